@@ -1,0 +1,157 @@
+//! The closed vocabularies of DOMAIN.md, each with its stable storage code and Dutch label.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => ($code:literal, $label:literal)),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+        pub enum $name {
+            $(#[serde(rename = $code)] $variant),*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The code stored in the database and sent over IPC; never changes once landed.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),* }
+            }
+
+            /// The Dutch word shown to users.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),* }
+            }
+
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// What a person does in a kernteam (DOMAIN.md §1).
+    Role {
+        Voorzitter => ("voorzitter", "Voorzitter"),
+        Notulist => ("notulist", "Notulist"),
+        Leerplicht => ("leerplicht", "Leerplichtambtenaar"),
+        Jgz => ("jgz", "Jeugdarts / jeugdverpleegkundige"),
+        Cjg => ("cjg", "CJG-coach"),
+        Smw => ("smw", "Schoolmaatschappelijk werk"),
+        Swv => ("swv", "Consulent samenwerkingsverband"),
+        Mentor => ("mentor", "Mentor / leerkracht"),
+        Overig => ("overig", "Overig"),
+    }
+);
+
+vocabulary!(
+    /// The kind of organisation a member works for.
+    OrganisationKind {
+        School => ("school", "School"),
+        Leerplicht => ("leerplicht", "Leerplicht"),
+        Jgz => ("jgz", "JGZ / GGD"),
+        Cjg => ("cjg", "CJG / wijkteam"),
+        Smw => ("smw", "Schoolmaatschappelijk werk"),
+        Swv => ("swv", "Samenwerkingsverband"),
+        Overig => ("overig", "Overig"),
+    }
+);
+
+vocabulary!(
+    /// School type; PO counts clock hours of absence, VO lesson hours.
+    SchoolKind {
+        Po => ("PO", "Primair onderwijs"),
+        Vo => ("VO", "Voortgezet onderwijs"),
+        So => ("SO", "Speciaal onderwijs"),
+        Vso => ("VSO", "Voortgezet speciaal onderwijs"),
+        Mbo => ("MBO", "Middelbaar beroepsonderwijs"),
+    }
+);
+
+vocabulary!(
+    CasusStatus {
+        Aangemeld => ("aangemeld", "Aangemeld"),
+        Lopend => ("lopend", "Lopend"),
+        Afgesloten => ("afgesloten", "Afgesloten"),
+    }
+);
+
+vocabulary!(
+    /// Named (with consent) or anonymous consultation (the exception, DOMAIN.md §2.4).
+    CasusMode {
+        Named => ("named", "Op naam"),
+        Anonymous => ("anonymous", "Anoniem"),
+    }
+);
+
+vocabulary!(
+    Urgency {
+        Normaal => ("normaal", "Normaal"),
+        Hoog => ("hoog", "Hoog"),
+        Acuut => ("acuut", "Acuut"),
+    }
+);
+
+vocabulary!(
+    /// Every note and field carries one; health and safety never leave by default.
+    DataCategory {
+        School => ("school", "School"),
+        Verzuim => ("verzuim", "Verzuim"),
+        Gezondheid => ("gezondheid", "Gezondheid"),
+        Gezin => ("gezin", "Gezin"),
+        Veiligheid => ("veiligheid", "Veiligheid"),
+    }
+);
+
+vocabulary!(
+    NoteKind {
+        Voorbereiding => ("voorbereiding", "Voorbereiding"),
+        Bespreking => ("bespreking", "Bespreking"),
+        Terugkoppeling => ("terugkoppeling", "Terugkoppeling"),
+    }
+);
+
+vocabulary!(
+    ActionStatus {
+        Open => ("open", "Open"),
+        Gedaan => ("gedaan", "Gedaan"),
+        Deels => ("deels", "Deels"),
+        NietGedaan => ("niet_gedaan", "Niet gedaan"),
+        Vervallen => ("vervallen", "Vervallen"),
+    }
+);
+
+vocabulary!(
+    MeetingStatus {
+        Gepland => ("gepland", "Gepland"),
+        Bezig => ("bezig", "Bezig"),
+        Gesloten => ("gesloten", "Gesloten"),
+        Geannuleerd => ("geannuleerd", "Geannuleerd"),
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_maps_back_to_its_variant() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(*role), "{role:?} must round-trip");
+        }
+        for status in ActionStatus::ALL {
+            assert_eq!(ActionStatus::from_code(status.code()), Some(*status));
+        }
+        for category in DataCategory::ALL {
+            assert_eq!(DataCategory::from_code(category.code()), Some(*category));
+        }
+    }
+
+    #[test]
+    fn unknown_codes_are_refused() {
+        assert_eq!(CasusStatus::from_code("verwijderd"), None);
+        assert_eq!(Role::from_code(""), None);
+    }
+}

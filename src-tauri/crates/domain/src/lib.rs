@@ -1,0 +1,12 @@
+//! Kernteam's words and rules, pure: no I/O, no clock, no randomness beyond what callers pass in.
+
+pub mod ids;
+pub mod kinds;
+pub mod model;
+pub mod passphrase;
+pub mod pupil;
+pub mod validation;
+
+pub use ids::*;
+pub use kinds::*;
+pub use model::*;

@@ -1,0 +1,180 @@
+//! The records the app shows and the inputs it takes. Dates are ISO `YYYY-MM-DD` text and
+//! times ISO-8601 UTC text: the UI formats them for Europe/Amsterdam.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{
+    ActionId, ActionStatus, CasusId, CasusMode, CasusStatus, MeetingId, MeetingStatus, MemberId,
+    OrganisationId, OrganisationKind, Role, SchoolId, SchoolKind, TeamId, Urgency,
+};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Organisation {
+    pub id: OrganisationId,
+    pub name: String,
+    pub kind: OrganisationKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct School {
+    pub id: SchoolId,
+    pub name: String,
+    pub kind: SchoolKind,
+    pub region: Option<String>,
+    pub retention_years: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Team {
+    pub id: TeamId,
+    pub school_id: SchoolId,
+    pub school_name: String,
+    pub name: String,
+    pub cadence: Option<String>,
+    pub member_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TeamRole {
+    pub team_id: TeamId,
+    pub team_name: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Member {
+    pub id: MemberId,
+    pub name: String,
+    pub email: Option<String>,
+    pub organisation_id: Option<OrganisationId>,
+    pub organisation_name: Option<String>,
+    pub is_aandachtsfunctionaris: bool,
+    pub roles: Vec<TeamRole>,
+}
+
+/// A casus as a list row. `label` is the pupil's name, or the pseudonym of an anonymous casus;
+/// `initials` is what presentation mode and agendas that leave the app show instead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CasusSummary {
+    pub id: CasusId,
+    pub team_id: TeamId,
+    pub team_name: String,
+    pub mode: CasusMode,
+    pub label: String,
+    pub initials: String,
+    pub class_name: Option<String>,
+    pub status: CasusStatus,
+    pub urgency: Urgency,
+    pub hulpvraag: String,
+    pub opened_on: String,
+    pub next_review_on: Option<String>,
+    pub open_actions: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Signal {
+    pub observed_on: String,
+    pub source: String,
+    pub category: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineEntry {
+    pub at: String,
+    pub kind: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CasusDetail {
+    pub summary: CasusSummary,
+    pub school_name: String,
+    pub birth_date: Option<String>,
+    pub anonymous_reason: Option<String>,
+    pub signals: Vec<Signal>,
+    pub actions: Vec<ActionRow>,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingRow {
+    pub id: MeetingId,
+    pub team_id: TeamId,
+    pub team_name: String,
+    pub starts_at: String,
+    pub location: Option<String>,
+    pub status: MeetingStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ActionRow {
+    pub id: ActionId,
+    pub casus_id: Option<CasusId>,
+    pub casus_initials: Option<String>,
+    pub description: String,
+    pub owner: Option<String>,
+    pub due_on: Option<String>,
+    pub status: ActionStatus,
+    pub feedback: Option<String>,
+}
+
+/// Counts for the Monitor screen; aggregates only, never a pupil.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MonitorCounts {
+    pub aangemeld: i64,
+    pub lopend: i64,
+    pub afgesloten: i64,
+    pub anonymous: i64,
+    pub unique_pupils: i64,
+    pub open_actions: i64,
+    pub overdue_actions: i64,
+    pub meetings_held: i64,
+}
+
+/// What the intake form sends for a new named casus (the pupil is created with it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewNamedCasus {
+    pub team_id: TeamId,
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: String,
+    pub class_name: String,
+    pub hulpvraag: String,
+    pub urgency: Urgency,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewSchoolWithTeam {
+    pub school_name: String,
+    pub school_kind: SchoolKind,
+    pub region: Option<String>,
+    pub team_name: String,
+    pub cadence: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewMember {
+    pub team_id: TeamId,
+    pub name: String,
+    pub email: Option<String>,
+    pub organisation_name: Option<String>,
+    pub organisation_kind: OrganisationKind,
+    pub role: Role,
+}

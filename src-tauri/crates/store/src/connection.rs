@@ -1,0 +1,61 @@
+//! Opening the SQLCipher file: the raw key first, then a read that forces the key check.
+
+use std::path::Path;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use crate::error::{Result, StoreError};
+use crate::key::DataKey;
+
+pub(crate) enum Mode {
+    /// The file must exist and be a database this key opens.
+    Existing,
+    /// The file must not exist yet.
+    Create,
+}
+
+pub(crate) fn open(path: &Path, key: &DataKey, mode: Mode) -> Result<Connection> {
+    let flags = match mode {
+        Mode::Existing => {
+            let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => StoreError::NoStore(path.to_path_buf()),
+                _ => StoreError::Io(e),
+            })?;
+            // SQLite treats an empty file as an empty database and would happily build a new
+            // schema in it: that would silently replace whatever the file was meant to hold.
+            if meta.len() == 0 {
+                return Err(StoreError::Damaged("het databasebestand is leeg".into()));
+            }
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        }
+        Mode::Create => {
+            if path.exists() {
+                return Err(StoreError::AlreadyExists(path.to_path_buf()));
+            }
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        }
+    };
+    let conn = Connection::open_with_flags(path, flags)?;
+    // The key is the first statement on the connection, as a raw key: no KDF runs at open.
+    conn.execute_batch(&format!("PRAGMA key = {};", key.pragma_literal().as_str()))?;
+    // SQLCipher otherwise prints its own HMAC failures to stderr.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get::<_, i64>(0)) {
+        Ok(_) => {}
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::NotADatabase => {
+            return Err(StoreError::CannotDecrypt);
+        }
+        Err(e) => return Err(e.into()),
+    }
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = FULL;
+         PRAGMA secure_delete = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA foreign_keys = ON;
+         PRAGMA busy_timeout = 5000;",
+    )?;
+    Ok(conn)
+}

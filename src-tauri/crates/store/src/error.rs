@@ -1,0 +1,40 @@
+use std::path::PathBuf;
+
+/// What can go wrong in the store. Callers branch on the variant, never on the text.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("no Kernteam store in {0}")]
+    NoStore(PathBuf),
+    #[error("a Kernteam store already exists in {0}")]
+    AlreadyExists(PathBuf),
+    /// SQLCipher could not read the file with this key: the key is wrong or the file is not
+    /// (or no longer) a Kernteam database. The file is left exactly as it was.
+    #[error("the database cannot be decrypted with this key, or is not a Kernteam database")]
+    CannotDecrypt,
+    #[error("the database file is empty or damaged: {0}")]
+    Damaged(String),
+    #[error("the database has schema version {found}; this build knows up to {supported}")]
+    NewerSchema { found: i64, supported: i64 },
+    #[error("wrong passphrase or recovery key")]
+    WrongSecret,
+    #[error("this store has no {0} slot")]
+    NoSuchSlot(&'static str),
+    #[error("keys.json is damaged: {0}")]
+    KeySlotsDamaged(String),
+    #[error("the OS keyring is not available: {0}")]
+    KeyringUnavailable(String),
+    #[error("the audit chain is broken at event {seq}")]
+    AuditChainBroken { seq: i64 },
+    #[error("integrity check failed: {0}")]
+    Integrity(String),
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

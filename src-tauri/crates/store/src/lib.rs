@@ -1,0 +1,203 @@
+//! Kernteam's encrypted store: SQLCipher with a raw 256-bit key, key slots in `keys.json`,
+//! numbered migrations and a hash-chained audit log. The only crate that speaks SQL.
+
+mod atomic;
+mod audit;
+mod connection;
+mod error;
+mod key;
+mod keyring_slot;
+mod migrations;
+mod recovery;
+mod records;
+mod slots;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use atomic::write_atomically;
+pub use audit::{AuditAction, AuditEvent};
+pub use error::{Result, StoreError};
+pub use key::DataKey;
+pub use keyring_slot::probe as keyring_available;
+pub use migrations::LATEST as SCHEMA_VERSION;
+pub use recovery::RecoveryKey;
+pub use records::*;
+pub use slots::{ARGON2_MEMORY_KIB, ARGON2_PASSES, KeySlots, SlotKind};
+
+pub const DB_FILE: &str = "kernteam.db";
+pub const KEYS_FILE: &str = "keys.json";
+
+/// Who did something, for the audit log: a member id, or the device before a profile exists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor(pub String);
+
+/// The files of one install: `kernteam.db` and `keys.json` side by side.
+#[derive(Debug, Clone)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+/// What is on disk, without any key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiskState {
+    /// Nothing yet (or keys without a database: an interrupted set-up that holds no data).
+    Empty,
+    /// A database and its key slots.
+    Present { slots: Vec<SlotKind> },
+    /// A database without usable key slots: never overwritten, the user must restore.
+    Unreadable { reason: String },
+}
+
+impl DataDir {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.root.join(DB_FILE)
+    }
+
+    pub fn keys_path(&self) -> PathBuf {
+        self.root.join(KEYS_FILE)
+    }
+
+    pub fn state(&self) -> DiskState {
+        let db = self.db_path();
+        if !db.exists() {
+            return DiskState::Empty;
+        }
+        match KeySlots::load(&self.keys_path()) {
+            Ok(slots) => DiskState::Present { slots: slots.kinds() },
+            Err(e) => DiskState::Unreadable { reason: e.to_string() },
+        }
+    }
+
+    pub fn key_slots(&self) -> Result<KeySlots> {
+        if !self.db_path().exists() {
+            return Err(StoreError::NoStore(self.root.clone()));
+        }
+        KeySlots::load(&self.keys_path()).map_err(|e| match e {
+            StoreError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                StoreError::KeySlotsDamaged("keys.json ontbreekt".into())
+            }
+            other => other,
+        })
+    }
+}
+
+/// An unlocked store. Dropping it closes the connection and zeroes the key.
+pub struct Store {
+    conn: Connection,
+    dir: DataDir,
+    _key: DataKey,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("dir", &self.dir).finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Creates a new database under `key` and writes `slots` beside it. Refuses to touch an
+    /// existing database: a lost key must never lead to silently replacing the data.
+    pub fn create(dir: &DataDir, key: DataKey, slots: &KeySlots) -> Result<Self> {
+        std::fs::create_dir_all(dir.root())?;
+        if dir.db_path().exists() {
+            return Err(StoreError::AlreadyExists(dir.db_path()));
+        }
+        slots.save(&dir.keys_path())?;
+        let mut conn = connection::open(&dir.db_path(), &key, connection::Mode::Create)?;
+        migrations::apply(&mut conn)?;
+        atomic::sync_dir(dir.root())?;
+        Ok(Self { conn, dir: dir.clone(), _key: key })
+    }
+
+    /// Opens an existing database; a wrong key or a foreign file is an error and the file is
+    /// left byte for byte as it was.
+    pub fn open(dir: &DataDir, key: DataKey) -> Result<Self> {
+        let mut conn = connection::open(&dir.db_path(), &key, connection::Mode::Existing)?;
+        migrations::apply(&mut conn)?;
+        Ok(Self { conn, dir: dir.clone(), _key: key })
+    }
+
+    pub fn dir(&self) -> &DataDir {
+        &self.dir
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// `cipher_integrity_check` (per-page HMAC), then `integrity_check` (b-tree structure).
+    pub fn check_integrity(&self) -> Result<()> {
+        let mut stmt = self.conn.prepare("PRAGMA cipher_integrity_check")?;
+        let problems: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        if !problems.is_empty() {
+            return Err(StoreError::Integrity(problems.join("; ")));
+        }
+        let result: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if result != "ok" {
+            return Err(StoreError::Integrity(result));
+        }
+        Ok(())
+    }
+
+    /// Verifies the audit chain end to end; returns the number of events.
+    pub fn verify_audit_chain(&self) -> Result<u64> {
+        audit::verify(&self.conn)
+    }
+
+    pub fn audit_for(&self, entity_id: &str, limit: i64) -> Result<Vec<AuditEvent>> {
+        audit::recent_for(&self.conn, entity_id, limit)
+    }
+
+    /// Folds the WAL back into the database so nothing lingers in `-wal` after exit.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        Ok(())
+    }
+
+    /// Records that the store was unlocked (and by which slot) in the audit chain.
+    pub fn record_unlock(&mut self, actor: &Actor, slot: SlotKind) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        audit::append(&tx, &actor.0, AuditAction::Unlock, "store", slot.code())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        match self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)) {
+            Ok(v) => Ok(Some(v)),
+            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn set_setting(&mut self, actor: &Actor, key: &str, value: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        audit::append(&tx, &actor.0, AuditAction::Change, "setting", key)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+pub(crate) fn now_utc() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,131 @@
+//! Meetings and follow-up actions, and the aggregate counts of the monitor.
+
+use kernteam_domain::{
+    ActionId, ActionRow, ActionStatus, CasusId, MeetingId, MeetingRow, MeetingStatus, MonitorCounts,
+    OrganisationId, TeamId,
+};
+use kernteam_domain::pupil::initials;
+use rusqlite::params;
+
+use super::{parse_code, parse_id};
+use crate::audit::{self, AuditAction};
+use crate::{Actor, Result, Store, now_utc};
+
+pub struct ActionSeed<'a> {
+    pub casus: Option<CasusId>,
+    pub meeting: Option<MeetingId>,
+    pub description: &'a str,
+    pub owner_organisation: Option<OrganisationId>,
+    pub due_on: Option<&'a str>,
+    pub status: ActionStatus,
+}
+
+impl Store {
+    pub fn create_meeting(&mut self, actor: &Actor, team: TeamId, starts_at: &str, location: Option<&str>, status: MeetingStatus) -> Result<MeetingId> {
+        let id = MeetingId::new();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO meetings (id, team_id, starts_at, location, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id.to_string(), team.to_string(), starts_at, location, status.code(), now_utc()],
+        )?;
+        audit::append(&tx, &actor.0, AuditAction::Create, "meeting", &id.to_string())?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn meetings(&self) -> Result<Vec<MeetingRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT m.id, m.team_id, t.name, m.starts_at, m.location, m.status
+             FROM meetings m JOIN teams t ON t.id = m.team_id ORDER BY m.starts_at DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(MeetingRow {
+                id: parse_id(r.get(0)?)?,
+                team_id: parse_id(r.get(1)?)?,
+                team_name: r.get(2)?,
+                starts_at: r.get(3)?,
+                location: r.get(4)?,
+                status: parse_code(r.get(5)?, MeetingStatus::from_code)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn create_action(&mut self, actor: &Actor, seed: &ActionSeed<'_>) -> Result<ActionId> {
+        let id = ActionId::new();
+        let now = now_utc();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO actions (id, casus_id, meeting_id, description, owner_organisation_id, due_on, status, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            params![id.to_string(), seed.casus.map(|c| c.to_string()), seed.meeting.map(|m| m.to_string()),
+                seed.description, seed.owner_organisation.map(|o| o.to_string()), seed.due_on, seed.status.code(), now],
+        )?;
+        audit::append(&tx, &actor.0, AuditAction::Create, "action", &id.to_string())?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Actions, open ones first by due date; optionally those of one casus.
+    pub fn actions(&self, casus: Option<CasusId>) -> Result<Vec<ActionRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.casus_id, p.given_name, p.family_name, c.pseudonym, a.description,
+                    COALESCE(m.name, o.name), a.due_on, a.status, a.feedback
+             FROM actions a
+             LEFT JOIN casussen c ON c.id = a.casus_id
+             LEFT JOIN pupils p ON p.id = c.pupil_id
+             LEFT JOIN members m ON m.id = a.owner_member_id
+             LEFT JOIN organisations o ON o.id = a.owner_organisation_id
+             WHERE (?1 IS NULL OR a.casus_id = ?1)
+             ORDER BY CASE a.status WHEN 'open' THEN 0 ELSE 1 END, a.due_on IS NULL, a.due_on",
+        )?;
+        let rows = stmt.query_map([casus.map(|c| c.to_string())], |r| {
+            let given: Option<String> = r.get(2)?;
+            let family: Option<String> = r.get(3)?;
+            let pseudonym: Option<String> = r.get(4)?;
+            let casus_initials = match (given, family) {
+                (Some(g), Some(f)) => Some(initials(&g, &f)),
+                _ => pseudonym,
+            };
+            Ok(ActionRow {
+                id: parse_id(r.get(0)?)?,
+                casus_id: r.get::<_, Option<String>>(1)?.map(parse_id).transpose()?,
+                casus_initials,
+                description: r.get(5)?,
+                owner: r.get(6)?,
+                due_on: r.get(7)?,
+                status: parse_code(r.get(8)?, ActionStatus::from_code)?,
+                feedback: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Counts for the monitor; `today` decides what is overdue.
+    pub fn monitor_counts(&self, today: &str) -> Result<MonitorCounts> {
+        Ok(self.conn.query_row(
+            "SELECT
+                (SELECT count(*) FROM casussen WHERE status = 'aangemeld'),
+                (SELECT count(*) FROM casussen WHERE status = 'lopend'),
+                (SELECT count(*) FROM casussen WHERE status = 'afgesloten'),
+                (SELECT count(*) FROM casussen WHERE mode = 'anonymous'),
+                (SELECT count(DISTINCT pupil_id) FROM casussen WHERE pupil_id IS NOT NULL),
+                (SELECT count(*) FROM actions WHERE status = 'open'),
+                (SELECT count(*) FROM actions WHERE status = 'open' AND due_on < ?1),
+                (SELECT count(*) FROM meetings WHERE status = 'gesloten')",
+            [today],
+            |r| {
+                Ok(MonitorCounts {
+                    aangemeld: r.get(0)?,
+                    lopend: r.get(1)?,
+                    afgesloten: r.get(2)?,
+                    anonymous: r.get(3)?,
+                    unique_pupils: r.get(4)?,
+                    open_actions: r.get(5)?,
+                    overdue_actions: r.get(6)?,
+                    meetings_held: r.get(7)?,
+                })
+            },
+        )?)
+    }
+}
