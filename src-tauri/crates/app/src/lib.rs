@@ -1,1 +1,24 @@
+//! Kernteam's use cases: what the desktop shell and the CLI both do, over the store and domain.
 
+mod bindings;
+pub mod demo;
+mod error;
+mod session;
+
+pub use bindings::typescript_bindings;
+pub use error::{AppError, ErrorCode, IpcError};
+pub use kernteam_domain as domain;
+pub use kernteam_store::{DataDir, SCHEMA_VERSION};
+pub use session::*;
+
+/// The app's data dir, as the desktop shell resolves it from its identifier on Linux
+/// (`$XDG_DATA_HOME/nl.kernteam.desktop`); the CLI uses the same so both see one store.
+pub fn default_data_dir() -> Option<std::path::PathBuf> {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/share")))?;
+    Some(base.join(IDENTIFIER))
+}
+
+pub const IDENTIFIER: &str = "nl.kernteam.desktop";

@@ -1,1 +1,176 @@
-fn main() {}
+//! `kernteam-cli`: headless administration of the same store the desktop app uses.
+//! Exit codes: 0 ok, 2 usage, 3 wrong passphrase or key, 4 no store, 5 integrity or audit-chain
+//! failure, 1 anything else; each failure prints one line that says what to do.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use kernteam_app::{AppError, DataDir, ErrorCode, Session, SetupRequest, StoreState, UnlockRequest};
+
+#[derive(Parser)]
+#[command(name = "kernteam-cli", version, about = "Beheer van een Kernteam-opslag zonder venster")]
+struct Cli {
+    /// The data dir (default: the desktop app's own).
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    /// A file whose first line is the passphrase (otherwise the OS keyring is used).
+    #[arg(long, global = true)]
+    passphrase_file: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new store; prints the recovery key once.
+    Init {
+        /// Do not put a key slot in the OS keyring.
+        #[arg(long)]
+        no_keyring: bool,
+    },
+    /// Whether a store exists and which key slots it has.
+    Status,
+    /// cipher_integrity_check, integrity_check and the audit chain.
+    Check,
+    /// Load the fictitious demo data.
+    Demo,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("kernteam-cli: {}", failure.message);
+            ExitCode::from(failure.exit_code)
+        }
+    }
+}
+
+struct Failure {
+    exit_code: u8,
+    message: String,
+}
+
+impl From<AppError> for Failure {
+    fn from(e: AppError) -> Self {
+        let exit_code = match e.code {
+            ErrorCode::WrongPassphrase => 3,
+            ErrorCode::NoStore => 4,
+            ErrorCode::Damaged => 5,
+            _ => 1,
+        };
+        Self { exit_code, message: e.message }
+    }
+}
+
+fn failure(exit_code: u8, message: impl Into<String>) -> Failure {
+    Failure { exit_code, message: message.into() }
+}
+
+fn read_passphrase(file: &Option<PathBuf>) -> Result<Option<String>, Failure> {
+    let Some(path) = file else { return Ok(None) };
+    let text = std::fs::read_to_string(path)
+        .map_err(|_| failure(2, format!("kan het wachtwoordbestand {} niet lezen; controleer het pad.", path.display())))?;
+    let line = text.lines().next().unwrap_or("").to_owned();
+    Ok(Some(line))
+}
+
+fn unlocked(dir: DataDir, passphrase: Option<String>, write: bool) -> Result<Session, Failure> {
+    let mut session = Session::new(dir);
+    match session.status().state {
+        StoreState::New => {
+            return Err(failure(4, format!(
+                "geen Kernteam-opslag in {}; maak er een met `kernteam-cli init`.",
+                session.data_dir().root().display()
+            )));
+        }
+        StoreState::Unreadable => {
+            return Err(failure(5, "keys.json ontbreekt of is beschadigd; zet het terug uit een back-up (er is niets gewijzigd)."));
+        }
+        StoreState::Locked | StoreState::Unlocked => {}
+    }
+    let request = match passphrase {
+        Some(passphrase) => UnlockRequest::Passphrase { passphrase },
+        None => UnlockRequest::Keyring,
+    };
+    let result = if write { session.unlock(&request) } else { session.unlock_without_writing(&request) };
+    result.map_err(|e| match e.code {
+        ErrorCode::KeyringUnavailable => failure(
+            3,
+            "de sleutelbos is niet beschikbaar of heeft geen sleutel voor deze opslag; geef --passphrase-file mee.",
+        ),
+        _ => Failure::from(e),
+    })?;
+    Ok(session)
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let root = cli
+        .data_dir
+        .clone()
+        .or_else(kernteam_app::default_data_dir)
+        .ok_or_else(|| failure(2, "geen datamap bekend; geef --data-dir mee."))?;
+    let dir = DataDir::new(root);
+    match cli.command {
+        Command::Init { no_keyring } => {
+            let passphrase = read_passphrase(&cli.passphrase_file)?
+                .ok_or_else(|| failure(2, "init heeft een wachtwoord nodig: geef --passphrase-file mee."))?;
+            let mut session = Session::new(dir);
+            let outcome = session
+                .setup(&SetupRequest { passphrase, use_keyring: !no_keyring })
+                .map_err(|e| match e.code {
+                    ErrorCode::AlreadyExists => failure(1, e.message),
+                    ErrorCode::Validation => failure(2, e.message),
+                    _ => Failure::from(e),
+                })?;
+            println!("Kernteam-opslag aangemaakt in {}.", session.data_dir().root().display());
+            if !no_keyring && !outcome.keyring_enabled {
+                println!("De sleutelbos van het systeem is niet beschikbaar: ontgrendelen gaat met het wachtwoord.");
+            }
+            println!("Herstelsleutel (wordt maar één keer getoond, schrijf hem op en bewaar hem veilig):");
+            println!("    {}", outcome.recovery_key);
+            session.lock();
+        }
+        Command::Status => {
+            let session = Session::new(dir);
+            let status = session.status();
+            let root = session.data_dir().root().display();
+            match status.state {
+                StoreState::New => {
+                    return Err(failure(4, format!("geen Kernteam-opslag in {root}; maak er een met `kernteam-cli init`.")));
+                }
+                StoreState::Unreadable => {
+                    return Err(failure(5, format!("in {root} staat een database, maar keys.json ontbreekt of is beschadigd; zet het terug uit een back-up.")));
+                }
+                StoreState::Locked | StoreState::Unlocked => {
+                    let slots: Vec<&str> = [
+                        (status.has_keyring_slot, "sleutelbos"),
+                        (status.has_passphrase_slot, "wachtwoord"),
+                        (status.has_recovery_slot, "herstelsleutel"),
+                    ]
+                    .into_iter()
+                    .filter_map(|(on, name)| on.then_some(name))
+                    .collect();
+                    println!("Kernteam-opslag in {root}");
+                    println!("Sleutelsloten: {}", slots.join(", "));
+                }
+            }
+        }
+        Command::Check => {
+            let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, false)?;
+            let events = session.check().map_err(|e| failure(5, e.message))?;
+            println!("In orde: versleuteling, databasestructuur en auditketen ({events} gebeurtenissen) gecontroleerd.");
+        }
+        Command::Demo => {
+            let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;
+            let summary = session.load_demo()?;
+            println!(
+                "Demo-gegevens geladen: {} scholen, {} casussen, {} acties, {} overleggen (alle namen zijn fictief).",
+                summary.schools, summary.casussen, summary.actions, summary.meetings
+            );
+        }
+    }
+    Ok(())
+}

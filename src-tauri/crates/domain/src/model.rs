@@ -24,7 +24,7 @@ pub struct School {
     pub name: String,
     pub kind: SchoolKind,
     pub region: Option<String>,
-    pub retention_years: i64,
+    pub retention_years: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -35,7 +35,7 @@ pub struct Team {
     pub school_name: String,
     pub name: String,
     pub cadence: Option<String>,
-    pub member_count: i64,
+    pub member_count: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -75,7 +75,7 @@ pub struct CasusSummary {
     pub hulpvraag: String,
     pub opened_on: String,
     pub next_review_on: Option<String>,
-    pub open_actions: i64,
+    pub open_actions: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -135,14 +135,14 @@ pub struct ActionRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MonitorCounts {
-    pub aangemeld: i64,
-    pub lopend: i64,
-    pub afgesloten: i64,
-    pub anonymous: i64,
-    pub unique_pupils: i64,
-    pub open_actions: i64,
-    pub overdue_actions: i64,
-    pub meetings_held: i64,
+    pub aangemeld: u32,
+    pub lopend: u32,
+    pub afgesloten: u32,
+    pub anonymous: u32,
+    pub unique_pupils: u32,
+    pub open_actions: u32,
+    pub overdue_actions: u32,
+    pub meetings_held: u32,
 }
 
 /// What the intake form sends for a new named casus (the pupil is created with it).

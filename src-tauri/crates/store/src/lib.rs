@@ -95,7 +95,7 @@ impl DataDir {
 pub struct Store {
     conn: Connection,
     dir: DataDir,
-    _key: DataKey,
+    key: DataKey,
 }
 
 impl std::fmt::Debug for Store {
@@ -116,7 +116,7 @@ impl Store {
         let mut conn = connection::open(&dir.db_path(), &key, connection::Mode::Create)?;
         migrations::apply(&mut conn)?;
         atomic::sync_dir(dir.root())?;
-        Ok(Self { conn, dir: dir.clone(), _key: key })
+        Ok(Self { conn, dir: dir.clone(), key })
     }
 
     /// Opens an existing database; a wrong key or a foreign file is an error and the file is
@@ -124,7 +124,30 @@ impl Store {
     pub fn open(dir: &DataDir, key: DataKey) -> Result<Self> {
         let mut conn = connection::open(&dir.db_path(), &key, connection::Mode::Existing)?;
         migrations::apply(&mut conn)?;
-        Ok(Self { conn, dir: dir.clone(), _key: key })
+        Ok(Self { conn, dir: dir.clone(), key })
+    }
+
+    /// Re-wraps the data key under a new passphrase: `keys.json` is replaced atomically and the
+    /// database is not touched (no re-encryption).
+    pub fn change_passphrase(&mut self, actor: &Actor, passphrase: &str) -> Result<()> {
+        let mut slots = self.dir.key_slots()?;
+        slots.set_passphrase(&self.key, passphrase)?;
+        slots.save(&self.dir.keys_path())?;
+        let tx = self.conn.transaction()?;
+        audit::append(&tx, &actor.0, AuditAction::Change, "keyslot", SlotKind::Passphrase.code())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Adds (or renews) the OS keyring slot.
+    pub fn enable_keyring(&mut self, actor: &Actor) -> Result<()> {
+        let mut slots = self.dir.key_slots()?;
+        slots.set_keyring(&self.key)?;
+        slots.save(&self.dir.keys_path())?;
+        let tx = self.conn.transaction()?;
+        audit::append(&tx, &actor.0, AuditAction::Change, "keyslot", SlotKind::Keyring.code())?;
+        tx.commit()?;
+        Ok(())
     }
 
     pub fn dir(&self) -> &DataDir {

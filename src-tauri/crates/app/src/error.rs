@@ -1,0 +1,92 @@
+//! Errors as the UI and the CLI see them: a stable code to branch on and a Dutch message that
+//! says what to do next. Consumers never match on the message.
+
+use kernteam_store::StoreError;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub enum ErrorCode {
+    /// The passphrase or recovery key does not unwrap the data key.
+    WrongPassphrase,
+    /// The store is locked: unlock first.
+    Locked,
+    /// No store in the data dir yet.
+    NoStore,
+    /// A store exists already; set-up refuses to replace it.
+    AlreadyExists,
+    /// The database or its key slots are damaged; nothing was changed.
+    Damaged,
+    /// The database was written by a newer Kernteam.
+    NewerSchema,
+    /// The OS keyring did not answer; the passphrase still works.
+    KeyringUnavailable,
+    NotFound,
+    Validation,
+    Internal,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+    /// For validation errors: the input the message belongs to.
+    pub field: Option<String>,
+}
+
+/// What crosses IPC: `{ code, message, field }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IpcError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub field: Option<String>,
+}
+
+impl From<AppError> for IpcError {
+    fn from(e: AppError) -> Self {
+        Self { code: e.code, message: e.message, field: e.field }
+    }
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), field: None }
+    }
+
+    pub fn locked() -> Self {
+        Self::new(ErrorCode::Locked, "Kernteam is vergrendeld. Ontgrendel eerst met uw wachtwoord.")
+    }
+}
+
+impl From<kernteam_domain::validation::Invalid> for AppError {
+    fn from(e: kernteam_domain::validation::Invalid) -> Self {
+        Self { code: ErrorCode::Validation, message: e.message, field: Some(e.field.to_owned()) }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        use ErrorCode::*;
+        let (code, message) = match &e {
+            StoreError::NoStore(_) => (NoStore, "Er is nog geen Kernteam-opslag in deze map. Richt Kernteam eerst in.".to_owned()),
+            StoreError::AlreadyExists(_) => (AlreadyExists, "Er staat al een Kernteam-opslag in deze map; die wordt nooit overschreven. Ontgrendel hem of kies een andere map.".to_owned()),
+            StoreError::WrongSecret => (WrongPassphrase, "Dit wachtwoord of deze herstelsleutel klopt niet. Probeer het opnieuw; let op hoofdletters.".to_owned()),
+            StoreError::CannotDecrypt | StoreError::Damaged(_) => (Damaged, "Het databasebestand kan niet worden gelezen: het is beschadigd of hoort niet bij deze sleutels. Er is niets gewijzigd; zet een back-up terug of neem contact op met uw beheerder.".to_owned()),
+            StoreError::NoSuchSlot("keyring") => (KeyringUnavailable, "Deze opslag heeft geen sleutel in de sleutelbos. Ontgrendel met uw wachtwoord of herstelsleutel.".to_owned()),
+            StoreError::NoSuchSlot(_) => (WrongPassphrase, "Deze opslag heeft geen sleutelslot voor deze manier van ontgrendelen. Gebruik uw wachtwoord of herstelsleutel.".to_owned()),
+            StoreError::KeySlotsDamaged(_) => (Damaged, "Het sleutelbestand (keys.json) ontbreekt of is beschadigd. Er is niets gewijzigd; zet keys.json terug uit een back-up.".to_owned()),
+            StoreError::NewerSchema { .. } => (NewerSchema, "Deze gegevens zijn gemaakt met een nieuwere versie van Kernteam. Werk Kernteam bij om ze te openen.".to_owned()),
+            StoreError::KeyringUnavailable(_) => (KeyringUnavailable, "De sleutelbos van het systeem is niet beschikbaar. Ontgrendel met uw wachtwoord.".to_owned()),
+            StoreError::AuditChainBroken { seq } => (Damaged, format!("Het auditlog is gewijzigd of beschadigd (bij gebeurtenis {seq}). Meld dit bij uw beheerder.")),
+            StoreError::Integrity(_) => (Damaged, "De integriteitscontrole van de database is mislukt. Zet een back-up terug of neem contact op met uw beheerder.".to_owned()),
+            StoreError::NotFound(what) => (NotFound, format!("Niet gevonden ({what}). Misschien is het net verwijderd; vernieuw de lijst.")),
+            StoreError::Invalid(_) => (Validation, "De invoer klopt niet; controleer de velden.".to_owned()),
+            StoreError::Sqlite(_) | StoreError::Io(_) => (Internal, "Er ging iets mis bij het opslaan of lezen. Er is niets verloren; probeer het opnieuw.".to_owned()),
+        };
+        Self::new(code, message)
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

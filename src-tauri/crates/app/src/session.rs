@@ -1,0 +1,384 @@
+//! One install's session: locked (no key in memory) or unlocked (a `Store` holding the key).
+
+use kernteam_domain::validation::{birth_date, optional_text, required_text};
+use kernteam_domain::{
+    ActionRow, CasusDetail, CasusId, CasusStatus, CasusSummary, MeetingRow, Member, MonitorCounts,
+    NewMember, NewNamedCasus, NewSchoolWithTeam, School, Team, TeamId, passphrase,
+};
+use kernteam_store::{
+    Actor, CasusSeed, DataDir, DataKey, DiskState, KeySlots, PupilSeed, RecoveryKey, SlotKind, Store,
+    StoreError,
+};
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+use ts_rs::TS;
+
+use crate::error::{AppError, AppResult, ErrorCode};
+
+pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
+/// BIR/NORA ceiling for an unattended unlocked session.
+pub const MAX_AUTO_LOCK_MINUTES: u32 = 30;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum StoreState {
+    /// First run: nothing on disk.
+    New,
+    /// A store exists and is locked.
+    Locked,
+    Unlocked,
+    /// A database whose key slots can't be read: shown as a recovery screen, never replaced.
+    Unreadable,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StoreStatus {
+    pub state: StoreState,
+    pub has_keyring_slot: bool,
+    pub has_passphrase_slot: bool,
+    pub has_recovery_slot: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SetupRequest {
+    pub passphrase: String,
+    pub use_keyring: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SetupOutcome {
+    /// Shown once, in eight groups of four; never stored anywhere in plain text.
+    pub recovery_key: String,
+    pub keyring_enabled: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(tag = "method", rename_all = "camelCase")]
+pub enum UnlockRequest {
+    Keyring,
+    Passphrase { passphrase: String },
+    RecoveryKey {
+        #[serde(rename = "recoveryKey")]
+        recovery_key: String,
+    },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PassphraseCheck {
+    pub strength: passphrase::Strength,
+    pub refusal: Option<String>,
+}
+
+/// What the Vandaag screen shows.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Overview {
+    pub team_count: u32,
+    pub next_meeting: Option<MeetingRow>,
+    pub open_actions: Vec<ActionRow>,
+    pub counts: MonitorCounts,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Preferences {
+    pub auto_lock_minutes: u32,
+}
+
+pub struct Session {
+    dir: DataDir,
+    store: Option<Store>,
+    actor: Actor,
+}
+
+pub fn check_passphrase(text: &str) -> PassphraseCheck {
+    PassphraseCheck { strength: passphrase::strength(text), refusal: passphrase::refusal(text) }
+}
+
+fn today() -> Date {
+    OffsetDateTime::now_utc().date()
+}
+
+impl Session {
+    pub fn new(dir: DataDir) -> Self {
+        Self { dir, store: None, actor: Actor("lokaal".into()) }
+    }
+
+    pub fn data_dir(&self) -> &DataDir {
+        &self.dir
+    }
+
+    pub fn status(&self) -> StoreStatus {
+        let (state, slots) = match (&self.store, self.dir.state()) {
+            (Some(_), DiskState::Present { slots }) => (StoreState::Unlocked, slots),
+            (Some(_), _) => (StoreState::Unlocked, Vec::new()),
+            (None, DiskState::Empty) => (StoreState::New, Vec::new()),
+            (None, DiskState::Present { slots }) => (StoreState::Locked, slots),
+            (None, DiskState::Unreadable { .. }) => (StoreState::Unreadable, Vec::new()),
+        };
+        StoreStatus {
+            state,
+            has_keyring_slot: slots.contains(&SlotKind::Keyring),
+            has_passphrase_slot: slots.contains(&SlotKind::Passphrase),
+            has_recovery_slot: slots.contains(&SlotKind::Recovery),
+        }
+    }
+
+    /// First run: a random data key, wrapped under the passphrase, a fresh recovery key and —
+    /// when asked and available — the OS keyring. An existing database is never replaced.
+    pub fn setup(&mut self, request: &SetupRequest) -> AppResult<SetupOutcome> {
+        if let Some(reason) = passphrase::refusal(&request.passphrase) {
+            return Err(AppError { code: ErrorCode::Validation, message: reason, field: Some("passphrase".into()) });
+        }
+        if self.dir.db_path().exists() {
+            return Err(StoreError::AlreadyExists(self.dir.db_path()).into());
+        }
+        let key = DataKey::generate();
+        let recovery = RecoveryKey::generate();
+        let mut slots = KeySlots::new(uuid::Uuid::now_v7());
+        slots.set_passphrase(&key, &request.passphrase)?;
+        slots.set_recovery(&key, &recovery)?;
+        // No keyring (headless, locked, no D-Bus) is not an error: the passphrase slot suffices.
+        let keyring_enabled = request.use_keyring && slots.set_keyring(&key).is_ok();
+        let store = Store::create(&self.dir, key, &slots)?;
+        self.store = Some(store);
+        Ok(SetupOutcome { recovery_key: recovery.display().to_string(), keyring_enabled })
+    }
+
+    pub fn unlock(&mut self, request: &UnlockRequest) -> AppResult<()> {
+        let slot = self.open_store(request)?;
+        let actor = self.actor.clone();
+        if let Some(store) = self.store.as_mut() {
+            store.record_unlock(&actor, slot)?;
+        }
+        Ok(())
+    }
+
+    /// Unlocks without writing anything (not even the unlock audit event): for `check`, which
+    /// must be able to inspect a damaged database without touching it.
+    pub fn unlock_without_writing(&mut self, request: &UnlockRequest) -> AppResult<()> {
+        self.open_store(request).map(|_| ())
+    }
+
+    fn open_store(&mut self, request: &UnlockRequest) -> AppResult<SlotKind> {
+        let slots = self.dir.key_slots()?;
+        let (key, slot) = match request {
+            UnlockRequest::Keyring => (slots.unlock_keyring()?, SlotKind::Keyring),
+            UnlockRequest::Passphrase { passphrase } => (slots.unlock_passphrase(passphrase)?, SlotKind::Passphrase),
+            UnlockRequest::RecoveryKey { recovery_key } => {
+                let recovery = RecoveryKey::parse(recovery_key).ok_or_else(|| AppError {
+                    code: ErrorCode::WrongPassphrase,
+                    message: "Een herstelsleutel bestaat uit 32 tekens in 8 groepen van 4. Controleer wat u hebt ingetypt.".into(),
+                    field: Some("recoveryKey".into()),
+                })?;
+                (slots.unlock_recovery(&recovery)?, SlotKind::Recovery)
+            }
+        };
+        // The key came out of an authenticated slot, so a failure to decrypt means damage.
+        let store = Store::open(&self.dir, key).map_err(|e| match e {
+            StoreError::CannotDecrypt => StoreError::Damaged("key slot and database disagree".into()),
+            other => other,
+        })?;
+        self.store = Some(store);
+        Ok(slot)
+    }
+
+    /// Drops the store: the connection closes and the key is zeroed.
+    pub fn lock(&mut self) {
+        if let Some(store) = self.store.take() {
+            let _ = store.checkpoint();
+        }
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.store.is_some()
+    }
+
+    fn store(&mut self) -> AppResult<&mut Store> {
+        self.store.as_mut().ok_or_else(AppError::locked)
+    }
+
+    pub fn change_passphrase(&mut self, new_passphrase: &str) -> AppResult<()> {
+        if let Some(reason) = passphrase::refusal(new_passphrase) {
+            return Err(AppError { code: ErrorCode::Validation, message: reason, field: Some("passphrase".into()) });
+        }
+        let actor = self.actor.clone();
+        self.store()?.change_passphrase(&actor, new_passphrase)?;
+        Ok(())
+    }
+
+    pub fn enable_keyring(&mut self) -> AppResult<()> {
+        let actor = self.actor.clone();
+        self.store()?.enable_keyring(&actor)?;
+        Ok(())
+    }
+
+    pub fn preferences(&mut self) -> AppResult<Preferences> {
+        let minutes = self
+            .store()?
+            .setting("auto_lock_minutes")?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
+        Ok(Preferences { auto_lock_minutes: minutes })
+    }
+
+    pub fn set_preferences(&mut self, preferences: &Preferences) -> AppResult<Preferences> {
+        if !(1..=MAX_AUTO_LOCK_MINUTES).contains(&preferences.auto_lock_minutes) {
+            return Err(AppError {
+                code: ErrorCode::Validation,
+                message: format!("Kies een automatische vergrendeling tussen 1 en {MAX_AUTO_LOCK_MINUTES} minuten."),
+                field: Some("autoLockMinutes".into()),
+            });
+        }
+        let actor = self.actor.clone();
+        self.store()?.set_setting(&actor, "auto_lock_minutes", &preferences.auto_lock_minutes.to_string())?;
+        self.preferences()
+    }
+
+    pub fn check(&mut self) -> AppResult<u64> {
+        let store = self.store()?;
+        store.check_integrity()?;
+        Ok(store.verify_audit_chain()?)
+    }
+
+    pub fn create_school_with_team(&mut self, input: &NewSchoolWithTeam) -> AppResult<Team> {
+        let school_name = required_text("schoolName", "de naam van de school", &input.school_name, 120)?;
+        let team_name = required_text("teamName", "de naam van het kernteam", &input.team_name, 120)?;
+        let region = optional_text("region", "de regio", input.region.as_deref(), 120)?;
+        let cadence = optional_text("cadence", "het ritme", input.cadence.as_deref(), 120)?;
+        let actor = self.actor.clone();
+        let store = self.store()?;
+        let school = store.create_school(&actor, &school_name, input.school_kind, region.as_deref())?;
+        let team = store.create_team(&actor, school, &team_name, cadence.as_deref())?;
+        store
+            .teams()?
+            .into_iter()
+            .find(|t| t.id == team)
+            .ok_or_else(|| StoreError::NotFound("team").into())
+    }
+
+    pub fn add_member(&mut self, input: &NewMember) -> AppResult<Member> {
+        let name = required_text("name", "de naam", &input.name, 120)?;
+        let email = optional_text("email", "het e-mailadres", input.email.as_deref(), 200)?;
+        if let Some(e) = &email
+            && !e.contains('@')
+        {
+            return Err(kernteam_domain::validation::Invalid::new("email", "Dit e-mailadres klopt niet: er ontbreekt een @.").into());
+        }
+        let organisation = optional_text("organisationName", "de organisatie", input.organisation_name.as_deref(), 120)?;
+        let actor = self.actor.clone();
+        let store = self.store()?;
+        let org = match organisation {
+            Some(name) => Some(store.ensure_organisation(&actor, &name, input.organisation_kind)?),
+            None => None,
+        };
+        let member = store.create_member(&actor, &name, email.as_deref(), org)?;
+        store.add_team_role(&actor, input.team_id, member, input.role)?;
+        store
+            .members()?
+            .into_iter()
+            .find(|m| m.id == member)
+            .ok_or_else(|| StoreError::NotFound("member").into())
+    }
+
+    pub fn create_casus(&mut self, input: &NewNamedCasus) -> AppResult<CasusSummary> {
+        let given = required_text("givenName", "de voornaam", &input.given_name, 80)?;
+        let family = required_text("familyName", "de achternaam", &input.family_name, 120)?;
+        let class_name = required_text("className", "de klas of groep", &input.class_name, 40)?;
+        let hulpvraag = required_text("hulpvraag", "de hulpvraag", &input.hulpvraag, 4000)?;
+        let parsed = Date::parse(input.birth_date.trim(), &time::macros::format_description!("[year]-[month]-[day]"))
+            .map_err(|_| kernteam_domain::validation::Invalid::new("birthDate", "Vul een geldige geboortedatum in."))?;
+        let today = today();
+        let birth = birth_date("birthDate", parsed, today)?;
+        let actor = self.actor.clone();
+        let store = self.store()?;
+        let school = store.school_of_team(input.team_id)?;
+        let birth_text = birth.to_string();
+        let opened = today.to_string();
+        let id = store.create_named_casus(
+            &actor,
+            &PupilSeed { school, given_name: &given, family_name: &family, birth_date: &birth_text, class_name: &class_name },
+            &CasusSeed {
+                team: input.team_id,
+                hulpvraag: &hulpvraag,
+                urgency: input.urgency,
+                status: CasusStatus::Aangemeld,
+                opened_on: &opened,
+                next_review_on: None,
+                closed_on: None,
+                closure_reason: None,
+            },
+        )?;
+        store
+            .casussen(Some(input.team_id))?
+            .into_iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| StoreError::NotFound("casus").into())
+    }
+
+    pub fn casussen(&mut self, team: Option<TeamId>) -> AppResult<Vec<CasusSummary>> {
+        Ok(self.store()?.casussen(team)?)
+    }
+
+    pub fn casus(&mut self, id: CasusId) -> AppResult<CasusDetail> {
+        let actor = self.actor.clone();
+        Ok(self.store()?.view_casus(&actor, id)?)
+    }
+
+    pub fn schools(&mut self) -> AppResult<Vec<School>> {
+        Ok(self.store()?.schools()?)
+    }
+
+    pub fn teams(&mut self) -> AppResult<Vec<Team>> {
+        Ok(self.store()?.teams()?)
+    }
+
+    pub fn members(&mut self) -> AppResult<Vec<Member>> {
+        Ok(self.store()?.members()?)
+    }
+
+    pub fn meetings(&mut self) -> AppResult<Vec<MeetingRow>> {
+        Ok(self.store()?.meetings()?)
+    }
+
+    pub fn actions(&mut self) -> AppResult<Vec<ActionRow>> {
+        Ok(self.store()?.actions(None)?)
+    }
+
+    pub fn monitor(&mut self) -> AppResult<MonitorCounts> {
+        let today = today().to_string();
+        Ok(self.store()?.monitor_counts(&today)?)
+    }
+
+    pub fn overview(&mut self) -> AppResult<Overview> {
+        let now = OffsetDateTime::now_utc()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default();
+        let counts = self.monitor()?;
+        let store = self.store()?;
+        let team_count = u32::try_from(store.teams()?.len()).unwrap_or(u32::MAX);
+        let next_meeting = store
+            .meetings()?
+            .into_iter()
+            .filter(|m| m.starts_at >= now && m.status == kernteam_domain::MeetingStatus::Gepland)
+            .min_by(|a, b| a.starts_at.cmp(&b.starts_at));
+        let open_actions = store
+            .actions(None)?
+            .into_iter()
+            .filter(|a| a.status == kernteam_domain::ActionStatus::Open)
+            .take(8)
+            .collect();
+        Ok(Overview { team_count, next_meeting, open_actions, counts })
+    }
+
+    /// Loads the fictitious demo casussen (assets/demo) into the unlocked store.
+    pub fn load_demo(&mut self) -> AppResult<crate::demo::DemoSummary> {
+        let actor = self.actor.clone();
+        let store = self.store()?;
+        crate::demo::load(store, &actor)
+    }
+}

@@ -1,0 +1,124 @@
+//! The CLI as a user runs it: a real binary, a real data dir, every exit code.
+//! D-Bus is pointed at nothing, so no test can reach the developer's own keyring and the
+//! passphrase-only path (no keyring at all) is what is exercised.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const PASS: &str = "fiets regen koffie tafel";
+
+fn cli(dir: &Path, pass_file: Option<&Path>, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kernteam-cli"));
+    cmd.arg("--data-dir").arg(dir);
+    if let Some(p) = pass_file {
+        cmd.arg("--passphrase-file").arg(p);
+    }
+    cmd.args(args)
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/kernteam-test-bus")
+        .env_remove("DISPLAY")
+        .output()
+        .expect("run kernteam-cli")
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().expect("exited normally")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn write_pass(dir: &Path, name: &str, pass: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, format!("{pass}\n")).expect("write passphrase file");
+    p
+}
+
+fn grep_dir(dir: &Path, needle: &str) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let bytes = std::fs::read(e.path()).unwrap_or_default();
+            bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+        })
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+fn init_demo_check_succeed_and_no_pupil_name_is_on_disk() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    let pass = write_pass(tmp.path(), "pass", PASS);
+
+    let init = cli(&data, Some(&pass), &["init"]);
+    assert_eq!(code(&init), 0, "init: {}", stderr(&init));
+    let stdout = String::from_utf8_lossy(&init.stdout);
+    assert!(stdout.contains("Herstelsleutel"), "the recovery key is printed once: {stdout}");
+    assert!(stdout.contains("sleutelbos van het systeem is niet beschikbaar"), "no keyring is said plainly: {stdout}");
+
+    let status = cli(&data, None, &["status"]);
+    assert_eq!(code(&status), 0);
+    let status_text = String::from_utf8_lossy(&status.stdout);
+    assert!(status_text.contains("wachtwoord, herstelsleutel"), "{status_text}");
+    assert!(!status_text.contains("sleutelbos,"), "no keyring slot without a keyring: {status_text}");
+
+    let demo = cli(&data, Some(&pass), &["demo"]);
+    assert_eq!(code(&demo), 0, "demo: {}", stderr(&demo));
+    let check = cli(&data, Some(&pass), &["check"]);
+    assert_eq!(code(&check), 0, "check: {}", stderr(&check));
+
+    for name in ["Noor Verbeek", "Verbeek", "Daan Hoekstra", "Lotte Jansen", "Milan Bakker"] {
+        assert_eq!(grep_dir(&data, name), Vec::<String>::new(), "{name} must not be readable on disk");
+    }
+}
+
+#[test]
+fn wrong_passphrase_exits_3_and_missing_store_exits_4() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    let pass = write_pass(tmp.path(), "pass", PASS);
+    let wrong = write_pass(tmp.path(), "wrong", "dit is niet het wachtwoord");
+    assert_eq!(code(&cli(&data, None, &["status"])), 4, "status on an empty dir");
+    assert_eq!(code(&cli(&data, Some(&pass), &["check"])), 4, "check on an empty dir");
+    assert_eq!(code(&cli(&data, Some(&pass), &["init", "--no-keyring"])), 0);
+    let out = cli(&data, Some(&wrong), &["check"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("klopt niet"), "a one-line Dutch hint: {}", stderr(&out));
+    let again = cli(&data, Some(&pass), &["init", "--no-keyring"]);
+    assert_eq!(code(&again), 1, "init never replaces a store: {}", stderr(&again));
+    assert_eq!(code(&cli(&data, None, &["check"])), 3, "no keyring and no passphrase: exit 3 with a hint");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    assert_eq!(code(&cli(tmp.path(), None, &["bestaat-niet"])), 2);
+    assert_eq!(code(&cli(tmp.path(), None, &["init"])), 2, "init without a passphrase file");
+    let short = write_pass(tmp.path(), "short", "kort");
+    let out = cli(&tmp.path().join("d"), Some(&short), &["init"]);
+    assert_eq!(code(&out), 2, "a too-short passphrase is refused: {}", stderr(&out));
+    assert!(!tmp.path().join("d/kernteam.db").exists(), "nothing is created when refused");
+}
+
+#[test]
+fn a_damaged_database_exits_5_and_is_left_alone() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    let pass = write_pass(tmp.path(), "pass", PASS);
+    assert_eq!(code(&cli(&data, Some(&pass), &["init", "--no-keyring"])), 0);
+    assert_eq!(code(&cli(&data, Some(&pass), &["demo"])), 0);
+    let db = data.join("kernteam.db");
+    let mut bytes = std::fs::read(&db).expect("read db");
+    let page = 4096 * 2 + 100;
+    assert!(bytes.len() > page, "the demo fills more than two pages");
+    bytes[page] ^= 0x55;
+    std::fs::write(&db, &bytes).expect("flip a byte");
+    let out = cli(&data, Some(&pass), &["check"]);
+    assert_eq!(code(&out), 5, "a flipped byte is found: {}", stderr(&out));
+    assert!(std::fs::read(&db).expect("read") == bytes, "check changes nothing in the damaged file");
+
+    std::fs::remove_file(data.join("keys.json")).expect("remove keys");
+    assert_eq!(code(&cli(&data, None, &["status"])), 5, "a database without keys.json is reported, not replaced");
+}
