@@ -1,1 +1,36 @@
-fn main() { tauri_build::build() }
+//! Declares the app's own commands so each gets an `allow-<command>` permission: a command not
+//! listed in a capability is refused at the IPC boundary.
+
+/// Keep in step with `src/commands/` and `capabilities/main-window.json` (checked by a test).
+pub const COMMANDS: &[&str] = &[
+    "store_status",
+    "check_passphrase",
+    "setup_store",
+    "unlock",
+    "lock",
+    "change_passphrase",
+    "enable_keyring",
+    "get_preferences",
+    "set_preferences",
+    "overview",
+    "monitor",
+    "list_teams",
+    "list_schools",
+    "list_members",
+    "create_school_with_team",
+    "add_member",
+    "list_casussen",
+    "get_casus",
+    "create_casus",
+    "list_meetings",
+    "list_actions",
+    "load_demo",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build script");
+}

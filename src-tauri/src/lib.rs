@@ -1,1 +1,58 @@
+//! The Tauri shell: builder and set-up only. Commands live in `commands/`, one file per area.
 
+mod commands;
+mod error;
+mod state;
+
+use tauri::{Manager, RunEvent};
+
+use crate::state::AppState;
+
+pub fn run() {
+    let app = tauri::Builder::default()
+        // First, so a second launch hands over to the running one before anything else starts.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::SIZE
+                        | tauri_plugin_window_state::StateFlags::POSITION
+                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
+                )
+                .build(),
+        )
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            // A data dir that cannot be resolved must not crash the app: the UI then reports
+            // every command's error instead of a blank exit.
+            let dir = std::env::var_os("KERNTEAM_DATA_DIR")
+                .map(std::path::PathBuf::from)
+                .or_else(|| app.path().app_data_dir().ok())
+                .unwrap_or_else(|| std::path::PathBuf::from(kernteam_app::IDENTIFIER));
+            app.manage(AppState::new(dir));
+            Ok(())
+        })
+        .invoke_handler(commands::handler())
+        .build(tauri::generate_context!());
+    let app = match app {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("Kernteam kon niet starten: {e}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|handle, event| {
+        if let RunEvent::Exit = event {
+            // Fold the WAL back and drop the key before the process ends.
+            if let Some(state) = handle.try_state::<AppState>() {
+                state.lock_now();
+            }
+        }
+    });
+}

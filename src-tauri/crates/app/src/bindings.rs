@@ -26,6 +26,7 @@ pub fn typescript_bindings() -> String {
         crate::UnlockRequest, crate::PassphraseCheck, crate::Overview, crate::Preferences,
         crate::demo::DemoSummary,
         passphrase::Strength,
+        OrganisationId, SchoolId, TeamId, MemberId, CasusId, MeetingId, ActionId,
         Role, OrganisationKind, SchoolKind, CasusStatus, CasusMode, Urgency, DataCategory,
         NoteKind, ActionStatus, MeetingStatus,
         Organisation, School, Team, TeamRole, Member, CasusSummary, Signal, TimelineEntry,

@@ -1,0 +1,33 @@
+//! Thin command adapters: take the state, call one use case, map the error.
+
+mod casussen;
+mod meetings;
+mod store;
+mod teams;
+
+pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        store::store_status,
+        store::check_passphrase,
+        store::setup_store,
+        store::unlock,
+        store::lock,
+        store::change_passphrase,
+        store::enable_keyring,
+        store::get_preferences,
+        store::set_preferences,
+        store::load_demo,
+        teams::list_teams,
+        teams::list_schools,
+        teams::list_members,
+        teams::create_school_with_team,
+        teams::add_member,
+        casussen::list_casussen,
+        casussen::get_casus,
+        casussen::create_casus,
+        meetings::overview,
+        meetings::monitor,
+        meetings::list_meetings,
+        meetings::list_actions,
+    ]
+}

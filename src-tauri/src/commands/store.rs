@@ -1,0 +1,61 @@
+use kernteam_app::demo::DemoSummary;
+use kernteam_app::{PassphraseCheck, Preferences, SetupOutcome, SetupRequest, StoreStatus, UnlockRequest};
+use tauri::State;
+
+use crate::error::{CommandResult, to_ipc};
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn store_status(state: State<'_, AppState>) -> CommandResult<StoreStatus> {
+    state.with(|s| Ok(s.status())).await.map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn check_passphrase(passphrase: String) -> CommandResult<PassphraseCheck> {
+    Ok(kernteam_app::check_passphrase(&passphrase))
+}
+
+#[tauri::command]
+pub async fn setup_store(state: State<'_, AppState>, request: SetupRequest) -> CommandResult<SetupOutcome> {
+    state.with(move |s| s.setup(&request)).await.map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn unlock(state: State<'_, AppState>, request: UnlockRequest) -> CommandResult<()> {
+    state.with(move |s| s.unlock(&request)).await.map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn lock(state: State<'_, AppState>) -> CommandResult<()> {
+    state.with(|s| {
+        s.lock();
+        Ok(())
+    })
+    .await
+    .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn change_passphrase(state: State<'_, AppState>, passphrase: String) -> CommandResult<()> {
+    state.with(move |s| s.change_passphrase(&passphrase)).await.map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn enable_keyring(state: State<'_, AppState>) -> CommandResult<()> {
+    state.with(|s| s.enable_keyring()).await.map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn get_preferences(state: State<'_, AppState>) -> CommandResult<Preferences> {
+    state.with(|s| s.preferences()).await.map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn set_preferences(state: State<'_, AppState>, preferences: Preferences) -> CommandResult<Preferences> {
+    state.with(move |s| s.set_preferences(&preferences)).await.map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn load_demo(state: State<'_, AppState>) -> CommandResult<DemoSummary> {
+    state.with(|s| s.load_demo()).await.map_err(to_ipc)
+}

@@ -1,0 +1,36 @@
+// The ONE place that calls into Rust. Every failure becomes an IpcError with a code to branch on.
+import { invoke } from '@tauri-apps/api/core';
+import type { ErrorCode, IpcError } from './gen_types';
+
+const CODES: readonly ErrorCode[] = [
+  'WrongPassphrase', 'Locked', 'NoStore', 'AlreadyExists', 'Damaged', 'NewerSchema',
+  'KeyringUnavailable', 'NotFound', 'Validation', 'Internal',
+];
+
+export class CommandError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | null;
+  constructor(error: IpcError) {
+    super(error.message);
+    this.code = error.code;
+    this.field = error.field;
+  }
+}
+
+function asIpcError(raw: unknown): IpcError {
+  if (raw && typeof raw === 'object' && 'code' in raw && 'message' in raw) {
+    const r = raw as { code: unknown; message: unknown; field?: unknown };
+    if (CODES.includes(r.code as ErrorCode) && typeof r.message === 'string') {
+      return { code: r.code as ErrorCode, message: r.message, field: typeof r.field === 'string' ? r.field : null };
+    }
+  }
+  return { code: 'Internal', message: 'Er ging iets mis; probeer het opnieuw.', field: null };
+}
+
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw new CommandError(asIpcError(raw));
+  }
+}

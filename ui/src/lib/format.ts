@@ -1,0 +1,38 @@
+// Dates as Dutch users read them: "di 14 okt 2025", in Europe/Amsterdam.
+const DAYS = ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'];
+const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+function amsterdamParts(date: Date): { y: number; m: number; d: number; wd: number; hh: string; mm: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'numeric', day: 'numeric',
+    weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).formatToParts(date);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  const wd = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
+  return { y: Number(get('year')), m: Number(get('month')), d: Number(get('day')), wd, hh: get('hour'), mm: get('minute') };
+}
+
+/** An ISO date (`2025-10-14`) → `di 14 okt 2025`; a calendar date, no time zone shift. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return formatDateTime(iso);
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return `${DAYS[wd]} ${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** An ISO instant (UTC) → `di 14 okt 2025, 09:00` in Amsterdam time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const p = amsterdamParts(date);
+  return `${DAYS[p.wd]} ${p.d} ${MONTHS[p.m - 1]} ${p.y}, ${p.hh}:${p.mm}`;
+}
+
+/** Today's calendar date in Amsterdam as ISO text, for "overdue" comparisons. */
+export function todayIso(now: Date = new Date()): string {
+  const p = amsterdamParts(now);
+  return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
+}

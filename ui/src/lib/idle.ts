@@ -1,0 +1,32 @@
+// Auto-lock: after `minutes` without keyboard, mouse or touch, `onIdle` runs once.
+export interface IdleWatch {
+  stop(): void;
+  /** Counts as activity; exposed for tests and for the app's own keyboard shortcuts. */
+  poke(): void;
+}
+
+const EVENTS = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart'] as const;
+
+export function watchIdle(target: EventTarget, minutes: number, onIdle: () => void): IdleWatch {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const arm = () => {
+    if (stopped) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      stopped = true;
+      EVENTS.forEach((e) => target.removeEventListener(e, arm));
+      onIdle();
+    }, minutes * 60_000);
+  };
+  EVENTS.forEach((e) => target.addEventListener(e, arm, { passive: true }));
+  arm();
+  return {
+    stop() {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      EVENTS.forEach((e) => target.removeEventListener(e, arm));
+    },
+    poke: arm,
+  };
+}
