@@ -19,15 +19,25 @@ impl AppState {
     ) -> Result<T, AppError> {
         let session = self.0.clone();
         tauri::async_runtime::spawn_blocking(move || {
-            let mut guard = session.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let mut guard = session
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
             work(&mut guard)
         })
         .await
-        .map_err(|_| AppError::new(ErrorCode::Internal, "Er ging iets mis; probeer het opnieuw."))?
+        .map_err(|_| {
+            AppError::new(
+                ErrorCode::Internal,
+                "Er ging iets mis; probeer het opnieuw.",
+            )
+        })?
     }
 
     pub fn lock_now(&self) {
-        let mut guard = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         guard.lock();
     }
 }

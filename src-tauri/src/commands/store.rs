@@ -1,5 +1,7 @@
 use kernteam_app::demo::DemoSummary;
-use kernteam_app::{PassphraseCheck, Preferences, SetupOutcome, SetupRequest, StoreStatus, UnlockRequest};
+use kernteam_app::{
+    PassphraseCheck, Preferences, SetupOutcome, SetupRequest, StoreStatus, UnlockRequest,
+};
 use tauri::State;
 
 use crate::error::{CommandResult, to_ipc};
@@ -16,28 +18,41 @@ pub async fn check_passphrase(passphrase: String) -> CommandResult<PassphraseChe
 }
 
 #[tauri::command]
-pub async fn setup_store(state: State<'_, AppState>, request: SetupRequest) -> CommandResult<SetupOutcome> {
+pub async fn setup_store(
+    state: State<'_, AppState>,
+    request: SetupRequest,
+) -> CommandResult<SetupOutcome> {
     state.with(move |s| s.setup(&request)).await.map_err(to_ipc)
 }
 
 #[tauri::command]
 pub async fn unlock(state: State<'_, AppState>, request: UnlockRequest) -> CommandResult<()> {
-    state.with(move |s| s.unlock(&request)).await.map_err(to_ipc)
+    state
+        .with(move |s| s.unlock(&request))
+        .await
+        .map_err(to_ipc)
 }
 
 #[tauri::command]
 pub async fn lock(state: State<'_, AppState>) -> CommandResult<()> {
-    state.with(|s| {
-        s.lock();
-        Ok(())
-    })
-    .await
-    .map_err(to_ipc)
+    state
+        .with(|s| {
+            s.lock();
+            Ok(())
+        })
+        .await
+        .map_err(to_ipc)
 }
 
 #[tauri::command]
-pub async fn change_passphrase(state: State<'_, AppState>, passphrase: String) -> CommandResult<()> {
-    state.with(move |s| s.change_passphrase(&passphrase)).await.map_err(to_ipc)
+pub async fn change_passphrase(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CommandResult<()> {
+    state
+        .with(move |s| s.change_passphrase(&passphrase))
+        .await
+        .map_err(to_ipc)
 }
 
 #[tauri::command]
@@ -51,8 +66,14 @@ pub async fn get_preferences(state: State<'_, AppState>) -> CommandResult<Prefer
 }
 
 #[tauri::command]
-pub async fn set_preferences(state: State<'_, AppState>, preferences: Preferences) -> CommandResult<Preferences> {
-    state.with(move |s| s.set_preferences(&preferences)).await.map_err(to_ipc)
+pub async fn set_preferences(
+    state: State<'_, AppState>,
+    preferences: Preferences,
+) -> CommandResult<Preferences> {
+    state
+        .with(move |s| s.set_preferences(&preferences))
+        .await
+        .map_err(to_ipc)
 }
 
 #[tauri::command]

@@ -20,11 +20,20 @@ pub async fn list_members(state: State<'_, AppState>) -> CommandResult<Vec<Membe
 }
 
 #[tauri::command]
-pub async fn create_school_with_team(state: State<'_, AppState>, input: NewSchoolWithTeam) -> CommandResult<Team> {
-    state.with(move |s| s.create_school_with_team(&input)).await.map_err(to_ipc)
+pub async fn create_school_with_team(
+    state: State<'_, AppState>,
+    input: NewSchoolWithTeam,
+) -> CommandResult<Team> {
+    state
+        .with(move |s| s.create_school_with_team(&input))
+        .await
+        .map_err(to_ipc)
 }
 
 #[tauri::command]
 pub async fn add_member(state: State<'_, AppState>, input: NewMember) -> CommandResult<Member> {
-    state.with(move |s| s.add_member(&input)).await.map_err(to_ipc)
+    state
+        .with(move |s| s.add_member(&input))
+        .await
+        .map_err(to_ipc)
 }

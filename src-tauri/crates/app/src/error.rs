@@ -46,23 +46,38 @@ pub struct IpcError {
 
 impl From<AppError> for IpcError {
     fn from(e: AppError) -> Self {
-        Self { code: e.code, message: e.message, field: e.field }
+        Self {
+            code: e.code,
+            message: e.message,
+            field: e.field,
+        }
     }
 }
 
 impl AppError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), field: None }
+        Self {
+            code,
+            message: message.into(),
+            field: None,
+        }
     }
 
     pub fn locked() -> Self {
-        Self::new(ErrorCode::Locked, "Kernteam is vergrendeld. Ontgrendel eerst met uw wachtwoord.")
+        Self::new(
+            ErrorCode::Locked,
+            "Kernteam is vergrendeld. Ontgrendel eerst met uw wachtwoord.",
+        )
     }
 }
 
 impl From<kernteam_domain::validation::Invalid> for AppError {
     fn from(e: kernteam_domain::validation::Invalid) -> Self {
-        Self { code: ErrorCode::Validation, message: e.message, field: Some(e.field.to_owned()) }
+        Self {
+            code: ErrorCode::Validation,
+            message: e.message,
+            field: Some(e.field.to_owned()),
+        }
     }
 }
 

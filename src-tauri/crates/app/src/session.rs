@@ -6,8 +6,8 @@ use kernteam_domain::{
     NewMember, NewNamedCasus, NewSchoolWithTeam, School, Team, TeamId, passphrase,
 };
 use kernteam_store::{
-    Actor, CasusSeed, DataDir, DataKey, DiskState, KeySlots, PupilSeed, RecoveryKey, SlotKind, Store,
-    StoreError,
+    Actor, CasusSeed, DataDir, DataKey, DiskState, KeySlots, PupilSeed, RecoveryKey, SlotKind,
+    Store, StoreError,
 };
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
@@ -59,7 +59,9 @@ pub struct SetupOutcome {
 #[serde(tag = "method", rename_all = "camelCase")]
 pub enum UnlockRequest {
     Keyring,
-    Passphrase { passphrase: String },
+    Passphrase {
+        passphrase: String,
+    },
     RecoveryKey {
         #[serde(rename = "recoveryKey")]
         recovery_key: String,
@@ -96,7 +98,10 @@ pub struct Session {
 }
 
 pub fn check_passphrase(text: &str) -> PassphraseCheck {
-    PassphraseCheck { strength: passphrase::strength(text), refusal: passphrase::refusal(text) }
+    PassphraseCheck {
+        strength: passphrase::strength(text),
+        refusal: passphrase::refusal(text),
+    }
 }
 
 fn today() -> Date {
@@ -105,7 +110,11 @@ fn today() -> Date {
 
 impl Session {
     pub fn new(dir: DataDir) -> Self {
-        Self { dir, store: None, actor: Actor("lokaal".into()) }
+        Self {
+            dir,
+            store: None,
+            actor: Actor("lokaal".into()),
+        }
     }
 
     pub fn data_dir(&self) -> &DataDir {
@@ -132,7 +141,11 @@ impl Session {
     /// when asked and available — the OS keyring. An existing database is never replaced.
     pub fn setup(&mut self, request: &SetupRequest) -> AppResult<SetupOutcome> {
         if let Some(reason) = passphrase::refusal(&request.passphrase) {
-            return Err(AppError { code: ErrorCode::Validation, message: reason, field: Some("passphrase".into()) });
+            return Err(AppError {
+                code: ErrorCode::Validation,
+                message: reason,
+                field: Some("passphrase".into()),
+            });
         }
         if self.dir.db_path().exists() {
             return Err(StoreError::AlreadyExists(self.dir.db_path()).into());
@@ -146,7 +159,10 @@ impl Session {
         let keyring_enabled = request.use_keyring && slots.set_keyring(&key).is_ok();
         let store = Store::create(&self.dir, key, &slots)?;
         self.store = Some(store);
-        Ok(SetupOutcome { recovery_key: recovery.display().to_string(), keyring_enabled })
+        Ok(SetupOutcome {
+            recovery_key: recovery.display().to_string(),
+            keyring_enabled,
+        })
     }
 
     pub fn unlock(&mut self, request: &UnlockRequest) -> AppResult<()> {
@@ -168,7 +184,9 @@ impl Session {
         let slots = self.dir.key_slots()?;
         let (key, slot) = match request {
             UnlockRequest::Keyring => (slots.unlock_keyring()?, SlotKind::Keyring),
-            UnlockRequest::Passphrase { passphrase } => (slots.unlock_passphrase(passphrase)?, SlotKind::Passphrase),
+            UnlockRequest::Passphrase { passphrase } => {
+                (slots.unlock_passphrase(passphrase)?, SlotKind::Passphrase)
+            }
             UnlockRequest::RecoveryKey { recovery_key } => {
                 let recovery = RecoveryKey::parse(recovery_key).ok_or_else(|| AppError {
                     code: ErrorCode::WrongPassphrase,
@@ -180,7 +198,9 @@ impl Session {
         };
         // The key came out of an authenticated slot, so a failure to decrypt means damage.
         let store = Store::open(&self.dir, key).map_err(|e| match e {
-            StoreError::CannotDecrypt => StoreError::Damaged("key slot and database disagree".into()),
+            StoreError::CannotDecrypt => {
+                StoreError::Damaged("key slot and database disagree".into())
+            }
             other => other,
         })?;
         self.store = Some(store);
@@ -204,7 +224,11 @@ impl Session {
 
     pub fn change_passphrase(&mut self, new_passphrase: &str) -> AppResult<()> {
         if let Some(reason) = passphrase::refusal(new_passphrase) {
-            return Err(AppError { code: ErrorCode::Validation, message: reason, field: Some("passphrase".into()) });
+            return Err(AppError {
+                code: ErrorCode::Validation,
+                message: reason,
+                field: Some("passphrase".into()),
+            });
         }
         let actor = self.actor.clone();
         self.store()?.change_passphrase(&actor, new_passphrase)?;
@@ -223,19 +247,27 @@ impl Session {
             .setting("auto_lock_minutes")?
             .and_then(|v| v.parse().ok())
             .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
-        Ok(Preferences { auto_lock_minutes: minutes })
+        Ok(Preferences {
+            auto_lock_minutes: minutes,
+        })
     }
 
     pub fn set_preferences(&mut self, preferences: &Preferences) -> AppResult<Preferences> {
         if !(1..=MAX_AUTO_LOCK_MINUTES).contains(&preferences.auto_lock_minutes) {
             return Err(AppError {
                 code: ErrorCode::Validation,
-                message: format!("Kies een automatische vergrendeling tussen 1 en {MAX_AUTO_LOCK_MINUTES} minuten."),
+                message: format!(
+                    "Kies een automatische vergrendeling tussen 1 en {MAX_AUTO_LOCK_MINUTES} minuten."
+                ),
                 field: Some("autoLockMinutes".into()),
             });
         }
         let actor = self.actor.clone();
-        self.store()?.set_setting(&actor, "auto_lock_minutes", &preferences.auto_lock_minutes.to_string())?;
+        self.store()?.set_setting(
+            &actor,
+            "auto_lock_minutes",
+            &preferences.auto_lock_minutes.to_string(),
+        )?;
         self.preferences()
     }
 
@@ -246,13 +278,24 @@ impl Session {
     }
 
     pub fn create_school_with_team(&mut self, input: &NewSchoolWithTeam) -> AppResult<Team> {
-        let school_name = required_text("schoolName", "de naam van de school", &input.school_name, 120)?;
-        let team_name = required_text("teamName", "de naam van het kernteam", &input.team_name, 120)?;
+        let school_name = required_text(
+            "schoolName",
+            "de naam van de school",
+            &input.school_name,
+            120,
+        )?;
+        let team_name = required_text(
+            "teamName",
+            "de naam van het kernteam",
+            &input.team_name,
+            120,
+        )?;
         let region = optional_text("region", "de regio", input.region.as_deref(), 120)?;
         let cadence = optional_text("cadence", "het ritme", input.cadence.as_deref(), 120)?;
         let actor = self.actor.clone();
         let store = self.store()?;
-        let school = store.create_school(&actor, &school_name, input.school_kind, region.as_deref())?;
+        let school =
+            store.create_school(&actor, &school_name, input.school_kind, region.as_deref())?;
         let team = store.create_team(&actor, school, &team_name, cadence.as_deref())?;
         store
             .teams()?
@@ -267,13 +310,24 @@ impl Session {
         if let Some(e) = &email
             && !e.contains('@')
         {
-            return Err(kernteam_domain::validation::Invalid::new("email", "Dit e-mailadres klopt niet: er ontbreekt een @.").into());
+            return Err(kernteam_domain::validation::Invalid::new(
+                "email",
+                "Dit e-mailadres klopt niet: er ontbreekt een @.",
+            )
+            .into());
         }
-        let organisation = optional_text("organisationName", "de organisatie", input.organisation_name.as_deref(), 120)?;
+        let organisation = optional_text(
+            "organisationName",
+            "de organisatie",
+            input.organisation_name.as_deref(),
+            120,
+        )?;
         let actor = self.actor.clone();
         let store = self.store()?;
         let org = match organisation {
-            Some(name) => Some(store.ensure_organisation(&actor, &name, input.organisation_kind)?),
+            Some(name) => {
+                Some(store.ensure_organisation(&actor, &name, input.organisation_kind)?)
+            }
             None => None,
         };
         let member = store.create_member(&actor, &name, email.as_deref(), org)?;
@@ -290,8 +344,16 @@ impl Session {
         let family = required_text("familyName", "de achternaam", &input.family_name, 120)?;
         let class_name = required_text("className", "de klas of groep", &input.class_name, 40)?;
         let hulpvraag = required_text("hulpvraag", "de hulpvraag", &input.hulpvraag, 4000)?;
-        let parsed = Date::parse(input.birth_date.trim(), &time::macros::format_description!("[year]-[month]-[day]"))
-            .map_err(|_| kernteam_domain::validation::Invalid::new("birthDate", "Vul een geldige geboortedatum in."))?;
+        let parsed = Date::parse(
+            input.birth_date.trim(),
+            &time::macros::format_description!("[year]-[month]-[day]"),
+        )
+        .map_err(|_| {
+            kernteam_domain::validation::Invalid::new(
+                "birthDate",
+                "Vul een geldige geboortedatum in.",
+            )
+        })?;
         let today = today();
         let birth = birth_date("birthDate", parsed, today)?;
         let actor = self.actor.clone();
@@ -301,7 +363,13 @@ impl Session {
         let opened = today.to_string();
         let id = store.create_named_casus(
             &actor,
-            &PupilSeed { school, given_name: &given, family_name: &family, birth_date: &birth_text, class_name: &class_name },
+            &PupilSeed {
+                school,
+                given_name: &given,
+                family_name: &family,
+                birth_date: &birth_text,
+                class_name: &class_name,
+            },
             &CasusSeed {
                 team: input.team_id,
                 hulpvraag: &hulpvraag,
@@ -372,7 +440,12 @@ impl Session {
             .filter(|a| a.status == kernteam_domain::ActionStatus::Open)
             .take(8)
             .collect();
-        Ok(Overview { team_count, next_meeting, open_actions, counts })
+        Ok(Overview {
+            team_count,
+            next_meeting,
+            open_actions,
+            counts,
+        })
     }
 
     /// Loads the fictitious demo casussen (assets/demo) into the unlocked store.

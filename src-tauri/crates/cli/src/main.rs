@@ -6,10 +6,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use kernteam_app::{AppError, DataDir, ErrorCode, Session, SetupRequest, StoreState, UnlockRequest};
+use kernteam_app::{
+    AppError, DataDir, ErrorCode, Session, SetupRequest, StoreState, UnlockRequest,
+};
 
 #[derive(Parser)]
-#[command(name = "kernteam-cli", version, about = "Beheer van een Kernteam-opslag zonder venster")]
+#[command(
+    name = "kernteam-cli",
+    version,
+    about = "Beheer van een Kernteam-opslag zonder venster"
+)]
 struct Cli {
     /// The data dir (default: the desktop app's own).
     #[arg(long, global = true)]
@@ -61,18 +67,31 @@ impl From<AppError> for Failure {
             ErrorCode::Damaged => 5,
             _ => 1,
         };
-        Self { exit_code, message: e.message }
+        Self {
+            exit_code,
+            message: e.message,
+        }
     }
 }
 
 fn failure(exit_code: u8, message: impl Into<String>) -> Failure {
-    Failure { exit_code, message: message.into() }
+    Failure {
+        exit_code,
+        message: message.into(),
+    }
 }
 
 fn read_passphrase(file: &Option<PathBuf>) -> Result<Option<String>, Failure> {
     let Some(path) = file else { return Ok(None) };
-    let text = std::fs::read_to_string(path)
-        .map_err(|_| failure(2, format!("kan het wachtwoordbestand {} niet lezen; controleer het pad.", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|_| {
+        failure(
+            2,
+            format!(
+                "kan het wachtwoordbestand {} niet lezen; controleer het pad.",
+                path.display()
+            ),
+        )
+    })?;
     let line = text.lines().next().unwrap_or("").to_owned();
     Ok(Some(line))
 }
@@ -81,13 +100,19 @@ fn unlocked(dir: DataDir, passphrase: Option<String>, write: bool) -> Result<Ses
     let mut session = Session::new(dir);
     match session.status().state {
         StoreState::New => {
-            return Err(failure(4, format!(
-                "geen Kernteam-opslag in {}; maak er een met `kernteam-cli init`.",
-                session.data_dir().root().display()
-            )));
+            return Err(failure(
+                4,
+                format!(
+                    "geen Kernteam-opslag in {}; maak er een met `kernteam-cli init`.",
+                    session.data_dir().root().display()
+                ),
+            ));
         }
         StoreState::Unreadable => {
-            return Err(failure(5, "keys.json ontbreekt of is beschadigd; zet het terug uit een back-up (er is niets gewijzigd)."));
+            return Err(failure(
+                5,
+                "keys.json ontbreekt of is beschadigd; zet het terug uit een back-up (er is niets gewijzigd).",
+            ));
         }
         StoreState::Locked | StoreState::Unlocked => {}
     }
@@ -95,7 +120,11 @@ fn unlocked(dir: DataDir, passphrase: Option<String>, write: bool) -> Result<Ses
         Some(passphrase) => UnlockRequest::Passphrase { passphrase },
         None => UnlockRequest::Keyring,
     };
-    let result = if write { session.unlock(&request) } else { session.unlock_without_writing(&request) };
+    let result = if write {
+        session.unlock(&request)
+    } else {
+        session.unlock_without_writing(&request)
+    };
     result.map_err(|e| match e.code {
         ErrorCode::KeyringUnavailable => failure(
             3,
@@ -115,21 +144,35 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let dir = DataDir::new(root);
     match cli.command {
         Command::Init { no_keyring } => {
-            let passphrase = read_passphrase(&cli.passphrase_file)?
-                .ok_or_else(|| failure(2, "init heeft een wachtwoord nodig: geef --passphrase-file mee."))?;
+            let passphrase = read_passphrase(&cli.passphrase_file)?.ok_or_else(|| {
+                failure(
+                    2,
+                    "init heeft een wachtwoord nodig: geef --passphrase-file mee.",
+                )
+            })?;
             let mut session = Session::new(dir);
             let outcome = session
-                .setup(&SetupRequest { passphrase, use_keyring: !no_keyring })
+                .setup(&SetupRequest {
+                    passphrase,
+                    use_keyring: !no_keyring,
+                })
                 .map_err(|e| match e.code {
                     ErrorCode::AlreadyExists => failure(1, e.message),
                     ErrorCode::Validation => failure(2, e.message),
                     _ => Failure::from(e),
                 })?;
-            println!("Kernteam-opslag aangemaakt in {}.", session.data_dir().root().display());
+            println!(
+                "Kernteam-opslag aangemaakt in {}.",
+                session.data_dir().root().display()
+            );
             if !no_keyring && !outcome.keyring_enabled {
-                println!("De sleutelbos van het systeem is niet beschikbaar: ontgrendelen gaat met het wachtwoord.");
+                println!(
+                    "De sleutelbos van het systeem is niet beschikbaar: ontgrendelen gaat met het wachtwoord."
+                );
             }
-            println!("Herstelsleutel (wordt maar één keer getoond, schrijf hem op en bewaar hem veilig):");
+            println!(
+                "Herstelsleutel (wordt maar één keer getoond, schrijf hem op en bewaar hem veilig):"
+            );
             println!("    {}", outcome.recovery_key);
             session.lock();
         }
@@ -139,10 +182,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let root = session.data_dir().root().display();
             match status.state {
                 StoreState::New => {
-                    return Err(failure(4, format!("geen Kernteam-opslag in {root}; maak er een met `kernteam-cli init`.")));
+                    return Err(failure(
+                        4,
+                        format!(
+                            "geen Kernteam-opslag in {root}; maak er een met `kernteam-cli init`."
+                        ),
+                    ));
                 }
                 StoreState::Unreadable => {
-                    return Err(failure(5, format!("in {root} staat een database, maar keys.json ontbreekt of is beschadigd; zet het terug uit een back-up.")));
+                    return Err(failure(
+                        5,
+                        format!(
+                            "in {root} staat een database, maar keys.json ontbreekt of is beschadigd; zet het terug uit een back-up."
+                        ),
+                    ));
                 }
                 StoreState::Locked | StoreState::Unlocked => {
                     let slots: Vec<&str> = [
@@ -161,7 +214,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Check => {
             let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, false)?;
             let events = session.check().map_err(|e| failure(5, e.message))?;
-            println!("In orde: versleuteling, databasestructuur en auditketen ({events} gebeurtenissen) gecontroleerd.");
+            println!(
+                "In orde: versleuteling, databasestructuur en auditketen ({events} gebeurtenissen) gecontroleerd."
+            );
         }
         Command::Demo => {
             let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;

@@ -14,7 +14,10 @@ fn cli(dir: &Path, pass_file: Option<&Path>, args: &[&str]) -> Output {
         cmd.arg("--passphrase-file").arg(p);
     }
     cmd.args(args)
-        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/kernteam-test-bus")
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/kernteam-test-bus",
+        )
         .env_remove("DISPLAY")
         .output()
         .expect("run kernteam-cli")
@@ -55,22 +58,44 @@ fn init_demo_check_succeed_and_no_pupil_name_is_on_disk() {
     let init = cli(&data, Some(&pass), &["init"]);
     assert_eq!(code(&init), 0, "init: {}", stderr(&init));
     let stdout = String::from_utf8_lossy(&init.stdout);
-    assert!(stdout.contains("Herstelsleutel"), "the recovery key is printed once: {stdout}");
-    assert!(stdout.contains("sleutelbos van het systeem is niet beschikbaar"), "no keyring is said plainly: {stdout}");
+    assert!(
+        stdout.contains("Herstelsleutel"),
+        "the recovery key is printed once: {stdout}"
+    );
+    assert!(
+        stdout.contains("sleutelbos van het systeem is niet beschikbaar"),
+        "no keyring is said plainly: {stdout}"
+    );
 
     let status = cli(&data, None, &["status"]);
     assert_eq!(code(&status), 0);
     let status_text = String::from_utf8_lossy(&status.stdout);
-    assert!(status_text.contains("wachtwoord, herstelsleutel"), "{status_text}");
-    assert!(!status_text.contains("sleutelbos,"), "no keyring slot without a keyring: {status_text}");
+    assert!(
+        status_text.contains("wachtwoord, herstelsleutel"),
+        "{status_text}"
+    );
+    assert!(
+        !status_text.contains("sleutelbos,"),
+        "no keyring slot without a keyring: {status_text}"
+    );
 
     let demo = cli(&data, Some(&pass), &["demo"]);
     assert_eq!(code(&demo), 0, "demo: {}", stderr(&demo));
     let check = cli(&data, Some(&pass), &["check"]);
     assert_eq!(code(&check), 0, "check: {}", stderr(&check));
 
-    for name in ["Noor Verbeek", "Verbeek", "Daan Hoekstra", "Lotte Jansen", "Milan Bakker"] {
-        assert_eq!(grep_dir(&data, name), Vec::<String>::new(), "{name} must not be readable on disk");
+    for name in [
+        "Noor Verbeek",
+        "Verbeek",
+        "Daan Hoekstra",
+        "Lotte Jansen",
+        "Milan Bakker",
+    ] {
+        assert_eq!(
+            grep_dir(&data, name),
+            Vec::<String>::new(),
+            "{name} must not be readable on disk"
+        );
     }
 }
 
@@ -80,26 +105,59 @@ fn wrong_passphrase_exits_3_and_missing_store_exits_4() {
     let data = tmp.path().join("data");
     let pass = write_pass(tmp.path(), "pass", PASS);
     let wrong = write_pass(tmp.path(), "wrong", "dit is niet het wachtwoord");
-    assert_eq!(code(&cli(&data, None, &["status"])), 4, "status on an empty dir");
-    assert_eq!(code(&cli(&data, Some(&pass), &["check"])), 4, "check on an empty dir");
+    assert_eq!(
+        code(&cli(&data, None, &["status"])),
+        4,
+        "status on an empty dir"
+    );
+    assert_eq!(
+        code(&cli(&data, Some(&pass), &["check"])),
+        4,
+        "check on an empty dir"
+    );
     assert_eq!(code(&cli(&data, Some(&pass), &["init", "--no-keyring"])), 0);
     let out = cli(&data, Some(&wrong), &["check"]);
     assert_eq!(code(&out), 3, "{}", stderr(&out));
-    assert!(stderr(&out).contains("klopt niet"), "a one-line Dutch hint: {}", stderr(&out));
+    assert!(
+        stderr(&out).contains("klopt niet"),
+        "a one-line Dutch hint: {}",
+        stderr(&out)
+    );
     let again = cli(&data, Some(&pass), &["init", "--no-keyring"]);
-    assert_eq!(code(&again), 1, "init never replaces a store: {}", stderr(&again));
-    assert_eq!(code(&cli(&data, None, &["check"])), 3, "no keyring and no passphrase: exit 3 with a hint");
+    assert_eq!(
+        code(&again),
+        1,
+        "init never replaces a store: {}",
+        stderr(&again)
+    );
+    assert_eq!(
+        code(&cli(&data, None, &["check"])),
+        3,
+        "no keyring and no passphrase: exit 3 with a hint"
+    );
 }
 
 #[test]
 fn usage_errors_exit_2() {
     let tmp = tempfile::tempdir().expect("tempdir");
     assert_eq!(code(&cli(tmp.path(), None, &["bestaat-niet"])), 2);
-    assert_eq!(code(&cli(tmp.path(), None, &["init"])), 2, "init without a passphrase file");
+    assert_eq!(
+        code(&cli(tmp.path(), None, &["init"])),
+        2,
+        "init without a passphrase file"
+    );
     let short = write_pass(tmp.path(), "short", "kort");
     let out = cli(&tmp.path().join("d"), Some(&short), &["init"]);
-    assert_eq!(code(&out), 2, "a too-short passphrase is refused: {}", stderr(&out));
-    assert!(!tmp.path().join("d/kernteam.db").exists(), "nothing is created when refused");
+    assert_eq!(
+        code(&out),
+        2,
+        "a too-short passphrase is refused: {}",
+        stderr(&out)
+    );
+    assert!(
+        !tmp.path().join("d/kernteam.db").exists(),
+        "nothing is created when refused"
+    );
 }
 
 #[test]
@@ -117,8 +175,15 @@ fn a_damaged_database_exits_5_and_is_left_alone() {
     std::fs::write(&db, &bytes).expect("flip a byte");
     let out = cli(&data, Some(&pass), &["check"]);
     assert_eq!(code(&out), 5, "a flipped byte is found: {}", stderr(&out));
-    assert!(std::fs::read(&db).expect("read") == bytes, "check changes nothing in the damaged file");
+    assert!(
+        std::fs::read(&db).expect("read") == bytes,
+        "check changes nothing in the damaged file"
+    );
 
     std::fs::remove_file(data.join("keys.json")).expect("remove keys");
-    assert_eq!(code(&cli(&data, None, &["status"])), 5, "a database without keys.json is reported, not replaced");
+    assert_eq!(
+        code(&cli(&data, None, &["status"])),
+        5,
+        "a database without keys.json is reported, not replaced"
+    );
 }

@@ -65,7 +65,11 @@ mod tests {
         let first = CasusId::new();
         std::thread::sleep(std::time::Duration::from_millis(2));
         let second = CasusId::new();
-        assert_eq!(first.0.get_version_num(), 7, "ids must be UUIDv7 to merge across laptops");
+        assert_eq!(
+            first.0.get_version_num(),
+            7,
+            "ids must be UUIDv7 to merge across laptops"
+        );
         assert!(first < second, "v7 ids must order by creation time");
     }
 

@@ -139,7 +139,11 @@ mod tests {
     #[test]
     fn every_code_maps_back_to_its_variant() {
         for role in Role::ALL {
-            assert_eq!(Role::from_code(role.code()), Some(*role), "{role:?} must round-trip");
+            assert_eq!(
+                Role::from_code(role.code()),
+                Some(*role),
+                "{role:?} must round-trip"
+            );
         }
         for status in ActionStatus::ALL {
             assert_eq!(ActionStatus::from_code(status.code()), Some(*status));

@@ -86,7 +86,10 @@ mod tests {
     #[test]
     fn refusal_explains_in_dutch() {
         let reason = refusal("kort").expect("a short passphrase is refused");
-        assert!(reason.contains("minstens 12 tekens"), "the reason names the minimum: {reason}");
+        assert!(
+            reason.contains("minstens 12 tekens"),
+            "the reason names the minimum: {reason}"
+        );
         assert!(refusal("fiets regen koffie tafel").is_none());
     }
 }

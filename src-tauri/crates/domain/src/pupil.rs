@@ -3,7 +3,9 @@
 /// Initials for presentation mode and agendas that leave the app: "Noor Verbeek" → "N.V.".
 /// Dutch tussenvoegsels (van, de, ter …) are skipped so "Sem van Dijk" → "S.D.".
 pub fn initials(given_name: &str, family_name: &str) -> String {
-    const TUSSENVOEGSELS: &[&str] = &["van", "de", "der", "den", "ter", "te", "ten", "het", "'t", "in", "op", "la", "le", "du"];
+    const TUSSENVOEGSELS: &[&str] = &[
+        "van", "de", "der", "den", "ter", "te", "ten", "het", "'t", "in", "op", "la", "le", "du",
+    ];
     let first = given_name.trim().chars().next();
     let last = family_name
         .split_whitespace()
@@ -30,7 +32,11 @@ mod tests {
             ("Ayla", "", "A."),
         ];
         for (given, family, expected) in cases {
-            assert_eq!(initials(given, family), expected, "initials of {given:?} {family:?}");
+            assert_eq!(
+                initials(given, family),
+                expected,
+                "initials of {given:?} {family:?}"
+            );
         }
     }
 }

@@ -12,24 +12,40 @@ pub struct Invalid {
 
 impl Invalid {
     pub fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self { field, message: message.into() }
+        Self {
+            field,
+            message: message.into(),
+        }
     }
 }
 
 /// A required, trimmed text of at most `max` characters.
-pub fn required_text(field: &'static str, label: &str, value: &str, max: usize) -> Result<String, Invalid> {
+pub fn required_text(
+    field: &'static str,
+    label: &str,
+    value: &str,
+    max: usize,
+) -> Result<String, Invalid> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
         return Err(Invalid::new(field, format!("Vul {label} in.")));
     }
     if trimmed.chars().count() > max {
-        return Err(Invalid::new(field, format!("{} is te lang (maximaal {max} tekens).", capitalise(label))));
+        return Err(Invalid::new(
+            field,
+            format!("{} is te lang (maximaal {max} tekens).", capitalise(label)),
+        ));
     }
     Ok(trimmed.to_owned())
 }
 
 /// An optional text: blank becomes `None`.
-pub fn optional_text(field: &'static str, label: &str, value: Option<&str>, max: usize) -> Result<Option<String>, Invalid> {
+pub fn optional_text(
+    field: &'static str,
+    label: &str,
+    value: Option<&str>,
+    max: usize,
+) -> Result<Option<String>, Invalid> {
     match value.map(str::trim) {
         None | Some("") => Ok(None),
         Some(v) => required_text(field, label, v, max).map(Some),
@@ -39,7 +55,10 @@ pub fn optional_text(field: &'static str, label: &str, value: Option<&str>, max:
 /// A birth date must lie in the past and make the pupil of school age (2 to 25) on `today`.
 pub fn birth_date(field: &'static str, value: Date, today: Date) -> Result<Date, Invalid> {
     if value >= today {
-        return Err(Invalid::new(field, "De geboortedatum ligt in de toekomst: controleer de datum."));
+        return Err(Invalid::new(
+            field,
+            "De geboortedatum ligt in de toekomst: controleer de datum.",
+        ));
     }
     let age = age_on(value, today);
     if !(2..=25).contains(&age) {
@@ -91,16 +110,26 @@ mod tests {
         let today = date!(2026 - 11 - 22);
         assert!(birth_date("birthDate", date!(2027 - 01 - 01), today).is_err());
         assert!(birth_date("birthDate", date!(1990 - 01 - 01), today).is_err());
-        assert_eq!(birth_date("birthDate", date!(2014 - 03 - 01), today), Ok(date!(2014 - 03 - 01)));
+        assert_eq!(
+            birth_date("birthDate", date!(2014 - 03 - 01), today),
+            Ok(date!(2014 - 03 - 01))
+        );
     }
 
     #[test]
     fn required_text_trims_and_limits() {
-        assert_eq!(required_text("name", "de naam", "  De Linde ", 50), Ok("De Linde".to_owned()));
+        assert_eq!(
+            required_text("name", "de naam", "  De Linde ", 50),
+            Ok("De Linde".to_owned())
+        );
         let empty = required_text("name", "de naam", "   ", 50).expect_err("blank is refused");
         assert_eq!(empty.message, "Vul de naam in.");
         let long = required_text("name", "de naam", &"x".repeat(51), 50).expect_err("too long");
-        assert!(long.message.starts_with("De naam is te lang"), "{}", long.message);
+        assert!(
+            long.message.starts_with("De naam is te lang"),
+            "{}",
+            long.message
+        );
         assert_eq!(optional_text("x", "iets", Some("  "), 5), Ok(None));
     }
 }

@@ -42,7 +42,15 @@ pub struct AuditEvent {
     pub entity_id: String,
 }
 
-fn event_hash(prev: &str, seq: i64, at: &str, actor: &str, action: &str, kind: &str, id: &str) -> String {
+fn event_hash(
+    prev: &str,
+    seq: i64,
+    at: &str,
+    actor: &str,
+    action: &str,
+    kind: &str,
+    id: &str,
+) -> String {
     let mut h = Sha256::new();
     for part in [prev, &seq.to_string(), at, actor, action, kind, id] {
         h.update((part.len() as u64).to_le_bytes());
@@ -59,20 +67,39 @@ pub(crate) fn append(
     entity_id: &str,
 ) -> Result<()> {
     let (last_seq, prev): (i64, String) = tx
-        .query_row("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .or_else(|e| match e {
             rusqlite::Error::QueryReturnedNoRows => Ok((0, GENESIS.to_owned())),
             other => Err(other),
         })?;
     let seq = last_seq + 1;
     let at = crate::now_utc();
-    let hash = event_hash(&prev, seq, &at, actor, action.code(), entity_kind, entity_id);
+    let hash = event_hash(
+        &prev,
+        seq,
+        &at,
+        actor,
+        action.code(),
+        entity_kind,
+        entity_id,
+    );
     tx.execute(
         "INSERT INTO audit_events (seq, at, actor, action, entity_kind, entity_id, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![seq, at, actor, action.code(), entity_kind, entity_id, prev, hash],
+        params![
+            seq,
+            at,
+            actor,
+            action.code(),
+            entity_kind,
+            entity_id,
+            prev,
+            hash
+        ],
     )?;
     Ok(())
 }
@@ -97,7 +124,9 @@ pub(crate) fn verify(conn: &rusqlite::Connection) -> Result<u64> {
         let hash: String = row.get(7)?;
         let recomputed = event_hash(&prev, seq, &at, &actor, &action, &kind, &id);
         if seq != expected_seq || prev_hash != prev || hash != recomputed {
-            return Err(StoreError::AuditChainBroken { seq: expected_seq.min(seq) });
+            return Err(StoreError::AuditChainBroken {
+                seq: expected_seq.min(seq),
+            });
         }
         prev = hash;
         expected_seq += 1;
@@ -106,7 +135,11 @@ pub(crate) fn verify(conn: &rusqlite::Connection) -> Result<u64> {
     Ok(count)
 }
 
-pub(crate) fn recent_for(conn: &rusqlite::Connection, entity_id: &str, limit: i64) -> Result<Vec<AuditEvent>> {
+pub(crate) fn recent_for(
+    conn: &rusqlite::Connection,
+    entity_id: &str,
+    limit: i64,
+) -> Result<Vec<AuditEvent>> {
     let mut stmt = conn.prepare(
         "SELECT seq, at, actor, action, entity_kind, entity_id FROM audit_events
          WHERE entity_id = ?1 ORDER BY seq DESC LIMIT ?2",

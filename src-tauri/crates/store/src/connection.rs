@@ -42,7 +42,9 @@ pub(crate) fn open(path: &Path, key: &DataKey, mode: Mode) -> Result<Connection>
     conn.execute_batch(&format!("PRAGMA key = {};", key.pragma_literal().as_str()))?;
     // SQLCipher otherwise prints its own HMAC failures to stderr.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
-    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get::<_, i64>(0)) {
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+        row.get::<_, i64>(0)
+    }) {
         Ok(_) => {}
         Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::NotADatabase => {
             return Err(StoreError::CannotDecrypt);

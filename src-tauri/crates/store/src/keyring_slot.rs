@@ -20,7 +20,9 @@ pub fn store(account: &str, secret: &[u8]) -> Result<()> {
     entry.set_password(&encoded).map_err(unavailable)?;
     let back = Zeroizing::new(entry.get_password().map_err(unavailable)?);
     if back.as_str() != encoded.as_str() {
-        return Err(StoreError::KeyringUnavailable("the keyring did not keep the secret".into()));
+        return Err(StoreError::KeyringUnavailable(
+            "the keyring did not keep the secret".into(),
+        ));
     }
     Ok(())
 }

@@ -8,8 +8,8 @@ mod error;
 mod key;
 mod keyring_slot;
 mod migrations;
-mod recovery;
 mod records;
+mod recovery;
 mod slots;
 
 use std::path::{Path, PathBuf};
@@ -22,8 +22,8 @@ pub use error::{Result, StoreError};
 pub use key::DataKey;
 pub use keyring_slot::probe as keyring_available;
 pub use migrations::LATEST as SCHEMA_VERSION;
-pub use recovery::RecoveryKey;
 pub use records::*;
+pub use recovery::RecoveryKey;
 pub use slots::{ARGON2_MEMORY_KIB, ARGON2_PASSES, KeySlots, SlotKind};
 
 pub const DB_FILE: &str = "kernteam.db";
@@ -73,8 +73,12 @@ impl DataDir {
             return DiskState::Empty;
         }
         match KeySlots::load(&self.keys_path()) {
-            Ok(slots) => DiskState::Present { slots: slots.kinds() },
-            Err(e) => DiskState::Unreadable { reason: e.to_string() },
+            Ok(slots) => DiskState::Present {
+                slots: slots.kinds(),
+            },
+            Err(e) => DiskState::Unreadable {
+                reason: e.to_string(),
+            },
         }
     }
 
@@ -100,7 +104,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("dir", &self.dir).finish_non_exhaustive()
+        f.debug_struct("Store")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
     }
 }
 
@@ -116,7 +122,11 @@ impl Store {
         let mut conn = connection::open(&dir.db_path(), &key, connection::Mode::Create)?;
         migrations::apply(&mut conn)?;
         atomic::sync_dir(dir.root())?;
-        Ok(Self { conn, dir: dir.clone(), key })
+        Ok(Self {
+            conn,
+            dir: dir.clone(),
+            key,
+        })
     }
 
     /// Opens an existing database; a wrong key or a foreign file is an error and the file is
@@ -124,7 +134,11 @@ impl Store {
     pub fn open(dir: &DataDir, key: DataKey) -> Result<Self> {
         let mut conn = connection::open(&dir.db_path(), &key, connection::Mode::Existing)?;
         migrations::apply(&mut conn)?;
-        Ok(Self { conn, dir: dir.clone(), key })
+        Ok(Self {
+            conn,
+            dir: dir.clone(),
+            key,
+        })
     }
 
     /// Re-wraps the data key under a new passphrase: `keys.json` is replaced atomically and the
@@ -134,7 +148,13 @@ impl Store {
         slots.set_passphrase(&self.key, passphrase)?;
         slots.save(&self.dir.keys_path())?;
         let tx = self.conn.transaction()?;
-        audit::append(&tx, &actor.0, AuditAction::Change, "keyslot", SlotKind::Passphrase.code())?;
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Change,
+            "keyslot",
+            SlotKind::Passphrase.code(),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -145,7 +165,13 @@ impl Store {
         slots.set_keyring(&self.key)?;
         slots.save(&self.dir.keys_path())?;
         let tx = self.conn.transaction()?;
-        audit::append(&tx, &actor.0, AuditAction::Change, "keyslot", SlotKind::Keyring.code())?;
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Change,
+            "keyslot",
+            SlotKind::Keyring.code(),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -155,17 +181,23 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// `cipher_integrity_check` (per-page HMAC), then `integrity_check` (b-tree structure).
     pub fn check_integrity(&self) -> Result<()> {
         let mut stmt = self.conn.prepare("PRAGMA cipher_integrity_check")?;
-        let problems: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let problems: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         if !problems.is_empty() {
             return Err(StoreError::Integrity(problems.join("; ")));
         }
-        let result: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let result: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if result != "ok" {
             return Err(StoreError::Integrity(result));
         }
@@ -183,7 +215,8 @@ impl Store {
 
     /// Folds the WAL back into the database so nothing lingers in `-wal` after exit.
     pub fn checkpoint(&self) -> Result<()> {
-        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        self.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         Ok(())
     }
 
@@ -196,7 +229,11 @@ impl Store {
     }
 
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        match self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)) {
+        match self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            }) {
             Ok(v) => Ok(Some(v)),
             Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
             Err(e) => Err(e.into()),

@@ -5,7 +5,8 @@ use rusqlite::Connection;
 use crate::error::{Result, StoreError};
 
 /// Landed migrations are never edited: add the next number.
-const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "schema", include_str!("../migrations/0001_schema.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] =
+    &[(1, "schema", include_str!("../migrations/0001_schema.sql"))];
 
 pub const LATEST: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
@@ -13,7 +14,10 @@ pub(crate) fn apply(conn: &mut Connection) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > LATEST {
         // An older build must not write into a newer schema it does not understand.
-        return Err(StoreError::NewerSchema { found: current, supported: LATEST });
+        return Err(StoreError::NewerSchema {
+            found: current,
+            supported: LATEST,
+        });
     }
     for (number, _name, sql) in MIGRATIONS.iter().filter(|(n, _, _)| *n > current) {
         let tx = conn.transaction()?;
@@ -31,7 +35,11 @@ mod tests {
     #[test]
     fn migrations_are_numbered_without_gaps() {
         for (index, (number, name, sql)) in MIGRATIONS.iter().enumerate() {
-            assert_eq!(*number, index as i64 + 1, "migration {name} is out of sequence");
+            assert_eq!(
+                *number,
+                index as i64 + 1,
+                "migration {name} is out of sequence"
+            );
             assert!(!sql.trim().is_empty(), "migration {name} is empty");
         }
     }

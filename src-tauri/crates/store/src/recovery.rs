@@ -97,7 +97,8 @@ mod tests {
     #[test]
     fn confusable_letters_are_read_as_digits() {
         let key = RecoveryKey::parse("0000-1111-0000-1111-0000-1111-0000-1111").expect("digits");
-        let confusable = RecoveryKey::parse("OOOO-IIII-oooo-LLLL-0000-1111-0000-1111").expect("letters");
+        let confusable =
+            RecoveryKey::parse("OOOO-IIII-oooo-LLLL-0000-1111-0000-1111").expect("letters");
         assert_eq!(key.0.as_ref(), confusable.0.as_ref());
     }
 

@@ -58,7 +58,10 @@ enum Slot {
     #[serde(rename_all = "camelCase")]
     Keyring { account: String, sealed: Sealed },
     #[serde(rename_all = "camelCase")]
-    Passphrase { argon2id: Argon2Params, sealed: Sealed },
+    Passphrase {
+        argon2id: Argon2Params,
+        sealed: Sealed,
+    },
     #[serde(rename_all = "camelCase")]
     Recovery { salt: String, sealed: Sealed },
 }
@@ -92,7 +95,11 @@ struct Sealed {
 
 impl KeySlots {
     pub fn new(store_id: Uuid) -> Self {
-        Self { format: FORMAT, store_id, slots: Vec::new() }
+        Self {
+            format: FORMAT,
+            store_id,
+            slots: Vec::new(),
+        }
     }
 
     pub fn load(path: &Path) -> Result<Self> {
@@ -105,7 +112,10 @@ impl KeySlots {
         let slots: KeySlots = serde_json::from_slice(bytes)
             .map_err(|e| StoreError::KeySlotsDamaged(e.to_string()))?;
         if slots.format != FORMAT {
-            return Err(StoreError::KeySlotsDamaged(format!("unknown format {}", slots.format)));
+            return Err(StoreError::KeySlotsDamaged(format!(
+                "unknown format {}",
+                slots.format
+            )));
         }
         if slots.slots.is_empty() {
             return Err(StoreError::KeySlotsDamaged("no slots".into()));
@@ -114,14 +124,17 @@ impl KeySlots {
             if let Slot::Passphrase { argon2id, .. } = slot
                 && (argon2id.memory_kib < ARGON2_MEMORY_KIB || argon2id.passes < ARGON2_PASSES)
             {
-                return Err(StoreError::KeySlotsDamaged("passphrase slot weaker than policy".into()));
+                return Err(StoreError::KeySlotsDamaged(
+                    "passphrase slot weaker than policy".into(),
+                ));
             }
         }
         Ok(slots)
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {
-        let json = serde_json::to_vec_pretty(self).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let json =
+            serde_json::to_vec_pretty(self).map_err(|e| StoreError::Invalid(e.to_string()))?;
         write_atomically(path, &json)?;
         Ok(())
     }
@@ -145,7 +158,12 @@ impl KeySlots {
     }
 
     fn aad(&self, kind: SlotKind) -> Vec<u8> {
-        format!("kernteam-keyslot-v{FORMAT}|{}|{}", kind.code(), self.store_id).into_bytes()
+        format!(
+            "kernteam-keyslot-v{FORMAT}|{}|{}",
+            kind.code(),
+            self.store_id
+        )
+        .into_bytes()
     }
 
     pub fn set_passphrase(&mut self, key: &DataKey, passphrase: &str) -> Result<()> {
@@ -158,7 +176,10 @@ impl KeySlots {
         };
         let kek = argon2id(passphrase, &params)?;
         let sealed = seal(&kek, key, &self.aad(SlotKind::Passphrase))?;
-        self.replace(Slot::Passphrase { argon2id: params, sealed });
+        self.replace(Slot::Passphrase {
+            argon2id: params,
+            sealed,
+        });
         Ok(())
     }
 
@@ -166,7 +187,10 @@ impl KeySlots {
         let salt = random_bytes::<16>();
         let kek = recovery.kek(&salt);
         let sealed = seal(&kek, key, &self.aad(SlotKind::Recovery))?;
-        self.replace(Slot::Recovery { salt: B64.encode(salt), sealed });
+        self.replace(Slot::Recovery {
+            salt: B64.encode(salt),
+            sealed,
+        });
         Ok(())
     }
 
@@ -182,8 +206,10 @@ impl KeySlots {
     }
 
     pub fn unlock_passphrase(&self, passphrase: &str) -> Result<DataKey> {
-        let Some(Slot::Passphrase { argon2id: params, sealed }) =
-            self.slots.iter().find(|s| s.kind() == SlotKind::Passphrase)
+        let Some(Slot::Passphrase {
+            argon2id: params,
+            sealed,
+        }) = self.slots.iter().find(|s| s.kind() == SlotKind::Passphrase)
         else {
             return Err(StoreError::NoSuchSlot("passphrase"));
         };
@@ -210,7 +236,9 @@ impl KeySlots {
         };
         let kek = keyring_slot::load(account)?;
         if kek.len() != 32 {
-            return Err(StoreError::KeyringUnavailable("unexpected secret in the keyring".into()));
+            return Err(StoreError::KeyringUnavailable(
+                "unexpected secret in the keyring".into(),
+            ));
         }
         let mut kek_arr = Zeroizing::new([0u8; 32]);
         kek_arr.copy_from_slice(&kek);
@@ -248,9 +276,18 @@ fn seal(kek: &[u8; 32], key: &DataKey, aad: &[u8]) -> Result<Sealed> {
     let cipher = XChaCha20Poly1305::new(kek.into());
     let nonce = random_bytes::<24>();
     let ciphertext = cipher
-        .encrypt(XNonce::from_slice(&nonce), Payload { msg: key.as_bytes(), aad })
+        .encrypt(
+            XNonce::from_slice(&nonce),
+            Payload {
+                msg: key.as_bytes(),
+                aad,
+            },
+        )
         .map_err(|_| StoreError::Invalid("sealing the data key failed".into()))?;
-    Ok(Sealed { nonce: B64.encode(nonce), ciphertext: B64.encode(ciphertext) })
+    Ok(Sealed {
+        nonce: B64.encode(nonce),
+        ciphertext: B64.encode(ciphertext),
+    })
 }
 
 fn open(kek: &[u8; 32], sealed: &Sealed, aad: &[u8]) -> Result<DataKey> {
@@ -262,7 +299,13 @@ fn open(kek: &[u8; 32], sealed: &Sealed, aad: &[u8]) -> Result<DataKey> {
     }
     let plain = Zeroizing::new(
         cipher
-            .decrypt(XNonce::from_slice(&nonce), Payload { msg: &ciphertext, aad })
+            .decrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: &ciphertext,
+                    aad,
+                },
+            )
             .map_err(|_| StoreError::WrongSecret)?,
     );
     let bytes: [u8; 32] = plain
@@ -273,7 +316,8 @@ fn open(kek: &[u8; 32], sealed: &Sealed, aad: &[u8]) -> Result<DataKey> {
 }
 
 fn decode(text: &str) -> Result<Vec<u8>> {
-    B64.decode(text).map_err(|e| StoreError::KeySlotsDamaged(e.to_string()))
+    B64.decode(text)
+        .map_err(|e| StoreError::KeySlotsDamaged(e.to_string()))
 }
 
 fn random_bytes<const N: usize>() -> [u8; N] {
@@ -291,47 +335,83 @@ mod tests {
         let key = DataKey::generate();
         let recovery = RecoveryKey::generate();
         let mut slots = KeySlots::new(Uuid::now_v7());
-        slots.set_passphrase(&key, "fiets regen koffie tafel").expect("passphrase slot");
+        slots
+            .set_passphrase(&key, "fiets regen koffie tafel")
+            .expect("passphrase slot");
         slots.set_recovery(&key, &recovery).expect("recovery slot");
-        let via_pass = slots.unlock_passphrase("fiets regen koffie tafel").expect("unlock");
+        let via_pass = slots
+            .unlock_passphrase("fiets regen koffie tafel")
+            .expect("unlock");
         let via_recovery = slots.unlock_recovery(&recovery).expect("unlock");
         assert_eq!(via_pass.as_bytes(), key.as_bytes());
         assert_eq!(via_recovery.as_bytes(), key.as_bytes());
-        assert!(matches!(slots.unlock_passphrase("verkeerd wachtwoord!"), Err(StoreError::WrongSecret)));
+        assert!(matches!(
+            slots.unlock_passphrase("verkeerd wachtwoord!"),
+            Err(StoreError::WrongSecret)
+        ));
     }
 
     #[test]
     fn stored_argon2_parameters_meet_the_policy() {
         let mut slots = KeySlots::new(Uuid::now_v7());
-        slots.set_passphrase(&DataKey::generate(), "fiets regen koffie tafel").expect("slot");
+        slots
+            .set_passphrase(&DataKey::generate(), "fiets regen koffie tafel")
+            .expect("slot");
         let json: serde_json::Value = serde_json::to_value(&slots).expect("json");
         let params = &json["slots"][0]["argon2id"];
-        assert!(params["memoryKib"].as_u64().expect("memory") >= 65536, "≥ 64 MiB: {params}");
-        assert!(params["passes"].as_u64().expect("passes") >= 3, "t ≥ 3: {params}");
+        assert!(
+            params["memoryKib"].as_u64().expect("memory") >= 65536,
+            "≥ 64 MiB: {params}"
+        );
+        assert!(
+            params["passes"].as_u64().expect("passes") >= 3,
+            "t ≥ 3: {params}"
+        );
     }
 
     #[test]
     fn a_slot_copied_to_another_store_does_not_open() {
         let key = DataKey::generate();
         let mut a = KeySlots::new(Uuid::now_v7());
-        a.set_passphrase(&key, "fiets regen koffie tafel").expect("slot");
+        a.set_passphrase(&key, "fiets regen koffie tafel")
+            .expect("slot");
         let mut b = a.clone();
         b.store_id = Uuid::now_v7();
-        assert!(matches!(b.unlock_passphrase("fiets regen koffie tafel"), Err(StoreError::WrongSecret)),
-            "the store id is bound into the wrapped key");
+        assert!(
+            matches!(
+                b.unlock_passphrase("fiets regen koffie tafel"),
+                Err(StoreError::WrongSecret)
+            ),
+            "the store id is bound into the wrapped key"
+        );
     }
 
     #[test]
     fn damaged_files_are_refused() {
-        for bad in [&b""[..], b"{}", b"not json", b"{\"format\":1,\"storeId\":\"x\",\"slots\":[]}"] {
-            assert!(matches!(KeySlots::parse(bad), Err(StoreError::KeySlotsDamaged(_))), "{bad:?}");
+        for bad in [
+            &b""[..],
+            b"{}",
+            b"not json",
+            b"{\"format\":1,\"storeId\":\"x\",\"slots\":[]}",
+        ] {
+            assert!(
+                matches!(KeySlots::parse(bad), Err(StoreError::KeySlotsDamaged(_))),
+                "{bad:?}"
+            );
         }
         let mut slots = KeySlots::new(Uuid::now_v7());
-        slots.set_passphrase(&DataKey::generate(), "fiets regen koffie tafel").expect("slot");
+        slots
+            .set_passphrase(&DataKey::generate(), "fiets regen koffie tafel")
+            .expect("slot");
         let mut json: serde_json::Value = serde_json::to_value(&slots).expect("json");
         json["slots"][0]["argon2id"]["memoryKib"] = 8.into();
         let weakened = serde_json::to_vec(&json).expect("bytes");
-        assert!(matches!(KeySlots::parse(&weakened), Err(StoreError::KeySlotsDamaged(_))),
-            "a slot downgraded to cheap Argon2 parameters is refused");
+        assert!(
+            matches!(
+                KeySlots::parse(&weakened),
+                Err(StoreError::KeySlotsDamaged(_))
+            ),
+            "a slot downgraded to cheap Argon2 parameters is refused"
+        );
     }
 }

@@ -21,30 +21,55 @@ fn new_store(dir: &Path) -> (Store, RecoveryKey) {
     let mut slots = KeySlots::new(uuid::Uuid::now_v7());
     slots.set_passphrase(&key, PASS).expect("passphrase slot");
     slots.set_recovery(&key, &recovery).expect("recovery slot");
-    (Store::create(&data, key, &slots).expect("create store"), recovery)
+    (
+        Store::create(&data, key, &slots).expect("create store"),
+        recovery,
+    )
 }
 
 fn plant_marker(store: &mut Store) {
-    let school = store.create_school(&actor(), "School", SchoolKind::Vo, None).expect("school");
-    let team = store.create_team(&actor(), school, "Team", None).expect("team");
+    let school = store
+        .create_school(&actor(), "School", SchoolKind::Vo, None)
+        .expect("school");
+    let team = store
+        .create_team(&actor(), school, "Team", None)
+        .expect("team");
     store
         .create_named_casus(
             &actor(),
-            &PupilSeed { school, given_name: MARKER, family_name: "Zoë Özdemir-7f3a", birth_date: "2012-01-01", class_name: "1A" },
-            &CasusSeed { team, hulpvraag: MARKER, urgency: Urgency::Normaal, status: CasusStatus::Aangemeld,
-                opened_on: "2026-01-01", next_review_on: None, closed_on: None, closure_reason: None },
+            &PupilSeed {
+                school,
+                given_name: MARKER,
+                family_name: "Zoë Özdemir-7f3a",
+                birth_date: "2012-01-01",
+                class_name: "1A",
+            },
+            &CasusSeed {
+                team,
+                hulpvraag: MARKER,
+                urgency: Urgency::Normaal,
+                status: CasusStatus::Aangemeld,
+                opened_on: "2026-01-01",
+                next_review_on: None,
+                closed_on: None,
+                closure_reason: None,
+            },
         )
         .expect("casus");
 }
 
 fn files_containing(dir: &Path, needle: &[u8]) -> Vec<String> {
-    let utf16: Vec<u8> = String::from_utf8_lossy(needle).encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let utf16: Vec<u8> = String::from_utf8_lossy(needle)
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
     std::fs::read_dir(dir)
         .expect("list")
         .filter_map(|e| e.ok())
         .filter(|e| {
             let bytes = std::fs::read(e.path()).unwrap_or_default();
-            bytes.windows(needle.len()).any(|w| w == needle) || bytes.windows(utf16.len()).any(|w| w == utf16.as_slice())
+            bytes.windows(needle.len()).any(|w| w == needle)
+                || bytes.windows(utf16.len()).any(|w| w == utf16.as_slice())
         })
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect()
@@ -60,11 +85,24 @@ fn planted_marker_is_absent_from_db_wal_and_shm() {
     let (mut store, _) = new_store(dir.path());
     plant_marker(&mut store);
     // Scan while the connection is open: the WAL still holds the fresh pages.
-    assert!(dir.path().join("kernteam.db-wal").exists(), "the scan must cover a live WAL");
-    assert_eq!(files_containing(dir.path(), MARKER.as_bytes()), Vec::<String>::new(), "keyed store leaks while open");
-    assert!(files_containing(dir.path(), "Özdemir".as_bytes()).is_empty(), "non-ASCII marker leaks");
+    assert!(
+        dir.path().join("kernteam.db-wal").exists(),
+        "the scan must cover a live WAL"
+    );
+    assert_eq!(
+        files_containing(dir.path(), MARKER.as_bytes()),
+        Vec::<String>::new(),
+        "keyed store leaks while open"
+    );
+    assert!(
+        files_containing(dir.path(), "Özdemir".as_bytes()).is_empty(),
+        "non-ASCII marker leaks"
+    );
     drop(store);
-    assert!(files_containing(dir.path(), MARKER.as_bytes()).is_empty(), "keyed store leaks after close");
+    assert!(
+        files_containing(dir.path(), MARKER.as_bytes()).is_empty(),
+        "keyed store leaks after close"
+    );
 }
 
 #[test]
@@ -72,11 +110,22 @@ fn control_the_scan_finds_the_marker_in_an_unkeyed_database() {
     // Proves the scanner above can see plaintext: the same writes without a key are found.
     let dir = tempfile::tempdir().expect("tempdir");
     let conn = rusqlite::Connection::open(dir.path().join("plain.db")).expect("plain db");
-    conn.execute_batch("PRAGMA journal_mode = WAL;").expect("wal");
-    conn.execute_batch(include_str!("../migrations/0001_schema.sql")).expect("schema");
-    conn.execute("INSERT INTO settings (key, value) VALUES ('x', ?1)", [MARKER]).expect("insert");
+    conn.execute_batch("PRAGMA journal_mode = WAL;")
+        .expect("wal");
+    conn.execute_batch(include_str!("../migrations/0001_schema.sql"))
+        .expect("schema");
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES ('x', ?1)",
+        [MARKER],
+    )
+    .expect("insert");
     let found = files_containing(dir.path(), MARKER.as_bytes());
-    assert!(found.iter().any(|f| f.ends_with("-wal") || f.ends_with(".db")), "control must find plaintext: {found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.ends_with("-wal") || f.ends_with(".db")),
+        "control must find plaintext: {found:?}"
+    );
 }
 
 #[test]
@@ -90,20 +139,46 @@ fn wrong_key_is_a_typed_error_and_leaves_the_file_unchanged() {
     let before = sha(&data.db_path());
     let err = Store::open(&data, DataKey::generate()).expect_err("a random key must not open");
     assert!(matches!(err, StoreError::CannotDecrypt), "got {err:?}");
-    assert_eq!(sha(&data.db_path()), before, "a failed open must not write to the database");
+    assert_eq!(
+        sha(&data.db_path()),
+        before,
+        "a failed open must not write to the database"
+    );
 }
 
 #[test]
 fn random_bytes_or_an_empty_file_are_refused_and_never_replaced() {
-    for (name, content) in [("random", (0..8192).map(|i| (i * 7919 % 251) as u8).collect::<Vec<_>>()), ("empty", Vec::new())] {
+    for (name, content) in [
+        (
+            "random",
+            (0..8192)
+                .map(|i| (i * 7919 % 251) as u8)
+                .collect::<Vec<_>>(),
+        ),
+        ("empty", Vec::new()),
+    ] {
         let dir = tempfile::tempdir().expect("tempdir");
         let data = DataDir::new(dir.path());
         std::fs::write(data.db_path(), &content).expect("write");
         let err = Store::open(&data, DataKey::generate()).expect_err("must not open");
-        assert!(matches!(err, StoreError::CannotDecrypt | StoreError::Damaged(_)), "{name}: {err:?}");
-        assert_eq!(std::fs::read(data.db_path()).expect("read"), content, "{name}: the file must be left alone");
-        let created = Store::create(&data, DataKey::generate(), &KeySlots::new(uuid::Uuid::now_v7()));
-        assert!(matches!(created, Err(StoreError::AlreadyExists(_))), "{name}: create must refuse to overwrite");
+        assert!(
+            matches!(err, StoreError::CannotDecrypt | StoreError::Damaged(_)),
+            "{name}: {err:?}"
+        );
+        assert_eq!(
+            std::fs::read(data.db_path()).expect("read"),
+            content,
+            "{name}: the file must be left alone"
+        );
+        let created = Store::create(
+            &data,
+            DataKey::generate(),
+            &KeySlots::new(uuid::Uuid::now_v7()),
+        );
+        assert!(
+            matches!(created, Err(StoreError::AlreadyExists(_))),
+            "{name}: create must refuse to overwrite"
+        );
         assert_eq!(std::fs::read(data.db_path()).expect("read"), content);
     }
 }
@@ -117,11 +192,22 @@ fn each_slot_opens_the_store_on_its_own() {
     let data = DataDir::new(dir.path());
     let slots = data.key_slots().expect("slots");
     for (slot, key) in [
-        ("passphrase", slots.unlock_passphrase(PASS).expect("passphrase unwraps")),
-        ("recovery", slots.unlock_recovery(&recovery).expect("recovery unwraps")),
+        (
+            "passphrase",
+            slots.unlock_passphrase(PASS).expect("passphrase unwraps"),
+        ),
+        (
+            "recovery",
+            slots.unlock_recovery(&recovery).expect("recovery unwraps"),
+        ),
     ] {
-        let store = Store::open(&data, key).unwrap_or_else(|e| panic!("{slot} slot must open: {e}"));
-        assert_eq!(store.casussen(None).expect("list").len(), 1, "{slot}: the data is there");
+        let store =
+            Store::open(&data, key).unwrap_or_else(|e| panic!("{slot} slot must open: {e}"));
+        assert_eq!(
+            store.casussen(None).expect("list").len(),
+            1,
+            "{slot}: the data is there"
+        );
     }
 }
 
@@ -129,12 +215,21 @@ fn each_slot_opens_the_store_on_its_own() {
 fn a_newer_schema_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, _) = new_store(dir.path());
-    store.conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).expect("bump");
+    store
+        .conn
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .expect("bump");
     drop(store);
     let data = DataDir::new(dir.path());
-    let key = data.key_slots().expect("slots").unlock_passphrase(PASS).expect("unwrap");
+    let key = data
+        .key_slots()
+        .expect("slots")
+        .unlock_passphrase(PASS)
+        .expect("unwrap");
     let err = Store::open(&data, key).expect_err("an older build must refuse a newer schema");
-    assert!(matches!(err, StoreError::NewerSchema { found, supported } if found == SCHEMA_VERSION + 1 && supported == SCHEMA_VERSION));
+    assert!(
+        matches!(err, StoreError::NewerSchema { found, supported } if found == SCHEMA_VERSION + 1 && supported == SCHEMA_VERSION)
+    );
 }
 
 #[test]
@@ -147,8 +242,15 @@ fn every_migration_applies_to_an_empty_store() {
         .conn
         .query_row("SELECT (SELECT journal_mode FROM pragma_journal_mode), (SELECT synchronous FROM pragma_synchronous), (SELECT secure_delete FROM pragma_secure_delete), (SELECT foreign_keys FROM pragma_foreign_keys)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .expect("pragmas");
-    assert_eq!(pragmas, ("wal".into(), 2, 1, 1), "WAL, synchronous=FULL, secure_delete, foreign keys");
-    let temp_store: i64 = store.conn.query_row("PRAGMA temp_store", [], |r| r.get(0)).expect("temp_store");
+    assert_eq!(
+        pragmas,
+        ("wal".into(), 2, 1, 1),
+        "WAL, synchronous=FULL, secure_delete, foreign keys"
+    );
+    let temp_store: i64 = store
+        .conn
+        .query_row("PRAGMA temp_store", [], |r| r.get(0))
+        .expect("temp_store");
     assert_eq!(temp_store, 2, "temp tables stay in memory, never in /tmp");
 }
 
@@ -158,13 +260,31 @@ fn the_audit_chain_detects_an_edited_row() {
     let (mut store, _) = new_store(dir.path());
     plant_marker(&mut store);
     let events = store.verify_audit_chain().expect("intact chain");
-    assert!(events >= 4, "school, team, pupil and casus were logged: {events}");
-    let refused = store.conn.execute("UPDATE audit_events SET actor = 'iemand anders' WHERE seq = 2", []);
+    assert!(
+        events >= 4,
+        "school, team, pupil and casus were logged: {events}"
+    );
+    let refused = store.conn.execute(
+        "UPDATE audit_events SET actor = 'iemand anders' WHERE seq = 2",
+        [],
+    );
     assert!(refused.is_err(), "the append-only trigger refuses edits");
     // A tamperer with raw access drops the trigger first; the chain still gives it away.
-    store.conn.execute_batch("DROP TRIGGER audit_no_update;").expect("drop trigger");
-    store.conn.execute("UPDATE audit_events SET actor = 'iemand anders' WHERE seq = 2", []).expect("tamper");
-    assert!(matches!(store.verify_audit_chain(), Err(StoreError::AuditChainBroken { seq: 2 })));
+    store
+        .conn
+        .execute_batch("DROP TRIGGER audit_no_update;")
+        .expect("drop trigger");
+    store
+        .conn
+        .execute(
+            "UPDATE audit_events SET actor = 'iemand anders' WHERE seq = 2",
+            [],
+        )
+        .expect("tamper");
+    assert!(matches!(
+        store.verify_audit_chain(),
+        Err(StoreError::AuditChainBroken { seq: 2 })
+    ));
 }
 
 #[test]
@@ -172,8 +292,14 @@ fn the_audit_chain_detects_a_removed_row() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mut store, _) = new_store(dir.path());
     plant_marker(&mut store);
-    store.conn.execute_batch("DROP TRIGGER audit_no_delete; DELETE FROM audit_events WHERE seq = 2;").expect("tamper");
-    assert!(matches!(store.verify_audit_chain(), Err(StoreError::AuditChainBroken { seq: 2 })));
+    store
+        .conn
+        .execute_batch("DROP TRIGGER audit_no_delete; DELETE FROM audit_events WHERE seq = 2;")
+        .expect("tamper");
+    assert!(matches!(
+        store.verify_audit_chain(),
+        Err(StoreError::AuditChainBroken { seq: 2 })
+    ));
 }
 
 #[test]
@@ -184,33 +310,69 @@ fn viewing_a_casus_is_audited() {
     let id = store.casussen(None).expect("list")[0].id;
     store.view_casus(&actor(), id).expect("view");
     let events = store.audit_for(&id.to_string(), 10).expect("audit");
-    assert_eq!(events.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["view", "create"]);
+    assert_eq!(
+        events.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+        ["view", "create"]
+    );
 }
 
 #[test]
 fn finalised_minutes_cannot_be_changed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mut store, _) = new_store(dir.path());
-    let school = store.create_school(&actor(), "School", SchoolKind::Po, None).expect("school");
-    let team = store.create_team(&actor(), school, "Team", None).expect("team");
-    let meeting = store.create_meeting(&actor(), team, "2026-01-01T08:00:00Z", None, kernteam_domain::MeetingStatus::Gesloten).expect("meeting");
+    let school = store
+        .create_school(&actor(), "School", SchoolKind::Po, None)
+        .expect("school");
+    let team = store
+        .create_team(&actor(), school, "Team", None)
+        .expect("team");
+    let meeting = store
+        .create_meeting(
+            &actor(),
+            team,
+            "2026-01-01T08:00:00Z",
+            None,
+            kernteam_domain::MeetingStatus::Gesloten,
+        )
+        .expect("meeting");
     store.conn.execute(
         "INSERT INTO minutes (id, meeting_id, version, status, body_json, created_at) VALUES ('m1', ?1, 1, 'vastgesteld', '{}', 'now')",
         [meeting.to_string()],
     ).expect("insert minutes");
-    assert!(store.conn.execute("UPDATE minutes SET body_json = '{\"x\":1}' WHERE id = 'm1'", []).is_err());
-    assert!(store.conn.execute("DELETE FROM minutes WHERE id = 'm1'", []).is_err());
+    assert!(
+        store
+            .conn
+            .execute(
+                "UPDATE minutes SET body_json = '{\"x\":1}' WHERE id = 'm1'",
+                []
+            )
+            .is_err()
+    );
+    assert!(
+        store
+            .conn
+            .execute("DELETE FROM minutes WHERE id = 'm1'", [])
+            .is_err()
+    );
 }
 
 /// Child half of the kill -9 test: changes the passphrase back and forth until killed.
 #[test]
 fn passphrase_change_child() {
-    let Ok(dir) = std::env::var("KERNTEAM_PASSPHRASE_CHILD_DIR") else { return };
+    let Ok(dir) = std::env::var("KERNTEAM_PASSPHRASE_CHILD_DIR") else {
+        return;
+    };
     let data = DataDir::new(dir);
     let mut slots = data.key_slots().expect("slots");
-    let key = slots.unlock_passphrase("eerste wachtwoord 1").expect("unwrap");
+    let key = slots
+        .unlock_passphrase("eerste wachtwoord 1")
+        .expect("unwrap");
     for round in 0.. {
-        let next = if round % 2 == 0 { "tweede wachtwoord 2" } else { "eerste wachtwoord 1" };
+        let next = if round % 2 == 0 {
+            "tweede wachtwoord 2"
+        } else {
+            "eerste wachtwoord 1"
+        };
         slots.set_passphrase(&key, next).expect("rewrap");
         slots.save(&data.keys_path()).expect("save");
     }
@@ -222,12 +384,19 @@ fn keys_json_survives_kill_9_during_a_passphrase_change() {
     let data = DataDir::new(dir.path());
     let key = DataKey::generate();
     let mut slots = KeySlots::new(uuid::Uuid::now_v7());
-    slots.set_passphrase(&key, "eerste wachtwoord 1").expect("slot");
+    slots
+        .set_passphrase(&key, "eerste wachtwoord 1")
+        .expect("slot");
     drop(Store::create(&data, key, &slots).expect("create"));
     let exe = std::env::current_exe().expect("test binary");
     for round in 0..12u64 {
         let mut child = std::process::Command::new(&exe)
-            .args(["--exact", "tests::passphrase_change_child", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "tests::passphrase_change_child",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env("KERNTEAM_PASSPHRASE_CHILD_DIR", dir.path())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -236,7 +405,9 @@ fn keys_json_survives_kill_9_during_a_passphrase_change() {
         std::thread::sleep(std::time::Duration::from_millis(150 + (round * 97) % 400));
         child.kill().expect("SIGKILL");
         child.wait().expect("reap");
-        let slots = data.key_slots().unwrap_or_else(|e| panic!("round {round}: keys.json must stay readable: {e}"));
+        let slots = data
+            .key_slots()
+            .unwrap_or_else(|e| panic!("round {round}: keys.json must stay readable: {e}"));
         let key = slots
             .unlock_passphrase("eerste wachtwoord 1")
             .or_else(|_| slots.unlock_passphrase("tweede wachtwoord 2"))
@@ -257,7 +428,9 @@ fn keyring_slot_opens_the_store_through_a_real_secret_service() {
     let data = DataDir::new(dir.path());
     let key = DataKey::generate();
     let mut slots = KeySlots::new(uuid::Uuid::now_v7());
-    slots.set_keyring(&key).expect("the private gnome-keyring accepts the slot");
+    slots
+        .set_keyring(&key)
+        .expect("the private gnome-keyring accepts the slot");
     drop(Store::create(&data, key, &slots).expect("create"));
     // A fresh read from keys.json and the daemon, as a restarted app would do.
     let reloaded = data.key_slots().expect("slots");

@@ -1,1 +1,23 @@
-fn main() {}
+//! `cargo xtask run | test | bindings`: the developer commands. Everything a fresh Debian 12 /
+//! Ubuntu machine needs is installed from here, so nothing is ever set up by hand.
+
+mod setup;
+mod steps;
+
+use anyhow::{Result, bail};
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("run") => {
+            setup::prepare(setup::Needs::Run)?;
+            steps::run_app()
+        }
+        Some("test") => {
+            setup::prepare(setup::Needs::Test)?;
+            steps::test_all()
+        }
+        Some("bindings") => steps::write_bindings(),
+        _ => bail!("usage: cargo xtask <run|test|bindings>"),
+    }
+}

@@ -76,17 +76,27 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<CasusSummary> {
 }
 
 impl Store {
-    pub fn create_named_casus(&mut self, actor: &Actor, pupil: &PupilSeed<'_>, casus: &CasusSeed<'_>) -> Result<CasusId> {
+    pub fn create_named_casus(
+        &mut self,
+        actor: &Actor,
+        pupil: &PupilSeed<'_>,
+        casus: &CasusSeed<'_>,
+    ) -> Result<CasusId> {
         let pupil_id = PupilId::new();
         let id = CasusId::new();
         let now = now_utc();
         let tx = self.conn.transaction()?;
-        let school_of_team: Option<String> =
-            opt(tx.query_row("SELECT school_id FROM teams WHERE id = ?1", [casus.team.to_string()], |r| r.get(0)))?;
+        let school_of_team: Option<String> = opt(tx.query_row(
+            "SELECT school_id FROM teams WHERE id = ?1",
+            [casus.team.to_string()],
+            |r| r.get(0),
+        ))?;
         match school_of_team {
             None => return Err(StoreError::NotFound("team")),
             Some(s) if s != pupil.school.to_string() => {
-                return Err(StoreError::Invalid("the pupil's school is not the team's school".into()));
+                return Err(StoreError::Invalid(
+                    "the pupil's school is not the team's school".into(),
+                ));
             }
             Some(_) => {}
         }
@@ -96,7 +106,13 @@ impl Store {
             params![pupil_id.to_string(), pupil.school.to_string(), pupil.given_name, pupil.family_name,
                 pupil.birth_date, pupil.class_name, now],
         )?;
-        audit::append(&tx, &actor.0, AuditAction::Create, "pupil", &pupil_id.to_string())?;
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Create,
+            "pupil",
+            &pupil_id.to_string(),
+        )?;
         tx.execute(
             "INSERT INTO casussen (id, team_id, pupil_id, mode, status, hulpvraag, urgency, opened_on,
                                    next_review_on, closed_on, closure_reason, created_at, updated_at)
@@ -111,7 +127,13 @@ impl Store {
     }
 
     /// An anonymous consultation: a pseudonym and a reason, and no pupil row at all.
-    pub fn create_anonymous_casus(&mut self, actor: &Actor, pseudonym: &str, reason: &str, casus: &CasusSeed<'_>) -> Result<CasusId> {
+    pub fn create_anonymous_casus(
+        &mut self,
+        actor: &Actor,
+        pseudonym: &str,
+        reason: &str,
+        casus: &CasusSeed<'_>,
+    ) -> Result<CasusId> {
         let id = CasusId::new();
         let now = now_utc();
         let tx = self.conn.transaction()?;
@@ -141,7 +163,12 @@ impl Store {
         Ok(())
     }
 
-    pub fn add_consent(&mut self, actor: &Actor, casus: CasusId, consent: &ConsentSeed<'_>) -> Result<()> {
+    pub fn add_consent(
+        &mut self,
+        actor: &Actor,
+        casus: CasusId,
+        consent: &ConsentSeed<'_>,
+    ) -> Result<()> {
         let id = uuid::Uuid::now_v7().to_string();
         let json = |v: &[String]| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
         let tx = self.conn.transaction()?;
@@ -170,33 +197,49 @@ impl Store {
     /// Opens one casus; the view itself goes into the audit log.
     pub fn view_casus(&mut self, actor: &Actor, id: CasusId) -> Result<CasusDetail> {
         let sql = format!("{SUMMARY_SELECT} WHERE c.id = ?1");
-        let summary = opt(self.conn.query_row(&sql, [id.to_string()], summary_from_row))?
-            .ok_or(StoreError::NotFound("casus"))?;
-        let (school_name, birth_date, anonymous_reason): (String, Option<String>, Option<String>) = self.conn.query_row(
-            "SELECT s.name, p.birth_date, c.anonymous_reason FROM casussen c
+        let summary = opt(self
+            .conn
+            .query_row(&sql, [id.to_string()], summary_from_row))?
+        .ok_or(StoreError::NotFound("casus"))?;
+        let (school_name, birth_date, anonymous_reason): (String, Option<String>, Option<String>) =
+            self.conn.query_row(
+                "SELECT s.name, p.birth_date, c.anonymous_reason FROM casussen c
              JOIN teams t ON t.id = c.team_id JOIN schools s ON s.id = t.school_id
              LEFT JOIN pupils p ON p.id = c.pupil_id WHERE c.id = ?1",
-            [id.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
+                [id.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
         let mut stmt = self.conn.prepare(
             "SELECT observed_on, source, category, description FROM signals WHERE casus_id = ?1 ORDER BY observed_on DESC",
         )?;
         let signals = stmt
             .query_map([id.to_string()], |r| {
-                Ok(Signal { observed_on: r.get(0)?, source: r.get(1)?, category: r.get(2)?, description: r.get(3)? })
+                Ok(Signal {
+                    observed_on: r.get(0)?,
+                    source: r.get(1)?,
+                    category: r.get(2)?,
+                    description: r.get(3)?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let actions = self.actions(Some(id))?;
         let mut timeline: Vec<TimelineEntry> = signals
             .iter()
-            .map(|s| TimelineEntry { at: s.observed_on.clone(), kind: "signaal".into(), text: s.description.clone() })
+            .map(|s| TimelineEntry {
+                at: s.observed_on.clone(),
+                kind: "signaal".into(),
+                text: s.description.clone(),
+            })
             .collect();
         let mut consents = self.conn.prepare(
             "SELECT given_on, valid_until, withdrawn_on FROM consents WHERE casus_id = ?1",
         )?;
         for row in consents.query_map([id.to_string()], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
         })? {
             let (given, until, withdrawn) = row?;
             timeline.push(TimelineEntry {
@@ -205,30 +248,52 @@ impl Store {
                 text: format!("Toestemming vastgelegd, geldig tot {until}"),
             });
             if let Some(w) = withdrawn {
-                timeline.push(TimelineEntry { at: w, kind: "toestemming".into(), text: "Toestemming ingetrokken".into() });
+                timeline.push(TimelineEntry {
+                    at: w,
+                    kind: "toestemming".into(),
+                    text: "Toestemming ingetrokken".into(),
+                });
             }
         }
         for action in &actions {
             timeline.push(TimelineEntry {
-                at: action.due_on.clone().unwrap_or_else(|| summary.opened_on.clone()),
+                at: action
+                    .due_on
+                    .clone()
+                    .unwrap_or_else(|| summary.opened_on.clone()),
                 kind: "actie".into(),
                 text: action.description.clone(),
             });
         }
         drop(consents);
         drop(stmt);
-        timeline.push(TimelineEntry { at: summary.opened_on.clone(), kind: "aanmelding".into(), text: "Casus aangemeld".into() });
+        timeline.push(TimelineEntry {
+            at: summary.opened_on.clone(),
+            kind: "aanmelding".into(),
+            text: "Casus aangemeld".into(),
+        });
         timeline.sort_by(|a, b| b.at.cmp(&a.at));
 
         let tx = self.conn.transaction()?;
         audit::append(&tx, &actor.0, AuditAction::View, "casus", &id.to_string())?;
         tx.commit()?;
-        Ok(CasusDetail { summary, school_name, birth_date, anonymous_reason, signals, actions, timeline })
+        Ok(CasusDetail {
+            summary,
+            school_name,
+            birth_date,
+            anonymous_reason,
+            signals,
+            actions,
+            timeline,
+        })
     }
 
     pub fn school_of_team(&self, team: TeamId) -> Result<SchoolId> {
-        let id: Option<String> =
-            opt(self.conn.query_row("SELECT school_id FROM teams WHERE id = ?1", [team.to_string()], |r| r.get(0)))?;
+        let id: Option<String> = opt(self.conn.query_row(
+            "SELECT school_id FROM teams WHERE id = ?1",
+            [team.to_string()],
+            |r| r.get(0),
+        ))?;
         Ok(parse_id(id.ok_or(StoreError::NotFound("team"))?)?)
     }
 }

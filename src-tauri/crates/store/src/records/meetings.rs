@@ -1,10 +1,10 @@
 //! Meetings and follow-up actions, and the aggregate counts of the monitor.
 
-use kernteam_domain::{
-    ActionId, ActionRow, ActionStatus, CasusId, MeetingId, MeetingRow, MeetingStatus, MonitorCounts,
-    OrganisationId, TeamId,
-};
 use kernteam_domain::pupil::initials;
+use kernteam_domain::{
+    ActionId, ActionRow, ActionStatus, CasusId, MeetingId, MeetingRow, MeetingStatus,
+    MonitorCounts, OrganisationId, TeamId,
+};
 use rusqlite::params;
 
 use super::{parse_code, parse_id};
@@ -21,14 +21,27 @@ pub struct ActionSeed<'a> {
 }
 
 impl Store {
-    pub fn create_meeting(&mut self, actor: &Actor, team: TeamId, starts_at: &str, location: Option<&str>, status: MeetingStatus) -> Result<MeetingId> {
+    pub fn create_meeting(
+        &mut self,
+        actor: &Actor,
+        team: TeamId,
+        starts_at: &str,
+        location: Option<&str>,
+        status: MeetingStatus,
+    ) -> Result<MeetingId> {
         let id = MeetingId::new();
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO meetings (id, team_id, starts_at, location, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![id.to_string(), team.to_string(), starts_at, location, status.code(), now_utc()],
         )?;
-        audit::append(&tx, &actor.0, AuditAction::Create, "meeting", &id.to_string())?;
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Create,
+            "meeting",
+            &id.to_string(),
+        )?;
         tx.commit()?;
         Ok(id)
     }
@@ -61,7 +74,13 @@ impl Store {
             params![id.to_string(), seed.casus.map(|c| c.to_string()), seed.meeting.map(|m| m.to_string()),
                 seed.description, seed.owner_organisation.map(|o| o.to_string()), seed.due_on, seed.status.code(), now],
         )?;
-        audit::append(&tx, &actor.0, AuditAction::Create, "action", &id.to_string())?;
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Create,
+            "action",
+            &id.to_string(),
+        )?;
         tx.commit()?;
         Ok(id)
     }

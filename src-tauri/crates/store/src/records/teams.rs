@@ -12,7 +12,12 @@ use crate::{Actor, Result, Store, StoreError, now_utc};
 
 impl Store {
     /// Finds an organisation by name and kind, or creates it.
-    pub fn ensure_organisation(&mut self, actor: &Actor, name: &str, kind: OrganisationKind) -> Result<OrganisationId> {
+    pub fn ensure_organisation(
+        &mut self,
+        actor: &Actor,
+        name: &str,
+        kind: OrganisationKind,
+    ) -> Result<OrganisationId> {
         let existing: Option<String> = opt(self.conn.query_row(
             "SELECT id FROM organisations WHERE name = ?1 AND kind = ?2",
             params![name, kind.code()],
@@ -27,13 +32,21 @@ impl Store {
             "INSERT INTO organisations (id, name, kind, created_at) VALUES (?1, ?2, ?3, ?4)",
             params![id.to_string(), name, kind.code(), now_utc()],
         )?;
-        audit::append(&tx, &actor.0, AuditAction::Create, "organisation", &id.to_string())?;
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Create,
+            "organisation",
+            &id.to_string(),
+        )?;
         tx.commit()?;
         Ok(id)
     }
 
     pub fn organisations(&self) -> Result<Vec<Organisation>> {
-        let mut stmt = self.conn.prepare("SELECT id, name, kind FROM organisations ORDER BY name")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, kind FROM organisations ORDER BY name")?;
         let rows = stmt.query_map([], |r| {
             Ok(Organisation {
                 id: parse_id(r.get(0)?)?,
@@ -44,14 +57,26 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn create_school(&mut self, actor: &Actor, name: &str, kind: SchoolKind, region: Option<&str>) -> Result<SchoolId> {
+    pub fn create_school(
+        &mut self,
+        actor: &Actor,
+        name: &str,
+        kind: SchoolKind,
+        region: Option<&str>,
+    ) -> Result<SchoolId> {
         let id = SchoolId::new();
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO schools (id, name, kind, region, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![id.to_string(), name, kind.code(), region, now_utc()],
         )?;
-        audit::append(&tx, &actor.0, AuditAction::Create, "school", &id.to_string())?;
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Create,
+            "school",
+            &id.to_string(),
+        )?;
         tx.commit()?;
         Ok(id)
     }
@@ -72,7 +97,13 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn create_team(&mut self, actor: &Actor, school: SchoolId, name: &str, cadence: Option<&str>) -> Result<TeamId> {
+    pub fn create_team(
+        &mut self,
+        actor: &Actor,
+        school: SchoolId,
+        name: &str,
+        cadence: Option<&str>,
+    ) -> Result<TeamId> {
         let id = TeamId::new();
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
@@ -120,18 +151,36 @@ impl Store {
             "INSERT INTO members (id, name, email, organisation_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![id.to_string(), name, email, organisation.map(|o| o.to_string()), now_utc()],
         )?;
-        audit::append(&tx, &actor.0, AuditAction::Create, "member", &id.to_string())?;
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Create,
+            "member",
+            &id.to_string(),
+        )?;
         tx.commit()?;
         Ok(id)
     }
 
-    pub fn add_team_role(&mut self, actor: &Actor, team: TeamId, member: MemberId, role: Role) -> Result<()> {
+    pub fn add_team_role(
+        &mut self,
+        actor: &Actor,
+        team: TeamId,
+        member: MemberId,
+        role: Role,
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT OR IGNORE INTO team_members (team_id, member_id, role) VALUES (?1, ?2, ?3)",
             params![team.to_string(), member.to_string(), role.code()],
         )?;
-        audit::append(&tx, &actor.0, AuditAction::Change, "team", &team.to_string())?;
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Change,
+            "team",
+            &team.to_string(),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -171,7 +220,11 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         for member in &mut members {
-            member.roles = all.iter().filter(|(id, _)| *id == member.id).map(|(_, r)| r.clone()).collect();
+            member.roles = all
+                .iter()
+                .filter(|(id, _)| *id == member.id)
+                .map(|(_, r)| r.clone())
+                .collect();
         }
         Ok(members)
     }

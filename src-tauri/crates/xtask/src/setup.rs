@@ -1,0 +1,139 @@
+//! System packages, tauri-driver and the UI's npm packages.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+use crate::steps::{cmd, root, ui_dir};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Run,
+    Test,
+}
+
+const BUILD_PACKAGES: &[&str] = &[
+    "libwebkit2gtk-4.1-dev",
+    "build-essential",
+    "pkg-config",
+    "libssl-dev",
+];
+// No dbus-x11: with DISPLAY set it autolaunches a session bus with a locked keyring.
+const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "dbus",
+    "gnome-keyring",
+    "poppler-utils",
+];
+
+fn installed(package: &str) -> bool {
+    Command::new("dpkg-query")
+        .args(["-W", "-f=${Status}", package])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
+        .unwrap_or(false)
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout.starts_with(b"0"))
+        .unwrap_or(false)
+}
+
+fn install_system_packages(needs: Needs) -> Result<()> {
+    if Command::new("dpkg-query")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!(
+            "xtask: not a Debian/Ubuntu system; install the WebKitGTK 4.1 development files yourself (see README.md)."
+        );
+        return Ok(());
+    }
+    let mut wanted: Vec<&str> = BUILD_PACKAGES.to_vec();
+    if needs == Needs::Test {
+        wanted.extend_from_slice(TEST_PACKAGES);
+    }
+    let missing: Vec<&str> = wanted.into_iter().filter(|p| !installed(p)).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let line = format!(
+        "apt-get install -y --no-install-recommends {}",
+        missing.join(" ")
+    );
+    let prefix: Vec<&str> = if is_root() {
+        vec![]
+    } else if Command::new("sudo")
+        .args(["-n", "true"])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+    {
+        vec!["sudo", "-n"]
+    } else {
+        bail!(
+            "missing system packages; run this once and try again:\n    sudo apt-get update && sudo {line}"
+        );
+    };
+    eprintln!("xtask: installing {}", missing.join(" "));
+    let run = |args: &[&str]| -> Result<()> {
+        let mut all: Vec<&str> = prefix.clone();
+        all.extend_from_slice(args);
+        let mut c = Command::new(all[0]);
+        c.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        cmd(&mut c)
+    };
+    run(&["apt-get", "update", "-q"])?;
+    let mut install = vec!["apt-get", "install", "-y", "-q", "--no-install-recommends"];
+    install.extend(missing.iter().copied());
+    run(&install)
+}
+
+pub fn tauri_driver() -> PathBuf {
+    let in_cargo = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|c| c.join("bin/tauri-driver"));
+    match in_cargo {
+        Some(p) if p.exists() => p,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}
+
+fn install_tauri_driver() -> Result<()> {
+    let found = Command::new(tauri_driver()).arg("--help").output().is_ok();
+    if !found {
+        eprintln!("xtask: installing tauri-driver");
+        cmd(Command::new("cargo").args([
+            "install",
+            "tauri-driver",
+            "--version",
+            "^2",
+            "--locked",
+        ]))?;
+    }
+    Ok(())
+}
+
+pub fn prepare(needs: Needs) -> Result<()> {
+    install_system_packages(needs)?;
+    if needs == Needs::Test {
+        install_tauri_driver()?;
+    }
+    let ui = ui_dir();
+    cmd(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(&ui))
+    .context("npm ci in ui/")?;
+    // The shell embeds ui/dist at compile time: build it before any cargo step touches the shell.
+    cmd(Command::new("npm").args(["run", "build"]).current_dir(&ui)).context("building the UI")?;
+    let _ = root();
+    Ok(())
+}

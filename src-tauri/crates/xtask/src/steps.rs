@@ -1,0 +1,202 @@
+//! The checks and builds, in the order `cargo xtask test` runs them.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../..")
+        .canonicalize()
+        .expect("workspace root")
+}
+
+pub fn ui_dir() -> PathBuf {
+    root().join("ui")
+}
+
+pub fn cmd(command: &mut Command) -> Result<()> {
+    let shown = format!("{command:?}");
+    let status = command
+        .status()
+        .with_context(|| format!("starting {shown}"))?;
+    if !status.success() {
+        bail!("failed ({status}): {shown}");
+    }
+    Ok(())
+}
+
+fn cargo(args: &[&str]) -> Command {
+    let mut c = Command::new("cargo");
+    c.args(args).current_dir(root());
+    c
+}
+
+fn generated_bindings() -> Result<String> {
+    let out = cargo(&[
+        "run",
+        "--quiet",
+        "-p",
+        "kernteam-app",
+        "--example",
+        "gen_bindings",
+    ])
+    .output()?;
+    if !out.status.success() {
+        bail!(
+            "generating bindings failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(String::from_utf8(out.stdout)?)
+}
+
+const BINDINGS: &str = "ui/src/ipc/gen_types.ts";
+
+pub fn write_bindings() -> Result<()> {
+    std::fs::write(root().join(BINDINGS), generated_bindings()?)?;
+    eprintln!("xtask: wrote {BINDINGS}");
+    Ok(())
+}
+
+fn check_bindings() -> Result<()> {
+    let committed = std::fs::read_to_string(root().join(BINDINGS)).unwrap_or_default();
+    if committed != generated_bindings()? {
+        bail!(
+            "{BINDINGS} is out of date with the Rust types: run `cargo xtask bindings` and commit it"
+        );
+    }
+    Ok(())
+}
+
+fn check_core_has_no_tauri() -> Result<()> {
+    let out = cargo(&[
+        "tree",
+        "-p",
+        "kernteam-app",
+        "-i",
+        "tauri",
+        "--edges",
+        "normal,build",
+    ])
+    .output()?;
+    // cargo tree exits non-zero when the package is not in the graph: exactly what we want.
+    let text = String::from_utf8_lossy(&out.stdout);
+    if out.status.success() && text.contains("tauri") {
+        bail!("kernteam-app depends on tauri; only the shell may:\n{text}");
+    }
+    Ok(())
+}
+
+/// A private D-Bus session with an unlocked gnome-keyring and private XDG dirs: tests never
+/// meet the developer's own keyring or data dir.
+fn in_private_session(inner: &[&str], scratch: &Path, xvfb: bool) -> Command {
+    for dir in ["data", "config", "cache", "runtime", "home"] {
+        let _ = std::fs::create_dir_all(scratch.join(dir));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(
+            scratch.join("runtime"),
+            std::fs::Permissions::from_mode(0o700),
+        );
+    }
+    let script = "printf %s \"$KERNTEAM_KEYRING_PW\" | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec \"$@\"";
+    let mut c = if xvfb {
+        let mut c = Command::new("xvfb-run");
+        c.args([
+            "-a",
+            "-s",
+            "-screen 0 1440x900x24",
+            "dbus-run-session",
+            "--",
+            "sh",
+            "-c",
+            script,
+            "sh",
+        ]);
+        c
+    } else {
+        let mut c = Command::new("dbus-run-session");
+        c.args(["--", "sh", "-c", script, "sh"]);
+        c
+    };
+    c.args(inner)
+        .current_dir(root())
+        .env("KERNTEAM_KEYRING_PW", "kernteam-test-keyring")
+        .env("KERNTEAM_TEST_KEYRING", "1")
+        .env("XDG_DATA_HOME", scratch.join("data"))
+        .env("XDG_CONFIG_HOME", scratch.join("config"))
+        .env("XDG_CACHE_HOME", scratch.join("cache"))
+        .env("XDG_RUNTIME_DIR", scratch.join("runtime"))
+        .env_remove("DBUS_SESSION_BUS_ADDRESS");
+    c
+}
+
+fn scratch(name: &str) -> Result<PathBuf> {
+    let dir = root().join("target/xtask").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+pub fn test_all() -> Result<()> {
+    let ui = ui_dir();
+    eprintln!("xtask: fmt");
+    cmd(&mut cargo(&["fmt", "--all", "--check"]))?;
+    eprintln!("xtask: clippy");
+    cmd(&mut cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    eprintln!("xtask: bindings and layering");
+    check_bindings()?;
+    check_core_has_no_tauri()?;
+    eprintln!("xtask: Rust tests (private keyring)");
+    let keyring_scratch = scratch("rust-tests")?;
+    cmd(&mut in_private_session(
+        &["cargo", "test", "--workspace"],
+        &keyring_scratch,
+        false,
+    ))?;
+    eprintln!("xtask: UI type check and vitest");
+    cmd(Command::new("npm").args(["run", "check"]).current_dir(&ui))?;
+    cmd(Command::new("npm").args(["test"]).current_dir(&ui))?;
+    eprintln!("xtask: end-to-end in a real window");
+    cmd(&mut cargo(&["build", "-p", "kernteam"]))?;
+    let e2e_scratch = scratch("e2e")?;
+    let app = root().join("target/debug/kernteam");
+    let driver = crate::setup::tauri_driver();
+    let mut e2e = in_private_session(
+        &[
+            "cargo",
+            "test",
+            "-p",
+            "kernteam-tests",
+            "--test",
+            "e2e",
+            "--",
+            "--ignored",
+            "--test-threads=1",
+            "--nocapture",
+        ],
+        &e2e_scratch,
+        true,
+    );
+    e2e.env("KERNTEAM_APP", &app)
+        .env("KERNTEAM_TAURI_DRIVER", &driver)
+        .env("KERNTEAM_E2E_SCRATCH", &e2e_scratch);
+    cmd(&mut e2e)?;
+    eprintln!("xtask: all checks passed");
+    Ok(())
+}
+
+pub fn run_app() -> Result<()> {
+    cmd(&mut cargo(&["run", "-p", "kernteam"]))
+}

@@ -1,0 +1,257 @@
+//! The release path of a new user, in the real app window under Xvfb, driven over WebDriver
+//! (tauri-driver + WebKitWebDriver) with a real gnome-keyring in a private D-Bus session.
+//! Run by `cargo xtask test`, which sets KERNTEAM_APP and the private session up.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use fantoccini::{Client, ClientBuilder, Locator};
+
+const PASSPHRASE: &str = "fiets regen koffie tafel";
+// Fictitious pupil from shared/scenarios (S-01).
+const PUPIL_GIVEN: &str = "Noor";
+const PUPIL_FAMILY: &str = "Verbeek";
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver and frees its port.
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.0.id().to_string())
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+fn artifacts() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-artifacts");
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+async fn start_driver() -> Result<Driver> {
+    let driver = std::env::var("KERNTEAM_TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
+    let child = Command::new(driver)
+        .args(["--port", "4444"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .context("starting tauri-driver")?;
+    let driver = Driver(child);
+    for _ in 0..100 {
+        if std::net::TcpStream::connect("127.0.0.1:4444").is_ok() {
+            return Ok(driver);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    bail!("tauri-driver did not listen on 4444")
+}
+
+async fn open_app() -> Result<Client> {
+    let app = std::env::var("KERNTEAM_APP").context("KERNTEAM_APP (set by cargo xtask test)")?;
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), "wry".into());
+    caps.insert(
+        "tauri:options".into(),
+        serde_json::json!({ "application": app }),
+    );
+    Ok(ClientBuilder::rustls()?
+        .capabilities(caps)
+        .connect("http://127.0.0.1:4444")
+        .await?)
+}
+
+async fn wait_for(client: &Client, css: &str) -> Result<fantoccini::elements::Element> {
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+        .with_context(|| format!("waiting for {css}"))
+}
+
+async fn wait_for_text(client: &Client, css: &str, needle: &str) -> Result<()> {
+    for _ in 0..100 {
+        if let Ok(el) = client.find(Locator::Css(css)).await
+            && el.text().await.unwrap_or_default().contains(needle)
+        {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    bail!("{css} never showed {needle:?}")
+}
+
+async fn fill(client: &Client, css: &str, value: &str) -> Result<()> {
+    let el = wait_for(client, css).await?;
+    el.clear().await?;
+    el.send_keys(value).await?;
+    Ok(())
+}
+
+/// Date inputs don't take typed keys reliably in WebKit: set the value as the picker would.
+async fn set_value(client: &Client, id: &str, value: &str) -> Result<()> {
+    client
+        .execute(
+            "const el = document.getElementById(arguments[0]); el.value = arguments[1]; el.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![id.into(), value.into()],
+        )
+        .await?;
+    Ok(())
+}
+
+async fn click(client: &Client, css: &str) -> Result<()> {
+    wait_for(client, css).await?.click().await?;
+    Ok(())
+}
+
+async fn shot(client: &Client, name: &str) -> Result<()> {
+    let png = client.screenshot().await?;
+    std::fs::write(artifacts().join(format!("{name}.png")), png)?;
+    Ok(())
+}
+
+async fn assert_title_has_no_pupil(client: &Client) -> Result<()> {
+    let title = client.title().await?;
+    assert_eq!(
+        title, "Kernteam",
+        "the window title never carries pupil data"
+    );
+    Ok(())
+}
+
+fn files_containing(dir: &Path, needle: &str, hits: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files_containing(&path, needle, hits);
+        } else if let Ok(bytes) = std::fs::read(&path)
+            && bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+        {
+            hits.push(path);
+        }
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
+async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
+    let _driver = start_driver().await?;
+
+    // --- First run: passphrase, recovery key ---
+    let client = open_app().await?;
+    wait_for(&client, "[data-testid=first-run]").await?;
+    assert_title_has_no_pupil(&client).await?;
+    shot(&client, "01-first-run").await?;
+    fill(&client, "#passphrase", "kort").await?;
+    fill(&client, "#repeat", "kort").await?;
+    click(&client, "button[type=submit]").await?;
+    wait_for_text(&client, "[data-testid=error]", "te kort").await?;
+    shot(&client, "02-passphrase-refused").await?;
+    fill(&client, "#passphrase", PASSPHRASE).await?;
+    fill(&client, "#repeat", PASSPHRASE).await?;
+    click(&client, "button[type=submit]").await?;
+    let key = wait_for(&client, "[data-testid=recovery-key]")
+        .await?
+        .text()
+        .await?;
+    assert_eq!(
+        key.split('-').count(),
+        8,
+        "the recovery key shows as eight groups: {key}"
+    );
+    shot(&client, "03-recovery-key").await?;
+    let proceed = wait_for(&client, "[data-testid=recovery-continue]").await?;
+    assert!(
+        !proceed.is_enabled().await?,
+        "cannot continue before confirming the key is kept"
+    );
+    click(&client, "[data-testid=recovery-saved]").await?;
+    click(&client, "[data-testid=recovery-continue]").await?;
+
+    // --- An empty app tells a new user what to do ---
+    wait_for(&client, "[data-testid=empty-start]").await?;
+    shot(&client, "04-vandaag-empty").await?;
+
+    // --- School + kernteam ---
+    click(&client, "[data-testid=nav-instellingen]").await?;
+    fill(&client, "#s-name", "VO-school De Linde (fictief)").await?;
+    fill(&client, "#t-name", "Kernteam De Linde").await?;
+    fill(&client, "#t-cadence", "elke 3 weken, di 09:00").await?;
+    click(&client, "[data-testid=add-team]").await?;
+    wait_for_text(&client, "[data-testid=team-list]", "Kernteam De Linde").await?;
+    shot(&client, "05-instellingen").await?;
+
+    // --- A casus ---
+    click(&client, "[data-testid=nav-casussen]").await?;
+    click(&client, "[data-testid=new-casus]").await?;
+    fill(&client, "#c-given", PUPIL_GIVEN).await?;
+    fill(&client, "#c-family", PUPIL_FAMILY).await?;
+    set_value(&client, "c-birth", "2011-05-12").await?;
+    fill(&client, "#c-class", "klas 2 vmbo-t").await?;
+    fill(
+        &client,
+        "#c-hulpvraag",
+        "Veel ziekmeldingen op maandag; wat is er nodig?",
+    )
+    .await?;
+    shot(&client, "06-casus-form").await?;
+    click(&client, "[data-testid=save-casus]").await?;
+    wait_for_text(&client, "[data-testid=casus-list]", "Noor Verbeek").await?;
+    assert_title_has_no_pupil(&client).await?;
+    shot(&client, "07-casussen").await?;
+    click(&client, "[data-testid=casus-list] button.link").await?;
+    wait_for_text(&client, "[data-testid=casus-detail]", "Veel ziekmeldingen").await?;
+    assert_title_has_no_pupil(&client).await?;
+    shot(&client, "08-casus-detail").await?;
+
+    // --- Lock clears the screen; the passphrase opens it again ---
+    click(&client, "[data-testid=lock]").await?;
+    wait_for(&client, "[data-testid=unlock-screen]").await?;
+    let body = client.find(Locator::Css("body")).await?.text().await?;
+    assert!(
+        !body.contains(PUPIL_FAMILY),
+        "a locked screen shows no pupil data"
+    );
+    shot(&client, "09-locked").await?;
+    fill(&client, "#secret", "niet het goede wachtwoord").await?;
+    click(&client, "button[type=submit]").await?;
+    wait_for_text(&client, "[data-testid=error]", "klopt niet").await?;
+    fill(&client, "#secret", PASSPHRASE).await?;
+    click(&client, "button[type=submit]").await?;
+    click(&client, "[data-testid=nav-casussen]").await?;
+    wait_for_text(&client, "[data-testid=casus-list]", "Noor Verbeek").await?;
+    client.close().await?;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+
+    // --- Restart: the keyring slot unlocks without typing ---
+    let client = open_app().await?;
+    wait_for(&client, "[data-testid=nav-vandaag]").await?;
+    shot(&client, "10-vandaag-after-keyring-unlock").await?;
+    click(&client, "[data-testid=nav-casussen]").await?;
+    wait_for_text(&client, "[data-testid=casus-list]", "Noor Verbeek").await?;
+    for screen in ["overleggen", "acties", "monitor"] {
+        click(&client, &format!("[data-testid=nav-{screen}]")).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        shot(&client, &format!("11-{screen}")).await?;
+    }
+    client.close().await?;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+
+    // --- Nothing readable of the pupil anywhere under the private XDG dirs ---
+    if let Ok(scratch) = std::env::var("KERNTEAM_E2E_SCRATCH") {
+        let mut hits = Vec::new();
+        files_containing(Path::new(&scratch), PUPIL_FAMILY, &mut hits);
+        assert!(hits.is_empty(), "pupil name readable on disk in {hits:?}");
+        let db = Path::new(&scratch).join("data/nl.kernteam.desktop/kernteam.db");
+        assert!(db.exists(), "the scan covered the app's real data dir");
+    }
+    Ok(())
+}
