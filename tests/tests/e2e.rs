@@ -233,7 +233,7 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
 
     // --- Restart: the keyring slot unlocks without typing ---
     let client = open_app().await?;
-    wait_for(&client, "[data-testid=nav-vandaag]").await?;
+    wait_for(&client, "[data-testid=overview]").await?;
     shot(&client, "10-vandaag-after-keyring-unlock").await?;
     click(&client, "[data-testid=nav-casussen]").await?;
     wait_for_text(&client, "[data-testid=casus-list]", "Noor Verbeek").await?;

@@ -144,34 +144,29 @@ impl Store {
     /// Re-wraps the data key under a new passphrase: `keys.json` is replaced atomically and the
     /// database is not touched (no re-encryption).
     pub fn change_passphrase(&mut self, actor: &Actor, passphrase: &str) -> Result<()> {
-        let mut slots = self.dir.key_slots()?;
-        slots.set_passphrase(&self.key, passphrase)?;
-        slots.save(&self.dir.keys_path())?;
-        let tx = self.conn.transaction()?;
-        audit::append(
-            &tx,
-            &actor.0,
-            AuditAction::Change,
-            "keyslot",
-            SlotKind::Passphrase.code(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.rewrap(actor, SlotKind::Passphrase, |slots, key| {
+            slots.set_passphrase(key, passphrase)
+        })
     }
 
     /// Adds (or renews) the OS keyring slot.
     pub fn enable_keyring(&mut self, actor: &Actor) -> Result<()> {
+        self.rewrap(actor, SlotKind::Keyring, |slots, key| {
+            slots.set_keyring(key)
+        })
+    }
+
+    fn rewrap(
+        &mut self,
+        actor: &Actor,
+        kind: SlotKind,
+        change: impl FnOnce(&mut KeySlots, &DataKey) -> Result<()>,
+    ) -> Result<()> {
         let mut slots = self.dir.key_slots()?;
-        slots.set_keyring(&self.key)?;
+        change(&mut slots, &self.key)?;
         slots.save(&self.dir.keys_path())?;
         let tx = self.conn.transaction()?;
-        audit::append(
-            &tx,
-            &actor.0,
-            AuditAction::Change,
-            "keyslot",
-            SlotKind::Keyring.code(),
-        )?;
+        audit::append(&tx, &actor.0, AuditAction::Change, "keyslot", kind.code())?;
         tx.commit()?;
         Ok(())
     }
