@@ -339,6 +339,24 @@ impl Session {
             .ok_or_else(|| StoreError::NotFound("member").into())
     }
 
+    /// Gives an existing member a role in (another) team: one LPA or consultant serves several
+    /// schools.
+    pub fn assign_member(
+        &mut self,
+        team: TeamId,
+        member: kernteam_domain::MemberId,
+        role: kernteam_domain::Role,
+    ) -> AppResult<Member> {
+        let actor = self.actor.clone();
+        let store = self.store()?;
+        store.add_team_role(&actor, team, member, role)?;
+        store
+            .members()?
+            .into_iter()
+            .find(|m| m.id == member)
+            .ok_or_else(|| StoreError::NotFound("member").into())
+    }
+
     pub fn create_casus(&mut self, input: &NewNamedCasus) -> AppResult<CasusSummary> {
         let given = required_text("givenName", "de voornaam", &input.given_name, 80)?;
         let family = required_text("familyName", "de achternaam", &input.family_name, 120)?;

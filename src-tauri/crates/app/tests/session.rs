@@ -1,0 +1,301 @@
+//! The use cases end to end on a real store in a TempDir: what the shell and the CLI rely on.
+
+use kernteam_app::domain::{
+    NewMember, NewNamedCasus, NewSchoolWithTeam, OrganisationKind, Role, SchoolKind, Urgency,
+};
+use kernteam_app::{
+    DataDir, ErrorCode, Preferences, Session, SetupRequest, StoreState, UnlockRequest,
+};
+
+const PASS: &str = "fiets regen koffie tafel";
+
+fn new_session() -> (tempfile::TempDir, Session, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::new(DataDir::new(dir.path().join("data")));
+    assert_eq!(session.status().state, StoreState::New);
+    // No keyring here: the keyring path is covered under `cargo xtask test`'s private keyring.
+    let outcome = session
+        .setup(&SetupRequest {
+            passphrase: PASS.into(),
+            use_keyring: false,
+        })
+        .expect("setup");
+    (dir, session, outcome.recovery_key)
+}
+
+fn team(session: &mut Session) -> kernteam_app::domain::Team {
+    session
+        .create_school_with_team(&NewSchoolWithTeam {
+            school_name: "  VO-school De Linde (fictief) ".into(),
+            school_kind: SchoolKind::Vo,
+            region: None,
+            team_name: "Kernteam De Linde".into(),
+            cadence: Some("elke 3 weken".into()),
+        })
+        .expect("school and team")
+}
+
+fn casus_input(team: &kernteam_app::domain::Team) -> NewNamedCasus {
+    NewNamedCasus {
+        team_id: team.id,
+        given_name: "Noor".into(),
+        family_name: "Verbeek".into(),
+        birth_date: "2011-05-12".into(),
+        class_name: "klas 2 vmbo-t".into(),
+        hulpvraag: "Veel ziekmeldingen op maandag".into(),
+        urgency: Urgency::Normaal,
+    }
+}
+
+#[test]
+fn setup_lock_and_unlock_with_passphrase_or_recovery_key() {
+    let (_dir, mut session, recovery) = new_session();
+    let team = team(&mut session);
+    assert_eq!(
+        team.school_name, "VO-school De Linde (fictief)",
+        "names are trimmed"
+    );
+    session.create_casus(&casus_input(&team)).expect("casus");
+    let status = session.status();
+    assert_eq!(status.state, StoreState::Unlocked);
+    assert!(status.has_passphrase_slot && status.has_recovery_slot && !status.has_keyring_slot);
+
+    session.lock();
+    assert_eq!(session.status().state, StoreState::Locked);
+    let locked = session
+        .casussen(None)
+        .expect_err("locked sessions refuse reads");
+    assert_eq!(locked.code, ErrorCode::Locked);
+
+    let wrong = session
+        .unlock(&UnlockRequest::Passphrase {
+            passphrase: "niet het wachtwoord".into(),
+        })
+        .expect_err("wrong passphrase");
+    assert_eq!(wrong.code, ErrorCode::WrongPassphrase);
+    assert!(wrong.message.contains("klopt niet"), "{}", wrong.message);
+
+    session
+        .unlock(&UnlockRequest::Passphrase {
+            passphrase: PASS.into(),
+        })
+        .expect("passphrase");
+    assert_eq!(session.casussen(None).expect("list").len(), 1);
+    session.lock();
+
+    let typed = recovery.to_lowercase().replace('-', " ");
+    session
+        .unlock(&UnlockRequest::RecoveryKey {
+            recovery_key: typed,
+        })
+        .expect("recovery key as typed");
+    assert_eq!(
+        session.casussen(None).expect("list")[0].label,
+        "Noor Verbeek"
+    );
+
+    let malformed = {
+        session.lock();
+        session
+            .unlock(&UnlockRequest::RecoveryKey {
+                recovery_key: "ABCD".into(),
+            })
+            .expect_err("too short")
+    };
+    assert_eq!(malformed.code, ErrorCode::WrongPassphrase);
+    assert_eq!(malformed.field.as_deref(), Some("recoveryKey"));
+}
+
+#[test]
+fn keyring_unlock_without_a_keyring_slot_says_to_use_the_passphrase() {
+    let (_dir, mut session, _) = new_session();
+    session.lock();
+    let err = session
+        .unlock(&UnlockRequest::Keyring)
+        .expect_err("no keyring slot");
+    assert_eq!(
+        err.code,
+        ErrorCode::KeyringUnavailable,
+        "the UI then shows the passphrase form"
+    );
+}
+
+#[test]
+fn setup_refuses_weak_passphrases_and_existing_stores() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::new(DataDir::new(dir.path()));
+    let weak = session
+        .setup(&SetupRequest {
+            passphrase: "kort".into(),
+            use_keyring: false,
+        })
+        .expect_err("too short");
+    assert_eq!(weak.code, ErrorCode::Validation);
+    assert_eq!(weak.field.as_deref(), Some("passphrase"));
+    assert_eq!(
+        session.status().state,
+        StoreState::New,
+        "nothing was created"
+    );
+
+    session
+        .setup(&SetupRequest {
+            passphrase: PASS.into(),
+            use_keyring: false,
+        })
+        .expect("first setup");
+    let mut second = Session::new(DataDir::new(dir.path()));
+    let again = second
+        .setup(&SetupRequest {
+            passphrase: PASS.into(),
+            use_keyring: false,
+        })
+        .expect_err("never replaced");
+    assert_eq!(again.code, ErrorCode::AlreadyExists);
+}
+
+#[test]
+fn bad_input_gets_a_dutch_message_on_the_right_field_and_nothing_is_saved() {
+    let (_dir, mut session, _) = new_session();
+    let team = team(&mut session);
+    let cases: [(fn(&mut NewNamedCasus), &str); 4] = [
+        (|c| c.given_name = "  ".into(), "givenName"),
+        (|c| c.birth_date = "12-05-2011".into(), "birthDate"),
+        (|c| c.birth_date = "2030-01-01".into(), "birthDate"),
+        (|c| c.hulpvraag = String::new(), "hulpvraag"),
+    ];
+    for (spoil, field) in cases {
+        let mut input = casus_input(&team);
+        spoil(&mut input);
+        let err = session.create_casus(&input).expect_err("refused");
+        assert_eq!(err.code, ErrorCode::Validation);
+        assert_eq!(err.field.as_deref(), Some(field), "{}", err.message);
+    }
+    assert!(
+        session.casussen(None).expect("list").is_empty(),
+        "refused input saves nothing"
+    );
+
+    let email = session
+        .add_member(&NewMember {
+            team_id: team.id,
+            name: "Sanne Kok".into(),
+            email: Some("sanne.kok".into()),
+            organisation_name: None,
+            organisation_kind: OrganisationKind::Jgz,
+            role: Role::Jgz,
+        })
+        .expect_err("no @");
+    assert_eq!(email.field.as_deref(), Some("email"));
+
+    let prefs = session
+        .set_preferences(&Preferences {
+            auto_lock_minutes: 31,
+        })
+        .expect_err("over the ceiling");
+    assert_eq!(prefs.code, ErrorCode::Validation);
+    assert_eq!(
+        session.preferences().expect("prefs").auto_lock_minutes,
+        5,
+        "the default stays"
+    );
+    assert_eq!(
+        session
+            .set_preferences(&Preferences {
+                auto_lock_minutes: 30
+            })
+            .expect("ok")
+            .auto_lock_minutes,
+        30
+    );
+}
+
+#[test]
+fn a_person_can_sit_in_several_teams() {
+    let (_dir, mut session, _) = new_session();
+    let a = team(&mut session);
+    let b = session
+        .create_school_with_team(&NewSchoolWithTeam {
+            school_name: "Basisschool De Vlinder (fictief)".into(),
+            school_kind: SchoolKind::Po,
+            region: Some("Regio Demo".into()),
+            team_name: "Kernteam De Vlinder".into(),
+            cadence: None,
+        })
+        .expect("second team");
+    let member = session
+        .add_member(&NewMember {
+            team_id: a.id,
+            name: "Mehmet Yilmaz".into(),
+            email: Some("m.yilmaz@example.org".into()),
+            organisation_name: Some("Leerplicht (fictief)".into()),
+            organisation_kind: OrganisationKind::Leerplicht,
+            role: Role::Leerplicht,
+        })
+        .expect("member");
+    assert_eq!(member.roles.len(), 1);
+    assert_eq!(
+        session
+            .teams()
+            .expect("teams")
+            .iter()
+            .map(|t| t.member_count)
+            .sum::<u32>(),
+        1
+    );
+    let _ = b;
+}
+
+#[test]
+fn demo_data_loads_every_scenario_once_and_passes_the_checks() {
+    let (_dir, mut session, _) = new_session();
+    let summary = session.load_demo().expect("demo");
+    assert_eq!(summary.schools, 2, "De Linde and De Vlinder");
+    // Five scenarios; S-04 is an anonymous consultation converted to a named casus: two rows.
+    assert_eq!(summary.casussen, 6);
+    assert_eq!(session.casussen(None).expect("list").len(), 6);
+    let anonymous = session
+        .casussen(None)
+        .expect("list")
+        .into_iter()
+        .filter(|c| c.label.starts_with("Leerling A"))
+        .count();
+    assert_eq!(
+        anonymous, 1,
+        "the anonymous consultation keeps only its pseudonym"
+    );
+    assert!(
+        summary.actions >= 10,
+        "scenario actions are loaded: {}",
+        summary.actions
+    );
+    let overview = session.overview().expect("overview");
+    assert!(
+        overview.next_meeting.is_some(),
+        "the demo plans upcoming meetings for Vandaag"
+    );
+    let again = session.load_demo().expect_err("only into an empty store");
+    assert_eq!(again.code, ErrorCode::Validation);
+    let events = session.check().expect("integrity and audit chain");
+    assert!(events > 50, "every demo write is audited: {events}");
+}
+
+#[test]
+fn viewing_a_casus_shows_its_timeline_newest_first() {
+    let (_dir, mut session, _) = new_session();
+    session.load_demo().expect("demo");
+    let noor = session
+        .casussen(None)
+        .expect("list")
+        .into_iter()
+        .find(|c| c.label == "Noor Verbeek")
+        .expect("S-01");
+    let detail = session.casus(noor.id).expect("detail");
+    assert_eq!(detail.birth_date.as_deref(), Some("2011-05-12"));
+    assert_eq!(detail.signals.len(), 1);
+    let dates: Vec<&str> = detail.timeline.iter().map(|e| e.at.as_str()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted, "newest first");
+    assert!(detail.timeline.iter().any(|e| e.kind == "toestemming"));
+}

@@ -1,0 +1,156 @@
+//! The webview's limits, read from the files Tauri builds from: a strict CSP and a capability
+//! allow-list that names exactly Kernteam's own commands plus the save dialog.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn shell_file(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../src-tauri")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn json(name: &str) -> serde_json::Value {
+    serde_json::from_str(&shell_file(name)).expect("valid JSON")
+}
+
+/// Permissions beyond our own commands, each with a reason.
+const EXTRA_PERMISSIONS: &[&str] = &[
+    // Exports are written by Rust after the user picks a place in the native save dialog.
+    "dialog:allow-save",
+];
+
+fn build_rs_commands() -> BTreeSet<String> {
+    let text = shell_file("build.rs");
+    let start = text
+        .find("COMMANDS: &[&str] = &[")
+        .expect("COMMANDS list in build.rs");
+    let end = text[start..].find("];").expect("end of COMMANDS") + start;
+    text[start..end]
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn handler_commands() -> BTreeSet<String> {
+    let text = shell_file("src/commands/mod.rs");
+    let start = text.find("generate_handler![").expect("generate_handler");
+    let end = text[start..].find(']').expect("end of handler") + start;
+    text[start + "generate_handler![".len()..end]
+        .split(',')
+        .filter_map(|item| item.trim().rsplit("::").next().map(str::to_owned))
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+#[test]
+fn every_command_is_declared_and_allowed_and_nothing_else_is() {
+    let declared = build_rs_commands();
+    let handled = handler_commands();
+    assert_eq!(
+        declared, handled,
+        "build.rs COMMANDS and generate_handler! must list the same commands"
+    );
+
+    let capability = json("capabilities/main-window.json");
+    assert_eq!(
+        capability["windows"],
+        serde_json::json!(["main"]),
+        "only the main window gets permissions"
+    );
+    let granted: BTreeSet<String> = capability["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .map(|p| {
+            p.as_str()
+                .expect("plain permission names, no scopes")
+                .to_owned()
+        })
+        .collect();
+    let mut expected: BTreeSet<String> = declared
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    expected.extend(EXTRA_PERMISSIONS.iter().map(|p| (*p).to_owned()));
+    assert_eq!(
+        granted, expected,
+        "the capability grants exactly our commands and the save dialog"
+    );
+    for forbidden in [
+        "fs:",
+        "shell:",
+        "http:",
+        "opener:",
+        "core:default",
+        "core:webview",
+    ] {
+        assert!(
+            !granted.iter().any(|p| p.starts_with(forbidden)),
+            "{forbidden} must never be granted"
+        );
+    }
+
+    let conf = json("tauri.conf.json");
+    assert_eq!(
+        conf["app"]["security"]["capabilities"],
+        serde_json::json!(["main-window"]),
+        "capabilities are listed explicitly"
+    );
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src-tauri/capabilities");
+    let files: Vec<_> = std::fs::read_dir(dir)
+        .expect("capabilities dir")
+        .flatten()
+        .collect();
+    assert_eq!(
+        files.len(),
+        1,
+        "no other capability file can widen the allow-list"
+    );
+}
+
+#[test]
+fn the_csp_allows_nothing_remote_and_no_inline_code() {
+    let conf = json("tauri.conf.json");
+    let security = &conf["app"]["security"];
+    let csp = security["csp"]
+        .as_object()
+        .expect("a CSP is set (Tauri sets none by default)");
+    assert_eq!(csp["script-src"], "'self'");
+    assert_eq!(csp["default-src"], "'self'");
+    assert_eq!(csp["object-src"], "'none'");
+    assert_eq!(csp["connect-src"], "ipc: http://ipc.localhost", "IPC only");
+    for (directive, value) in csp {
+        let value = value.as_str().expect("string directive");
+        assert!(
+            !value.contains("unsafe-inline") && !value.contains("unsafe-eval"),
+            "{directive}: {value}"
+        );
+        for source in value.split_whitespace() {
+            let remote =
+                source.starts_with("http:") || source.starts_with("https:") || source == "*";
+            assert!(
+                !remote || source == "http://ipc.localhost",
+                "{directive} allows a remote source: {source}"
+            );
+        }
+    }
+    assert_eq!(security["freezePrototype"], true);
+    assert_eq!(
+        conf["app"]["withGlobalTauri"], false,
+        "no global __TAURI__ for injected scripts"
+    );
+    let text = shell_file("tauri.conf.json");
+    assert!(!text.contains("dangerous"), "no dangerous* settings");
+    assert!(
+        conf["build"].get("devUrl").is_none(),
+        "no dev server: the UI is always embedded"
+    );
+    assert_eq!(
+        conf["app"]["windows"][0]["title"], "Kernteam",
+        "the title never carries pupil data"
+    );
+}
