@@ -33,9 +33,15 @@ fn artifacts() -> PathBuf {
     dir
 }
 
-async fn start_driver() -> Result<Driver> {
+/// `data_dir` overrides the app's data dir (through the driver's environment, which the app
+/// inherits); `None` keeps the app's own default under the private XDG dirs.
+async fn start_driver(data_dir: Option<&Path>) -> Result<Driver> {
     let driver = std::env::var("KERNTEAM_TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
-    let child = Command::new(driver)
+    let mut command = Command::new(driver);
+    if let Some(dir) = data_dir {
+        command.env("KERNTEAM_DATA_DIR", dir);
+    }
+    let child = command
         .args(["--port", "4444"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -143,7 +149,7 @@ fn files_containing(dir: &Path, needle: &str, hits: &mut Vec<PathBuf>) {
 #[tokio::test]
 #[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
 async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
-    let _driver = start_driver().await?;
+    let _driver = start_driver(None).await?;
 
     // --- First run: passphrase, recovery key ---
     let client = open_app().await?;
@@ -253,5 +259,107 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
         let db = Path::new(&scratch).join("data/nl.kernteam.desktop/kernteam.db");
         assert!(db.exists(), "the scan covered the app's real data dir");
     }
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
+async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
+    let scratch = tempfile::tempdir()?;
+    let data = scratch.path().join("kernteam");
+    let _driver = start_driver(Some(&data)).await?;
+    let client = open_app().await?;
+    wait_for(&client, "[data-testid=first-run]").await?;
+    fill(&client, "#passphrase", PASSPHRASE).await?;
+    fill(&client, "#repeat", PASSPHRASE).await?;
+    // Without the keyring slot, so this run shows the passphrase-only path.
+    click(&client, "[data-testid=first-run] input[type=checkbox]").await?;
+    click(&client, "button[type=submit]").await?;
+    let recovery = wait_for(&client, "[data-testid=recovery-key]")
+        .await?
+        .attr("aria-label")
+        .await?
+        .context("key")?;
+    let notice = client
+        .find(Locator::Css("[data-testid=recovery-screen]"))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        notice.contains("ontgrendelt met uw wachtwoord"),
+        "no keyring slot is said plainly: {notice}"
+    );
+    click(&client, "[data-testid=recovery-saved]").await?;
+    click(&client, "[data-testid=recovery-continue]").await?;
+
+    click(&client, "[data-testid=load-demo]").await?;
+    wait_for(&client, "[data-testid=overview]").await?;
+    shot(&client, "20-demo-vandaag").await?;
+    click(&client, "[data-testid=nav-casussen]").await?;
+    wait_for_text(&client, "[data-testid=casus-list]", "Lotte Jansen").await?;
+    let list = client
+        .find(Locator::Css("[data-testid=casus-list]"))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        list.contains("Leerling A, groep 8"),
+        "the anonymous consultation shows its pseudonym"
+    );
+    shot(&client, "21-demo-casussen").await?;
+    click(&client, "[data-testid=casus-list] button.link").await?;
+    wait_for(&client, "[data-testid=casus-detail]").await?;
+    shot(&client, "22-demo-casus-detail").await?;
+    for (n, screen) in ["overleggen", "acties", "monitor", "instellingen"]
+        .iter()
+        .enumerate()
+    {
+        click(&client, &format!("[data-testid=nav-{screen}]")).await?;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        shot(&client, &format!("{}-demo-{screen}", 23 + n)).await?;
+    }
+
+    // Forgotten passphrase: the recovery key opens the store and a new passphrase is asked.
+    click(&client, "[data-testid=lock]").await?;
+    wait_for(&client, "[data-testid=unlock-screen]").await?;
+    click(&client, "[data-testid=unlock-screen] .links button.link").await?;
+    fill(&client, "#secret", &recovery.to_lowercase()).await?;
+    shot(&client, "27-recovery-unlock").await?;
+    click(&client, "button[type=submit]").await?;
+    wait_for(&client, "[data-testid=new-passphrase]").await?;
+    shot(&client, "28-new-passphrase-asked").await?;
+    fill(&client, "#np-1", "een nieuwe zin voor maandag").await?;
+    fill(&client, "#np-2", "een nieuwe zin voor maandag").await?;
+    click(&client, "[data-testid=new-passphrase] button[type=submit]").await?;
+    for _ in 0..50 {
+        if client
+            .find(Locator::Css("[data-testid=new-passphrase]"))
+            .await
+            .is_err()
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(
+        client
+            .find(Locator::Css("[data-testid=new-passphrase]"))
+            .await
+            .is_err(),
+        "the banner goes once a new passphrase is set"
+    );
+    click(&client, "[data-testid=lock]").await?;
+    fill(&client, "#secret", "een nieuwe zin voor maandag").await?;
+    click(&client, "button[type=submit]").await?;
+    wait_for(&client, "[data-testid=overview]").await?;
+    client.close().await?;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+
+    let mut hits = Vec::new();
+    files_containing(&data, "Jansen", &mut hits);
+    assert!(
+        hits.is_empty(),
+        "demo pupil names readable on disk in {hits:?}"
+    );
     Ok(())
 }

@@ -34,6 +34,10 @@ export const nl = {
     usePassphrase: 'Terug naar wachtwoord',
     keyringFailed: 'De sleutelbos is niet beschikbaar. Ontgrendel met uw wachtwoord.',
   },
+  recoveryUsed: {
+    title: 'Kies een nieuw wachtwoord',
+    body: 'U hebt ontgrendeld met de herstelsleutel. Kies nu een nieuw wachtwoord; de herstelsleutel blijft daarnaast geldig.',
+  },
   damaged: {
     title: 'Kernteam kan uw gegevens niet openen',
     body: 'Het sleutelbestand ontbreekt of is beschadigd. Er is niets gewijzigd of overschreven. Zet keys.json terug uit een back-up of neem contact op met uw beheerder.',

@@ -6,7 +6,11 @@ export type IpcError = { code: ErrorCode, message: string, field: string | null,
 
 export type StoreState = "new" | "locked" | "unlocked" | "unreadable";
 
-export type StoreStatus = { state: StoreState, hasKeyringSlot: boolean, hasPassphraseSlot: boolean, hasRecoverySlot: boolean, };
+export type StoreStatus = { state: StoreState, hasKeyringSlot: boolean, hasPassphraseSlot: boolean, hasRecoverySlot: boolean, 
+/**
+ * Unlocked with the recovery key: the user is asked to choose a new passphrase now.
+ */
+newPassphraseNeeded: boolean, };
 
 export type SetupRequest = { passphrase: string, useKeyring: boolean, };
 

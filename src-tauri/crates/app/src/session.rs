@@ -38,6 +38,8 @@ pub struct StoreStatus {
     pub has_keyring_slot: bool,
     pub has_passphrase_slot: bool,
     pub has_recovery_slot: bool,
+    /// Unlocked with the recovery key: the user is asked to choose a new passphrase now.
+    pub new_passphrase_needed: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -95,6 +97,7 @@ pub struct Session {
     dir: DataDir,
     store: Option<Store>,
     actor: Actor,
+    unlocked_by_recovery: bool,
 }
 
 pub fn check_passphrase(text: &str) -> PassphraseCheck {
@@ -114,6 +117,7 @@ impl Session {
             dir,
             store: None,
             actor: Actor("lokaal".into()),
+            unlocked_by_recovery: false,
         }
     }
 
@@ -134,6 +138,7 @@ impl Session {
             has_keyring_slot: slots.contains(&SlotKind::Keyring),
             has_passphrase_slot: slots.contains(&SlotKind::Passphrase),
             has_recovery_slot: slots.contains(&SlotKind::Recovery),
+            new_passphrase_needed: self.store.is_some() && self.unlocked_by_recovery,
         }
     }
 
@@ -204,11 +209,13 @@ impl Session {
             other => other,
         })?;
         self.store = Some(store);
+        self.unlocked_by_recovery = slot == SlotKind::Recovery;
         Ok(slot)
     }
 
     /// Drops the store: the connection closes and the key is zeroed.
     pub fn lock(&mut self) {
+        self.unlocked_by_recovery = false;
         if let Some(store) = self.store.take() {
             let _ = store.checkpoint();
         }
@@ -232,6 +239,7 @@ impl Session {
         }
         let actor = self.actor.clone();
         self.store()?.change_passphrase(&actor, new_passphrase)?;
+        self.unlocked_by_recovery = false;
         Ok(())
     }
 

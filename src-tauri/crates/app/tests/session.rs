@@ -158,7 +158,8 @@ fn setup_refuses_weak_passphrases_and_existing_stores() {
 fn bad_input_gets_a_dutch_message_on_the_right_field_and_nothing_is_saved() {
     let (_dir, mut session, _) = new_session();
     let team = team(&mut session);
-    let cases: [(fn(&mut NewNamedCasus), &str); 4] = [
+    type Spoil = fn(&mut NewNamedCasus);
+    let cases: [(Spoil, &str); 4] = [
         (|c| c.given_name = "  ".into(), "givenName"),
         (|c| c.birth_date = "12-05-2011".into(), "birthDate"),
         (|c| c.birth_date = "2030-01-01".into(), "birthDate"),
