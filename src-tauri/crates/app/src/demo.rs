@@ -1,21 +1,32 @@
 //! Fictitious demo data for a first look, from the shared acceptance scenarios (assets/demo).
 //! All names in it are invented.
+//!
+//! The scenarios are dated 2025–2026. So that a first look always shows a kernteam in the middle
+//! of its autumn (casussen running, actions open, the next meeting coming up), every date is
+//! moved by whole weeks: the scenarios' reference day lands in the week before `today`.
+//! Whole weeks keep meetings on their weekday; ages stay as the scenarios describe them.
 
 use std::collections::HashMap;
 
 use kernteam_domain::{
-    ActionStatus, CasusStatus, MeetingStatus, OrganisationKind, Role, SchoolKind, Signal, TeamId,
-    Urgency,
+    ActionStatus, CasusStatus, MeetingId, MeetingStatus, OrganisationId, OrganisationKind, Role,
+    SchoolKind, Signal, TeamId, Urgency,
 };
 use kernteam_store::{ActionSeed, Actor, CasusSeed, ConsentSeed, PupilSeed, Store};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use time::{Duration, OffsetDateTime, Weekday};
+use time::{Date, Duration, Month, Weekday};
 use ts_rs::TS;
 
 use crate::error::{AppError, AppResult, ErrorCode};
 
 const SCENARIOS: &str = include_str!("../../../../assets/demo/scenarios.json");
+
+/// The scenarios' "today": a Tuesday when most of them are running.
+const REFERENCE_DAY: Date = match Date::from_calendar_date(2025, Month::November, 25) {
+    Ok(d) => d,
+    Err(_) => panic!("valid reference day"),
+};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -26,14 +37,8 @@ pub struct DemoSummary {
     pub meetings: u32,
 }
 
-/// Fictitious partners for each demo team (DOMAIN.md §1 roles).
-const DEMO_MEMBERS: &[(&str, &str, OrganisationKind, Role)] = &[
-    (
-        "Ingrid de Boer",
-        "school",
-        OrganisationKind::School,
-        Role::Voorzitter,
-    ),
+/// Fictitious partners; they serve every demo school, as real partners serve several.
+const DEMO_PARTNERS: &[(&str, &str, OrganisationKind, Role)] = &[
     (
         "Mehmet Yilmaz",
         "Leerplicht gemeente (fictief)",
@@ -65,6 +70,8 @@ const DEMO_MEMBERS: &[(&str, &str, OrganisationKind, Role)] = &[
         Role::Swv,
     ),
 ];
+/// One chair per school (the school's own care coordinator).
+const DEMO_CHAIRS: &[&str] = &["Ingrid de Boer", "Karin Smits", "Bas Hendriks"];
 
 fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
     v.get(key).and_then(Value::as_str)
@@ -91,7 +98,36 @@ fn action_status(code: &str) -> ActionStatus {
     }
 }
 
-pub(crate) fn load(store: &mut Store, actor: &Actor) -> AppResult<DemoSummary> {
+/// Moves scenario dates by a whole number of weeks.
+struct Shift {
+    days: i64,
+}
+
+impl Shift {
+    fn to(today: Date) -> Self {
+        let weeks = (today - REFERENCE_DAY).whole_days().div_euclid(7);
+        Self { days: weeks * 7 }
+    }
+
+    fn date(&self, iso: &str) -> Option<Date> {
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        Date::parse(iso, &format)
+            .ok()
+            .map(|d| d + Duration::days(self.days))
+    }
+
+    fn text(&self, iso: Option<&str>) -> Option<String> {
+        iso.and_then(|d| self.date(d)).map(|d| d.to_string())
+    }
+}
+
+struct DemoTeam {
+    school: kernteam_domain::SchoolId,
+    team: TeamId,
+    orgs: HashMap<OrganisationKind, OrganisationId>,
+}
+
+pub(crate) fn load(store: &mut Store, actor: &Actor, today: Date) -> AppResult<DemoSummary> {
     if !store.casussen(None)?.is_empty() {
         return Err(AppError::new(
             ErrorCode::Validation,
@@ -105,21 +141,48 @@ pub(crate) fn load(store: &mut Store, actor: &Actor) -> AppResult<DemoSummary> {
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
+    let shift = Shift::to(today);
     let mut summary = DemoSummary {
         schools: 0,
         casussen: 0,
         actions: 0,
         meetings: 0,
     };
-    let mut teams: HashMap<
-        String,
-        (
-            kernteam_domain::SchoolId,
-            TeamId,
-            HashMap<OrganisationKind, kernteam_domain::OrganisationId>,
-        ),
-    > = HashMap::new();
-    let mut meetings: HashMap<(TeamId, String), kernteam_domain::MeetingId> = HashMap::new();
+
+    let mut partners = Vec::new();
+    let mut partner_orgs = HashMap::new();
+    for (name, org_name, kind, role) in DEMO_PARTNERS {
+        let org = store.ensure_organisation(actor, org_name, *kind)?;
+        partner_orgs.insert(*kind, org);
+        partners.push((store.create_member(actor, name, None, Some(org))?, *role));
+    }
+
+    let mut teams: HashMap<String, DemoTeam> = HashMap::new();
+    let mut meetings: HashMap<(TeamId, Date), MeetingId> = HashMap::new();
+    let mut meeting_for = |store: &mut Store,
+                           summary: &mut DemoSummary,
+                           team: TeamId,
+                           date: Date|
+     -> AppResult<MeetingId> {
+        if let Some(m) = meetings.get(&(team, date)) {
+            return Ok(*m);
+        }
+        let status = if date < today {
+            MeetingStatus::Gesloten
+        } else {
+            MeetingStatus::Gepland
+        };
+        let m = store.create_meeting(
+            actor,
+            team,
+            &format!("{date}T08:00:00Z"),
+            Some("Kamer zorgteam"),
+            status,
+        )?;
+        meetings.insert((team, date), m);
+        summary.meetings += 1;
+        Ok(m)
+    };
 
     for scenario in &scenarios {
         let school_v = scenario.get("school").cloned().unwrap_or(Value::Null);
@@ -135,24 +198,26 @@ pub(crate) fn load(store: &mut Store, actor: &Actor) -> AppResult<DemoSummary> {
                 .map(str::to_owned)
                 .unwrap_or_else(|| format!("Kernteam {school_name}"));
             let team = store.create_team(actor, school, &team_name, text(&school_v, "cadence"))?;
-            let mut orgs = HashMap::new();
-            for (name, org_name, kind, role) in DEMO_MEMBERS {
-                let org_name = if *org_name == "school" {
-                    school_name.clone()
-                } else {
-                    (*org_name).to_owned()
-                };
-                let org = store.ensure_organisation(actor, &org_name, *kind)?;
-                orgs.insert(*kind, org);
-                let member = store.create_member(actor, name, None, Some(org))?;
-                store.add_team_role(actor, team, member, *role)?;
+            let school_org =
+                store.ensure_organisation(actor, &school_name, OrganisationKind::School)?;
+            let chair_name = DEMO_CHAIRS[teams.len() % DEMO_CHAIRS.len()];
+            let chair = store.create_member(actor, chair_name, None, Some(school_org))?;
+            store.add_team_role(actor, team, chair, Role::Voorzitter)?;
+            for (member, role) in &partners {
+                store.add_team_role(actor, team, *member, *role)?;
             }
-            teams.insert(school_name.clone(), (school, team, orgs));
+            let mut orgs = partner_orgs.clone();
+            orgs.insert(OrganisationKind::School, school_org);
+            teams.insert(school_name.clone(), DemoTeam { school, team, orgs });
             summary.schools += 1;
         }
-        let (school, team, orgs) = teams
+        let DemoTeam { school, team, orgs } = teams
             .get(&school_name)
-            .cloned()
+            .map(|t| DemoTeam {
+                school: t.school,
+                team: t.team,
+                orgs: t.orgs.clone(),
+            })
             .ok_or_else(|| AppError::new(ErrorCode::Internal, "demo"))?;
 
         let pupil = scenario.get("pupil").cloned().unwrap_or(Value::Null);
@@ -167,69 +232,109 @@ pub(crate) fn load(store: &mut Store, actor: &Actor) -> AppResult<DemoSummary> {
             .cloned()
             .unwrap_or_default();
         let closure = scenario.get("closure").cloned().unwrap_or(Value::Null);
-        let opened_on = signals
-            .first()
-            .and_then(|s| text(s, "date"))
-            .or_else(|| events.first().and_then(|e| text(e, "date")))
-            .unwrap_or("2025-09-01")
-            .to_owned();
-        let hulpvraag = scenario
-            .get("title")
-            .and_then(Value::as_str)
-            .unwrap_or("Hulpvraag");
-        let status = if closure.is_object() {
-            CasusStatus::Afgesloten
-        } else {
-            CasusStatus::Lopend
+        let event_date = |e: &Value| text(e, "date").and_then(|d| shift.date(d));
+        let Some(opened) = signals
+            .iter()
+            .chain(events.iter())
+            .filter_map(event_date)
+            .min()
+        else {
+            continue;
         };
+        if opened > today {
+            continue;
+        }
+        let closed = text(&closure, "date")
+            .and_then(|d| shift.date(d))
+            .filter(|d| *d <= today);
+        let next_review = events
+            .iter()
+            .filter_map(event_date)
+            .filter(|d| *d > today)
+            .min();
+        let discussed = events.iter().filter_map(event_date).any(|d| d <= today);
+        let status = match (closed, discussed) {
+            (Some(_), _) => CasusStatus::Afgesloten,
+            (None, true) => CasusStatus::Lopend,
+            (None, false) => CasusStatus::Aangemeld,
+        };
+        let (opened_text, closed_text, review_text) = (
+            opened.to_string(),
+            closed.map(|d| d.to_string()),
+            next_review.map(|d| d.to_string()),
+        );
+        let hulpvraag = text(scenario, "hulpvraag")
+            .or_else(|| text(scenario, "title"))
+            .unwrap_or("Hulpvraag");
         let seed = CasusSeed {
             team,
             hulpvraag,
             urgency: Urgency::Normaal,
             status,
-            opened_on: &opened_on,
-            next_review_on: None,
-            closed_on: text(&closure, "date"),
-            closure_reason: text(&closure, "reason"),
+            opened_on: &opened_text,
+            next_review_on: review_text.as_deref(),
+            closed_on: closed_text.as_deref(),
+            closure_reason: closed.and(text(&closure, "reason")),
         };
+
         let mode = text(scenario, "mode").unwrap_or("named");
-        if mode.starts_with("anonymous") {
+        let conversion = events
+            .iter()
+            .find(|e| text(e, "kind") == Some("conversie_naar_benoemd"))
+            .and_then(event_date);
+        let named_from = if mode.starts_with("anonymous") {
             let pseudonym = text(&pupil, "pseudonym_anonymous").unwrap_or("Leerling A");
             let reason = events
                 .iter()
                 .find_map(|e| text(e, "reason"))
                 .unwrap_or("toestemming geweigerd");
+            let converted = conversion.filter(|d| *d <= today);
             let anon_seed = CasusSeed {
-                status: CasusStatus::Afgesloten,
-                closed_on: None,
-                closure_reason: Some("omgezet_naar_benoemd"),
+                status: if converted.is_some() {
+                    CasusStatus::Afgesloten
+                } else {
+                    status
+                },
+                closure_reason: converted.map(|_| "omgezet_naar_benoemd"),
                 ..seed
             };
             store.create_anonymous_casus(actor, pseudonym, reason, &anon_seed)?;
             summary.casussen += 1;
-        }
+            // Not converted yet on this (shifted) day: only the anonymous consultation exists.
+            let Some(converted) = converted else { continue };
+            converted
+        } else {
+            opened
+        };
+
         let name = text(&pupil, "pseudonym")
             .or_else(|| text(&pupil, "pseudonym_named"))
             .unwrap_or("Demo Leerling");
         let (given, family) = name.split_once(' ').unwrap_or((name, "Demo"));
+        let birth = shift
+            .text(text(&pupil, "dob"))
+            .unwrap_or_else(|| "2012-01-01".into());
         let casus = store.create_named_casus(
             actor,
             &PupilSeed {
                 school,
                 given_name: given,
                 family_name: family,
-                birth_date: text(&pupil, "dob").unwrap_or("2012-01-01"),
+                birth_date: &birth,
                 class_name: text(&pupil, "grade").unwrap_or("onbekend"),
             },
             &seed,
         )?;
         summary.casussen += 1;
         for signal in &signals {
+            let Some(on) = event_date(signal).filter(|d| *d <= today) else {
+                continue;
+            };
             store.add_signal(
                 actor,
                 casus,
                 &Signal {
-                    observed_on: text(signal, "date").unwrap_or(&opened_on).to_owned(),
+                    observed_on: on.to_string(),
                     source: text(signal, "source").unwrap_or("school").to_owned(),
                     category: "school".into(),
                     description: text(signal, "text").unwrap_or_default().to_owned(),
@@ -242,6 +347,9 @@ pub(crate) fn load(store: &mut Store, actor: &Actor) -> AppResult<DemoSummary> {
             .cloned()
             .unwrap_or_default()
         {
+            let Some(given_on) = event_date(&consent).filter(|d| *d <= today) else {
+                continue;
+            };
             if text(&consent, "status") == Some("refused") {
                 continue;
             }
@@ -257,43 +365,51 @@ pub(crate) fn load(store: &mut Store, actor: &Actor) -> AppResult<DemoSummary> {
                     })
                     .unwrap_or_default()
             };
+            // Default validity: the end of the school year (31 July) the consent was given in.
+            let end_of_year = if given_on.month() as u8 >= 8 {
+                given_on.year() + 1
+            } else {
+                given_on.year()
+            };
+            let valid_until = shift
+                .text(text(&consent, "validUntil"))
+                .unwrap_or_else(|| format!("{end_of_year}-07-31"));
             store.add_consent(
                 actor,
                 casus,
                 &ConsentSeed {
-                    given_on: text(&consent, "date").unwrap_or(&opened_on),
+                    given_on: &given_on.to_string(),
                     givers: &strings("givers"),
                     scope_organisations: &strings("scope"),
                     method: "formulier",
-                    valid_until: text(&consent, "validUntil").unwrap_or("2026-07-31"),
+                    valid_until: &valid_until,
                 },
             )?;
         }
         for event in &events {
-            let Some(date) = text(event, "date") else {
+            let Some(date) = event_date(event) else {
                 continue;
             };
-            let meeting = match meetings.get(&(team, date.to_owned())) {
-                Some(m) => *m,
-                None => {
-                    let m = store.create_meeting(
-                        actor,
-                        team,
-                        &format!("{date}T08:00:00Z"),
-                        Some("Kamer zorgteam"),
-                        MeetingStatus::Gesloten,
-                    )?;
-                    meetings.insert((team, date.to_owned()), m);
-                    summary.meetings += 1;
-                    m
-                }
-            };
+            let meeting = meeting_for(store, &mut summary, team, date)?;
+            if date > today || date < named_from {
+                continue;
+            }
             for action in event
                 .get("actions")
                 .and_then(Value::as_array)
                 .cloned()
                 .unwrap_or_default()
             {
+                let due = shift.text(text(&action, "due"));
+                // What the scenario reports as done only counts once its due date has passed.
+                let finished = due
+                    .as_deref()
+                    .is_some_and(|d| d < today.to_string().as_str());
+                let status = if finished {
+                    action_status(text(&action, "status").unwrap_or("open"))
+                } else {
+                    ActionStatus::Open
+                };
                 store.create_action(
                     actor,
                     &ActionSeed {
@@ -303,32 +419,54 @@ pub(crate) fn load(store: &mut Store, actor: &Actor) -> AppResult<DemoSummary> {
                         owner_organisation: orgs
                             .get(&owner_kind(text(&action, "owner").unwrap_or("school")))
                             .copied(),
-                        due_on: text(&action, "due"),
-                        status: action_status(text(&action, "status").unwrap_or("open")),
+                        due_on: due.as_deref(),
+                        status,
                     },
                 )?;
                 summary.actions += 1;
             }
         }
     }
-    // Upcoming meetings so Vandaag shows what comes next: three, every three weeks on Tuesday.
-    let today = OffsetDateTime::now_utc().date();
+    // The year schedule continues: the next three meetings of each team, every three weeks.
     let mut next_tuesday = today + Duration::days(1);
     while next_tuesday.weekday() != Weekday::Tuesday {
         next_tuesday += Duration::days(1);
     }
-    for (_, team, _) in teams.values() {
+    let team_ids: Vec<TeamId> = teams.values().map(|t| t.team).collect();
+    for team in team_ids {
         for i in 0..3 {
-            let date = next_tuesday + Duration::weeks(3 * i);
-            store.create_meeting(
-                actor,
-                *team,
-                &format!("{date}T08:00:00Z"),
-                Some("Kamer zorgteam"),
-                MeetingStatus::Gepland,
+            meeting_for(
+                store,
+                &mut summary,
+                team,
+                next_tuesday + Duration::weeks(3 * i),
             )?;
-            summary.meetings += 1;
         }
     }
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn dates_move_by_whole_weeks_to_the_week_before_today() {
+        for today in [
+            date!(2026 - 11 - 22),
+            date!(2027 - 03 - 02),
+            date!(2025 - 11 - 25),
+            date!(2031 - 08 - 01),
+        ] {
+            let shift = Shift::to(today);
+            assert_eq!(shift.days % 7, 0, "weekdays stay the same");
+            let moved = shift.date("2025-11-25").expect("reference");
+            assert!(
+                moved <= today && today - moved < Duration::days(7),
+                "{today}: reference lands on {moved}"
+            );
+            assert_eq!(moved.weekday(), Weekday::Tuesday);
+        }
+    }
 }

@@ -476,8 +476,13 @@ impl Session {
 
     /// Loads the fictitious demo casussen (assets/demo) into the unlocked store.
     pub fn load_demo(&mut self) -> AppResult<crate::demo::DemoSummary> {
+        self.load_demo_as_of(today())
+    }
+
+    /// The demo as it looks on `day` (the demo's dates follow the calendar).
+    pub fn load_demo_as_of(&mut self, day: Date) -> AppResult<crate::demo::DemoSummary> {
         let actor = self.actor.clone();
         let store = self.store()?;
-        crate::demo::load(store, &actor)
+        crate::demo::load(store, &actor, day)
     }
 }

@@ -245,7 +245,13 @@ impl Store {
             timeline.push(TimelineEntry {
                 at: given,
                 kind: "toestemming".into(),
-                text: format!("Toestemming vastgelegd, geldig tot {until}"),
+                text: match kernteam_domain::dates::parse_iso(&until) {
+                    Some(d) => format!(
+                        "Toestemming vastgelegd, geldig tot en met {}",
+                        kernteam_domain::dates::dutch_date(d)
+                    ),
+                    None => "Toestemming vastgelegd".to_owned(),
+                },
             });
             if let Some(w) = withdrawn {
                 timeline.push(TimelineEntry {
