@@ -25,6 +25,7 @@ pub const COMMANDS: &[&str] = &[
     "list_meetings",
     "list_actions",
     "load_demo",
+    "first_screen_shown",
 ];
 
 fn main() {

@@ -9,6 +9,7 @@ use tauri::{Manager, RunEvent};
 use crate::state::AppState;
 
 pub fn run() {
+    commands::mark_process_start();
     let app = tauri::Builder::default()
         // First, so a second launch hands over to the running one before anything else starts.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

@@ -2,8 +2,11 @@
 
 mod casussen;
 mod meetings;
+mod startup;
 mod store;
 mod teams;
+
+pub use startup::mark_process_start;
 
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
@@ -29,5 +32,6 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         meetings::monitor,
         meetings::list_meetings,
         meetings::list_actions,
+        startup::first_screen_shown,
     ]
 }

@@ -29,4 +29,5 @@ export const api = {
   createCasus: (input: NewNamedCasus) => call<CasusSummary>('create_casus', { input }),
   listMeetings: () => call<MeetingRow[]>('list_meetings'),
   listActions: () => call<ActionRow[]>('list_actions'),
+  firstScreenShown: (screen: string) => call<null>('first_screen_shown', { screen }),
 };

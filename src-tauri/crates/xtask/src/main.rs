@@ -1,6 +1,7 @@
-//! `cargo xtask run | test | bindings`: the developer commands. Everything a fresh Debian 12 /
+//! `cargo xtask run | test | bench | bindings`: the developer commands. Everything a fresh Debian 12 /
 //! Ubuntu machine needs is installed from here, so nothing is ever set up by hand.
 
+mod bench;
 mod setup;
 mod steps;
 
@@ -17,7 +18,11 @@ fn main() -> Result<()> {
             setup::prepare(setup::Needs::Test)?;
             steps::test_all()
         }
+        Some("bench") => {
+            setup::prepare(setup::Needs::Test)?;
+            bench::bench()
+        }
         Some("bindings") => steps::write_bindings(),
-        _ => bail!("usage: cargo xtask <run|test|bindings>"),
+        _ => bail!("usage: cargo xtask <run|test|bench|bindings>"),
     }
 }

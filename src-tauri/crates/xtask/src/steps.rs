@@ -91,7 +91,7 @@ fn check_core_has_no_tauri() -> Result<()> {
 
 /// A private D-Bus session with an unlocked gnome-keyring and private XDG dirs: tests never
 /// meet the developer's own keyring or data dir.
-fn in_private_session(inner: &[&str], scratch: &Path, xvfb: bool) -> Command {
+pub fn in_private_session(inner: &[&str], scratch: &Path, xvfb: bool) -> Command {
     for dir in ["data", "config", "cache", "runtime", "home"] {
         let _ = std::fs::create_dir_all(scratch.join(dir));
     }
@@ -135,7 +135,7 @@ fn in_private_session(inner: &[&str], scratch: &Path, xvfb: bool) -> Command {
     c
 }
 
-fn scratch(name: &str) -> Result<PathBuf> {
+pub fn scratch(name: &str) -> Result<PathBuf> {
     let dir = root().join("target/xtask").join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)?;
