@@ -5,7 +5,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-use crate::steps::{cmd, root, ui_dir};
+use crate::steps::{cmd, ui_dir};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
@@ -122,8 +122,28 @@ fn install_tauri_driver() -> Result<()> {
     Ok(())
 }
 
+/// Vite 8 needs Node ≥ 20.19; Debian's own nodejs is older, so this is checked, not installed.
+fn check_node() -> Result<()> {
+    let out = Command::new("node").arg("--version").output();
+    let version = match out {
+        Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout)
+            .trim()
+            .trim_start_matches('v')
+            .to_owned(),
+        _ => bail!("Node.js is missing: install Node 20.19 or newer (with npm) and try again"),
+    };
+    let parts: Vec<u32> = version.split('.').filter_map(|p| p.parse().ok()).collect();
+    if parts.len() < 2 || (parts[0], parts[1]) < (20, 19) {
+        bail!(
+            "Node.js {version} is too old for the UI build: install Node 20.19 or newer and try again"
+        );
+    }
+    Ok(())
+}
+
 pub fn prepare(needs: Needs) -> Result<()> {
     install_system_packages(needs)?;
+    check_node()?;
     if needs == Needs::Test {
         install_tauri_driver()?;
     }
@@ -134,6 +154,5 @@ pub fn prepare(needs: Needs) -> Result<()> {
     .context("npm ci in ui/")?;
     // The shell embeds ui/dist at compile time: build it before any cargo step touches the shell.
     cmd(Command::new("npm").args(["run", "build"]).current_dir(&ui)).context("building the UI")?;
-    let _ = root();
     Ok(())
 }
