@@ -121,6 +121,46 @@ async fn shot(client: &Client, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// axe-core (from the UI's dev dependencies) against WCAG 2.x A/AA rules on the current screen.
+async fn assert_accessible(client: &Client, screen: &str) -> Result<()> {
+    let axe = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/node_modules/axe-core/axe.min.js"),
+    )
+    .context("axe-core is installed by npm ci in ui/")?;
+    client.execute(&axe, vec![]).await?;
+    let result = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] })
+                .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                .catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await?;
+    let violations: Vec<String> = serde_json::from_value(result)?;
+    assert!(
+        violations.is_empty(),
+        "{screen}: WCAG violations {violations:#?}"
+    );
+    Ok(())
+}
+
+/// Nothing is kept in webview storage (it would sit unencrypted in the profile).
+async fn assert_no_webview_storage(client: &Client) -> Result<()> {
+    let counts = client
+        .execute(
+            "return [localStorage.length, sessionStorage.length];",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        counts,
+        serde_json::json!([0, 0]),
+        "no localStorage or sessionStorage"
+    );
+    Ok(())
+}
+
 async fn assert_title_has_no_pupil(client: &Client) -> Result<()> {
     let title = client.title().await?;
     assert_eq!(
@@ -156,6 +196,7 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
     wait_for(&client, "[data-testid=first-run]").await?;
     assert_title_has_no_pupil(&client).await?;
     shot(&client, "01-first-run").await?;
+    assert_accessible(&client, "first run").await?;
     fill(&client, "#passphrase", "kort").await?;
     fill(&client, "#repeat", "kort").await?;
     click(&client, "button[type=submit]").await?;
@@ -174,6 +215,7 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
         "the recovery key shows as eight groups: {key}"
     );
     shot(&client, "03-recovery-key").await?;
+    assert_accessible(&client, "recovery key").await?;
     let proceed = wait_for(&client, "[data-testid=recovery-continue]").await?;
     assert!(
         !proceed.is_enabled().await?,
@@ -185,6 +227,7 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
     // --- An empty app tells a new user what to do ---
     wait_for(&client, "[data-testid=empty-start]").await?;
     shot(&client, "04-vandaag-empty").await?;
+    assert_accessible(&client, "vandaag, empty").await?;
 
     // --- School + kernteam ---
     click(&client, "[data-testid=nav-instellingen]").await?;
@@ -194,6 +237,7 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
     click(&client, "[data-testid=add-team]").await?;
     wait_for_text(&client, "[data-testid=team-list]", "Kernteam De Linde").await?;
     shot(&client, "05-instellingen").await?;
+    assert_accessible(&client, "instellingen").await?;
 
     // --- A casus ---
     click(&client, "[data-testid=nav-casussen]").await?;
@@ -202,21 +246,32 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
     fill(&client, "#c-family", PUPIL_FAMILY).await?;
     set_value(&client, "c-birth", "2011-05-12").await?;
     fill(&client, "#c-class", "klas 2 vmbo-t").await?;
+    // Markup typed into a field is text, never code.
     fill(
         &client,
         "#c-hulpvraag",
-        "Veel ziekmeldingen op maandag; wat is er nodig?",
+        "Veel ziekmeldingen op maandag; wat is er nodig? <img src=x onerror=\"window.__pwned=1\">",
     )
     .await?;
     shot(&client, "06-casus-form").await?;
+    assert_accessible(&client, "casus form").await?;
     click(&client, "[data-testid=save-casus]").await?;
     wait_for_text(&client, "[data-testid=casus-list]", "Noor Verbeek").await?;
     assert_title_has_no_pupil(&client).await?;
     shot(&client, "07-casussen").await?;
     click(&client, "[data-testid=casus-list] button.link").await?;
-    wait_for_text(&client, "[data-testid=casus-detail]", "Veel ziekmeldingen").await?;
+    wait_for_text(&client, "[data-testid=casus-detail]", "<img src=x onerror=").await?;
+    let pwned = client
+        .execute("return window.__pwned === undefined;", vec![])
+        .await?;
+    assert_eq!(
+        pwned,
+        serde_json::json!(true),
+        "the onerror handler in the typed text never ran"
+    );
     assert_title_has_no_pupil(&client).await?;
     shot(&client, "08-casus-detail").await?;
+    assert_accessible(&client, "casus detail").await?;
 
     // --- Lock clears the screen; the passphrase opens it again ---
     click(&client, "[data-testid=lock]").await?;
@@ -227,6 +282,8 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
         "a locked screen shows no pupil data"
     );
     shot(&client, "09-locked").await?;
+    assert_accessible(&client, "unlock").await?;
+    assert_no_webview_storage(&client).await?;
     fill(&client, "#secret", "niet het goede wachtwoord").await?;
     click(&client, "button[type=submit]").await?;
     wait_for_text(&client, "[data-testid=error]", "klopt niet").await?;
@@ -295,6 +352,7 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     click(&client, "[data-testid=load-demo]").await?;
     wait_for(&client, "[data-testid=overview]").await?;
     shot(&client, "20-demo-vandaag").await?;
+    assert_accessible(&client, "vandaag (demo)").await?;
     click(&client, "[data-testid=nav-casussen]").await?;
     wait_for_text(&client, "[data-testid=casus-list]", "Lotte Jansen").await?;
     let list = client
@@ -307,9 +365,11 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
         "the anonymous consultation shows its pseudonym"
     );
     shot(&client, "21-demo-casussen").await?;
+    assert_accessible(&client, "casussen (demo)").await?;
     click(&client, "[data-testid=casus-list] button.link").await?;
     wait_for(&client, "[data-testid=casus-detail]").await?;
     shot(&client, "22-demo-casus-detail").await?;
+    assert_accessible(&client, "casus detail (demo)").await?;
     for (n, screen) in ["overleggen", "acties", "monitor", "instellingen"]
         .iter()
         .enumerate()
@@ -317,6 +377,7 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
         click(&client, &format!("[data-testid=nav-{screen}]")).await?;
         tokio::time::sleep(Duration::from_millis(400)).await;
         shot(&client, &format!("{}-demo-{screen}", 23 + n)).await?;
+        assert_accessible(&client, screen).await?;
     }
 
     // Forgotten passphrase: the recovery key opens the store and a new passphrase is asked.
