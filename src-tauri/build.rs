@@ -4,6 +4,7 @@
 /// Keep in step with `src/commands/` and `capabilities/main-window.json` (checked by a test).
 pub const COMMANDS: &[&str] = &[
     "store_status",
+    "keyring_available",
     "check_passphrase",
     "setup_store",
     "unlock",

@@ -330,7 +330,7 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     fill(&client, "#passphrase", PASSPHRASE).await?;
     fill(&client, "#repeat", PASSPHRASE).await?;
     // Without the keyring slot, so this run shows the passphrase-only path.
-    click(&client, "[data-testid=first-run] input[type=checkbox]").await?;
+    click(&client, "[data-testid=use-keyring]").await?;
     click(&client, "button[type=submit]").await?;
     let recovery = wait_for(&client, "[data-testid=recovery-key]")
         .await?

@@ -11,6 +11,7 @@ pub use startup::mark_process_start;
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         store::store_status,
+        store::keyring_available,
         store::check_passphrase,
         store::setup_store,
         store::unlock,

@@ -13,6 +13,14 @@ pub async fn store_status(state: State<'_, AppState>) -> CommandResult<StoreStat
 }
 
 #[tauri::command]
+pub async fn keyring_available(state: State<'_, AppState>) -> CommandResult<bool> {
+    state
+        .with(|s| Ok(s.keyring_available()))
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
 pub async fn check_passphrase(passphrase: String) -> CommandResult<PassphraseCheck> {
     Ok(kernteam_app::check_passphrase(&passphrase))
 }

@@ -8,6 +8,7 @@ import type {
 
 export const api = {
   storeStatus: () => call<StoreStatus>('store_status'),
+  keyringAvailable: () => call<boolean>('keyring_available'),
   checkPassphrase: (passphrase: string) => call<PassphraseCheck>('check_passphrase', { passphrase }),
   setupStore: (request: SetupRequest) => call<SetupOutcome>('setup_store', { request }),
   unlock: (request: UnlockRequest) => call<null>('unlock', { request }),

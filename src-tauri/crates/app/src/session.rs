@@ -142,6 +142,12 @@ impl Session {
         }
     }
 
+    /// Whether the OS keyring answers (a probe secret is written, read back and removed), so
+    /// set-up offers the keyring slot only where it can work.
+    pub fn keyring_available(&self) -> bool {
+        kernteam_store::keyring_available()
+    }
+
     /// First run: a random data key, wrapped under the passphrase, a fresh recovery key and —
     /// when asked and available — the OS keyring. An existing database is never replaced.
     pub fn setup(&mut self, request: &SetupRequest) -> AppResult<SetupOutcome> {

@@ -91,6 +91,27 @@ fn check_core_has_no_tauri() -> Result<()> {
 
 /// A private D-Bus session with an unlocked gnome-keyring and private XDG dirs: tests never
 /// meet the developer's own keyring or data dir.
+/// keyring 3 without a platform feature silently keeps secrets in memory: refuse that build.
+fn check_keyring_has_a_real_store() -> Result<()> {
+    let out = cargo(&[
+        "tree",
+        "-e",
+        "features",
+        "-i",
+        "keyring",
+        "-p",
+        "kernteam-store",
+    ])
+    .output()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    if !text.contains("sync-secret-service") {
+        bail!(
+            "keyring is built without its Secret Service store (it would use the in-memory mock):\n{text}"
+        );
+    }
+    Ok(())
+}
+
 pub fn in_private_session(inner: &[&str], scratch: &Path, xvfb: bool) -> Command {
     for dir in ["data", "config", "cache", "runtime", "home"] {
         let _ = std::fs::create_dir_all(scratch.join(dir));
@@ -158,6 +179,7 @@ pub fn test_all() -> Result<()> {
     eprintln!("xtask: bindings and layering");
     check_bindings()?;
     check_core_has_no_tauri()?;
+    check_keyring_has_a_real_store()?;
     eprintln!("xtask: Rust tests (private keyring)");
     let keyring_scratch = scratch("rust-tests")?;
     cmd(&mut in_private_session(
