@@ -36,11 +36,16 @@ fn artifacts() -> PathBuf {
 /// `data_dir` overrides the app's data dir (through the driver's environment, which the app
 /// inherits); `None` keeps the app's own default under the private XDG dirs.
 async fn start_driver(data_dir: Option<&Path>) -> Result<Driver> {
+    start_driver_with(data_dir, &[]).await
+}
+
+async fn start_driver_with(data_dir: Option<&Path>, env: &[(&str, &str)]) -> Result<Driver> {
     let driver = std::env::var("KERNTEAM_TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
     let mut command = Command::new(driver);
     if let Some(dir) = data_dir {
         command.env("KERNTEAM_DATA_DIR", dir);
     }
+    command.envs(env.iter().copied());
     let child = command
         .args(["--port", "4444"])
         .stdout(Stdio::null())
@@ -421,6 +426,65 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     assert!(
         hits.is_empty(),
         "demo pupil names readable on disk in {hits:?}"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
+async fn without_any_keyring_the_passphrase_is_the_way_in() -> Result<()> {
+    let scratch = tempfile::tempdir()?;
+    let data = scratch.path().join("kernteam");
+    // No session bus at all, as on a headless or locked-down machine.
+    let _driver = start_driver_with(
+        Some(&data),
+        &[(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/kernteam-e2e",
+        )],
+    )
+    .await?;
+    let client = open_app().await?;
+    wait_for(&client, "[data-testid=no-keyring]").await?;
+    assert!(
+        client
+            .find(Locator::Css("[data-testid=use-keyring]"))
+            .await
+            .is_err(),
+        "no keyring option where none answers"
+    );
+    shot(&client, "30-first-run-without-keyring").await?;
+    fill(&client, "#passphrase", PASSPHRASE).await?;
+    fill(&client, "#repeat", PASSPHRASE).await?;
+    click(&client, "button[type=submit]").await?;
+    wait_for_text(
+        &client,
+        "[data-testid=recovery-screen]",
+        "ontgrendelt met uw wachtwoord",
+    )
+    .await?;
+    click(&client, "[data-testid=recovery-saved]").await?;
+    click(&client, "[data-testid=recovery-continue]").await?;
+    click(&client, "[data-testid=lock]").await?;
+    wait_for(&client, "[data-testid=unlock-screen]").await?;
+    let keyring_button = client
+        .find(Locator::Css("[data-testid=unlock-screen] .links"))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        !keyring_button.contains("sleutelbos"),
+        "no keyring button without a keyring slot: {keyring_button}"
+    );
+    fill(&client, "#secret", PASSPHRASE).await?;
+    click(&client, "button[type=submit]").await?;
+    wait_for(&client, "[data-testid=empty-start]").await?;
+    client.close().await?;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let keys = std::fs::read_to_string(data.join("keys.json"))?;
+    assert!(
+        !keys.contains("\"keyring\""),
+        "no keyring slot was written: {keys}"
     );
     Ok(())
 }
