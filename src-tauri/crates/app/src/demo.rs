@@ -175,7 +175,8 @@ pub(crate) fn load(store: &mut Store, actor: &Actor, today: Date) -> AppResult<D
         let m = store.create_meeting(
             actor,
             team,
-            &format!("{date}T08:00:00Z"),
+            // Meetings start at 09:00 school time, summer or winter.
+            &kernteam_domain::dates::amsterdam_to_utc(date, 9, 0),
             Some("Kamer zorgteam"),
             status,
         )?;

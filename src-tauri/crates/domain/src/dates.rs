@@ -27,10 +27,49 @@ pub fn parse_iso(text: &str) -> Option<Date> {
     .ok()
 }
 
+fn last_sunday(year: i32, month: time::Month) -> Date {
+    let mut day = Date::from_calendar_date(year, month, month.length(year)).unwrap_or(Date::MIN);
+    while day.weekday() != time::Weekday::Sunday {
+        day = day.previous_day().unwrap_or(Date::MIN);
+    }
+    day
+}
+
+/// A wall-clock time in Europe/Amsterdam as a UTC instant (RFC 3339). Summer time (CEST,
+/// UTC+2) runs from the last Sunday of March to the last Sunday of October, as EU law sets it;
+/// the hour of the switch itself is not a meeting time and is not special-cased.
+pub fn amsterdam_to_utc(date: Date, hour: u8, minute: u8) -> String {
+    let summer = date >= last_sunday(date.year(), time::Month::March)
+        && date < last_sunday(date.year(), time::Month::October);
+    let offset: i16 = if summer { 2 } else { 1 };
+    let local = i16::from(hour) * 60 + i16::from(minute) - offset * 60;
+    let (day, minutes) = if local < 0 {
+        (date.previous_day().unwrap_or(date), local + 24 * 60)
+    } else {
+        (date, local)
+    };
+    format!("{day}T{:02}:{:02}:00Z", minutes / 60, minutes % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::date;
+
+    #[test]
+    fn amsterdam_wall_clock_to_utc() {
+        let cases = [
+            (date!(2026 - 01 - 13), 9, 0, "2026-01-13T08:00:00Z"),
+            (date!(2026 - 03 - 28), 9, 0, "2026-03-28T08:00:00Z"),
+            (date!(2026 - 03 - 29), 9, 0, "2026-03-29T07:00:00Z"),
+            (date!(2026 - 10 - 24), 9, 0, "2026-10-24T07:00:00Z"),
+            (date!(2026 - 10 - 25), 9, 0, "2026-10-25T08:00:00Z"),
+            (date!(2026 - 06 - 30), 0, 30, "2026-06-29T22:30:00Z"),
+        ];
+        for (day, h, m, expected) in cases {
+            assert_eq!(amsterdam_to_utc(day, h, m), expected, "{day} {h}:{m}");
+        }
+    }
 
     #[test]
     fn dutch_dates() {
