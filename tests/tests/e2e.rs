@@ -166,6 +166,28 @@ async fn assert_no_webview_storage(client: &Client) -> Result<()> {
     Ok(())
 }
 
+/// Chooses the passphrase on the first-run screen and returns the recovery key as shown, with
+/// the screen still open (so callers can look at it) and its "continue" not yet pressed.
+async fn choose_passphrase(client: &Client, keep_keyring: bool) -> Result<String> {
+    fill(client, "#passphrase", PASSPHRASE).await?;
+    fill(client, "#repeat", PASSPHRASE).await?;
+    if !keep_keyring {
+        click(client, "[data-testid=use-keyring]").await?;
+    }
+    click(client, "button[type=submit]").await?;
+    let key = wait_for(client, "[data-testid=recovery-key]")
+        .await?
+        .attr("aria-label")
+        .await?;
+    key.context("the recovery key is labelled for screen readers")
+}
+
+/// "Ik heb hem bewaard", then continue into the app.
+async fn confirm_recovery_key_kept(client: &Client) -> Result<()> {
+    click(client, "[data-testid=recovery-saved]").await?;
+    click(client, "[data-testid=recovery-continue]").await
+}
+
 async fn assert_title_has_no_pupil(client: &Client) -> Result<()> {
     let title = client.title().await?;
     assert_eq!(
@@ -207,13 +229,7 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
     click(&client, "button[type=submit]").await?;
     wait_for_text(&client, "[data-testid=error]", "te kort").await?;
     shot(&client, "02-passphrase-refused").await?;
-    fill(&client, "#passphrase", PASSPHRASE).await?;
-    fill(&client, "#repeat", PASSPHRASE).await?;
-    click(&client, "button[type=submit]").await?;
-    let key = wait_for(&client, "[data-testid=recovery-key]")
-        .await?
-        .text()
-        .await?;
+    let key = choose_passphrase(&client, true).await?;
     assert_eq!(
         key.split('-').count(),
         8,
@@ -226,8 +242,7 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
         !proceed.is_enabled().await?,
         "cannot continue before confirming the key is kept"
     );
-    click(&client, "[data-testid=recovery-saved]").await?;
-    click(&client, "[data-testid=recovery-continue]").await?;
+    confirm_recovery_key_kept(&client).await?;
 
     // --- An empty app tells a new user what to do ---
     wait_for(&client, "[data-testid=empty-start]").await?;
@@ -332,16 +347,8 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     let _driver = start_driver(Some(&data)).await?;
     let client = open_app().await?;
     wait_for(&client, "[data-testid=first-run]").await?;
-    fill(&client, "#passphrase", PASSPHRASE).await?;
-    fill(&client, "#repeat", PASSPHRASE).await?;
     // Without the keyring slot, so this run shows the passphrase-only path.
-    click(&client, "[data-testid=use-keyring]").await?;
-    click(&client, "button[type=submit]").await?;
-    let recovery = wait_for(&client, "[data-testid=recovery-key]")
-        .await?
-        .attr("aria-label")
-        .await?
-        .context("key")?;
+    let recovery = choose_passphrase(&client, false).await?;
     let notice = client
         .find(Locator::Css("[data-testid=recovery-screen]"))
         .await?
@@ -351,8 +358,7 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
         notice.contains("ontgrendelt met uw wachtwoord"),
         "no keyring slot is said plainly: {notice}"
     );
-    click(&client, "[data-testid=recovery-saved]").await?;
-    click(&client, "[data-testid=recovery-continue]").await?;
+    confirm_recovery_key_kept(&client).await?;
 
     click(&client, "[data-testid=load-demo]").await?;
     wait_for(&client, "[data-testid=overview]").await?;
@@ -454,6 +460,7 @@ async fn without_any_keyring_the_passphrase_is_the_way_in() -> Result<()> {
         "no keyring option where none answers"
     );
     shot(&client, "30-first-run-without-keyring").await?;
+    // No keyring option is shown, so there is nothing to switch off.
     fill(&client, "#passphrase", PASSPHRASE).await?;
     fill(&client, "#repeat", PASSPHRASE).await?;
     click(&client, "button[type=submit]").await?;
@@ -463,8 +470,7 @@ async fn without_any_keyring_the_passphrase_is_the_way_in() -> Result<()> {
         "ontgrendelt met uw wachtwoord",
     )
     .await?;
-    click(&client, "[data-testid=recovery-saved]").await?;
-    click(&client, "[data-testid=recovery-continue]").await?;
+    confirm_recovery_key_kept(&client).await?;
     click(&client, "[data-testid=lock]").await?;
     wait_for(&client, "[data-testid=unlock-screen]").await?;
     let keyring_button = client
