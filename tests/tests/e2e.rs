@@ -14,16 +14,26 @@ const PASSPHRASE: &str = "fiets regen koffie tafel";
 const PUPIL_GIVEN: &str = "Noor";
 const PUPIL_FAMILY: &str = "Verbeek";
 
-struct Driver(Child);
+/// tauri-driver on free ports, so two test runs on one machine never meet each other's window.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+fn free_port() -> Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}
 
 impl Drop for Driver {
     fn drop(&mut self) {
         // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver and frees its port.
         let _ = Command::new("kill")
             .arg("-TERM")
-            .arg(self.0.id().to_string())
+            .arg(self.child.id().to_string())
             .status();
-        let _ = self.0.wait();
+        let _ = self.child.wait();
     }
 }
 
@@ -46,23 +56,29 @@ async fn start_driver_with(data_dir: Option<&Path>, env: &[(&str, &str)]) -> Res
         command.env("KERNTEAM_DATA_DIR", dir);
     }
     command.envs(env.iter().copied());
+    let (port, native_port) = (free_port()?, free_port()?);
     let child = command
-        .args(["--port", "4444"])
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .context("starting tauri-driver")?;
-    let driver = Driver(child);
+    let driver = Driver { child, port };
     for _ in 0..100 {
-        if std::net::TcpStream::connect("127.0.0.1:4444").is_ok() {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
             return Ok(driver);
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    bail!("tauri-driver did not listen on 4444")
+    bail!("tauri-driver did not listen on {port}")
 }
 
-async fn open_app() -> Result<Client> {
+async fn open_app(driver: &Driver) -> Result<Client> {
     let app = std::env::var("KERNTEAM_APP").context("KERNTEAM_APP (set by cargo xtask test)")?;
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), "wry".into());
@@ -72,7 +88,7 @@ async fn open_app() -> Result<Client> {
     );
     Ok(ClientBuilder::rustls()?
         .capabilities(caps)
-        .connect("http://127.0.0.1:4444")
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
         .await?)
 }
 
@@ -216,10 +232,10 @@ fn files_containing(dir: &Path, needle: &str, hits: &mut Vec<PathBuf>) {
 #[tokio::test]
 #[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
 async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
-    let _driver = start_driver(None).await?;
+    let driver = start_driver(None).await?;
 
     // --- First run: passphrase, recovery key ---
-    let client = open_app().await?;
+    let client = open_app(&driver).await?;
     wait_for(&client, "[data-testid=first-run]").await?;
     assert_title_has_no_pupil(&client).await?;
     shot(&client, "01-first-run").await?;
@@ -315,7 +331,7 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
     tokio::time::sleep(Duration::from_millis(800)).await;
 
     // --- Restart: the keyring slot unlocks without typing ---
-    let client = open_app().await?;
+    let client = open_app(&driver).await?;
     wait_for(&client, "[data-testid=overview]").await?;
     shot(&client, "10-vandaag-after-keyring-unlock").await?;
     click(&client, "[data-testid=nav-casussen]").await?;
@@ -344,8 +360,8 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
 async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     let scratch = tempfile::tempdir()?;
     let data = scratch.path().join("kernteam");
-    let _driver = start_driver(Some(&data)).await?;
-    let client = open_app().await?;
+    let driver = start_driver(Some(&data)).await?;
+    let client = open_app(&driver).await?;
     wait_for(&client, "[data-testid=first-run]").await?;
     // Without the keyring slot, so this run shows the passphrase-only path.
     let recovery = choose_passphrase(&client, false).await?;
@@ -391,10 +407,25 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
         assert_accessible(&client, screen).await?;
     }
 
+    // The keyring was skipped at first run; Instellingen (still open) offers it later.
+    wait_for_text(&client, "[data-testid=keyring-setting]", "staat uit").await?;
+    click(&client, "[data-testid=keyring-setting] button").await?;
+    wait_for_text(
+        &client,
+        "[data-testid=keyring-setting]",
+        "bij het starten via de sleutelbos",
+    )
+    .await?;
+    let keys = std::fs::read_to_string(data.join("keys.json"))?;
+    assert!(
+        keys.contains("\"keyring\""),
+        "the keyring slot is now in keys.json"
+    );
+
     // Forgotten passphrase: the recovery key opens the store and a new passphrase is asked.
     click(&client, "[data-testid=lock]").await?;
     wait_for(&client, "[data-testid=unlock-screen]").await?;
-    click(&client, "[data-testid=unlock-screen] .links button.link").await?;
+    click(&client, "[data-testid=use-recovery]").await?;
     fill(&client, "#secret", &recovery.to_lowercase()).await?;
     shot(&client, "27-recovery-unlock").await?;
     click(&client, "button[type=submit]").await?;
@@ -442,7 +473,7 @@ async fn without_any_keyring_the_passphrase_is_the_way_in() -> Result<()> {
     let scratch = tempfile::tempdir()?;
     let data = scratch.path().join("kernteam");
     // No session bus at all, as on a headless or locked-down machine.
-    let _driver = start_driver_with(
+    let driver = start_driver_with(
         Some(&data),
         &[(
             "DBUS_SESSION_BUS_ADDRESS",
@@ -450,7 +481,7 @@ async fn without_any_keyring_the_passphrase_is_the_way_in() -> Result<()> {
         )],
     )
     .await?;
-    let client = open_app().await?;
+    let client = open_app(&driver).await?;
     wait_for(&client, "[data-testid=no-keyring]").await?;
     assert!(
         client
