@@ -1,5 +1,6 @@
 //! Kernteam's words and rules, pure: no I/O, no clock, no randomness beyond what callers pass in.
 
+pub mod consent;
 pub mod dates;
 pub mod ids;
 pub mod kinds;
