@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { call, CommandError } from './invoke';
+import { call, CommandError, messageOf } from './invoke';
 
 describe('the one invoke wrapper', () => {
   afterEach(() => clearMocks());
@@ -23,5 +23,11 @@ describe('the one invoke wrapper', () => {
     const error = (await call('overview').catch((e: unknown) => e)) as CommandError;
     expect(error.code).toBe('Internal');
     expect(error.message).toContain('probeer het opnieuw');
+  });
+
+  it('shows the Dutch message of a CommandError and never the text of other errors', () => {
+    const known = new CommandError({ code: 'Validation', message: 'Vul de naam in.', field: 'name' });
+    expect(messageOf(known)).toBe('Vul de naam in.');
+    expect(messageOf(new Error('TypeError at line 3'))).toBe('Er ging iets mis; probeer het opnieuw.');
   });
 });

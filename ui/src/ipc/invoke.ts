@@ -27,6 +27,11 @@ function asIpcError(raw: unknown): IpcError {
   return { code: 'Internal', message: 'Er ging iets mis; probeer het opnieuw.', field: null };
 }
 
+/** The Dutch message to show for a failed call; never raw internal text. */
+export function messageOf(error: unknown): string {
+  return error instanceof CommandError ? error.message : 'Er ging iets mis; probeer het opnieuw.';
+}
+
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);

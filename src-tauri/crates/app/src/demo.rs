@@ -110,10 +110,7 @@ impl Shift {
     }
 
     fn date(&self, iso: &str) -> Option<Date> {
-        let format = time::macros::format_description!("[year]-[month]-[day]");
-        Date::parse(iso, &format)
-            .ok()
-            .map(|d| d + Duration::days(self.days))
+        kernteam_domain::dates::parse_iso(iso).map(|d| d + Duration::days(self.days))
     }
 
     fn text(&self, iso: Option<&str>) -> Option<String> {
@@ -366,15 +363,9 @@ pub(crate) fn load(store: &mut Store, actor: &Actor, today: Date) -> AppResult<D
                     })
                     .unwrap_or_default()
             };
-            // Default validity: the end of the school year (31 July) the consent was given in.
-            let end_of_year = if given_on.month() as u8 >= 8 {
-                given_on.year() + 1
-            } else {
-                given_on.year()
-            };
-            let valid_until = shift
-                .text(text(&consent, "validUntil"))
-                .unwrap_or_else(|| format!("{end_of_year}-07-31"));
+            let valid_until = shift.text(text(&consent, "validUntil")).unwrap_or_else(|| {
+                kernteam_domain::consent::default_valid_until(given_on).to_string()
+            });
             store.add_consent(
                 actor,
                 casus,

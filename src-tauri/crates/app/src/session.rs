@@ -227,10 +227,6 @@ impl Session {
         }
     }
 
-    pub fn is_unlocked(&self) -> bool {
-        self.store.is_some()
-    }
-
     fn store(&mut self) -> AppResult<&mut Store> {
         self.store.as_mut().ok_or_else(AppError::locked)
     }
