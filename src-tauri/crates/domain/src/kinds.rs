@@ -30,6 +30,7 @@ macro_rules! vocabulary {
         }
     };
 }
+pub(crate) use vocabulary;
 
 vocabulary!(
     /// What a person does in a kernteam (DOMAIN.md §1).

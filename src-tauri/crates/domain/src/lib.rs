@@ -1,5 +1,7 @@
 //! Kernteam's words and rules, pure: no I/O, no clock, no randomness beyond what callers pass in.
 
+pub mod anonymity;
+pub mod casus;
 pub mod consent;
 pub mod dates;
 pub mod ids;
@@ -8,6 +10,7 @@ pub mod model;
 pub mod passphrase;
 pub mod pupil;
 pub mod validation;
+pub mod verzuim;
 
 pub use ids::*;
 pub use kinds::*;
