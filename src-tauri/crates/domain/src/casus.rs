@@ -275,20 +275,17 @@ pub fn validate_closure(
         ));
     }
     required_text("outcome", "de uitkomst", &closure.outcome, 2000)?;
-    if closure.reason == ClosureReason::LeerlingVerlaatSchool {
-        match closure
+    if closure.reason == ClosureReason::LeerlingVerlaatSchool
+        && closure
             .left_school_on
             .as_deref()
             .and_then(crate::dates::parse_iso)
-        {
-            None => {
-                return Err(Invalid::new(
-                    "leftSchoolOn",
-                    "Vul in wanneer de leerling de school verlaat.",
-                ));
-            }
-            Some(_) => {}
-        }
+            .is_none()
+    {
+        return Err(Invalid::new(
+            "leftSchoolOn",
+            "Vul in wanneer de leerling de school verlaat.",
+        ));
     }
     Ok(on)
 }

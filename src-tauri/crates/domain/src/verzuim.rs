@@ -427,7 +427,8 @@ mod tests {
     #[test]
     fn meldplicht_boundaries() {
         let none = |_: Date| false;
-        let cases: &[(&[(&str, u32)], Option<Date>, &str)] = &[
+        type Case<'a> = (&'a [(&'a str, u32)], Option<Date>, &'a str);
+        let cases: &[Case<'_>] = &[
             (
                 &[("2025-09-01", 15)],
                 None,
