@@ -4,6 +4,7 @@ pub mod anonymity;
 pub mod casus;
 pub mod consent;
 pub mod dates;
+pub mod dossier;
 pub mod ids;
 pub mod kinds;
 pub mod model;
@@ -12,6 +13,7 @@ pub mod pupil;
 pub mod validation;
 pub mod verzuim;
 
+pub use dossier::*;
 pub use ids::*;
 pub use kinds::*;
 pub use model::*;

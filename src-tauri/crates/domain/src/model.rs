@@ -9,7 +9,7 @@ use crate::{
     OrganisationId, OrganisationKind, Role, SchoolId, SchoolKind, TeamId, Urgency,
 };
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Organisation {
     pub id: OrganisationId,
@@ -17,17 +17,19 @@ pub struct Organisation {
     pub kind: OrganisationKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct School {
     pub id: SchoolId,
     pub name: String,
     pub kind: SchoolKind,
     pub region: Option<String>,
+    /// noord, midden or zuid: which school holidays apply.
+    pub holiday_region: String,
     pub retention_years: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Team {
     pub id: TeamId,
@@ -38,7 +40,7 @@ pub struct Team {
     pub member_count: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TeamRole {
     pub team_id: TeamId,
@@ -46,7 +48,7 @@ pub struct TeamRole {
     pub role: Role,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Member {
     pub id: MemberId,
@@ -60,7 +62,7 @@ pub struct Member {
 
 /// A casus as a list row. `label` is the pupil's name, or the pseudonym of an anonymous casus;
 /// `initials` is what presentation mode and agendas that leave the app show instead.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CasusSummary {
     pub id: CasusId,
@@ -78,36 +80,7 @@ pub struct CasusSummary {
     pub open_actions: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Signal {
-    pub observed_on: String,
-    pub source: String,
-    pub category: String,
-    pub description: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct TimelineEntry {
-    pub at: String,
-    pub kind: String,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CasusDetail {
-    pub summary: CasusSummary,
-    pub school_name: String,
-    pub birth_date: Option<String>,
-    pub anonymous_reason: Option<String>,
-    pub signals: Vec<Signal>,
-    pub actions: Vec<ActionRow>,
-    pub timeline: Vec<TimelineEntry>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MeetingRow {
     pub id: MeetingId,
@@ -118,7 +91,7 @@ pub struct MeetingRow {
     pub status: MeetingStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ActionRow {
     pub id: ActionId,
@@ -132,7 +105,7 @@ pub struct ActionRow {
 }
 
 /// Counts for the Monitor screen; aggregates only, never a pupil.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MonitorCounts {
     pub aangemeld: u32,
@@ -145,30 +118,18 @@ pub struct MonitorCounts {
     pub meetings_held: u32,
 }
 
-/// What the intake form sends for a new named casus (the pupil is created with it).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct NewNamedCasus {
-    pub team_id: TeamId,
-    pub given_name: String,
-    pub family_name: String,
-    pub birth_date: String,
-    pub class_name: String,
-    pub hulpvraag: String,
-    pub urgency: Urgency,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct NewSchoolWithTeam {
     pub school_name: String,
     pub school_kind: SchoolKind,
     pub region: Option<String>,
+    pub holiday_region: String,
     pub team_name: String,
     pub cadence: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct NewMember {
     pub team_id: TeamId,

@@ -17,6 +17,8 @@ pub enum AuditAction {
     View,
     Unlock,
     Export,
+    Close,
+    Convert,
 }
 
 impl AuditAction {
@@ -28,6 +30,8 @@ impl AuditAction {
             AuditAction::View => "view",
             AuditAction::Unlock => "unlock",
             AuditAction::Export => "export",
+            AuditAction::Close => "close",
+            AuditAction::Convert => "convert",
         }
     }
 }

@@ -27,6 +27,15 @@ pub enum StoreError {
     AuditChainBroken { seq: i64 },
     #[error("integrity check failed: {0}")]
     Integrity(String),
+    /// The casus is closed: read-only from now on.
+    #[error("the casus is closed and read-only")]
+    ReadOnly,
+    /// Only a note's author edits or shares it.
+    #[error("only the author may change this note")]
+    NotAuthor,
+    /// A casus with open actions cannot be closed.
+    #[error("{0} open actions")]
+    OpenActions(u32),
     #[error("{0} not found")]
     NotFound(&'static str),
     #[error("{0}")]

@@ -256,3 +256,5 @@ pub(crate) fn now_utc() -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_dossier;

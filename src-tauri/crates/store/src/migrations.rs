@@ -5,8 +5,14 @@ use rusqlite::Connection;
 use crate::error::{Result, StoreError};
 
 /// Landed migrations are never edited: add the next number.
-const MIGRATIONS: &[(i64, &str, &str)] =
-    &[(1, "schema", include_str!("../migrations/0001_schema.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "schema", include_str!("../migrations/0001_schema.sql")),
+    (
+        2,
+        "casus_life",
+        include_str!("../migrations/0002_casus_life.sql"),
+    ),
+];
 
 pub const LATEST: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 

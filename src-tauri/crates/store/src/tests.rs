@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use kernteam_domain::{CasusStatus, SchoolKind, Urgency};
+use kernteam_domain::SchoolKind;
 use sha2::{Digest, Sha256};
 
 use super::*;
@@ -10,11 +10,11 @@ use super::*;
 const MARKER: &str = "Zorgmarker-Jansen-7f3a9c";
 const PASS: &str = "fiets regen koffie tafel";
 
-fn actor() -> Actor {
+pub(crate) fn actor() -> Actor {
     Actor("test".into())
 }
 
-fn new_store(dir: &Path) -> (Store, RecoveryKey) {
+pub(crate) fn new_store(dir: &Path) -> (Store, RecoveryKey) {
     let data = DataDir::new(dir);
     let key = DataKey::generate();
     let recovery = RecoveryKey::generate();
@@ -27,9 +27,9 @@ fn new_store(dir: &Path) -> (Store, RecoveryKey) {
     )
 }
 
-fn plant_marker(store: &mut Store) {
+pub(crate) fn plant_marker(store: &mut Store) {
     let school = store
-        .create_school(&actor(), "School", SchoolKind::Vo, None)
+        .create_school(&actor(), "School", SchoolKind::Vo, None, "noord")
         .expect("school");
     let team = store
         .create_team(&actor(), school, "Team", None)
@@ -44,18 +44,29 @@ fn plant_marker(store: &mut Store) {
                 birth_date: "2012-01-01",
                 class_name: "1A",
             },
-            &CasusSeed {
-                team,
-                hulpvraag: MARKER,
-                urgency: Urgency::Normaal,
-                status: CasusStatus::Aangemeld,
-                opened_on: "2026-01-01",
-                next_review_on: None,
-                closed_on: None,
-                closure_reason: None,
-            },
+            &[],
+            &CasusSeed::aangemeld(team, MARKER, "2026-01-01"),
         )
         .expect("casus");
+    // The marker also goes through a note, so the full-text index holds it too.
+    let casus = store.casussen(None).expect("list")[0].id;
+    let author = store
+        .create_member(&actor(), "Auteur", None, None)
+        .expect("member");
+    store
+        .save_note(
+            &actor(),
+            author,
+            &kernteam_domain::NoteDraft {
+                id: kernteam_domain::NoteId::new(),
+                casus_id: casus,
+                kind: kernteam_domain::NoteKind::Bespreking,
+                category: kernteam_domain::DataCategory::Gezin,
+                facts: MARKER.into(),
+                opinions: String::new(),
+            },
+        )
+        .expect("note");
 }
 
 fn files_containing(dir: &Path, needle: &[u8]) -> Vec<String> {
@@ -308,7 +319,7 @@ fn viewing_a_casus_is_audited() {
     let (mut store, _) = new_store(dir.path());
     plant_marker(&mut store);
     let id = store.casussen(None).expect("list")[0].id;
-    store.view_casus(&actor(), id).expect("view");
+    store.record_view(&actor(), id).expect("view");
     let events = store.audit_for(&id.to_string(), 10).expect("audit");
     assert_eq!(
         events.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
@@ -321,7 +332,7 @@ fn finalised_minutes_cannot_be_changed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mut store, _) = new_store(dir.path());
     let school = store
-        .create_school(&actor(), "School", SchoolKind::Po, None)
+        .create_school(&actor(), "School", SchoolKind::Po, None, "zuid")
         .expect("school");
     let team = store
         .create_team(&actor(), school, "Team", None)

@@ -85,6 +85,34 @@ impl Store {
         Ok(id)
     }
 
+    /// Records how an action ended (or reopens it), with the one-line feedback.
+    pub fn set_action_status(
+        &mut self,
+        actor: &Actor,
+        action: ActionId,
+        status: ActionStatus,
+        feedback: Option<&str>,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE actions SET status = ?2, feedback = coalesce(?3, feedback), updated_at = ?4 WHERE id = ?1
+               AND (casus_id IS NULL OR casus_id NOT IN (SELECT id FROM casussen WHERE status = 'afgesloten'))",
+            params![action.to_string(), status.code(), feedback, now_utc()],
+        )?;
+        if changed == 0 {
+            return Err(crate::StoreError::NotFound("action"));
+        }
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Change,
+            "action",
+            &action.to_string(),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Actions, open ones first by due date; optionally those of one casus.
     pub fn actions(&self, casus: Option<CasusId>) -> Result<Vec<ActionRow>> {
         let mut stmt = self.conn.prepare(

@@ -2,10 +2,13 @@
 //! event, so there is never a change without its trace.
 
 mod casussen;
+mod dossier;
 mod meetings;
+mod search;
 mod teams;
 
-pub use casussen::{CasusSeed, ConsentSeed, PupilSeed};
+pub use casussen::{CasusCore, CasusSeed, PupilSeed};
+pub use dossier::{ClosureSeed, ConsentFacts, ConsentSeed};
 pub use meetings::ActionSeed;
 
 use rusqlite::OptionalExtension;

@@ -63,12 +63,13 @@ impl Store {
         name: &str,
         kind: SchoolKind,
         region: Option<&str>,
+        holiday_region: &str,
     ) -> Result<SchoolId> {
         let id = SchoolId::new();
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO schools (id, name, kind, region, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id.to_string(), name, kind.code(), region, now_utc()],
+            "INSERT INTO schools (id, name, kind, region, holiday_region, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id.to_string(), name, kind.code(), region, holiday_region, now_utc()],
         )?;
         audit::append(
             &tx,
@@ -84,17 +85,46 @@ impl Store {
     pub fn schools(&self) -> Result<Vec<School>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, name, kind, region, retention_years FROM schools ORDER BY name")?;
+            .prepare("SELECT id, name, kind, region, holiday_region, retention_years FROM schools ORDER BY name")?;
         let rows = stmt.query_map([], |r| {
             Ok(School {
                 id: parse_id(r.get(0)?)?,
                 name: r.get(1)?,
                 kind: parse_code(r.get(2)?, SchoolKind::from_code)?,
                 region: r.get(3)?,
-                retention_years: r.get(4)?,
+                holiday_region: r.get(4)?,
+                retention_years: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The school's region (routekaart), holiday region and retention term.
+    pub fn update_school(
+        &mut self,
+        actor: &Actor,
+        school: SchoolId,
+        region: Option<&str>,
+        holiday_region: &str,
+        retention_years: u32,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE schools SET region = ?2, holiday_region = ?3, retention_years = ?4 WHERE id = ?1",
+            params![school.to_string(), region, holiday_region, retention_years],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound("school"));
+        }
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Change,
+            "school",
+            &school.to_string(),
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     pub fn create_team(
