@@ -2,6 +2,7 @@
 
 mod casussen;
 mod meetings;
+mod regional;
 mod startup;
 mod store;
 mod teams;
@@ -29,6 +30,31 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         casussen::list_casussen,
         casussen::get_casus,
         casussen::create_casus,
+        casussen::create_anonymous_casus,
+        casussen::check_anonymous_text,
+        casussen::convert_to_named,
+        casussen::add_consent,
+        casussen::withdraw_consent,
+        casussen::add_gezag_holder,
+        casussen::add_signal,
+        casussen::update_intake,
+        casussen::save_note,
+        casussen::share_note,
+        casussen::add_absence,
+        casussen::set_attendance,
+        casussen::link_sibling,
+        casussen::resolve_action,
+        casussen::close_casus,
+        casussen::search,
+        regional::get_profile,
+        regional::set_profile,
+        regional::get_holidays,
+        regional::set_holidays,
+        regional::get_routekaart,
+        regional::set_routekaart,
+        regional::get_thuiszitter_definition,
+        regional::set_thuiszitter_definition,
+        regional::update_school,
         meetings::overview,
         meetings::monitor,
         meetings::list_meetings,

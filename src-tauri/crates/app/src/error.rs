@@ -23,6 +23,16 @@ pub enum ErrorCode {
     KeyringUnavailable,
     NotFound,
     Validation,
+    /// A named casus without consent valid on the day: record consent or discuss anonymously.
+    ConsentRequired,
+    /// The casus is closed and read-only.
+    ReadOnly,
+    /// Writing notes needs the user's own member profile (Instellingen → "Dit ben ik").
+    ProfileRequired,
+    /// Only the author of a note may change or share it.
+    NotAuthor,
+    /// The casus still has open actions.
+    OpenActions,
     Internal,
 }
 
@@ -97,6 +107,9 @@ impl From<StoreError> for AppError {
             StoreError::AuditChainBroken { seq } => (Damaged, format!("Het auditlog is gewijzigd of beschadigd (bij gebeurtenis {seq}). Meld dit bij uw beheerder.")),
             StoreError::Integrity(_) => (Damaged, "De integriteitscontrole van de database is mislukt. Zet een back-up terug of neem contact op met uw beheerder.".to_owned()),
             StoreError::NotFound(what) => (NotFound, format!("Niet gevonden ({what}). Misschien is het net verwijderd; vernieuw de lijst.")),
+            StoreError::ReadOnly => (ReadOnly, "Deze casus is afgesloten en alleen nog te lezen.".to_owned()),
+            StoreError::NotAuthor => (NotAuthor, "Alleen de auteur kan deze notitie wijzigen of delen.".to_owned()),
+            StoreError::OpenActions(n) => (OpenActions, format!("Er {} nog {n} open {}. Rond die eerst af: gedaan, deels, niet gedaan of vervallen.", if *n == 1 { "staat" } else { "staan" }, if *n == 1 { "actie" } else { "acties" })),
             StoreError::Invalid(_) => (Validation, "De invoer klopt niet; controleer de velden.".to_owned()),
             StoreError::Sqlite(_) | StoreError::Io(_) => (Internal, "Er ging iets mis bij het opslaan of lezen. Er is niets verloren; probeer het opnieuw.".to_owned()),
         };

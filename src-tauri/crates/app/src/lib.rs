@@ -2,13 +2,16 @@
 
 mod bindings;
 pub mod demo;
+mod dossier;
 mod error;
+mod regional;
 mod session;
 
 pub use bindings::typescript_bindings;
 pub use error::{AppError, ErrorCode, IpcError};
 pub use kernteam_domain as domain;
 pub use kernteam_store::{DataDir, SCHEMA_VERSION};
+pub use regional::SchoolSettings;
 pub use session::*;
 
 /// The app's data dir, as the desktop shell resolves it from its identifier on Linux

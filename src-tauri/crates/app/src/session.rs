@@ -1,13 +1,12 @@
 //! One install's session: locked (no key in memory) or unlocked (a `Store` holding the key).
 
-use kernteam_domain::validation::{birth_date, optional_text, required_text};
+use kernteam_domain::validation::{optional_text, required_text};
 use kernteam_domain::{
-    ActionRow, CasusDetail, CasusId, CasusStatus, CasusSummary, MeetingRow, Member, MonitorCounts,
-    NewMember, NewNamedCasus, NewSchoolWithTeam, School, Team, TeamId, passphrase,
+    ActionRow, CasusSummary, MeetingRow, Member, MonitorCounts, NewMember, NewSchoolWithTeam,
+    School, Team, TeamId, passphrase,
 };
 use kernteam_store::{
-    Actor, CasusSeed, DataDir, DataKey, DiskState, KeySlots, PupilSeed, RecoveryKey, SlotKind,
-    Store, StoreError,
+    Actor, DataDir, DataKey, DiskState, KeySlots, RecoveryKey, SlotKind, Store, StoreError,
 };
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
@@ -96,7 +95,7 @@ pub struct Preferences {
 pub struct Session {
     dir: DataDir,
     store: Option<Store>,
-    actor: Actor,
+    pub(crate) actor: Actor,
     unlocked_by_recovery: bool,
 }
 
@@ -107,7 +106,7 @@ pub fn check_passphrase(text: &str) -> PassphraseCheck {
     }
 }
 
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     OffsetDateTime::now_utc().date()
 }
 
@@ -227,7 +226,7 @@ impl Session {
         }
     }
 
-    fn store(&mut self) -> AppResult<&mut Store> {
+    pub(crate) fn store(&mut self) -> AppResult<&mut Store> {
         self.store.as_mut().ok_or_else(AppError::locked)
     }
 
@@ -304,8 +303,20 @@ impl Session {
         let cadence = optional_text("cadence", "het ritme", input.cadence.as_deref(), 120)?;
         let actor = self.actor.clone();
         let store = self.store()?;
-        let school =
-            store.create_school(&actor, &school_name, input.school_kind, region.as_deref())?;
+        if !["noord", "midden", "zuid"].contains(&input.holiday_region.as_str()) {
+            return Err(kernteam_domain::validation::Invalid::new(
+                "holidayRegion",
+                "Kies de vakantieregio van de school: noord, midden of zuid.",
+            )
+            .into());
+        }
+        let school = store.create_school(
+            &actor,
+            &school_name,
+            input.school_kind,
+            region.as_deref(),
+            &input.holiday_region,
+        )?;
         let team = store.create_team(&actor, school, &team_name, cadence.as_deref())?;
         store
             .teams()?
@@ -367,62 +378,8 @@ impl Session {
             .ok_or_else(|| StoreError::NotFound("member").into())
     }
 
-    pub fn create_casus(&mut self, input: &NewNamedCasus) -> AppResult<CasusSummary> {
-        let given = required_text("givenName", "de voornaam", &input.given_name, 80)?;
-        let family = required_text("familyName", "de achternaam", &input.family_name, 120)?;
-        let class_name = required_text("className", "de klas of groep", &input.class_name, 40)?;
-        let hulpvraag = required_text("hulpvraag", "de hulpvraag", &input.hulpvraag, 4000)?;
-        let parsed = Date::parse(
-            input.birth_date.trim(),
-            &time::macros::format_description!("[year]-[month]-[day]"),
-        )
-        .map_err(|_| {
-            kernteam_domain::validation::Invalid::new(
-                "birthDate",
-                "Vul een geldige geboortedatum in.",
-            )
-        })?;
-        let today = today();
-        let birth = birth_date("birthDate", parsed, today)?;
-        let actor = self.actor.clone();
-        let store = self.store()?;
-        let school = store.school_of_team(input.team_id)?;
-        let birth_text = birth.to_string();
-        let opened = today.to_string();
-        let id = store.create_named_casus(
-            &actor,
-            &PupilSeed {
-                school,
-                given_name: &given,
-                family_name: &family,
-                birth_date: &birth_text,
-                class_name: &class_name,
-            },
-            &CasusSeed {
-                team: input.team_id,
-                hulpvraag: &hulpvraag,
-                urgency: input.urgency,
-                status: CasusStatus::Aangemeld,
-                opened_on: &opened,
-                next_review_on: None,
-                closed_on: None,
-                closure_reason: None,
-            },
-        )?;
-        store
-            .casussen(Some(input.team_id))?
-            .into_iter()
-            .find(|c| c.id == id)
-            .ok_or_else(|| StoreError::NotFound("casus").into())
-    }
-
     pub fn casussen(&mut self, team: Option<TeamId>) -> AppResult<Vec<CasusSummary>> {
         Ok(self.store()?.casussen(team)?)
-    }
-
-    pub fn casus(&mut self, id: CasusId) -> AppResult<CasusDetail> {
-        let actor = self.actor.clone();
-        Ok(self.store()?.view_casus(&actor, id)?)
     }
 
     pub fn schools(&mut self) -> AppResult<Vec<School>> {
@@ -485,6 +442,17 @@ impl Session {
     pub fn load_demo_as_of(&mut self, day: Date) -> AppResult<crate::demo::DemoSummary> {
         let actor = self.actor.clone();
         let store = self.store()?;
-        crate::demo::load(store, &actor, day)
+        let summary = crate::demo::load(store, &actor, day)?;
+        // The demo is looked at through the eyes of a chair, so notes have an author.
+        if self.profile()?.is_none()
+            && let Some(chair) = self.members()?.into_iter().find(|m| {
+                m.roles
+                    .iter()
+                    .any(|r| r.role == kernteam_domain::Role::Voorzitter)
+            })
+        {
+            self.set_profile(chair.id)?;
+        }
+        Ok(summary)
     }
 }

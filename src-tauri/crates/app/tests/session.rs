@@ -1,7 +1,9 @@
 //! The use cases end to end on a real store in a TempDir: what the shell and the CLI rely on.
 
+use kernteam_app::domain::casus::{HulpvraagKind, Intake, SignalCategory};
 use kernteam_app::domain::{
-    NewMember, NewNamedCasus, NewSchoolWithTeam, OrganisationKind, Role, SchoolKind, Urgency,
+    GezagHolderInput, NewMember, NewNamedCasus, NewSchoolWithTeam, OrganisationKind, Role,
+    SchoolKind, Urgency,
 };
 use kernteam_app::{
     DataDir, ErrorCode, Preferences, Session, SetupRequest, StoreState, UnlockRequest,
@@ -29,6 +31,7 @@ fn team(session: &mut Session) -> kernteam_app::domain::Team {
             school_name: "  VO-school De Linde (fictief) ".into(),
             school_kind: SchoolKind::Vo,
             region: None,
+            holiday_region: "noord".into(),
             team_name: "Kernteam De Linde".into(),
             cadence: Some("elke 3 weken".into()),
         })
@@ -44,6 +47,21 @@ fn casus_input(team: &kernteam_app::domain::Team) -> NewNamedCasus {
         class_name: "klas 2 vmbo-t".into(),
         hulpvraag: "Veel ziekmeldingen op maandag".into(),
         urgency: Urgency::Normaal,
+        gezag_holders: vec![GezagHolderInput {
+            id: uuid::Uuid::now_v7().to_string(),
+            label: "moeder".into(),
+            has_gezag: true,
+        }],
+        intake: Intake {
+            inbrenger: "mentor".into(),
+            hulpvraag_kind: Some(HulpvraagKind::Leefvraag),
+            hulpvraag_domain: Some(SignalCategory::Verzuim),
+            pupil_view: "Maandag is zwaar.".into(),
+            ..Intake::default()
+        },
+        signals: vec![],
+        sibling_of: None,
+        family_note: None,
     }
 }
 
@@ -220,6 +238,7 @@ fn a_person_can_sit_in_several_teams() {
             school_name: "Basisschool De Vlinder (fictief)".into(),
             school_kind: SchoolKind::Po,
             region: Some("Regio Demo".into()),
+            holiday_region: "midden".into(),
             team_name: "Kernteam De Vlinder".into(),
             cadence: None,
         })
@@ -258,18 +277,38 @@ fn demo_data_shows_a_kernteam_mid_autumn_whatever_the_date() {
         assert_eq!(summary.schools, 2, "De Linde and De Vlinder");
         let casussen = session.casussen(None).expect("list");
         let labels: Vec<&str> = casussen.iter().map(|c| c.label.as_str()).collect();
-        // S-04 is still an anonymous consultation in the demo week: no name yet.
-        assert_eq!(labels.len(), 5, "{labels:?}");
+        // S-04 was converted the week before: the consultation and the named casus both exist.
+        assert_eq!(labels.len(), 6, "{labels:?}");
         assert!(
-            labels.contains(&"Leerling A, groep 8") && !labels.contains(&"Milan Bakker"),
+            labels.contains(&"Leerling A, groep 8") && labels.contains(&"Milan Bakker"),
             "{labels:?}"
         );
-        assert!(
+        let status_of = |label: &str| {
             casussen
                 .iter()
-                .all(|c| c.status == kernteam_app::domain::CasusStatus::Lopend),
-            "all running mid-autumn"
+                .find(|c| c.label == label)
+                .map(|c| c.status)
+                .expect(label)
+        };
+        use kernteam_app::domain::CasusStatus::*;
+        assert_eq!(
+            status_of("Noor Verbeek"),
+            Afgesloten,
+            "S-01 closed on 2 December"
         );
+        assert_eq!(status_of("Leerling A, groep 8"), Afgesloten, "converted");
+        for running in [
+            "Daan Hoekstra",
+            "Milan Bakker",
+            "Jayden Smit",
+            "Lotte Jansen",
+        ] {
+            assert_eq!(
+                status_of(running),
+                Lopend,
+                "{running} runs before Christmas"
+            );
+        }
         let overview = session.overview().expect("overview");
         assert!(
             overview.next_meeting.is_some(),
@@ -315,13 +354,13 @@ fn viewing_a_casus_shows_its_timeline_newest_first() {
         .into_iter()
         .find(|c| c.label == "Noor Verbeek")
         .expect("S-01");
-    let detail = session.casus(noor.id).expect("detail");
+    let detail = session.dossier(noor.id).expect("detail");
     let birth = detail
         .birth_date
         .as_deref()
         .expect("named casus has a birth date");
     assert!(
-        birth.starts_with("2012-05"),
+        birth.starts_with("2012-04"),
         "scenario birth date moved with the demo: {birth}"
     );
     assert_eq!(detail.signals.len(), 1);
@@ -329,5 +368,10 @@ fn viewing_a_casus_shows_its_timeline_newest_first() {
     let mut sorted = dates.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(dates, sorted, "newest first");
-    assert!(detail.timeline.iter().any(|e| e.kind == "toestemming"));
+    assert!(
+        detail
+            .timeline
+            .iter()
+            .any(|e| e.kind == kernteam_app::domain::TimelineKind::Toestemming)
+    );
 }

@@ -17,6 +17,7 @@ pub enum IdentifyingKind {
     Telefoonnummer,
     Bsn,
     Email,
+    ExacteKlas,
 }
 
 impl IdentifyingKind {
@@ -28,6 +29,7 @@ impl IdentifyingKind {
             Self::Telefoonnummer => "lijkt op een telefoonnummer",
             Self::Bsn => "lijkt op een BSN",
             Self::Email => "lijkt op een e-mailadres",
+            Self::ExacteKlas => "is een exacte klas (noem alleen het leerjaar of de groep)",
         }
     }
 }
@@ -77,6 +79,9 @@ pub fn find_identifying(text: &str, known_names: &[String]) -> Vec<IdentifyingTe
         } else if capitalised && FIRST_NAMES.contains(&lower.as_str()) {
             push(IdentifyingKind::Voornaam, word);
         }
+        if is_exact_class(word) {
+            push(IdentifyingKind::ExacteKlas, word);
+        }
         if word.contains('@') && word.contains('.') {
             push(IdentifyingKind::Email, word);
         }
@@ -118,6 +123,17 @@ pub fn refuse_identifying(
             list.join("; ")
         ),
     ))
+}
+
+/// "8B", "2a", "h3c": a year with a parallel letter pins down one class.
+fn is_exact_class(word: &str) -> bool {
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let len = word.chars().count();
+    digits == 1
+        && (2..=3).contains(&len)
+        && letters.len() + digits == len
+        && word.chars().last().is_some_and(char::is_alphabetic)
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {

@@ -85,6 +85,15 @@ impl Store {
         Ok(id)
     }
 
+    /// Start time of the team's next planned meeting on or after `day`.
+    pub fn next_meeting_on(&self, team: TeamId, day: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row(
+            "SELECT min(starts_at) FROM meetings WHERE team_id = ?1 AND status = 'gepland' AND starts_at >= ?2",
+            params![team.to_string(), day],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Records how an action ended (or reopens it), with the one-line feedback.
     pub fn set_action_status(
         &mut self,
