@@ -1,9 +1,12 @@
 // Typed commands, one function each; names match src-tauri/src/commands.
 import { call } from './invoke';
 import type {
-  ActionRow, CasusDetail, CasusSummary, DemoSummary, MeetingRow, Member, MonitorCounts,
-  NewMember, NewNamedCasus, NewSchoolWithTeam, Overview, PassphraseCheck, Preferences, School,
-  SetupOutcome, SetupRequest, StoreStatus, Team, UnlockRequest,
+  AbsenceInput, ActionRow, ActionStatus, AttendanceInput, CasusDossier, CasusSummary, Closure,
+  ConvertToNamed, DemoSummary, GezagHolderInput, HolidayCalendar, IdentifyingText, Intake,
+  MeetingRow, Member, MonitorCounts, NewAnonymousCasus, NewConsent, NewMember, NewNamedCasus,
+  NewSchoolWithTeam, NewSignal, NoteDraft, Overview, PassphraseCheck, Preferences, RouteStep,
+  RouteSuggestion, School, SchoolSettings, SearchHit, SetupOutcome, SetupRequest, StoreStatus,
+  Team, ThuiszitterDefinition, UnlockRequest,
 } from './gen_types';
 
 export const api = {
@@ -26,8 +29,36 @@ export const api = {
   createSchoolWithTeam: (input: NewSchoolWithTeam) => call<Team>('create_school_with_team', { input }),
   addMember: (input: NewMember) => call<Member>('add_member', { input }),
   listCasussen: (teamId: string | null = null) => call<CasusSummary[]>('list_casussen', { teamId }),
-  getCasus: (id: string) => call<CasusDetail>('get_casus', { id }),
+  getCasus: (id: string) => call<CasusDossier>('get_casus', { id }),
   createCasus: (input: NewNamedCasus) => call<CasusSummary>('create_casus', { input }),
+  createAnonymousCasus: (input: NewAnonymousCasus) => call<CasusSummary>('create_anonymous_casus', { input }),
+  checkAnonymousText: (text: string) => call<IdentifyingText[]>('check_anonymous_text', { text }),
+  convertToNamed: (input: ConvertToNamed) => call<CasusSummary>('convert_to_named', { input }),
+  addConsent: (casusId: string, input: NewConsent) => call<null>('add_consent', { casusId, input }),
+  withdrawConsent: (consentId: string, reason: string) => call<null>('withdraw_consent', { consentId, reason }),
+  addGezagHolder: (casusId: string, holder: GezagHolderInput) => call<null>('add_gezag_holder', { casusId, holder }),
+  addSignal: (casusId: string, signal: NewSignal) => call<RouteSuggestion>('add_signal', { casusId, signal }),
+  updateIntake: (casusId: string, intake: Intake) => call<null>('update_intake', { casusId, intake }),
+  saveNote: (draft: NoteDraft) => call<null>('save_note', { draft }),
+  shareNote: (noteId: string) => call<null>('share_note', { noteId }),
+  addAbsence: (input: AbsenceInput) => call<null>('add_absence', { input }),
+  setAttendance: (input: AttendanceInput) => call<null>('set_attendance', { input }),
+  linkSibling: (casusId: string, siblingId: string, familyNote: string | null) =>
+    call<null>('link_sibling', { casusId, siblingId, familyNote }),
+  resolveAction: (actionId: string, status: ActionStatus, feedback: string | null) =>
+    call<null>('resolve_action', { actionId, status, feedback }),
+  closeCasus: (casusId: string, closure: Closure) => call<null>('close_casus', { casusId, closure }),
+  search: (text: string) => call<SearchHit[]>('search', { text }),
+  getProfile: () => call<Member | null>('get_profile'),
+  setProfile: (memberId: string) => call<null>('set_profile', { memberId }),
+  getHolidays: () => call<HolidayCalendar>('get_holidays'),
+  setHolidays: (calendar: HolidayCalendar) => call<null>('set_holidays', { calendar }),
+  getRoutekaart: (region: string | null) => call<RouteStep[]>('get_routekaart', { region }),
+  setRoutekaart: (region: string | null, steps: RouteStep[]) => call<null>('set_routekaart', { region, steps }),
+  getThuiszitterDefinition: () => call<ThuiszitterDefinition>('get_thuiszitter_definition'),
+  setThuiszitterDefinition: (definition: ThuiszitterDefinition) =>
+    call<null>('set_thuiszitter_definition', { definition }),
+  updateSchool: (settings: SchoolSettings) => call<null>('update_school', { settings }),
   listMeetings: () => call<MeetingRow[]>('list_meetings'),
   listActions: () => call<ActionRow[]>('list_actions'),
   firstScreenShown: (screen: string) => call<null>('first_screen_shown', { screen }),

@@ -2,10 +2,13 @@
 import { invoke } from '@tauri-apps/api/core';
 import type { ErrorCode, IpcError } from './gen_types';
 
-const CODES: readonly ErrorCode[] = [
-  'WrongPassphrase', 'Locked', 'NoStore', 'AlreadyExists', 'Damaged', 'NewerSchema',
-  'KeyringUnavailable', 'NotFound', 'Validation', 'Internal',
-];
+// A Record so that a new Rust error code fails the type check until it is listed here.
+const KNOWN: Record<ErrorCode, true> = {
+  WrongPassphrase: true, Locked: true, NoStore: true, AlreadyExists: true, Damaged: true,
+  NewerSchema: true, KeyringUnavailable: true, NotFound: true, Validation: true, Internal: true,
+  ConsentRequired: true, ReadOnly: true, ProfileRequired: true, NotAuthor: true, OpenActions: true,
+};
+const CODES = Object.keys(KNOWN) as ErrorCode[];
 
 export class CommandError extends Error {
   readonly code: ErrorCode;
