@@ -131,6 +131,12 @@ async fn set_value(client: &Client, id: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+async fn select(client: &Client, css: &str, value: &str) -> Result<()> {
+    let el = wait_for(client, css).await?;
+    el.select_by_value(value).await?;
+    Ok(())
+}
+
 async fn click(client: &Client, css: &str) -> Result<()> {
     wait_for(client, css).await?.click().await?;
     Ok(())
@@ -204,6 +210,21 @@ async fn confirm_recovery_key_kept(client: &Client) -> Result<()> {
     click(client, "[data-testid=recovery-continue]").await
 }
 
+/// Opens a casus from the list by the name (or pseudonym) it shows.
+async fn open_casus(client: &Client, label: &str) -> Result<()> {
+    let xpath = format!("//table[@data-testid='casus-list']//button[normalize-space()='{label}']");
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::XPath(&xpath))
+        .await
+        .with_context(|| format!("casus {label} in the list"))?
+        .click()
+        .await?;
+    wait_for(client, "[data-testid=casus-detail]").await?;
+    Ok(())
+}
+
 async fn assert_title_has_no_pupil(client: &Client) -> Result<()> {
     let title = client.title().await?;
     assert_eq!(
@@ -275,13 +296,14 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
     shot(&client, "05-instellingen").await?;
     assert_accessible(&client, "instellingen").await?;
 
-    // --- A casus ---
+    // --- A casus: the whole intake through the form ---
     click(&client, "[data-testid=nav-casussen]").await?;
     click(&client, "[data-testid=new-casus]").await?;
     fill(&client, "#c-given", PUPIL_GIVEN).await?;
     fill(&client, "#c-family", PUPIL_FAMILY).await?;
-    set_value(&client, "c-birth", "2011-05-12").await?;
+    set_value(&client, "c-birth", "2012-05-12").await?;
     fill(&client, "#c-class", "klas 2 vmbo-t").await?;
+    fill(&client, "#c-inbrenger", "mentor").await?;
     // Markup typed into a field is text, never code.
     fill(
         &client,
@@ -289,14 +311,28 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
         "Veel ziekmeldingen op maandag; wat is er nodig? <img src=x onerror=\"window.__pwned=1\">",
     )
     .await?;
+    // Saving without the kind of question is refused with the field marked.
+    click(&client, "[data-testid=save-casus]").await?;
+    wait_for_text(&client, "[data-testid=error]", "leervraag of een leefvraag").await?;
+    select(&client, "#c-kind", "leefvraag").await?;
+    select(&client, "#c-domain", "verzuim").await?;
+    fill(
+        &client,
+        "#c-tried",
+        "Gesprekken met moeder; ziekmeldingen nagebeld.",
+    )
+    .await?;
+    fill(&client, "#c-pupil", "Op maandag zie ik op tegen de week.").await?;
+    click(&client, "[data-testid=add-signal-row]").await?;
+    fill(&client, "#sig-source-0", "mentor").await?;
+    select(&client, "#sig-cat-0", "verzuim").await?;
+    fill(&client, "#sig-text-0", "11 ziekmeldingen in 10 weken").await?;
     shot(&client, "06-casus-form").await?;
     assert_accessible(&client, "casus form").await?;
     click(&client, "[data-testid=save-casus]").await?;
-    wait_for_text(&client, "[data-testid=casus-list]", "Noor Verbeek").await?;
-    assert_title_has_no_pupil(&client).await?;
-    shot(&client, "07-casussen").await?;
-    click(&client, "[data-testid=casus-list] button.link").await?;
-    wait_for_text(&client, "[data-testid=casus-detail]", "<img src=x onerror=").await?;
+    wait_for_text(&client, "[data-testid=casus-detail]", "Noor Verbeek").await?;
+    wait_for_text(&client, "[data-testid=intake]", "<img src=x onerror=").await?;
+    wait_for_text(&client, "[data-testid=signals]", "11 ziekmeldingen").await?;
     let pwned = client
         .execute("return window.__pwned === undefined;", vec![])
         .await?;
@@ -306,8 +342,32 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
         "the onerror handler in the typed text never ran"
     );
     assert_title_has_no_pupil(&client).await?;
-    shot(&client, "08-casus-detail").await?;
+    wait_for_text(&client, "[data-testid=consent-badge]", "geen toestemming").await?;
+    shot(&client, "07-casus-detail").await?;
     assert_accessible(&client, "casus detail").await?;
+
+    // --- Consent from the mother only: the casus says who is still missing ---
+    click(&client, "[data-testid=tab-toestemming]").await?;
+    click(&client, "[data-testid=add-consent]").await?;
+    click(&client, "[data-testid=giver]").await?;
+    shot(&client, "08-consent-form").await?;
+    click(&client, "[data-testid=save-consent]").await?;
+    wait_for_text(
+        &client,
+        "[data-testid=consent-status]",
+        "onvolledig: ontbreekt vader en de leerling",
+    )
+    .await?;
+    wait_for_text(
+        &client,
+        "[data-testid=consent-badge]",
+        "ontbreekt vader en de leerling",
+    )
+    .await?;
+    shot(&client, "08-consent-incomplete").await?;
+    assert_accessible(&client, "consent").await?;
+    click(&client, "[data-testid=back]").await?;
+    wait_for_text(&client, "[data-testid=casus-list]", "Noor Verbeek").await?;
 
     // --- Lock clears the screen; the passphrase opens it again ---
     click(&client, "[data-testid=lock]").await?;
@@ -393,10 +453,71 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     );
     shot(&client, "21-demo-casussen").await?;
     assert_accessible(&client, "casussen (demo)").await?;
-    click(&client, "[data-testid=casus-list] button.link").await?;
-    wait_for(&client, "[data-testid=casus-detail]").await?;
-    shot(&client, "22-demo-casus-detail").await?;
-    assert_accessible(&client, "casus detail (demo)").await?;
+    // The scenarios as DOMAIN.md describes them.
+    open_casus(&client, "Jayden Smit").await?;
+    click(&client, "[data-testid=tab-verzuim]").await?;
+    wait_for_text(&client, "[data-testid=meldplicht]", "Meldplicht bereikt").await?;
+    wait_for_text(
+        &client,
+        "[data-testid=meldplicht]",
+        "Gemeld bij DUO door de school",
+    )
+    .await?;
+    shot(&client, "22-demo-s05-meldplicht").await?;
+    assert_accessible(&client, "verzuim (S-05)").await?;
+    click(&client, "[data-testid=back]").await?;
+    open_casus(&client, "Lotte Jansen").await?;
+    click(&client, "[data-testid=tab-verzuim]").await?;
+    wait_for_text(&client, "[data-testid=thuiszitter]", "langer dan 3 maanden").await?;
+    shot(&client, "22-demo-s06-thuiszitter").await?;
+    click(&client, "[data-testid=back]").await?;
+    open_casus(&client, "Milan Bakker").await?;
+    wait_for_text(&client, "[data-testid=casus-detail]", "anonieme bespreking").await?;
+    wait_for_text(
+        &client,
+        "[data-testid=signals]",
+        "uit de anonieme bespreking",
+    )
+    .await?;
+    wait_for_text(&client, "[data-testid=consent-badge]", "volledig").await?;
+    shot(&client, "22-demo-s04-converted").await?;
+    assert_accessible(&client, "casus detail (S-04)").await?;
+    click(&client, "[data-testid=tab-chronologie]").await?;
+    wait_for_text(
+        &client,
+        "[data-testid=timeline]",
+        "Omgezet naar een casus op naam",
+    )
+    .await?;
+    shot(&client, "22-demo-s04-timeline").await?;
+    click(&client, "[data-testid=tab-notities]").await?;
+    shot(&client, "22-demo-s04-notes").await?;
+    click(&client, "[data-testid=back]").await?;
+    // Presentation mode: initials and class only; quick-hide blanks the window.
+    click(&client, "[data-testid=presentation-toggle]").await?;
+    let list = client
+        .find(Locator::Css("[data-testid=casus-list]"))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        !list.contains("Jansen") && list.contains("L.J."),
+        "presentation mode shows initials only: {list}"
+    );
+    shot(&client, "22-demo-presentation-mode").await?;
+    click(&client, "[data-testid=presentation-toggle]").await?;
+    client
+        .find(Locator::Css("body"))
+        .await?
+        .send_keys("\u{E038}")
+        .await?;
+    wait_for(&client, "[data-testid=quick-hide]").await?;
+    shot(&client, "22-demo-quick-hide").await?;
+    click(&client, "[data-testid=quick-hide]").await?;
+    // Search finds the pupil and notes, inside the encrypted store.
+    fill(&client, "[data-testid=search]", "vechtpartijen").await?;
+    wait_for_text(&client, "[data-testid=search-results]", "Milan Bakker").await?;
+    shot(&client, "22-demo-search").await?;
     for (n, screen) in ["overleggen", "acties", "monitor", "instellingen"]
         .iter()
         .enumerate()
@@ -523,5 +644,83 @@ async fn without_any_keyring_the_passphrase_is_the_way_in() -> Result<()> {
         !keys.contains("\"keyring\""),
         "no keyring slot was written: {keys}"
     );
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
+async fn anonymous_refuses_a_name_and_a_note_survives_kill_9() -> Result<()> {
+    let scratch = tempfile::tempdir()?;
+    let data = scratch.path().join("kernteam");
+    let driver = start_driver(Some(&data)).await?;
+    let client = open_app(&driver).await?;
+    wait_for(&client, "[data-testid=first-run]").await?;
+    choose_passphrase(&client, false).await?;
+    confirm_recovery_key_kept(&client).await?;
+    click(&client, "[data-testid=load-demo]").await?;
+    wait_for(&client, "[data-testid=overview]").await?;
+
+    // --- Anonymous consultation: a first name is flagged while typing and refused on save ---
+    click(&client, "[data-testid=nav-casussen]").await?;
+    click(&client, "[data-testid=new-anonymous]").await?;
+    fill(&client, "#a-pseudonym", "Leerling B, leerjaar 2").await?;
+    fill(&client, "#a-reason", "ouders weigeren toestemming").await?;
+    fill(&client, "#a-hulpvraag", "Gesprek met Sophie over de pauzes").await?;
+    wait_for_text(&client, "[data-testid=identifying-warning]", "Sophie").await?;
+    shot(&client, "40-anonymous-warning").await?;
+    assert_accessible(&client, "anonymous form").await?;
+    click(&client, "[data-testid=save-anonymous]").await?;
+    wait_for_text(
+        &client,
+        "[data-testid=error]",
+        "'Sophie' lijkt op een voornaam",
+    )
+    .await?;
+    fill(
+        &client,
+        "#a-hulpvraag",
+        "Conflicten in de pauzes; hoe begeleidt school dit?",
+    )
+    .await?;
+    click(&client, "[data-testid=save-anonymous]").await?;
+    wait_for_text(
+        &client,
+        "[data-testid=casus-detail]",
+        "Leerling B, leerjaar 2",
+    )
+    .await?;
+    shot(&client, "41-anonymous-saved").await?;
+    click(&client, "[data-testid=back]").await?;
+
+    // --- A note typed and then the app killed: the text is there after restart ---
+    open_casus(&client, "Jayden Smit").await?;
+    click(&client, "[data-testid=tab-notities]").await?;
+    click(&client, "[data-testid=new-note]").await?;
+    const SENTENCE: &str = "Drie keer te laat na de herfstvakantie, vooral op maandag";
+    let facts = wait_for(&client, "[data-testid=note-facts]").await?;
+    facts.send_keys(SENTENCE).await?;
+    // Within one second of the last keystroke, without pressing anything.
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    shot(&client, "42-note-typed").await?;
+    let app = std::env::var("KERNTEAM_APP")?;
+    let killed = Command::new("pkill").args(["-KILL", "-f", &app]).status()?;
+    assert!(killed.success(), "the app process was found and killed");
+    drop(client);
+    drop(driver);
+    tokio::time::sleep(Duration::from_millis(800)).await;
+
+    let driver = start_driver(Some(&data)).await?;
+    let client = open_app(&driver).await?;
+    fill(&client, "#secret", PASSPHRASE).await?;
+    click(&client, "button[type=submit]").await?;
+    wait_for(&client, "[data-testid=overview]").await?;
+    click(&client, "[data-testid=nav-casussen]").await?;
+    open_casus(&client, "Jayden Smit").await?;
+    click(&client, "[data-testid=tab-notities]").await?;
+    wait_for_text(&client, "[data-testid=notes]", SENTENCE).await?;
+    shot(&client, "43-note-after-kill").await?;
+    assert_accessible(&client, "notes").await?;
+    client.close().await?;
+    tokio::time::sleep(Duration::from_millis(800)).await;
     Ok(())
 }
