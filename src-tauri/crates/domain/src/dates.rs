@@ -27,6 +27,36 @@ pub fn parse_iso(text: &str) -> Option<Date> {
     .ok()
 }
 
+/// Every ISO date inside a text written as `di 14 okt 2025`, for timeline lines built in SQL.
+pub fn dutch_dates_in(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(pos) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..pos]);
+        rest = &rest[pos..];
+        let candidate = rest.get(..10).filter(|c| {
+            c.as_bytes()[4] == b'-'
+                && c.as_bytes()[7] == b'-'
+                && !rest[10..].starts_with(|ch: char| ch.is_ascii_digit())
+        });
+        match candidate.and_then(parse_iso) {
+            Some(date) => {
+                out.push_str(&dutch_date(date));
+                rest = &rest[10..];
+            }
+            None => {
+                let digits = rest
+                    .find(|c: char| !c.is_ascii_digit())
+                    .unwrap_or(rest.len());
+                out.push_str(&rest[..digits.max(1)]);
+                rest = &rest[digits.max(1)..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn last_sunday(year: i32, month: time::Month) -> Date {
     let mut day = Date::from_calendar_date(year, month, month.length(year)).unwrap_or(Date::MIN);
     while day.weekday() != time::Weekday::Sunday {
@@ -54,6 +84,16 @@ pub fn amsterdam_to_utc(date: Date, hour: u8, minute: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_inside_text_become_dutch() {
+        assert_eq!(
+            dutch_dates_in("Toestemming geldig tot en met 2027-07-31, 16 uur"),
+            "Toestemming geldig tot en met za 31 jul 2027, 16 uur"
+        );
+        assert_eq!(dutch_dates_in("2025-13-01 blijft"), "2025-13-01 blijft");
+        assert_eq!(dutch_dates_in("nummer 12345678901"), "nummer 12345678901");
+    }
     use time::macros::date;
 
     #[test]

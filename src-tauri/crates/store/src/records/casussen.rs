@@ -365,7 +365,8 @@ impl Store {
             TimelineKind::Overleg,
         )?;
         collect(
-            format!("SELECT created_at, 'Actie: ' || description || coalesce(' (tot ' || due_on || ')', '')
+            format!("SELECT coalesce((SELECT starts_at FROM meetings m WHERE m.id = actions.meeting_id), created_at),
+                        description || coalesce(' (uiterlijk ' || due_on || ')', '')
                         || CASE status WHEN 'open' THEN '' ELSE ' — ' || replace(status, '_', ' ') END
                      FROM actions WHERE casus_id IN {family}"),
             TimelineKind::Actie,
@@ -387,6 +388,9 @@ impl Store {
                      FROM export_log WHERE casus_id IN {family}"),
             TimelineKind::Export,
         )?;
+        for item in &mut items {
+            item.text = kernteam_domain::dates::dutch_dates_in(&item.text);
+        }
         items.sort_by(|a, b| b.at.cmp(&a.at));
         Ok(items)
     }
