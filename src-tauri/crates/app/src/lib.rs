@@ -4,13 +4,15 @@ mod bindings;
 pub mod demo;
 mod dossier;
 mod error;
+mod interchange;
 mod regional;
 mod session;
 
 pub use bindings::typescript_bindings;
 pub use error::{AppError, ErrorCode, IpcError};
+pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;
-pub use kernteam_store::{DataDir, SCHEMA_VERSION};
+pub use kernteam_store::{DataDir, SCHEMA_VERSION, write_atomically};
 pub use regional::SchoolSettings;
 pub use session::*;
 

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use kernteam_app::{
-    AppError, DataDir, ErrorCode, Session, SetupRequest, StoreState, UnlockRequest,
+    AppError, DataDir, ErrorCode, ExportProtection, Session, SetupRequest, StoreState,
+    UnlockRequest,
 };
 
 #[derive(Parser)]
@@ -41,6 +42,24 @@ enum Command {
     Check,
     /// Load the fictitious demo data.
     Demo,
+    /// Import an interchange v1 file (all or nothing; importing it twice changes nothing).
+    Import {
+        file: PathBuf,
+        /// For a sealed file: a file whose first line is its password.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+    },
+    /// Write everything as an interchange v1 file, sealed under a password.
+    ExportData {
+        #[arg(long)]
+        out: PathBuf,
+        /// A file whose first line is the password the export is sealed with.
+        #[arg(long, conflicts_with = "unencrypted")]
+        password_file: Option<PathBuf>,
+        /// Write readable JSON instead (pupil data in plain text; recorded in the audit log).
+        #[arg(long)]
+        unencrypted: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -94,6 +113,20 @@ fn read_passphrase(file: &Option<PathBuf>) -> Result<Option<String>, Failure> {
     })?;
     let line = text.lines().next().unwrap_or("").to_owned();
     Ok(Some(line))
+}
+
+/// Writes next to the target and renames, so a failure never leaves half a file.
+fn write_file(target: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+    kernteam_app::write_atomically(target, bytes).map_err(|e| {
+        failure(
+            1,
+            format!(
+                "kan {} niet schrijven ({}); er is niets achtergelaten.",
+                target.display(),
+                e.kind()
+            ),
+        )
+    })
 }
 
 fn unlocked(dir: DataDir, passphrase: Option<String>, write: bool) -> Result<Session, Failure> {
@@ -216,6 +249,63 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let events = session.check().map_err(|e| failure(5, e.message))?;
             println!(
                 "In orde: versleuteling, databasestructuur en auditketen ({events} gebeurtenissen) gecontroleerd."
+            );
+        }
+        Command::Import {
+            file,
+            password_file,
+        } => {
+            let bytes = std::fs::read(&file).map_err(|_| {
+                failure(
+                    2,
+                    format!("kan {} niet lezen; controleer het pad.", file.display()),
+                )
+            })?;
+            let password = read_passphrase(&password_file)?;
+            let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;
+            let summary =
+                session
+                    .import_file(&bytes, password.as_deref())
+                    .map_err(|e| match e.code {
+                        ErrorCode::Validation => failure(2, e.message),
+                        _ => Failure::from(e),
+                    })?;
+            println!(
+                "Geïmporteerd: {} nieuw, {} waren er al.",
+                summary.added, summary.already_present
+            );
+        }
+        Command::ExportData {
+            out,
+            password_file,
+            unencrypted,
+        } => {
+            let password = read_passphrase(&password_file)?;
+            let protection = match (&password, unencrypted) {
+                (Some(p), _) => ExportProtection::Password(p),
+                (None, true) => ExportProtection::Unencrypted,
+                (None, false) => {
+                    return Err(failure(
+                        2,
+                        "een export bevat leerlinggegevens: geef --password-file mee, of kies bewust --unencrypted.",
+                    ));
+                }
+            };
+            let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;
+            let bytes = session.export_file(protection).map_err(|e| match e.code {
+                ErrorCode::Validation => failure(2, e.message),
+                _ => Failure::from(e),
+            })?;
+            session.record_data_export(unencrypted)?;
+            write_file(&out, &bytes)?;
+            println!(
+                "Alle gegevens geschreven naar {}{}.",
+                out.display(),
+                if unencrypted {
+                    " (onversleuteld: bewaar en verwijder het bestand zorgvuldig)"
+                } else {
+                    " (versleuteld met het opgegeven wachtwoord)"
+                }
             );
         }
         Command::Demo => {

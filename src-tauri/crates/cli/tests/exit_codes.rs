@@ -187,3 +187,89 @@ fn a_damaged_database_exits_5_and_is_left_alone() {
         "a database without keys.json is reported, not replaced"
     );
 }
+
+#[test]
+fn export_data_is_sealed_by_default_and_imports_into_another_store_once() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    let pass = write_pass(tmp.path(), "pass", PASS);
+    let export_pass = write_pass(tmp.path(), "export", "overdracht naar de nieuwe school");
+    for dir in [&a, &b] {
+        assert_eq!(code(&cli(dir, Some(&pass), &["init"])), 0);
+    }
+    assert_eq!(code(&cli(&a, Some(&pass), &["demo"])), 0);
+
+    let out = tmp.path().join("alles.kernteam");
+    let refused = cli(
+        &a,
+        Some(&pass),
+        &["export-data", "--out", out.to_str().expect("path")],
+    );
+    assert_eq!(code(&refused), 2, "no silent plaintext export");
+    assert!(
+        stderr(&refused).contains("--unencrypted"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!out.exists(), "nothing written when refused");
+
+    let sealed = cli(
+        &a,
+        Some(&pass),
+        &[
+            "export-data",
+            "--out",
+            out.to_str().expect("path"),
+            "--password-file",
+            export_pass.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(code(&sealed), 0, "{}", stderr(&sealed));
+    assert!(
+        grep_dir(tmp.path(), "Jansen").is_empty(),
+        "no pupil name readable in the export or anywhere beside it"
+    );
+
+    let without = cli(&b, Some(&pass), &["import", out.to_str().expect("path")]);
+    assert_eq!(code(&without), 2, "a sealed file needs its password");
+    let import = |dir: &Path| {
+        cli(
+            dir,
+            Some(&pass),
+            &[
+                "import",
+                out.to_str().expect("path"),
+                "--password-file",
+                export_pass.to_str().expect("path"),
+            ],
+        )
+    };
+    let first = import(&b);
+    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    let second = import(&b);
+    assert_eq!(code(&second), 0);
+    assert!(
+        String::from_utf8_lossy(&second.stdout).contains("Geïmporteerd: 0 nieuw"),
+        "importing twice adds nothing: {}",
+        String::from_utf8_lossy(&second.stdout)
+    );
+
+    let bad = tmp.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        br#"{"format":"kernteam-interchange","version":1,"onbekend":true}"#,
+    )
+    .expect("write");
+    let refused = cli(&b, Some(&pass), &["import", bad.to_str().expect("path")]);
+    assert_eq!(code(&refused), 2);
+    assert!(
+        stderr(&refused).contains("onbekend veld 'onbekend'"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(
+        code(&cli(&b, Some(&pass), &["check"])),
+        0,
+        "the store is intact"
+    );
+}

@@ -41,7 +41,7 @@ vocabulary!(
 );
 
 /// A concern in one domain.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Concern {
     pub category: SignalCategory,
@@ -49,7 +49,7 @@ pub struct Concern {
 }
 
 /// A professional already involved (name and organisation as the school knows them).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InvolvedProfessional {
     pub name: String,
@@ -57,7 +57,9 @@ pub struct InvolvedProfessional {
 }
 
 /// The aanmelding beyond the pupil's identity: what the school asks and what it knows.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Intake {
     pub inbrenger: String,

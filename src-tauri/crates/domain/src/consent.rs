@@ -9,7 +9,7 @@ use ts_rs::TS;
 use crate::validation::{Invalid, age_on};
 
 /// A person with (or without) parental authority over the pupil.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GezagHolder {
     /// Stable id within the casus, so a consent record can name who gave it.
@@ -19,7 +19,7 @@ pub struct GezagHolder {
     pub has_gezag: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(tag = "kind", content = "holderId", rename_all = "camelCase")]
 pub enum Giver {
     Holder(String),

@@ -6,6 +6,7 @@ pub mod consent;
 pub mod dates;
 pub mod dossier;
 pub mod ids;
+pub mod interchange;
 pub mod kinds;
 pub mod model;
 pub mod passphrase;

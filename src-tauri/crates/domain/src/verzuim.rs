@@ -8,7 +8,7 @@ use ts_rs::TS;
 use crate::validation::{Invalid, age_on};
 
 /// The hours the school recorded for one school week (Monday as `week_start`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AbsenceWeek {
     pub week_start: String,
@@ -200,7 +200,9 @@ impl ThuiszitterDefinition {
 }
 
 /// What the school entered about a pupil being out of school.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AttendanceFacts {
     /// First day not at school (ISO date); `None` while the pupil attends.

@@ -19,6 +19,7 @@ pub enum AuditAction {
     Export,
     Close,
     Convert,
+    Import,
 }
 
 impl AuditAction {
@@ -32,6 +33,7 @@ impl AuditAction {
             AuditAction::Export => "export",
             AuditAction::Close => "close",
             AuditAction::Convert => "convert",
+            AuditAction::Import => "import",
         }
     }
 }

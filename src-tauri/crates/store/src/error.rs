@@ -36,6 +36,9 @@ pub enum StoreError {
     /// A casus with open actions cannot be closed.
     #[error("{0} open actions")]
     OpenActions(u32),
+    /// An import file refers to records that are nowhere, or clashes with the store.
+    #[error("import refused: {0}")]
+    ImportRefused(String),
     #[error("{0} not found")]
     NotFound(&'static str),
     #[error("{0}")]

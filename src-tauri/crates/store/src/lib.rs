@@ -10,6 +10,7 @@ mod keyring_slot;
 mod migrations;
 mod records;
 mod recovery;
+mod sealed_file;
 mod slots;
 
 use std::path::{Path, PathBuf};
@@ -24,6 +25,7 @@ pub use keyring_slot::probe as keyring_available;
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use records::*;
 pub use recovery::RecoveryKey;
+pub use sealed_file::{is_sealed, open_file, seal_file};
 pub use slots::{ARGON2_MEMORY_KIB, ARGON2_PASSES, KeySlots, SlotKind};
 
 pub const DB_FILE: &str = "kernteam.db";
@@ -219,6 +221,19 @@ impl Store {
     pub fn record_unlock(&mut self, actor: &Actor, slot: SlotKind) -> Result<()> {
         let tx = self.conn.transaction()?;
         audit::append(&tx, &actor.0, AuditAction::Unlock, "store", slot.code())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// An export of data leaving the store, in the audit chain (what, never content).
+    pub fn record_export(
+        &mut self,
+        actor: &Actor,
+        entity_kind: &str,
+        entity_id: &str,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        audit::append(&tx, &actor.0, AuditAction::Export, entity_kind, entity_id)?;
         tx.commit()?;
         Ok(())
     }

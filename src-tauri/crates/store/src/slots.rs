@@ -82,7 +82,19 @@ pub struct Argon2Params {
     pub memory_kib: u32,
     pub passes: u32,
     pub lanes: u32,
-    salt: String,
+    pub(crate) salt: String,
+}
+
+impl Argon2Params {
+    /// The policy's cost with a fresh random salt.
+    pub(crate) fn fresh() -> Self {
+        Self {
+            memory_kib: ARGON2_MEMORY_KIB,
+            passes: ARGON2_PASSES,
+            lanes: ARGON2_LANES,
+            salt: B64.encode(random_bytes::<16>()),
+        }
+    }
 }
 
 /// The data key encrypted under a slot's key-encryption key (XChaCha20-Poly1305).
@@ -167,13 +179,7 @@ impl KeySlots {
     }
 
     pub fn set_passphrase(&mut self, key: &DataKey, passphrase: &str) -> Result<()> {
-        let salt = random_bytes::<16>();
-        let params = Argon2Params {
-            memory_kib: ARGON2_MEMORY_KIB,
-            passes: ARGON2_PASSES,
-            lanes: ARGON2_LANES,
-            salt: B64.encode(salt),
-        };
+        let params = Argon2Params::fresh();
         let kek = argon2id(passphrase, &params)?;
         let sealed = seal(&kek, key, &self.aad(SlotKind::Passphrase))?;
         self.replace(Slot::Passphrase {
@@ -257,7 +263,7 @@ impl KeySlots {
     }
 }
 
-fn argon2id(passphrase: &str, params: &Argon2Params) -> Result<Zeroizing<[u8; 32]>> {
+pub(crate) fn argon2id(passphrase: &str, params: &Argon2Params) -> Result<Zeroizing<[u8; 32]>> {
     let salt = decode(&params.salt)?;
     let argon = Argon2::new(
         Algorithm::Argon2id,
@@ -320,7 +326,7 @@ fn decode(text: &str) -> Result<Vec<u8>> {
         .map_err(|e| StoreError::KeySlotsDamaged(e.to_string()))
 }
 
-fn random_bytes<const N: usize>() -> [u8; N] {
+pub(crate) fn random_bytes<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     bytes

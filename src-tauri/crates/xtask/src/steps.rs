@@ -33,7 +33,16 @@ fn cargo(args: &[&str]) -> Command {
     c
 }
 
-fn generated_bindings() -> Result<String> {
+/// Files generated from the Rust types: (path in the repo, argument of `gen_bindings`).
+const GENERATED: &[(&str, &str)] = &[
+    ("ui/src/ipc/gen_types.ts", "ts"),
+    (
+        "assets/schema/kernteam-interchange-v1.schema.json",
+        "schema",
+    ),
+];
+
+fn generated(kind: &str) -> Result<String> {
     let out = cargo(&[
         "run",
         "--quiet",
@@ -41,31 +50,39 @@ fn generated_bindings() -> Result<String> {
         "kernteam-app",
         "--example",
         "gen_bindings",
+        "--",
+        kind,
     ])
     .output()?;
     if !out.status.success() {
         bail!(
-            "generating bindings failed: {}",
+            "generating {kind} failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
     }
     Ok(String::from_utf8(out.stdout)?)
 }
 
-const BINDINGS: &str = "ui/src/ipc/gen_types.ts";
-
 pub fn write_bindings() -> Result<()> {
-    std::fs::write(root().join(BINDINGS), generated_bindings()?)?;
-    eprintln!("xtask: wrote {BINDINGS}");
+    for (path, kind) in GENERATED {
+        let target = root().join(path);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(target, generated(kind)?)?;
+        eprintln!("xtask: wrote {path}");
+    }
     Ok(())
 }
 
 fn check_bindings() -> Result<()> {
-    let committed = std::fs::read_to_string(root().join(BINDINGS)).unwrap_or_default();
-    if committed != generated_bindings()? {
-        bail!(
-            "{BINDINGS} is out of date with the Rust types: run `cargo xtask bindings` and commit it"
-        );
+    for (path, kind) in GENERATED {
+        let committed = std::fs::read_to_string(root().join(path)).unwrap_or_default();
+        if committed != generated(kind)? {
+            bail!(
+                "{path} is out of date with the Rust types: run `cargo xtask bindings` and commit it"
+            );
+        }
     }
     Ok(())
 }

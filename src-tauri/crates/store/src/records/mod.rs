@@ -3,12 +3,14 @@
 
 mod casussen;
 mod dossier;
+mod interchange;
 mod meetings;
 mod search;
 mod teams;
 
 pub use casussen::{CasusCore, CasusSeed, PupilSeed};
 pub use dossier::{ClosureSeed, ConsentFacts, ConsentSeed};
+pub use interchange::ImportCounts;
 pub use meetings::ActionSeed;
 
 use rusqlite::OptionalExtension;

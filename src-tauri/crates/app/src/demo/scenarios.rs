@@ -1,10 +1,7 @@
-//! Fictitious demo data for a first look, from the shared acceptance scenarios (assets/demo).
-//! All names in it are invented.
-//!
-//! The scenarios are dated 2025–2026. So that a first look always shows a kernteam in the middle
-//! of its autumn (casussen running, actions open, the next meeting coming up), every date is
-//! moved by whole weeks: the scenarios' reference day lands in the week before `today`.
-//! Whole weeks keep meetings on their weekday; ages stay as the scenarios describe them.
+//! The generator of the demo document: reads the shared acceptance scenarios
+//! (`assets/demo/scenarios.json`, all names invented) and writes them through the store as a
+//! kernteam would have, so the document in `assets/demo/` is what the app itself produces.
+//! Run `cargo run -p kernteam-app --example gen_demo` after changing the scenarios.
 
 use std::collections::HashMap;
 
@@ -17,30 +14,13 @@ use kernteam_domain::{
     SchoolKind, SnapshotMoment, TeamId, Urgency,
 };
 use kernteam_store::{ActionSeed, Actor, CasusSeed, ClosureSeed, ConsentSeed, PupilSeed, Store};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use time::{Date, Duration, Month, Weekday};
-use ts_rs::TS;
+use time::{Date, Duration, Weekday};
 
+use super::{DemoSummary, REFERENCE_DAY};
 use crate::error::{AppError, AppResult, ErrorCode};
 
-const SCENARIOS: &str = include_str!("../../../../assets/demo/scenarios.json");
-
-/// The scenarios' "today": a Tuesday when most of them are running, S-04 has just been
-/// converted to a named casus and S-06 has been at home for more than three months.
-const REFERENCE_DAY: Date = match Date::from_calendar_date(2025, Month::December, 16) {
-    Ok(d) => d,
-    Err(_) => panic!("valid reference day"),
-};
-
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DemoSummary {
-    pub schools: u32,
-    pub casussen: u32,
-    pub actions: u32,
-    pub meetings: u32,
-}
+const SCENARIOS: &str = include_str!("../../../../../assets/demo/scenarios.json");
 
 /// Fictitious partners; they serve every demo school, as real partners serve several.
 const DEMO_PARTNERS: &[(&str, &str, OrganisationKind, Role)] = &[
@@ -130,7 +110,14 @@ struct DemoTeam {
     orgs: HashMap<OrganisationKind, OrganisationId>,
 }
 
-pub(crate) fn load(store: &mut Store, actor: &Actor, today: Date) -> AppResult<DemoSummary> {
+/// Writes the scenarios into `store` as they stand on `today`; returns the day each note was
+/// written (the store stamps notes with the clock, the document wants the scenario's day).
+pub(crate) fn into_store(
+    store: &mut Store,
+    actor: &Actor,
+    today: Date,
+) -> AppResult<Vec<(NoteId, Date)>> {
+    let mut note_days = Vec::new();
     if !store.casussen(None)?.is_empty() {
         return Err(AppError::new(
             ErrorCode::Validation,
@@ -449,7 +436,15 @@ pub(crate) fn load(store: &mut Store, actor: &Actor, today: Date) -> AppResult<D
                 if let (Some(advice), Some(on)) = (text(event, "advice"), event_date(event)) {
                     meeting_for(store, &mut summary, team, on)?;
                     if on <= today {
-                        demo_note(store, actor, chair, anonymous, NoteKind::Bespreking, advice)?;
+                        let note = demo_note(
+                            store,
+                            actor,
+                            chair,
+                            anonymous,
+                            NoteKind::Bespreking,
+                            advice,
+                        )?;
+                        note_days.push((note, on));
                     }
                 }
             }
@@ -514,7 +509,7 @@ pub(crate) fn load(store: &mut Store, actor: &Actor, today: Date) -> AppResult<D
             if let (Some(feedback), Some(on)) = (text(event, "feedback"), event_date(event))
                 && on <= today
             {
-                demo_note(
+                let note = demo_note(
                     store,
                     actor,
                     chair,
@@ -522,6 +517,7 @@ pub(crate) fn load(store: &mut Store, actor: &Actor, today: Date) -> AppResult<D
                     NoteKind::Terugkoppeling,
                     feedback,
                 )?;
+                note_days.push((note, on));
             }
         }
         for event in &events {
@@ -597,7 +593,8 @@ pub(crate) fn load(store: &mut Store, actor: &Actor, today: Date) -> AppResult<D
             )?;
         }
     }
-    Ok(summary)
+    let _ = summary;
+    Ok(note_days)
 }
 
 /// A note in the demo, written and shared by the team's chair.
@@ -608,12 +605,13 @@ fn demo_note(
     casus: CasusId,
     kind: NoteKind,
     text: &str,
-) -> AppResult<()> {
+) -> AppResult<NoteId> {
+    let id = NoteId::new();
     store.save_note(
         actor,
         author,
         &NoteDraft {
-            id: NoteId::new(),
+            id,
             casus_id: casus,
             kind,
             category: DataCategory::School,
@@ -621,7 +619,7 @@ fn demo_note(
             opinions: String::new(),
         },
     )?;
-    Ok(())
+    Ok(id)
 }
 
 /// The scenario's absence: an intake snapshot of weekly hours, and the facts (first day at

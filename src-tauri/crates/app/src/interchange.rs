@@ -1,0 +1,155 @@
+//! Import and export of the interchange format v1 (see `kernteam_domain::interchange`).
+
+use kernteam_domain::interchange::Interchange;
+use kernteam_domain::validation::Invalid;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::AppResult;
+use crate::session::Session;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportSummary {
+    pub added: u32,
+    pub already_present: u32,
+}
+
+/// A JSON error as a Dutch sentence that names the place, never the value (which could be
+/// pupil data).
+fn unreadable(e: &serde_json::Error) -> Invalid {
+    let text = e.to_string();
+    let detail = if let Some(rest) = text.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or("?");
+        format!("onbekend veld '{field}'")
+    } else if text.starts_with("missing field `") {
+        let field = text.split('`').nth(1).unwrap_or("?");
+        format!("het veld '{field}' ontbreekt")
+    } else {
+        match e.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+                "geen geldige JSON".to_owned()
+            }
+            _ => "een waarde heeft niet de verwachte vorm".to_owned(),
+        }
+    };
+    Invalid::new(
+        "file",
+        format!(
+            "Het bestand klopt niet met het uitwisselformaat v1: {detail} (regel {}, kolom {}). Er is niets geïmporteerd.",
+            e.line(),
+            e.column()
+        ),
+    )
+}
+
+pub fn parse_document(bytes: &[u8]) -> Result<Interchange, Invalid> {
+    let doc: Interchange = serde_json::from_slice(bytes).map_err(|e| unreadable(&e))?;
+    doc.validate()?;
+    Ok(doc)
+}
+
+/// Where an exported file goes: sealed under a password, or (after an explicit choice that
+/// the caller records) as readable JSON.
+pub enum ExportProtection<'a> {
+    Password(&'a str),
+    Unencrypted,
+}
+
+impl Session {
+    /// All-or-nothing and idempotent: a second import of the same file adds nothing. A sealed
+    /// file needs its password.
+    pub fn import_file(
+        &mut self,
+        bytes: &[u8],
+        password: Option<&str>,
+    ) -> AppResult<ImportSummary> {
+        if kernteam_store::is_sealed(bytes) {
+            let Some(password) = password else {
+                return Err(Invalid::new(
+                    "password",
+                    "Dit bestand is versleuteld: geef het wachtwoord mee (--password-file).",
+                )
+                .into());
+            };
+            let plain = kernteam_store::open_file(bytes, password)?;
+            return self.import_document(&plain);
+        }
+        self.import_document(bytes)
+    }
+
+    /// The whole store as interchange JSON, sealed unless the caller chose otherwise.
+    pub fn export_file(&mut self, protection: ExportProtection<'_>) -> AppResult<Vec<u8>> {
+        let doc = self.export_document()?;
+        let json = serde_json::to_vec_pretty(&doc).map_err(|_| {
+            crate::AppError::new(
+                crate::ErrorCode::Internal,
+                "De export kon niet worden gemaakt.",
+            )
+        })?;
+        match protection {
+            ExportProtection::Unencrypted => Ok(json),
+            ExportProtection::Password(password) => {
+                if let Some(refusal) = kernteam_domain::passphrase::refusal(password) {
+                    return Err(Invalid::new("password", refusal).into());
+                }
+                Ok(kernteam_store::seal_file(&json, password)?)
+            }
+        }
+    }
+
+    pub fn import_document(&mut self, bytes: &[u8]) -> AppResult<ImportSummary> {
+        let doc = parse_document(bytes)?;
+        let actor = self.actor.clone();
+        let counts = self.store()?.import(&actor, &doc)?;
+        Ok(ImportSummary {
+            added: u32::try_from(counts.added).unwrap_or(u32::MAX),
+            already_present: u32::try_from(counts.skipped).unwrap_or(u32::MAX),
+        })
+    }
+
+    /// Every export of the whole store is in the audit log, with whether it was sealed.
+    pub fn record_data_export(&mut self, unencrypted: bool) -> AppResult<()> {
+        let actor = self.actor.clone();
+        let what = if unencrypted {
+            "onversleuteld"
+        } else {
+            "versleuteld"
+        };
+        self.store()?.record_export(&actor, "store", what)?;
+        Ok(())
+    }
+
+    pub fn export_document(&mut self) -> AppResult<Interchange> {
+        Ok(self.store()?.export_all()?)
+    }
+
+    /// The demo document as the generator makes it from the scenarios (for `gen_demo`).
+    pub fn generate_demo_document(&mut self) -> AppResult<Interchange> {
+        let actor = self.actor.clone();
+        let day = crate::demo::REFERENCE_DAY;
+        let store = self.store()?;
+        let note_days = crate::demo::scenarios::into_store(store, &actor, day)?;
+        let mut doc = store.export_all()?;
+        let meetings: std::collections::HashMap<_, _> = doc
+            .meetings
+            .iter()
+            .map(|m| (m.id, m.starts_at.clone()))
+            .collect();
+        // The document carries the scenario's days, not the moment the generator ran.
+        for casus in &mut doc.casussen {
+            for note in &mut casus.notes {
+                if let Some((_, day)) = note_days.iter().find(|(id, _)| *id == note.id) {
+                    note.created_at = format!("{day}T16:00:00Z");
+                    note.updated_at = note.created_at.clone();
+                }
+            }
+            for action in &mut casus.actions {
+                if let Some(start) = action.meeting_id.and_then(|m| meetings.get(&m)) {
+                    action.created_at = start.clone();
+                }
+            }
+        }
+        Ok(doc)
+    }
+}

@@ -1,0 +1,160 @@
+//! Interchange format v1 on real encrypted stores: lossless round trip, idempotent and
+//! all-or-nothing import, refusals with a Dutch message, sealed export files.
+
+use kernteam_app::{DataDir, ErrorCode, ExportProtection, Session, SetupRequest};
+
+fn session(dir: &tempfile::TempDir, name: &str) -> Session {
+    let mut s = Session::new(DataDir::new(dir.path().join(name)));
+    s.setup(&SetupRequest {
+        passphrase: "fiets regen koffie tafel".into(),
+        use_keyring: false,
+    })
+    .expect("setup");
+    s
+}
+
+#[test]
+fn export_import_export_is_lossless_and_a_second_import_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = session(&dir, "a");
+    a.load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+        .expect("demo");
+    let first = a.export_document().expect("export");
+    assert_eq!(first.casussen.len(), 6);
+
+    let mut b = session(&dir, "b");
+    let bytes = serde_json::to_vec(&first).expect("json");
+    let imported = b.import_file(&bytes, None).expect("import");
+    assert!(imported.added > 50, "{imported:?}");
+    assert_eq!(imported.already_present, 0);
+    let second = b.export_document().expect("export again");
+    assert_eq!(first, second, "import then export gives the same document");
+
+    let again = b.import_file(&bytes, None).expect("import twice");
+    assert_eq!(again.added, 0, "importing the same file twice adds nothing");
+    assert_eq!(b.export_document().expect("export"), first);
+    let s04 = b
+        .casussen(None)
+        .expect("list")
+        .into_iter()
+        .find(|c| c.label == "Milan Bakker")
+        .expect("S-04 came along");
+    assert!(
+        b.dossier(s04.id).expect("dossier").converted_from.is_some(),
+        "the link to the anonymous consultation survives the trip"
+    );
+}
+
+#[test]
+fn bad_files_are_refused_with_a_dutch_message_and_change_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = session(&dir, "a");
+    s.load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+        .expect("demo");
+    let doc = s.export_document().expect("export");
+    let before = s.export_document().expect("export");
+
+    let mut value = serde_json::to_value(&doc).expect("value");
+    value["casussen"][0]["naam"] = serde_json::json!("x");
+    let err = s
+        .import_file(&serde_json::to_vec(&value).expect("json"), None)
+        .expect_err("an unknown field");
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert!(
+        err.message.contains("onbekend veld 'naam'"),
+        "{}",
+        err.message
+    );
+    assert!(
+        err.message.contains("niets geïmporteerd"),
+        "{}",
+        err.message
+    );
+
+    let mut newer = serde_json::to_value(&doc).expect("value");
+    newer["version"] = serde_json::json!(2);
+    let err = s
+        .import_file(&serde_json::to_vec(&newer).expect("json"), None)
+        .expect_err("a newer version");
+    assert!(err.message.contains("versie 2"), "{}", err.message);
+
+    let err = s.import_file(b"{ niet af", None).expect_err("not JSON");
+    assert!(err.message.contains("geen geldige JSON"), "{}", err.message);
+
+    // A new casus that points at a team nowhere in the store or the file: nothing lands,
+    // not even the parts that would fit.
+    let mut orphan = serde_json::to_value(&doc).expect("value");
+    let mut casus = orphan["casussen"][1].clone();
+    casus["id"] = serde_json::json!(uuid::Uuid::now_v7().to_string());
+    casus["teamId"] = serde_json::json!(uuid::Uuid::now_v7().to_string());
+    casus["pupil"]["id"] = serde_json::json!(uuid::Uuid::now_v7().to_string());
+    casus["signals"] = serde_json::json!([]);
+    casus["consents"] = serde_json::json!([]);
+    casus["notes"] = serde_json::json!([]);
+    casus["actions"] = serde_json::json!([]);
+    casus["absence"] = serde_json::json!([]);
+    casus["links"] = serde_json::json!([]);
+    orphan["casussen"] = serde_json::json!([casus]);
+    orphan["organisations"] = serde_json::json!([{ "id": uuid::Uuid::now_v7().to_string(), "name": "Nieuw (fictief)", "kind": "cjg" }]);
+    let err = s
+        .import_file(&serde_json::to_vec(&orphan).expect("json"), None)
+        .expect_err("a reference to nowhere");
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert_eq!(
+        s.export_document().expect("export"),
+        before,
+        "all or nothing: not even the new organisation was kept"
+    );
+}
+
+#[test]
+fn a_sealed_export_opens_only_with_its_password() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = session(&dir, "a");
+    a.load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+        .expect("demo");
+    let err = a
+        .export_file(ExportProtection::Password("kort"))
+        .expect_err("a weak password");
+    assert_eq!(err.code, ErrorCode::Validation);
+    let sealed = a
+        .export_file(ExportProtection::Password(
+            "overdracht naar de nieuwe school",
+        ))
+        .expect("sealed");
+    assert!(
+        !sealed.windows(6).any(|w| w == b"Jansen"),
+        "no pupil name readable in the sealed file"
+    );
+    let mut b = session(&dir, "b");
+    let err = b
+        .import_file(&sealed, None)
+        .expect_err("needs the password");
+    assert!(err.message.contains("versleuteld"), "{}", err.message);
+    let err = b
+        .import_file(&sealed, Some("een ander wachtwoord hier"))
+        .expect_err("wrong password");
+    assert_eq!(err.code, ErrorCode::WrongPassphrase);
+    let summary = b
+        .import_file(&sealed, Some("overdracht naar de nieuwe school"))
+        .expect("right password");
+    assert!(summary.added > 0);
+}
+
+#[test]
+fn the_shipped_demo_document_is_valid_interchange() {
+    let doc = kernteam_app::demo::document_as_of(kernteam_app::demo::REFERENCE_DAY)
+        .expect("the asset parses");
+    doc.validate().expect("and validates");
+    assert_eq!(
+        doc.casussen.len(),
+        6,
+        "five scenarios, S-04 twice (anonymous and named)"
+    );
+    let bytes = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../assets/demo/kernteam-demo.v1.json"),
+    )
+    .expect("asset");
+    kernteam_app::parse_document(&bytes).expect("through the same reader as an import");
+}
