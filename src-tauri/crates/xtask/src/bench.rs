@@ -146,6 +146,24 @@ pub fn bench() -> Result<()> {
     }
     lines.extend(String::from_utf8(out.stdout)?.lines().map(str::to_owned));
 
+    let out = Command::new("cargo")
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "kernteam-store",
+            "--example",
+            "search_times",
+        ])
+        .current_dir(root())
+        .stderr(Stdio::inherit())
+        .output()?;
+    if !out.status.success() {
+        bail!("search bench failed");
+    }
+    lines.extend(String::from_utf8(out.stdout)?.lines().map(str::to_owned));
+
     startup(&mut lines)?;
 
     for (name, path) in [
