@@ -20,6 +20,7 @@ pub const COMMANDS: &[&str] = &[
     "list_members",
     "create_school_with_team",
     "add_member",
+    "assign_member",
     "list_casussen",
     "get_casus",
     "create_casus",

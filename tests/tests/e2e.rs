@@ -303,7 +303,7 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
     fill(&client, "#c-family", PUPIL_FAMILY).await?;
     set_value(&client, "c-birth", "2012-05-12").await?;
     fill(&client, "#c-class", "klas 2 vmbo-t").await?;
-    fill(&client, "#c-inbrenger", "mentor").await?;
+    fill(&client, "#i-inbrenger", "mentor").await?;
     // Markup typed into a field is text, never code.
     fill(
         &client,
@@ -314,15 +314,15 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
     // Saving without the kind of question is refused with the field marked.
     click(&client, "[data-testid=save-casus]").await?;
     wait_for_text(&client, "[data-testid=error]", "leervraag of een leefvraag").await?;
-    select(&client, "#c-kind", "leefvraag").await?;
-    select(&client, "#c-domain", "verzuim").await?;
+    select(&client, "#i-kind", "leefvraag").await?;
+    select(&client, "#i-domain", "verzuim").await?;
     fill(
         &client,
-        "#c-tried",
+        "#i-tried",
         "Gesprekken met moeder; ziekmeldingen nagebeld.",
     )
     .await?;
-    fill(&client, "#c-pupil", "Op maandag zie ik op tegen de week.").await?;
+    fill(&client, "#i-pupil", "Op maandag zie ik op tegen de week.").await?;
     click(&client, "[data-testid=add-signal-row]").await?;
     fill(&client, "#sig-source-0", "mentor").await?;
     select(&client, "#sig-cat-0", "verzuim").await?;

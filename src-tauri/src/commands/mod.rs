@@ -27,6 +27,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         teams::list_members,
         teams::create_school_with_team,
         teams::add_member,
+        teams::assign_member,
         casussen::list_casussen,
         casussen::get_casus,
         casussen::create_casus,

@@ -1,4 +1,6 @@
-use kernteam_app::domain::{Member, NewMember, NewSchoolWithTeam, School, Team};
+use kernteam_app::domain::{
+    Member, MemberId, NewMember, NewSchoolWithTeam, Role, School, Team, TeamId,
+};
 use tauri::State;
 
 use crate::error::{CommandResult, to_ipc};
@@ -34,6 +36,20 @@ pub async fn create_school_with_team(
 pub async fn add_member(state: State<'_, AppState>, input: NewMember) -> CommandResult<Member> {
     state
         .with(move |s| s.add_member(&input))
+        .await
+        .map_err(to_ipc)
+}
+
+/// Gives an existing person a role in another team: one LPA or consultant serves several schools.
+#[tauri::command]
+pub async fn assign_member(
+    state: State<'_, AppState>,
+    team_id: TeamId,
+    member_id: MemberId,
+    role: Role,
+) -> CommandResult<Member> {
+    state
+        .with(move |s| s.assign_member(team_id, member_id, role))
         .await
         .map_err(to_ipc)
 }

@@ -5,7 +5,7 @@ import type {
   ConvertToNamed, DemoSummary, GezagHolderInput, HolidayCalendar, IdentifyingText, Intake,
   MeetingRow, Member, MonitorCounts, NewAnonymousCasus, NewConsent, NewMember, NewNamedCasus,
   NewSchoolWithTeam, NewSignal, NoteDraft, Overview, PassphraseCheck, Preferences, RouteStep,
-  RouteSuggestion, School, SchoolSettings, SearchHit, SetupOutcome, SetupRequest, StoreStatus,
+  Role, RouteSuggestion, School, SchoolSettings, SearchHit, SetupOutcome, SetupRequest, StoreStatus,
   Team, ThuiszitterDefinition, UnlockRequest,
 } from './gen_types';
 
@@ -28,6 +28,7 @@ export const api = {
   listMembers: () => call<Member[]>('list_members'),
   createSchoolWithTeam: (input: NewSchoolWithTeam) => call<Team>('create_school_with_team', { input }),
   addMember: (input: NewMember) => call<Member>('add_member', { input }),
+  assignMember: (teamId: string, memberId: string, role: Role) => call<Member>('assign_member', { teamId, memberId, role }),
   listCasussen: (teamId: string | null = null) => call<CasusSummary[]>('list_casussen', { teamId }),
   getCasus: (id: string) => call<CasusDossier>('get_casus', { id }),
   createCasus: (input: NewNamedCasus) => call<CasusSummary>('create_casus', { input }),
