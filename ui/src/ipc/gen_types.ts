@@ -24,7 +24,7 @@ export type UnlockRequest = { "method": "keyring" } | { "method": "passphrase", 
 
 export type PassphraseCheck = { strength: Strength, refusal: string | null, };
 
-export type Overview = { teamCount: number, nextMeeting: MeetingRow | null, openActions: Array<ActionRow>, counts: MonitorCounts, };
+export type Overview = { teamCount: number, nextMeeting: MeetingRow | null, openActions: Array<ActionRow>, counts: MonitorCounts, reminders: Array<CasusReminder>, };
 
 export type Preferences = { autoLockMinutes: number, };
 
@@ -279,3 +279,5 @@ export type RouteSuggestion = { category: SignalCategory, firstPartner: string, 
 export type CasusDossier = { summary: CasusSummary, schoolName: string, birthDate: string | null, anonymousReason: string | null, intake: Intake, signals: Array<SignalRow>, consent: ConsentOverview | null, notes: Array<NoteRow>, actions: Array<ActionRow>, verzuim: VerzuimView, links: Array<LinkedCasus>, convertedFrom: CasusId | null, convertedTo: CasusId | null, closure: ClosureView | null, readOnly: boolean, routes: Array<RouteSuggestion>, timeline: Array<TimelineItem>, };
 
 export type SearchHit = { kind: string, casusId: CasusId | null, casusLabel: string | null, snippet: string, };
+
+export type CasusReminder = { casusId: CasusId, initials: string, on: string, text: string, };

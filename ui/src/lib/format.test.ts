@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, todayIso } from './format';
+import { formatDate, formatDateTime, snippetParts, todayIso } from './format';
 
 describe('Dutch dates', () => {
   it('formats calendar dates as "di 14 okt 2025" without a time-zone shift', () => {
@@ -16,5 +16,14 @@ describe('Dutch dates', () => {
   });
   it('takes "today" in Amsterdam: 23:30 UTC on 31 Dec is already 1 Jan there', () => {
     expect(todayIso(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
+  });
+});
+
+describe('snippetParts', () => {
+  it('marks matches without building HTML', () => {
+    expect(snippetParts('twee [vechtpartijen] en <b>')).toEqual([
+      { text: 'twee ', hit: false }, { text: 'vechtpartijen', hit: true }, { text: ' en <b>', hit: false },
+    ]);
+    expect(snippetParts('geen treffer')).toEqual([{ text: 'geen treffer', hit: false }]);
   });
 });

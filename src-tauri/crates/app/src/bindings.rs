@@ -42,7 +42,7 @@ pub fn typescript_bindings() -> String {
         GezagHolderInput, NewSignal, NewNamedCasus, NewAnonymousCasus, NewConsent, ConvertToNamed,
         ConsentView, ConsentOverview, NoteDraft, NoteRow, AbsenceInput, AbsenceSnapshot,
         VerzuimView, AbsenceWeekView, AttendanceInput, SignalRow, LinkedCasus, TimelineItem,
-        ClosureView, RouteSuggestion, CasusDossier, SearchHit,
+        ClosureView, RouteSuggestion, CasusDossier, SearchHit, CasusReminder,
     );
     format!("{}\n", text.trim_end())
 }

@@ -644,6 +644,58 @@ impl Session {
         Ok(self.store()?.search(text, viewer, 30)?)
     }
 
+    /// What needs attention within the coming weeks: thuiszitter reminders (4 weeks, 3 months),
+    /// a pupil turning 12 or 16 (new consent), a retention date within 30 days.
+    pub fn reminders(&mut self) -> AppResult<Vec<kernteam_domain::CasusReminder>> {
+        let today = today();
+        let definition = self.thuiszitter_definition()?;
+        let facts = self.store()?.reminder_facts()?;
+        let window = Duration::days(14);
+        let mut out = Vec::new();
+        for f in facts {
+            let birth = f.birth_date.as_deref().and_then(parse_iso);
+            let mut push = |on: Date, text: String| {
+                out.push(kernteam_domain::CasusReminder {
+                    casus_id: f.casus,
+                    initials: f.initials.clone(),
+                    on: on.to_string(),
+                    text,
+                });
+            };
+            if f.closed {
+                if let Some(until) = f.retention_until.as_deref().and_then(parse_iso)
+                    && casus::retention_warning_due(until, today)
+                {
+                    push(until, "Bewaartermijn verloopt: bevestig verwijderen of leg een bewaarplicht vast.".into());
+                }
+                continue;
+            }
+            let band = verzuim::thuiszitter_band(birth, &f.attendance, definition, today);
+            if band != verzuim::ThuiszitterBand::Geen
+                && let Some(since) = f.attendance.absent_since.as_deref().and_then(parse_iso)
+            {
+                for r in verzuim::thuiszitter_reminders(since) {
+                    if let Some(on) = parse_iso(&r.on)
+                        && on <= today + window
+                        && on + window >= today
+                    {
+                        push(on, r.text);
+                    }
+                }
+            }
+            if let Some((age, day)) = birth.and_then(|b| {
+                consent::upcoming_boundary(b, today, Duration::days(BOUNDARY_WARNING_DAYS))
+            }) {
+                push(
+                    day,
+                    format!("Wordt {age}: vraag opnieuw toestemming vóór het volgende overleg."),
+                );
+            }
+        }
+        out.sort_by(|a, b| a.on.cmp(&b.on));
+        Ok(out)
+    }
+
     /// Everything the casus screen shows; the opening itself is audited.
     pub fn dossier(&mut self, id: CasusId) -> AppResult<CasusDossier> {
         let today = today();

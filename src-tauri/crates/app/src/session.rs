@@ -84,6 +84,7 @@ pub struct Overview {
     pub next_meeting: Option<MeetingRow>,
     pub open_actions: Vec<ActionRow>,
     pub counts: MonitorCounts,
+    pub reminders: Vec<kernteam_domain::CasusReminder>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -425,11 +426,13 @@ impl Session {
             .filter(|a| a.status == kernteam_domain::ActionStatus::Open)
             .take(8)
             .collect();
+        let reminders = self.reminders()?;
         Ok(Overview {
             team_count,
             next_meeting,
             open_actions,
             counts,
+            reminders,
         })
     }
 

@@ -453,3 +453,33 @@ fn closing_resolves_actions_first_then_the_casus_is_read_only() {
         .expect_err("read-only");
     assert_eq!(err.code, ErrorCode::ReadOnly);
 }
+
+#[test]
+fn vandaag_reminds_of_a_thuiszitter_at_four_weeks_with_initials_only() {
+    let (_d, mut s) = demo();
+    let today = time::OffsetDateTime::now_utc().date();
+    let team = s.teams().expect("teams")[0].id;
+    let casus = s
+        .create_casus(&new_casus(team, &[holder("moeder")]))
+        .expect("intake");
+    s.set_attendance(&kernteam_app::domain::AttendanceInput {
+        casus_id: casus.id,
+        facts: kernteam_app::domain::verzuim::AttendanceFacts {
+            absent_since: Some((today - Duration::weeks(4)).to_string()),
+            ..Default::default()
+        },
+    })
+    .expect("attendance");
+    let reminders = s.overview().expect("overview").reminders;
+    let mine: Vec<_> = reminders
+        .iter()
+        .filter(|r| r.casus_id == casus.id)
+        .collect();
+    assert_eq!(mine.len(), 1, "{reminders:?}");
+    assert_eq!(mine[0].on, today.to_string());
+    assert!(mine[0].text.contains("4 weken"), "{}", mine[0].text);
+    assert_eq!(
+        mine[0].initials, "S.W.",
+        "Vandaag shows initials, never the name"
+    );
+}

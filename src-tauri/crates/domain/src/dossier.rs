@@ -329,3 +329,14 @@ pub struct SearchHit {
     pub casus_label: Option<String>,
     pub snippet: String,
 }
+
+/// Something about one casus that needs attention soon, for Vandaag (initials only: the
+/// start screen is often on a beamer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CasusReminder {
+    pub casus_id: CasusId,
+    pub initials: String,
+    pub on: String,
+    pub text: String,
+}

@@ -651,3 +651,48 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+/// What the reminders on Vandaag need about one casus.
+pub struct ReminderFacts {
+    pub casus: CasusId,
+    pub initials: String,
+    pub closed: bool,
+    pub birth_date: Option<String>,
+    pub attendance: AttendanceFacts,
+    pub retention_until: Option<String>,
+}
+
+impl Store {
+    pub fn reminder_facts(&self) -> Result<Vec<ReminderFacts>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.id, p.given_name, p.family_name, c.pseudonym, c.status = 'afgesloten', p.birth_date,
+                    a.absent_since, coalesce(a.reported_sick, 0), a.duo_reported_on, a.exemption_5a_from,
+                    c.retention_until
+             FROM casussen c LEFT JOIN pupils p ON p.id = c.pupil_id
+             LEFT JOIN casus_attendance a ON a.casus_id = c.id
+             WHERE c.closure_reason IS NOT 'omgezet_naar_benoemd'",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let given: Option<String> = r.get(1)?;
+            let family: Option<String> = r.get(2)?;
+            let pseudonym: Option<String> = r.get(3)?;
+            Ok(ReminderFacts {
+                casus: parse_id(r.get(0)?)?,
+                initials: match (given, family) {
+                    (Some(g), Some(f)) => kernteam_domain::pupil::initials(&g, &f),
+                    _ => pseudonym.unwrap_or_default(),
+                },
+                closed: r.get(4)?,
+                birth_date: r.get(5)?,
+                attendance: AttendanceFacts {
+                    absent_since: r.get(6)?,
+                    reported_sick: r.get(7)?,
+                    duo_reported_on: r.get(8)?,
+                    exemption_5a_from: r.get(9)?,
+                },
+                retention_until: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -9,7 +9,7 @@ mod search;
 mod teams;
 
 pub use casussen::{CasusCore, CasusSeed, PupilSeed};
-pub use dossier::{ClosureSeed, ConsentFacts, ConsentSeed};
+pub use dossier::{ClosureSeed, ConsentFacts, ConsentSeed, ReminderFacts};
 pub use interchange::ImportCounts;
 pub use meetings::ActionSeed;
 
