@@ -70,6 +70,19 @@ struct PupilInput {
     family: String,
     class_name: String,
     birth: Date,
+    birth_text: String,
+}
+
+impl PupilInput {
+    fn seed(&self, school: kernteam_domain::SchoolId) -> PupilSeed<'_> {
+        PupilSeed {
+            school,
+            given_name: &self.given,
+            family_name: &self.family,
+            birth_date: &self.birth_text,
+            class_name: &self.class_name,
+        }
+    }
 }
 
 fn pupil_input(
@@ -88,6 +101,7 @@ fn pupil_input(
         given,
         family,
         class_name,
+        birth_text: birth.to_string(),
         birth,
     })
 }
@@ -225,25 +239,14 @@ impl Session {
         let actor = self.actor_now()?;
         let store = self.store()?;
         let school = store.school_of_team(input.team_id)?;
-        let (birth_text, opened) = (pupil.birth.to_string(), today.to_string());
+        let opened = today.to_string();
         let seed = CasusSeed {
             urgency: input.urgency,
             intake_json: &intake_json,
             hulpvraag_category: input.intake.hulpvraag_domain.map(SignalCategory::code),
             ..CasusSeed::aangemeld(input.team_id, &hulpvraag, &opened)
         };
-        let id = store.create_named_casus(
-            &actor,
-            &PupilSeed {
-                school,
-                given_name: &pupil.given,
-                family_name: &pupil.family,
-                birth_date: &birth_text,
-                class_name: &pupil.class_name,
-            },
-            &holders,
-            &seed,
-        )?;
+        let id = store.create_named_casus(&actor, &pupil.seed(school), &holders, &seed)?;
         for signal in &input.signals {
             store.add_signal(&actor, id, signal)?;
         }
@@ -348,8 +351,7 @@ impl Session {
             .into());
         }
         let school = store.school_of_team(core.summary.team_id)?;
-        let (birth_text, given_text, until_text, today_text) = (
-            pupil.birth.to_string(),
+        let (given_text, until_text, today_text) = (
             given_on.to_string(),
             valid_until.to_string(),
             today.to_string(),
@@ -357,13 +359,7 @@ impl Session {
         let id = store.convert_to_named(
             &actor,
             input.anonymous_id,
-            &PupilSeed {
-                school,
-                given_name: &pupil.given,
-                family_name: &pupil.family,
-                birth_date: &birth_text,
-                class_name: &pupil.class_name,
-            },
+            &pupil.seed(school),
             &holders,
             &ConsentSeed {
                 given_on: &given_text,

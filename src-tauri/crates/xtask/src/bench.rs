@@ -124,9 +124,10 @@ pub fn bench() -> Result<()> {
         .current_dir(root()))?;
     let mut lines = Vec::new();
 
+    // Store open times run in the private keyring session so the keyring slot is measured too.
     let keyring = scratch("bench-keyring")?;
-    let out = in_private_session(
-        &[
+    for example in ["open_times", "search_times"] {
+        let args = [
             "cargo",
             "run",
             "--quiet",
@@ -134,35 +135,16 @@ pub fn bench() -> Result<()> {
             "-p",
             "kernteam-store",
             "--example",
-            "open_times",
-        ],
-        &keyring,
-        false,
-    )
-    .stderr(Stdio::inherit())
-    .output()?;
-    if !out.status.success() {
-        bail!("store open bench failed");
+            example,
+        ];
+        let out = in_private_session(&args, &keyring, false)
+            .stderr(Stdio::inherit())
+            .output()?;
+        if !out.status.success() {
+            bail!("bench example {example} failed");
+        }
+        lines.extend(String::from_utf8(out.stdout)?.lines().map(str::to_owned));
     }
-    lines.extend(String::from_utf8(out.stdout)?.lines().map(str::to_owned));
-
-    let out = Command::new("cargo")
-        .args([
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            "kernteam-store",
-            "--example",
-            "search_times",
-        ])
-        .current_dir(root())
-        .stderr(Stdio::inherit())
-        .output()?;
-    if !out.status.success() {
-        bail!("search bench failed");
-    }
-    lines.extend(String::from_utf8(out.stdout)?.lines().map(str::to_owned));
 
     startup(&mut lines)?;
 

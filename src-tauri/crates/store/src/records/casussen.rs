@@ -1,14 +1,13 @@
 //! Pupils, casussen and their signals; the timeline; conversion of an anonymous consultation.
 
 use kernteam_domain::consent::GezagHolder;
-use kernteam_domain::pupil::initials;
 use kernteam_domain::{
     CasusId, CasusMode, CasusStatus, CasusSummary, NewSignal, PupilId, SchoolId, SchoolKind,
     TeamId, TimelineItem, TimelineKind, Urgency,
 };
 use rusqlite::{Row, params};
 
-use super::{opt, parse_code, parse_id};
+use super::{casus_label, opt, parse_code, parse_id};
 use crate::audit::{self, AuditAction};
 use crate::{Actor, Result, Store, StoreError, now_utc};
 
@@ -87,7 +86,7 @@ pub struct CasusCore {
 }
 
 const SUMMARY_SELECT: &str = "
-    SELECT c.id, c.team_id, t.name, c.mode, c.pseudonym, p.given_name, p.family_name, p.class_name,
+    SELECT c.id, c.team_id, t.name, c.mode, p.given_name, p.family_name, c.pseudonym, p.class_name,
            c.status, c.urgency, c.hulpvraag, c.opened_on, c.next_review_on,
            (SELECT count(*) FROM actions a WHERE a.casus_id = c.id AND a.status = 'open')
     FROM casussen c
@@ -96,16 +95,7 @@ const SUMMARY_SELECT: &str = "
 
 fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<CasusSummary> {
     let mode = parse_code(r.get(3)?, CasusMode::from_code)?;
-    let pseudonym: Option<String> = r.get(4)?;
-    let given: Option<String> = r.get(5)?;
-    let family: Option<String> = r.get(6)?;
-    let (label, initials) = match (mode, given, family) {
-        (CasusMode::Named, Some(g), Some(f)) => (format!("{g} {f}"), initials(&g, &f)),
-        _ => {
-            let p = pseudonym.unwrap_or_default();
-            (p.clone(), p)
-        }
-    };
+    let (label, initials) = casus_label(r, 4)?;
     Ok(CasusSummary {
         id: parse_id(r.get(0)?)?,
         team_id: parse_id(r.get(1)?)?,

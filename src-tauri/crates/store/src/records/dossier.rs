@@ -9,7 +9,7 @@ use kernteam_domain::{
 };
 use rusqlite::{Connection, params};
 
-use super::{opt, parse_code, parse_id};
+use super::{casus_label, opt, parse_code, parse_id};
 use crate::audit::{self, AuditAction};
 use crate::{Actor, Result, Store, StoreError, now_utc};
 
@@ -520,18 +520,7 @@ impl Store {
              LEFT JOIN pupils p ON p.id = c.pupil_id WHERE l.casus_id = ?1",
         )?;
         let rows = stmt.query_map([casus.to_string()], |r| {
-            let given: Option<String> = r.get(1)?;
-            let family: Option<String> = r.get(2)?;
-            let pseudonym: Option<String> = r.get(3)?;
-            let (label, initials) = match (given, family) {
-                (Some(g), Some(f)) => {
-                    (format!("{g} {f}"), kernteam_domain::pupil::initials(&g, &f))
-                }
-                _ => {
-                    let p = pseudonym.unwrap_or_default();
-                    (p.clone(), p)
-                }
-            };
+            let (label, initials) = casus_label(r, 1)?;
             Ok(LinkedCasus {
                 id: parse_id(r.get(0)?)?,
                 label,
@@ -673,15 +662,9 @@ impl Store {
              WHERE c.closure_reason IS NOT 'omgezet_naar_benoemd'",
         )?;
         let rows = stmt.query_map([], |r| {
-            let given: Option<String> = r.get(1)?;
-            let family: Option<String> = r.get(2)?;
-            let pseudonym: Option<String> = r.get(3)?;
             Ok(ReminderFacts {
                 casus: parse_id(r.get(0)?)?,
-                initials: match (given, family) {
-                    (Some(g), Some(f)) => kernteam_domain::pupil::initials(&g, &f),
-                    _ => pseudonym.unwrap_or_default(),
-                },
+                initials: casus_label(r, 1)?.1,
                 closed: r.get(4)?,
                 birth_date: r.get(5)?,
                 attendance: AttendanceFacts {

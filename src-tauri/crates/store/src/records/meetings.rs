@@ -1,13 +1,12 @@
 //! Meetings and follow-up actions, and the aggregate counts of the monitor.
 
-use kernteam_domain::pupil::initials;
 use kernteam_domain::{
     ActionId, ActionRow, ActionStatus, CasusId, MeetingId, MeetingRow, MeetingStatus,
     MonitorCounts, OrganisationId, TeamId,
 };
 use rusqlite::params;
 
-use super::{parse_code, parse_id};
+use super::{casus_label, parse_code, parse_id};
 use crate::audit::{self, AuditAction};
 use crate::{Actor, Result, Store, now_utc};
 
@@ -136,16 +135,15 @@ impl Store {
              ORDER BY CASE a.status WHEN 'open' THEN 0 ELSE 1 END, a.due_on IS NULL, a.due_on",
         )?;
         let rows = stmt.query_map([casus.map(|c| c.to_string())], |r| {
-            let given: Option<String> = r.get(2)?;
-            let family: Option<String> = r.get(3)?;
-            let pseudonym: Option<String> = r.get(4)?;
-            let casus_initials = match (given, family) {
-                (Some(g), Some(f)) => Some(initials(&g, &f)),
-                _ => pseudonym,
+            let casus_id: Option<CasusId> =
+                r.get::<_, Option<String>>(1)?.map(parse_id).transpose()?;
+            let casus_initials = match casus_id {
+                Some(_) => Some(casus_label(r, 2)?.1),
+                None => None,
             };
             Ok(ActionRow {
                 id: parse_id(r.get(0)?)?,
-                casus_id: r.get::<_, Option<String>>(1)?.map(parse_id).transpose()?,
+                casus_id,
                 casus_initials,
                 description: r.get(5)?,
                 owner: r.get(6)?,

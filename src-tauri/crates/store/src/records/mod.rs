@@ -19,6 +19,25 @@ pub(crate) fn opt<T>(r: rusqlite::Result<T>) -> rusqlite::Result<Option<T>> {
     r.optional()
 }
 
+/// How a casus is named on screen: the pupil's name and initials, or for an anonymous
+/// consultation (no pupil row) the pseudonym as both. Reads three columns starting at `at`:
+/// given name, family name, pseudonym.
+pub(crate) fn casus_label(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<(String, String)> {
+    let given: Option<String> = r.get(at)?;
+    let family: Option<String> = r.get(at + 1)?;
+    let pseudonym: Option<String> = r.get(at + 2)?;
+    Ok(match (given, family) {
+        (Some(g), Some(f)) => {
+            let initials = kernteam_domain::pupil::initials(&g, &f);
+            (format!("{g} {f}"), initials)
+        }
+        _ => {
+            let p = pseudonym.unwrap_or_default();
+            (p.clone(), p)
+        }
+    })
+}
+
 pub(crate) fn parse_code<T>(code: String, from: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     from(&code).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(

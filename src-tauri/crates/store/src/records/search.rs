@@ -1,11 +1,10 @@
 //! One search box over casussen, notes, decisions and actions (FTS5 inside the encrypted
 //! database). Another member's private preparation note never matches.
 
-use kernteam_domain::pupil::initials;
 use kernteam_domain::{MemberId, SearchHit};
 use rusqlite::params;
 
-use super::parse_id;
+use super::{casus_label, parse_id};
 use crate::{Result, Store};
 
 /// User text as an FTS5 query: each word quoted (so `"`, `*`, `-` or `OR` typed by a user are
@@ -43,16 +42,18 @@ impl Store {
              ORDER BY s.rowid DESC LIMIT ?3",
         )?;
         let rows = stmt.query_map(params![query, viewer.map(|v| v.to_string()), limit], |r| {
-            let given: Option<String> = r.get(2)?;
-            let family: Option<String> = r.get(3)?;
-            let pseudonym: Option<String> = r.get(4)?;
-            let casus_label = match (given, family) {
-                (Some(g), Some(f)) => Some(format!("{g} {f} ({})", initials(&g, &f))),
-                _ => pseudonym,
+            let casus_id: Option<kernteam_domain::CasusId> =
+                r.get::<_, Option<String>>(1)?.map(parse_id).transpose()?;
+            let casus_label = match (casus_id, casus_label(r, 2)?) {
+                (None, _) => None,
+                (Some(_), (label, initials)) if label != initials => {
+                    Some(format!("{label} ({initials})"))
+                }
+                (Some(_), (pseudonym, _)) => Some(pseudonym),
             };
             Ok(SearchHit {
                 kind: r.get(0)?,
-                casus_id: r.get::<_, Option<String>>(1)?.map(parse_id).transpose()?,
+                casus_id,
                 casus_label,
                 snippet: r.get(5)?,
             })
