@@ -391,3 +391,140 @@ pub fn json_schema() -> String {
     let schema = schemars::schema_for!(Interchange);
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn casus(mode: CasusMode, pupil: bool) -> XCasus {
+        XCasus {
+            id: CasusId::new(),
+            team_id: TeamId::new(),
+            mode,
+            pupil: pupil.then(|| XPupil {
+                id: PupilId::new(),
+                given_name: "Noor".into(),
+                family_name: "Verbeek".into(),
+                birth_date: "2011-05-12".into(),
+                class_name: "2 vmbo-t".into(),
+                left_school_on: None,
+                gezag_holders: vec![],
+            }),
+            pseudonym: (!pupil).then(|| "Leerling A, groep 8".into()),
+            anonymous_reason: (!pupil).then(|| "ouders weigeren".into()),
+            status: CasusStatus::Lopend,
+            hulpvraag: "x".into(),
+            hulpvraag_category: None,
+            urgency: Urgency::Normaal,
+            intake: Intake::default(),
+            opened_on: "2025-09-15".into(),
+            next_review_on: None,
+            closed_on: None,
+            closure_reason: None,
+            closure_outcome: None,
+            retention_until: None,
+            converted_from_id: None,
+            signals: vec![],
+            consents: vec![],
+            notes: vec![],
+            absence: vec![],
+            attendance: None,
+            links: vec![],
+            actions: vec![],
+        }
+    }
+
+    fn with(c: XCasus) -> Interchange {
+        let mut doc = Interchange::empty();
+        doc.casussen.push(c);
+        doc
+    }
+
+    #[test]
+    fn validation_table() {
+        let mut bad_date = casus(CasusMode::Named, true);
+        bad_date.opened_on = "15-09-2025".into();
+        let mut no_giver = casus(CasusMode::Named, true);
+        no_giver.consents.push(XConsent {
+            id: ConsentId::new(),
+            given_on: "2025-09-23".into(),
+            givers: vec![],
+            scope_organisations: vec!["school".into()],
+            scope_categories: vec![],
+            method: "formulier".into(),
+            recorded_by: None,
+            valid_until: "2026-07-31".into(),
+            withdrawn_on: None,
+            withdrawn_reason: None,
+        });
+        let mut wrong_version = with(casus(CasusMode::Named, true));
+        wrong_version.version = 2;
+        let cases: Vec<(Interchange, Option<&str>, &str)> = vec![
+            (
+                with(casus(CasusMode::Named, true)),
+                None,
+                "a named casus with its pupil",
+            ),
+            (
+                with(casus(CasusMode::Anonymous, false)),
+                None,
+                "an anonymous one with a pseudonym",
+            ),
+            (
+                with(casus(CasusMode::Named, false)),
+                Some("pupil"),
+                "named without a pupil",
+            ),
+            (
+                with(casus(CasusMode::Anonymous, true)),
+                Some("pupil"),
+                "anonymous with a pupil",
+            ),
+            (
+                with(bad_date),
+                Some("openedOn"),
+                "a date in another notation",
+            ),
+            (with(no_giver), Some("givers"), "consent without a giver"),
+            (wrong_version, Some("version"), "a newer version"),
+        ];
+        for (doc, field, why) in cases {
+            assert_eq!(doc.validate().err().map(|e| e.field), field, "{why}");
+        }
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_and_dates_shift_by_whole_days() {
+        let text = r#"{"format":"kernteam-interchange","version":1,"organisations":[],"schools":[],
+            "teams":[],"members":[],"meetings":[],"casussen":[],"extra":1}"#;
+        assert!(
+            serde_json::from_str::<Interchange>(text).is_err(),
+            "unknown field"
+        );
+        let mut doc = with(casus(CasusMode::Named, true));
+        doc.meetings.push(XMeeting {
+            id: MeetingId::new(),
+            team_id: TeamId::new(),
+            starts_at: "2025-09-30T07:00:00Z".into(),
+            location: None,
+            status: MeetingStatus::Gesloten,
+        });
+        doc.shift_dates(7);
+        assert_eq!(doc.casussen[0].opened_on, "2025-09-22");
+        assert_eq!(
+            doc.casussen[0]
+                .pupil
+                .as_ref()
+                .map(|p| p.birth_date.as_str()),
+            Some("2011-05-19")
+        );
+        assert_eq!(doc.meetings[0].starts_at, "2025-10-07T07:00:00Z");
+    }
+
+    #[test]
+    fn the_schema_names_the_format_and_refuses_extra_fields() {
+        let schema = json_schema();
+        assert!(schema.contains("\"const\": \"kernteam-interchange\""));
+        assert!(schema.contains("\"additionalProperties\": false"));
+    }
+}
