@@ -1,5 +1,6 @@
 //! Kernteam's words and rules, pure: no I/O, no clock, no randomness beyond what callers pass in.
 
+pub mod agenda;
 pub mod anonymity;
 pub mod casus;
 pub mod consent;
@@ -11,6 +12,7 @@ pub mod kinds;
 pub mod model;
 pub mod passphrase;
 pub mod pupil;
+pub mod schedule;
 pub mod validation;
 pub mod verzuim;
 

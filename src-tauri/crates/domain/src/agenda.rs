@@ -1,0 +1,311 @@
+//! The agenda that builds itself (DOMAIN.md §3 "Before"): opening; review of open actions of
+//! earlier meetings; running casussen due for review; new aanmeldingen; closure candidates;
+//! themes (no pupil data); rondvraag. The consent gate keeps a named casus without consent
+//! valid on the meeting day off the agenda: it is offered anonymously or postponed instead.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+use ts_rs::TS;
+
+use crate::{ActionId, CasusId, CasusMode, CasusStatus};
+
+crate::kinds::vocabulary!(
+    AgendaKind {
+        Opening => ("opening", "Opening en aanwezigheid"),
+        Actiereview => ("actiereview", "Openstaande acties"),
+        Casus => ("casus", "Lopende casus"),
+        Nieuw => ("nieuw", "Nieuwe aanmelding"),
+        Afsluiting => ("afsluiting", "Afsluiten"),
+        Thema => ("thema", "Thema"),
+        Rondvraag => ("rondvraag", "Rondvraag en volgend overleg"),
+    }
+);
+
+/// What the builder needs to know of a casus of the team.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CasusForAgenda {
+    pub id: CasusId,
+    pub mode: CasusMode,
+    pub status: CasusStatus,
+    /// Initials and class (or the pseudonym): all an agenda ever shows of a pupil.
+    pub initials: String,
+    pub class_name: Option<String>,
+    pub next_review_on: Option<Date>,
+    pub open_actions: u32,
+    /// Consent is complete and valid on the meeting day (always true for anonymous).
+    pub consent_valid: bool,
+}
+
+/// An open action agreed in an earlier meeting (or logged between meetings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionForAgenda {
+    pub id: ActionId,
+    pub due_on: Option<Date>,
+    pub urgent_between_meetings: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AgendaDraftItem {
+    pub kind: AgendaKind,
+    pub casus_id: Option<CasusId>,
+    pub title: String,
+    pub planned_minutes: u32,
+}
+
+/// A casus that may not be on this agenda, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HeldBack {
+    pub casus_id: CasusId,
+    pub initials: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AgendaDraft {
+    pub items: Vec<AgendaDraftItem>,
+    pub held_back: Vec<HeldBack>,
+    pub overdue_actions: u32,
+    pub urgent_actions: u32,
+}
+
+pub const CONSENT_MISSING: &str =
+    "Geen geldige toestemming op de dag van het overleg: bespreek anoniem of stel uit.";
+
+fn title(c: &CasusForAgenda) -> String {
+    match &c.class_name {
+        Some(class) if c.mode == CasusMode::Named => format!("{} ({class})", c.initials),
+        _ => c.initials.clone(),
+    }
+}
+
+/// Builds the agenda for a meeting on `day`.
+pub fn build(
+    day: Date,
+    casussen: &[CasusForAgenda],
+    open_actions: &[ActionForAgenda],
+    themes: &[String],
+) -> AgendaDraft {
+    let mut items = vec![AgendaDraftItem {
+        kind: AgendaKind::Opening,
+        casus_id: None,
+        title: "Opening, aanwezigheid en geheimhouding".into(),
+        planned_minutes: 5,
+    }];
+    let overdue = open_actions
+        .iter()
+        .filter(|a| a.due_on.is_some_and(|d| d < day))
+        .count() as u32;
+    let urgent = open_actions
+        .iter()
+        .filter(|a| a.urgent_between_meetings)
+        .count() as u32;
+    if !open_actions.is_empty() {
+        let mut title = format!("{} openstaande acties", open_actions.len());
+        if overdue > 0 {
+            title.push_str(&format!(", {overdue} te laat"));
+        }
+        if urgent > 0 {
+            title.push_str(&format!(", {urgent} urgent tussendoor"));
+        }
+        items.push(AgendaDraftItem {
+            kind: AgendaKind::Actiereview,
+            casus_id: None,
+            title,
+            planned_minutes: (open_actions.len() as u32).clamp(3, 15),
+        });
+    }
+    let mut held_back = Vec::new();
+    let mut running = Vec::new();
+    let mut new = Vec::new();
+    let mut closing = Vec::new();
+    for c in casussen {
+        let due = c.next_review_on.is_none_or(|r| r <= day);
+        let wanted = match c.status {
+            CasusStatus::Afgesloten => None,
+            CasusStatus::Aangemeld => Some(&mut new),
+            CasusStatus::Lopend if !due => None,
+            CasusStatus::Lopend if c.open_actions == 0 && c.next_review_on.is_some() => {
+                Some(&mut closing)
+            }
+            CasusStatus::Lopend => Some(&mut running),
+        };
+        let Some(list) = wanted else { continue };
+        if c.mode == CasusMode::Named && !c.consent_valid {
+            held_back.push(HeldBack {
+                casus_id: c.id,
+                initials: c.initials.clone(),
+                reason: CONSENT_MISSING.into(),
+            });
+            continue;
+        }
+        list.push(c);
+    }
+    for (list, kind, minutes) in [
+        (running, AgendaKind::Casus, 10),
+        (new, AgendaKind::Nieuw, 15),
+        (closing, AgendaKind::Afsluiting, 5),
+    ] {
+        for c in list {
+            items.push(AgendaDraftItem {
+                kind,
+                casus_id: Some(c.id),
+                title: title(c),
+                planned_minutes: minutes,
+            });
+        }
+    }
+    for theme in themes.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        items.push(AgendaDraftItem {
+            kind: AgendaKind::Thema,
+            casus_id: None,
+            title: theme.to_owned(),
+            planned_minutes: 10,
+        });
+    }
+    items.push(AgendaDraftItem {
+        kind: AgendaKind::Rondvraag,
+        casus_id: None,
+        title: "Rondvraag en datum volgend overleg".into(),
+        planned_minutes: 5,
+    });
+    AgendaDraft {
+        items,
+        held_back,
+        overdue_actions: overdue,
+        urgent_actions: urgent,
+    }
+}
+
+/// Whether a casus may be put on an agenda by hand (same gate as the builder).
+pub fn may_discuss(c: &CasusForAgenda) -> Result<(), &'static str> {
+    if c.status == CasusStatus::Afgesloten {
+        return Err("Deze casus is afgesloten.");
+    }
+    if c.mode == CasusMode::Named && !c.consent_valid {
+        return Err(CONSENT_MISSING);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const DAY: Date = date!(2025 - 11 - 25);
+
+    fn casus(
+        status: CasusStatus,
+        review: Option<Date>,
+        open: u32,
+        consent: bool,
+    ) -> CasusForAgenda {
+        CasusForAgenda {
+            id: CasusId::new(),
+            mode: CasusMode::Named,
+            status,
+            initials: "N.V.".into(),
+            class_name: Some("2 vmbo-t".into()),
+            next_review_on: review,
+            open_actions: open,
+            consent_valid: consent,
+        }
+    }
+
+    fn kinds(draft: &AgendaDraft) -> Vec<AgendaKind> {
+        draft.items.iter().map(|i| i.kind).collect()
+    }
+
+    #[test]
+    fn the_agenda_has_its_sections_in_order() {
+        use AgendaKind::*;
+        let casussen = [
+            casus(CasusStatus::Lopend, Some(DAY), 2, true),
+            casus(CasusStatus::Aangemeld, None, 0, true),
+            casus(CasusStatus::Lopend, Some(date!(2025 - 11 - 04)), 0, true),
+            casus(CasusStatus::Lopend, Some(date!(2025 - 12 - 16)), 1, true),
+            casus(CasusStatus::Afgesloten, Some(DAY), 0, true),
+        ];
+        let actions = [
+            ActionForAgenda {
+                id: ActionId::new(),
+                due_on: Some(date!(2025 - 11 - 18)),
+                urgent_between_meetings: false,
+            },
+            ActionForAgenda {
+                id: ActionId::new(),
+                due_on: Some(date!(2025 - 12 - 02)),
+                urgent_between_meetings: true,
+            },
+        ];
+        let draft = build(
+            DAY,
+            &casussen,
+            &actions,
+            &["Samenwerking met de huisarts".into(), " ".into()],
+        );
+        assert_eq!(
+            kinds(&draft),
+            [
+                Opening,
+                Actiereview,
+                Casus,
+                Nieuw,
+                Afsluiting,
+                Thema,
+                Rondvraag
+            ],
+            "review due today, a new one, a closure candidate; not the one due later nor the closed one"
+        );
+        assert_eq!((draft.overdue_actions, draft.urgent_actions), (1, 1));
+        assert_eq!(
+            draft.items[1].title,
+            "2 openstaande acties, 1 te laat, 1 urgent tussendoor"
+        );
+        assert_eq!(
+            draft.items[2].title, "N.V. (2 vmbo-t)",
+            "initials and class only"
+        );
+        assert!(draft.held_back.is_empty());
+    }
+
+    #[test]
+    fn the_consent_gate_holds_back_named_casussen_only() {
+        let named = casus(CasusStatus::Aangemeld, None, 0, false);
+        let anonymous = CasusForAgenda {
+            mode: CasusMode::Anonymous,
+            initials: "Leerling A, groep 8".into(),
+            class_name: None,
+            ..casus(CasusStatus::Aangemeld, None, 0, false)
+        };
+        let running = casus(CasusStatus::Lopend, Some(DAY), 1, false);
+        let draft = build(
+            DAY,
+            &[named.clone(), anonymous.clone(), running.clone()],
+            &[],
+            &[],
+        );
+        assert_eq!(
+            draft
+                .held_back
+                .iter()
+                .map(|h| h.casus_id)
+                .collect::<Vec<_>>(),
+            [named.id, running.id],
+            "no valid consent on the meeting day: not on the agenda"
+        );
+        assert!(
+            draft.items.iter().any(|i| i.casus_id == Some(anonymous.id)),
+            "anonymous consultation may"
+        );
+        assert_eq!(may_discuss(&named), Err(CONSENT_MISSING));
+        assert_eq!(may_discuss(&anonymous), Ok(()));
+        assert_eq!(
+            kinds(&build(DAY, &[], &[], &[])),
+            [AgendaKind::Opening, AgendaKind::Rondvraag]
+        );
+    }
+}
