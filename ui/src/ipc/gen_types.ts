@@ -281,3 +281,41 @@ export type CasusDossier = { summary: CasusSummary, schoolName: string, birthDat
 export type SearchHit = { kind: string, casusId: CasusId | null, casusLabel: string | null, snippet: string, };
 
 export type CasusReminder = { casusId: CasusId, initials: string, on: string, text: string, };
+
+export type AgendaItemId = string;
+
+export type AgendaKind = "opening" | "actiereview" | "casus" | "nieuw" | "afsluiting" | "thema" | "rondvraag";
+
+export type AgendaDraftItem = { kind: AgendaKind, casusId: CasusId | null, title: string, plannedMinutes: number, };
+
+export type HeldBack = { casusId: CasusId, initials: string, reason: string, };
+
+export type AgendaDraft = { items: Array<AgendaDraftItem>, heldBack: Array<HeldBack>, overdueActions: number, urgentActions: number, };
+
+export type AgendaItem = { id: AgendaItemId, position: number, kind: AgendaKind, casusId: CasusId | null, title: string, plannedMinutes: number, guestName: string | null, };
+
+export type AgendaItemInput = { kind: AgendaKind, casusId: CasusId | null, title: string, plannedMinutes: number, 
+/**
+ * A guest (the mentor) present for this item only.
+ */
+guestName: string | null, };
+
+export type Recurrence = { everyWeeks: number, 
+/**
+ * 1 = Monday … 5 = Friday.
+ */
+weekday: number, 
+/**
+ * Local school time, `HH:MM`.
+ */
+time: string, firstDate: string, lastDate: string, location: string | null, };
+
+export type Exception = { "kind": "moved", original: string, to: string, time: string | null, } | { "kind": "cancelled", original: string, };
+
+export type PlannedDate = { date: string, time: string, 
+/**
+ * The date the recurrence gave, when this one was moved.
+ */
+movedFrom: string | null, };
+
+export type ScheduleView = { recurrence: Recurrence | null, exceptions: Array<Exception>, planned: Array<PlannedDate>, };

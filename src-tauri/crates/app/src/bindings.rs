@@ -42,7 +42,10 @@ pub fn typescript_bindings() -> String {
         GezagHolderInput, NewSignal, NewNamedCasus, NewAnonymousCasus, NewConsent, ConvertToNamed,
         ConsentView, ConsentOverview, NoteDraft, NoteRow, AbsenceInput, AbsenceSnapshot,
         VerzuimView, AbsenceWeekView, AttendanceInput, SignalRow, LinkedCasus, TimelineItem,
-        ClosureView, RouteSuggestion, CasusDossier, SearchHit, CasusReminder,
+        ClosureView, RouteSuggestion, CasusDossier, SearchHit, CasusReminder, AgendaItemId,
+        agenda::AgendaKind, agenda::AgendaDraftItem, agenda::HeldBack, agenda::AgendaDraft,
+        agenda::AgendaItem, agenda::AgendaItemInput, schedule::Recurrence, schedule::Exception,
+        schedule::PlannedDate, crate::ScheduleView,
     );
     format!("{}\n", text.trim_end())
 }

@@ -5,6 +5,7 @@ pub mod demo;
 mod dossier;
 mod error;
 mod interchange;
+mod meetings;
 mod regional;
 mod session;
 
@@ -13,6 +14,7 @@ pub use error::{AppError, ErrorCode, IpcError};
 pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;
 pub use kernteam_store::{DataDir, SCHEMA_VERSION, write_atomically};
+pub use meetings::ScheduleView;
 pub use regional::SchoolSettings;
 pub use session::*;
 

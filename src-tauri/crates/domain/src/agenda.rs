@@ -53,6 +53,31 @@ pub struct AgendaDraftItem {
     pub planned_minutes: u32,
 }
 
+/// An item of a saved agenda.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AgendaItem {
+    pub id: crate::AgendaItemId,
+    pub position: u32,
+    pub kind: AgendaKind,
+    pub casus_id: Option<CasusId>,
+    pub title: String,
+    pub planned_minutes: u32,
+    pub guest_name: Option<String>,
+}
+
+/// An item as the agenda editor sends it, in its order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AgendaItemInput {
+    pub kind: AgendaKind,
+    pub casus_id: Option<CasusId>,
+    pub title: String,
+    pub planned_minutes: u32,
+    /// A guest (the mentor) present for this item only.
+    pub guest_name: Option<String>,
+}
+
 /// A casus that may not be on this agenda, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -12,6 +12,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "casus_life",
         include_str!("../migrations/0002_casus_life.sql"),
     ),
+    (
+        3,
+        "schedule",
+        include_str!("../migrations/0003_schedule.sql"),
+    ),
 ];
 
 pub const LATEST: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -5,6 +5,7 @@ mod casussen;
 mod dossier;
 mod interchange;
 mod meetings;
+mod schedule;
 mod search;
 mod teams;
 
@@ -12,6 +13,7 @@ pub use casussen::{CasusCore, CasusSeed, PupilSeed};
 pub use dossier::{ClosureSeed, ConsentFacts, ConsentSeed, ReminderFacts};
 pub use interchange::ImportCounts;
 pub use meetings::ActionSeed;
+pub use schedule::{AgendaCasusRow, OpenActionRow};
 
 use rusqlite::OptionalExtension;
 

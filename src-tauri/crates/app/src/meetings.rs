@@ -1,0 +1,225 @@
+//! The year schedule and the agenda of a meeting (issue 4): the builder's rules are in
+//! `kernteam_domain::agenda`, the schedule's in `kernteam_domain::schedule`.
+
+use kernteam_domain::agenda::{
+    self, ActionForAgenda, AgendaDraft, AgendaItem, AgendaItemInput, CasusForAgenda,
+};
+use kernteam_domain::consent::{self, ConsentStatus};
+use kernteam_domain::dates::{amsterdam_to_utc, parse_iso};
+use kernteam_domain::schedule::{self, Exception, PlannedDate, Recurrence};
+use kernteam_domain::validation::{Invalid, required_text};
+use kernteam_domain::{CasusId, CasusMode, MeetingId, TeamId};
+use serde::{Deserialize, Serialize};
+use time::Date;
+use ts_rs::TS;
+
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::session::{Session, today};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduleView {
+    pub recurrence: Option<Recurrence>,
+    pub exceptions: Vec<Exception>,
+    pub planned: Vec<PlannedDate>,
+}
+
+fn json_error(_: serde_json::Error) -> AppError {
+    AppError::new(
+        ErrorCode::Internal,
+        "Het jaarrooster kon niet worden gelezen of bewaard.",
+    )
+}
+
+impl Session {
+    fn planned_dates(
+        &mut self,
+        team: TeamId,
+        recurrence: &Recurrence,
+        exceptions: &[Exception],
+    ) -> AppResult<Vec<PlannedDate>> {
+        let calendar = self.holiday_calendar()?;
+        let store = self.store()?;
+        let school = store.school_of_team(team)?;
+        let region = store
+            .schools()?
+            .into_iter()
+            .find(|s| s.id == school)
+            .map(|s| s.holiday_region)
+            .unwrap_or_else(|| "midden".into());
+        Ok(recurrence.dates(|d| schedule::in_holiday(&calendar, &region, d), exceptions)?)
+    }
+
+    pub fn schedule(&mut self, team: TeamId) -> AppResult<ScheduleView> {
+        let Some((recurrence, exceptions)) = self.store()?.schedule(team)? else {
+            return Ok(ScheduleView {
+                recurrence: None,
+                exceptions: vec![],
+                planned: vec![],
+            });
+        };
+        let recurrence: Recurrence = serde_json::from_str(&recurrence).map_err(json_error)?;
+        let exceptions: Vec<Exception> = serde_json::from_str(&exceptions).map_err(json_error)?;
+        let planned = self.planned_dates(team, &recurrence, &exceptions)?;
+        Ok(ScheduleView {
+            recurrence: Some(recurrence),
+            exceptions,
+            planned,
+        })
+    }
+
+    /// Saves the schedule and makes the planned meetings from today on match it.
+    pub fn set_schedule(
+        &mut self,
+        team: TeamId,
+        recurrence: &Recurrence,
+        exceptions: &[Exception],
+    ) -> AppResult<ScheduleView> {
+        recurrence.validate()?;
+        for e in exceptions {
+            if let Exception::Moved { to, time, .. } = e {
+                if parse_iso(to).is_none() {
+                    return Err(Invalid::new(
+                        "exceptions",
+                        "Kies de nieuwe datum van het verplaatste overleg.",
+                    )
+                    .into());
+                }
+                if time
+                    .as_deref()
+                    .is_some_and(|t| schedule::parse_time(t).is_none())
+                {
+                    return Err(Invalid::new("exceptions", "Vul de tijd in als uu:mm.").into());
+                }
+            }
+        }
+        let planned = self.planned_dates(team, recurrence, exceptions)?;
+        let starts: Vec<String> = planned
+            .iter()
+            .filter_map(|p| {
+                let day = parse_iso(&p.date)?;
+                let (h, m) = schedule::parse_time(&p.time)?;
+                Some(amsterdam_to_utc(day, h, m))
+            })
+            .collect();
+        let from = amsterdam_to_utc(today(), 0, 0);
+        let actor = self.actor.clone();
+        let store = self.store()?;
+        store.set_schedule(
+            &actor,
+            team,
+            &serde_json::to_string(recurrence).map_err(json_error)?,
+            &serde_json::to_string(exceptions).map_err(json_error)?,
+        )?;
+        store.sync_planned_meetings(
+            &actor,
+            team,
+            &from,
+            &starts,
+            recurrence.location.as_deref(),
+        )?;
+        self.schedule(team)
+    }
+
+    fn consent_valid(&mut self, casus: CasusId, on: Date) -> AppResult<bool> {
+        let facts = self.store()?.consent_facts(casus)?;
+        Ok(facts
+            .birth_date
+            .as_deref()
+            .and_then(parse_iso)
+            .is_some_and(|b| {
+                consent::status(b, &facts.holders, &facts.records, on) == ConsentStatus::Volledig
+            }))
+    }
+
+    fn agenda_inputs(
+        &mut self,
+        meeting: MeetingId,
+    ) -> AppResult<(Date, Vec<CasusForAgenda>, Vec<ActionForAgenda>)> {
+        let row = self.store()?.meeting(meeting)?;
+        let day = parse_iso(row.starts_at.get(..10).unwrap_or_default()).ok_or_else(|| {
+            AppError::new(
+                ErrorCode::Internal,
+                "De datum van het overleg is onleesbaar.",
+            )
+        })?;
+        let rows = self.store()?.agenda_casussen(row.team_id)?;
+        let mut casussen = Vec::with_capacity(rows.len());
+        for r in rows {
+            let consent_valid = r.mode == CasusMode::Anonymous || self.consent_valid(r.id, day)?;
+            casussen.push(CasusForAgenda {
+                id: r.id,
+                mode: r.mode,
+                status: r.status,
+                initials: r.initials,
+                class_name: r.class_name,
+                next_review_on: r.next_review_on.as_deref().and_then(parse_iso),
+                open_actions: r.open_actions,
+                consent_valid,
+            });
+        }
+        let actions = self
+            .store()?
+            .open_actions_before(row.team_id, &row.starts_at)?
+            .into_iter()
+            .map(|a| ActionForAgenda {
+                id: a.id,
+                due_on: a.due_on.as_deref().and_then(parse_iso),
+                urgent_between_meetings: a.urgent,
+            })
+            .collect();
+        Ok((day, casussen, actions))
+    }
+
+    /// The agenda as it builds itself for this meeting (not saved yet).
+    pub fn build_agenda(
+        &mut self,
+        meeting: MeetingId,
+        themes: &[String],
+    ) -> AppResult<AgendaDraft> {
+        let (day, casussen, actions) = self.agenda_inputs(meeting)?;
+        Ok(agenda::build(day, &casussen, &actions, themes))
+    }
+
+    /// Saves the agenda in the given order. A named casus without consent valid on the
+    /// meeting day is refused with `ConsentRequired`; nothing is saved then.
+    pub fn save_agenda(
+        &mut self,
+        meeting: MeetingId,
+        items: &[AgendaItemInput],
+    ) -> AppResult<Vec<AgendaItem>> {
+        let (_, casussen, _) = self.agenda_inputs(meeting)?;
+        for item in items {
+            required_text("title", "de titel van het agendapunt", &item.title, 200)?;
+            if item.planned_minutes > 120 {
+                return Err(Invalid::new(
+                    "plannedMinutes",
+                    "Plan hooguit 120 minuten voor één agendapunt.",
+                )
+                .into());
+            }
+            if let Some(id) = item.casus_id {
+                let casus = casussen.iter().find(|c| c.id == id).ok_or_else(|| {
+                    Invalid::new(
+                        "casusId",
+                        "Deze casus hoort niet bij dit kernteam of is afgesloten.",
+                    )
+                })?;
+                agenda::may_discuss(casus).map_err(|why| {
+                    AppError::new(
+                        ErrorCode::ConsentRequired,
+                        format!("{}: {why}", casus.initials),
+                    )
+                })?;
+            }
+        }
+        let actor = self.actor.clone();
+        let store = self.store()?;
+        store.replace_agenda(&actor, meeting, items)?;
+        Ok(store.agenda(meeting)?)
+    }
+
+    pub fn agenda(&mut self, meeting: MeetingId) -> AppResult<Vec<AgendaItem>> {
+        Ok(self.store()?.agenda(meeting)?)
+    }
+}

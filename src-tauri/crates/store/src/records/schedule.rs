@@ -1,0 +1,252 @@
+//! The year schedule of a kernteam, the meetings it generates, and the agenda of a meeting.
+
+use kernteam_domain::agenda::{AgendaItem, AgendaItemInput, AgendaKind};
+use kernteam_domain::{
+    ActionId, AgendaItemId, CasusId, CasusMode, CasusStatus, MeetingId, MeetingRow, MeetingStatus,
+    TeamId,
+};
+use rusqlite::params;
+
+use super::{casus_label, opt, parse_code, parse_id};
+use crate::audit::{self, AuditAction};
+use crate::{Actor, Result, Store, StoreError, now_utc};
+
+/// A casus of the team as the agenda builder sees it (consent is judged by the caller).
+pub struct AgendaCasusRow {
+    pub id: CasusId,
+    pub mode: CasusMode,
+    pub status: CasusStatus,
+    pub initials: String,
+    pub class_name: Option<String>,
+    pub next_review_on: Option<String>,
+    pub open_actions: u32,
+}
+
+pub struct OpenActionRow {
+    pub id: ActionId,
+    pub due_on: Option<String>,
+    pub urgent: bool,
+}
+
+impl Store {
+    pub fn set_schedule(
+        &mut self,
+        actor: &Actor,
+        team: TeamId,
+        recurrence_json: &str,
+        exceptions_json: &str,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO meeting_schedules (team_id, recurrence_json, exceptions_json, updated_at)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(team_id) DO UPDATE SET recurrence_json = excluded.recurrence_json,
+                exceptions_json = excluded.exceptions_json, updated_at = excluded.updated_at",
+            params![
+                team.to_string(),
+                recurrence_json,
+                exceptions_json,
+                now_utc()
+            ],
+        )?;
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Change,
+            "schedule",
+            &team.to_string(),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// (recurrence JSON, exceptions JSON) of a team, if it has a schedule.
+    pub fn schedule(&self, team: TeamId) -> Result<Option<(String, String)>> {
+        Ok(opt(self.conn.query_row(
+            "SELECT recurrence_json, exceptions_json FROM meeting_schedules WHERE team_id = ?1",
+            [team.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        ))?)
+    }
+
+    /// Makes the planned meetings from `from` on match `planned` (start times, UTC): missing
+    /// ones are created, planned ones no longer in the schedule are cancelled (never deleted:
+    /// an agenda may hang on them). Returns (created, cancelled).
+    pub fn sync_planned_meetings(
+        &mut self,
+        actor: &Actor,
+        team: TeamId,
+        from: &str,
+        planned: &[String],
+        location: Option<&str>,
+    ) -> Result<(u32, u32)> {
+        let tx = self.conn.transaction()?;
+        let existing: Vec<(String, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT id, starts_at FROM meetings WHERE team_id = ?1 AND status = 'gepland' AND starts_at >= ?2",
+            )?;
+            stmt.query_map(params![team.to_string(), from], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?
+        };
+        let mut cancelled = 0;
+        for (id, starts_at) in &existing {
+            if !planned.contains(starts_at) {
+                tx.execute(
+                    "UPDATE meetings SET status = 'geannuleerd' WHERE id = ?1",
+                    [id],
+                )?;
+                audit::append(&tx, &actor.0, AuditAction::Change, "meeting", id)?;
+                cancelled += 1;
+            }
+        }
+        let mut created = 0;
+        for starts_at in planned.iter().filter(|p| p.as_str() >= from) {
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM meetings WHERE team_id = ?1 AND starts_at = ?2 AND status <> 'geannuleerd')",
+                params![team.to_string(), starts_at],
+                |r| r.get(0),
+            )?;
+            if !exists {
+                let id = MeetingId::new();
+                tx.execute(
+                    "INSERT INTO meetings (id, team_id, starts_at, location, status, created_at) VALUES (?1, ?2, ?3, ?4, 'gepland', ?5)",
+                    params![id.to_string(), team.to_string(), starts_at, location, now_utc()],
+                )?;
+                audit::append(
+                    &tx,
+                    &actor.0,
+                    AuditAction::Create,
+                    "meeting",
+                    &id.to_string(),
+                )?;
+                created += 1;
+            }
+        }
+        tx.commit()?;
+        Ok((created, cancelled))
+    }
+
+    pub fn meeting(&self, id: MeetingId) -> Result<MeetingRow> {
+        opt(self.conn.query_row(
+            "SELECT m.id, m.team_id, t.name, m.starts_at, m.location, m.status
+             FROM meetings m JOIN teams t ON t.id = m.team_id WHERE m.id = ?1",
+            [id.to_string()],
+            |r| {
+                Ok(MeetingRow {
+                    id: parse_id(r.get(0)?)?,
+                    team_id: parse_id(r.get(1)?)?,
+                    team_name: r.get(2)?,
+                    starts_at: r.get(3)?,
+                    location: r.get(4)?,
+                    status: parse_code(r.get(5)?, MeetingStatus::from_code)?,
+                })
+            },
+        ))?
+        .ok_or(StoreError::NotFound("meeting"))
+    }
+
+    pub fn agenda_casussen(&self, team: TeamId) -> Result<Vec<AgendaCasusRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.id, c.mode, c.status, p.given_name, p.family_name, c.pseudonym, p.class_name,
+                    c.next_review_on,
+                    (SELECT count(*) FROM actions a WHERE a.casus_id = c.id AND a.status = 'open')
+             FROM casussen c LEFT JOIN pupils p ON p.id = c.pupil_id
+             WHERE c.team_id = ?1 AND c.status <> 'afgesloten' ORDER BY c.opened_on",
+        )?;
+        let rows = stmt.query_map([team.to_string()], |r| {
+            Ok(AgendaCasusRow {
+                id: parse_id(r.get(0)?)?,
+                mode: parse_code(r.get(1)?, CasusMode::from_code)?,
+                status: parse_code(r.get(2)?, CasusStatus::from_code)?,
+                initials: casus_label(r, 3)?.1,
+                class_name: r.get(6)?,
+                next_review_on: r.get(7)?,
+                open_actions: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Open actions of the team agreed before `starts_at` (or between meetings): each one is
+    /// reviewed in every next meeting until it is resolved.
+    pub fn open_actions_before(&self, team: TeamId, starts_at: &str) -> Result<Vec<OpenActionRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.due_on, a.urgent_logged_at IS NOT NULL FROM actions a
+             LEFT JOIN meetings m ON m.id = a.meeting_id
+             LEFT JOIN casussen c ON c.id = a.casus_id
+             WHERE a.status = 'open' AND coalesce(m.team_id, c.team_id) = ?1
+               AND (m.starts_at IS NULL OR m.starts_at < ?2)
+             ORDER BY a.due_on IS NULL, a.due_on",
+        )?;
+        let rows = stmt.query_map(params![team.to_string(), starts_at], |r| {
+            Ok(OpenActionRow {
+                id: parse_id(r.get(0)?)?,
+                due_on: r.get(1)?,
+                urgent: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn agenda(&self, meeting: MeetingId) -> Result<Vec<AgendaItem>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, position, kind, casus_id, title, planned_minutes, guest_name
+             FROM agenda_items WHERE meeting_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([meeting.to_string()], |r| {
+            Ok(AgendaItem {
+                id: parse_id(r.get(0)?)?,
+                position: r.get(1)?,
+                kind: parse_code(r.get(2)?, AgendaKind::from_code)?,
+                casus_id: r.get::<_, Option<String>>(3)?.map(parse_id).transpose()?,
+                title: r.get(4)?,
+                planned_minutes: r.get::<_, Option<u32>>(5)?.unwrap_or(0),
+                guest_name: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Replaces the agenda of a planned meeting with `items`, in their order.
+    pub fn replace_agenda(
+        &mut self,
+        actor: &Actor,
+        meeting: MeetingId,
+        items: &[AgendaItemInput],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let status: Option<String> = opt(tx.query_row(
+            "SELECT status FROM meetings WHERE id = ?1",
+            [meeting.to_string()],
+            |r| r.get(0),
+        ))?;
+        match status.as_deref() {
+            None => return Err(StoreError::NotFound("meeting")),
+            Some("gepland") => {}
+            Some(_) => return Err(StoreError::ReadOnly),
+        }
+        tx.execute(
+            "DELETE FROM agenda_items WHERE meeting_id = ?1",
+            [meeting.to_string()],
+        )?;
+        for (position, item) in items.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO agenda_items (id, meeting_id, position, kind, casus_id, title, planned_minutes, guest_name)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![AgendaItemId::new().to_string(), meeting.to_string(), position as i64, item.kind.code(),
+                    item.casus_id.map(|c| c.to_string()), item.title, item.planned_minutes, item.guest_name],
+            )?;
+        }
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Change,
+            "agenda",
+            &meeting.to_string(),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
