@@ -51,6 +51,11 @@ pub const COMMANDS: &[&str] = &[
     "update_school",
     "list_meetings",
     "list_actions",
+    "get_schedule",
+    "set_schedule",
+    "build_agenda",
+    "save_agenda",
+    "get_agenda",
     "load_demo",
     "first_screen_shown",
 ];

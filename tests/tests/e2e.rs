@@ -518,6 +518,40 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     fill(&client, "[data-testid=search]", "vechtpartijen").await?;
     wait_for_text(&client, "[data-testid=search-results]", "Milan Bakker").await?;
     shot(&client, "22-demo-search").await?;
+    // The year schedule and an agenda that builds itself, ordered by keyboard.
+    click(&client, "[data-testid=nav-overleggen]").await?;
+    click(&client, "[data-testid=save-schedule]").await?;
+    wait_for_text(
+        &client,
+        "[data-testid=schedule]",
+        "schoolvakanties overgeslagen",
+    )
+    .await?;
+    shot(&client, "23-demo-schedule").await?;
+    assert_accessible(&client, "overleggen met jaarrooster").await?;
+    click(&client, "[data-testid=meeting-list] button.link").await?;
+    click(&client, "[data-testid=build-agenda]").await?;
+    wait_for_text(&client, "[data-testid=agenda-items]", "openstaande acties").await?;
+    let first_row = wait_for(&client, "#ag-row-0").await?;
+    first_row.click().await?;
+    // Alt+ArrowDown moves the opening below the action review.
+    first_row.send_keys("\u{E00A}\u{E015}").await?;
+    let rows = client
+        .find(Locator::Css("[data-testid=agenda-items]"))
+        .await?
+        .text()
+        .await?;
+    let (review, opening) = (rows.find("openstaande acties"), rows.find("Opening"));
+    assert!(
+        matches!((review, opening), (Some(r), Some(o)) if r < o),
+        "the item moved by keyboard: {rows}"
+    );
+    click(&client, "[data-testid=save-agenda]").await?;
+    wait_for_text(&client, "[role=status]", "Agenda opgeslagen").await?;
+    shot(&client, "23-demo-agenda").await?;
+    assert_accessible(&client, "agenda").await?;
+    click(&client, "[data-testid=back]").await?;
+
     for (n, screen) in ["overleggen", "acties", "monitor", "instellingen"]
         .iter()
         .enumerate()

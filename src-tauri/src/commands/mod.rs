@@ -60,6 +60,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         meetings::monitor,
         meetings::list_meetings,
         meetings::list_actions,
+        meetings::get_schedule,
+        meetings::set_schedule,
+        meetings::build_agenda,
+        meetings::save_agenda,
+        meetings::get_agenda,
         startup::first_screen_shown,
     ]
 }

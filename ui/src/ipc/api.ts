@@ -1,7 +1,7 @@
 // Typed commands, one function each; names match src-tauri/src/commands.
 import { call } from './invoke';
 import type {
-  AbsenceInput, ActionRow, ActionStatus, AttendanceInput, CasusDossier, CasusSummary, Closure,
+  AbsenceInput, AgendaDraft, AgendaItem, AgendaItemInput, Exception, Recurrence, ScheduleView, ActionRow, ActionStatus, AttendanceInput, CasusDossier, CasusSummary, Closure,
   ConvertToNamed, DemoSummary, GezagHolderInput, HolidayCalendar, IdentifyingText, Intake,
   MeetingRow, Member, MonitorCounts, NewAnonymousCasus, NewConsent, NewMember, NewNamedCasus,
   NewSchoolWithTeam, NewSignal, NoteDraft, Overview, PassphraseCheck, Preferences, RouteStep,
@@ -61,6 +61,12 @@ export const api = {
     call<null>('set_thuiszitter_definition', { definition }),
   updateSchool: (settings: SchoolSettings) => call<null>('update_school', { settings }),
   listMeetings: () => call<MeetingRow[]>('list_meetings'),
+  getSchedule: (teamId: string) => call<ScheduleView>('get_schedule', { teamId }),
+  setSchedule: (teamId: string, recurrence: Recurrence, exceptions: Exception[]) =>
+    call<ScheduleView>('set_schedule', { teamId, recurrence, exceptions }),
+  buildAgenda: (meetingId: string, themes: string[]) => call<AgendaDraft>('build_agenda', { meetingId, themes }),
+  saveAgenda: (meetingId: string, items: AgendaItemInput[]) => call<AgendaItem[]>('save_agenda', { meetingId, items }),
+  getAgenda: (meetingId: string) => call<AgendaItem[]>('get_agenda', { meetingId }),
   listActions: () => call<ActionRow[]>('list_actions'),
   firstScreenShown: (screen: string) => call<null>('first_screen_shown', { screen }),
 };

@@ -1,6 +1,6 @@
 // Dutch words for the status codes that come over IPC; one table each, used by every screen.
 import type {
-  ActionStatus, CasusStatus, ClosureReason, ConsentStatus, DataCategory, HulpvraagKind, IdentifyingKind, MeetingStatus,
+  ActionStatus, AgendaKind, CasusStatus, ClosureReason, ConsentStatus, DataCategory, HulpvraagKind, IdentifyingKind, MeetingStatus,
   NoteKind, OrganisationKind, SignalCategory, TimelineKind,
 } from '../ipc/gen_types';
 
@@ -66,4 +66,9 @@ export const identifyingKindLabel: Record<IdentifyingKind, string> = {
   datum: 'lijkt op een (geboorte)datum', telefoonnummer: 'lijkt op een telefoonnummer',
   bsn: 'lijkt op een BSN', email: 'lijkt op een e-mailadres',
   exacteKlas: 'is een exacte klas (noem alleen het leerjaar of de groep)',
+};
+
+export const agendaKindLabel: Record<AgendaKind, string> = {
+  opening: 'Opening', actiereview: 'Acties', casus: 'Lopende casus', nieuw: 'Nieuwe aanmelding',
+  afsluiting: 'Afsluiten', thema: 'Thema', rondvraag: 'Rondvraag',
 };
