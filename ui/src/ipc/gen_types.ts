@@ -319,3 +319,21 @@ export type PlannedDate = { date: string, time: string,
 movedFrom: string | null, };
 
 export type ScheduleView = { recurrence: Recurrence | null, exceptions: Array<Exception>, planned: Array<PlannedDate>, };
+
+export type DecisionId = string;
+
+export type MinuteBlock = { facts: string, analysis: string, regieOrganisationId: OrganisationId | null, nextReviewOn: string | null, toParents: string, };
+
+export type LiveItem = { id: AgendaItemId, position: number, kind: AgendaKind, casusId: CasusId | null, title: string, plannedMinutes: number, spentSeconds: number, guestName: string | null, block: MinuteBlock | null, };
+
+export type DecisionRow = { id: DecisionId, agendaItemId: AgendaItemId | null, text: string, };
+
+export type Presence = { memberId: MemberId, name: string, role: Role, organisationName: string | null, present: boolean | null, };
+
+export type LiveMeeting = { meeting: MeetingRow, items: Array<LiveItem>, decisions: Array<DecisionRow>, 
+/**
+ * Actions agreed in this meeting, per item through their casus.
+ */
+actions: Array<ActionRow>, presence: Array<Presence>, };
+
+export type NewAction = { meetingId: MeetingId, agendaItemId: AgendaItemId | null, casusId: CasusId | null, description: string, ownerOrganisationId: OrganisationId | null, dueOn: string | null, };

@@ -45,7 +45,8 @@ pub fn typescript_bindings() -> String {
         ClosureView, RouteSuggestion, CasusDossier, SearchHit, CasusReminder, AgendaItemId,
         agenda::AgendaKind, agenda::AgendaDraftItem, agenda::HeldBack, agenda::AgendaDraft,
         agenda::AgendaItem, agenda::AgendaItemInput, schedule::Recurrence, schedule::Exception,
-        schedule::PlannedDate, crate::ScheduleView,
+        schedule::PlannedDate, crate::ScheduleView, DecisionId, live::MinuteBlock, live::LiveItem,
+        live::DecisionRow, live::Presence, live::LiveMeeting, live::NewAction,
     );
     format!("{}\n", text.trim_end())
 }

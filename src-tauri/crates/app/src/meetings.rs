@@ -6,9 +6,11 @@ use kernteam_domain::agenda::{
 };
 use kernteam_domain::consent::{self, ConsentStatus};
 use kernteam_domain::dates::{amsterdam_to_utc, parse_iso};
+use kernteam_domain::live::{LiveMeeting, MinuteBlock, NewAction};
 use kernteam_domain::schedule::{self, Exception, PlannedDate, Recurrence};
 use kernteam_domain::validation::{Invalid, required_text};
-use kernteam_domain::{CasusId, CasusMode, MeetingId, TeamId};
+use kernteam_domain::{AgendaItemId, CasusId, CasusMode, MeetingId, MemberId, TeamId};
+use kernteam_store::ActionSeed;
 use serde::{Deserialize, Serialize};
 use time::Date;
 use ts_rs::TS;
@@ -221,5 +223,122 @@ impl Session {
 
     pub fn agenda(&mut self, meeting: MeetingId) -> AppResult<Vec<AgendaItem>> {
         Ok(self.store()?.agenda(meeting)?)
+    }
+}
+
+impl Session {
+    pub fn live_meeting(&mut self, meeting: MeetingId) -> AppResult<LiveMeeting> {
+        let store = self.store()?;
+        Ok(LiveMeeting {
+            meeting: store.meeting(meeting)?,
+            items: store.live_items(meeting)?,
+            decisions: store.decisions(meeting)?,
+            actions: store.meeting_actions(meeting)?,
+            presence: store.presence(meeting)?,
+        })
+    }
+
+    /// Starts the meeting (its agenda must be saved first) and returns the live view.
+    pub fn start_meeting(&mut self, meeting: MeetingId) -> AppResult<LiveMeeting> {
+        if self.store()?.agenda(meeting)?.is_empty() {
+            return Err(Invalid::new("agenda", "Stel eerst de agenda op en sla hem op.").into());
+        }
+        let actor = self.actor.clone();
+        self.store()?.start_meeting(&actor, meeting)?;
+        self.live_meeting(meeting)
+    }
+
+    pub fn set_presence(
+        &mut self,
+        meeting: MeetingId,
+        member: MemberId,
+        present: bool,
+    ) -> AppResult<()> {
+        let actor = self.actor.clone();
+        self.store()?
+            .set_presence(&actor, meeting, member, present)?;
+        Ok(())
+    }
+
+    pub fn save_block(&mut self, item: AgendaItemId, block: &MinuteBlock) -> AppResult<()> {
+        if let Some(d) = block
+            .next_review_on
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+            && parse_iso(d).is_none()
+        {
+            return Err(Invalid::new(
+                "nextReviewOn",
+                "Kies een geldige datum voor de volgende evaluatie.",
+            )
+            .into());
+        }
+        for (field, text) in [
+            ("facts", &block.facts),
+            ("analysis", &block.analysis),
+            ("toParents", &block.to_parents),
+        ] {
+            if text.chars().count() > 20_000 {
+                return Err(
+                    Invalid::new(field, "Deze tekst is te lang (maximaal 20.000 tekens).").into(),
+                );
+            }
+        }
+        let mut block = block.clone();
+        if block
+            .next_review_on
+            .as_deref()
+            .is_some_and(|d| d.trim().is_empty())
+        {
+            block.next_review_on = None;
+        }
+        let actor = self.actor.clone();
+        self.store()?.save_block(&actor, item, &block)?;
+        Ok(())
+    }
+
+    pub fn add_decision(
+        &mut self,
+        meeting: MeetingId,
+        item: Option<AgendaItemId>,
+        casus: Option<CasusId>,
+        text: &str,
+    ) -> AppResult<()> {
+        let text = required_text("text", "het besluit", text, 2000)?;
+        let actor = self.actor.clone();
+        self.store()?
+            .add_decision(&actor, meeting, item, casus, &text)?;
+        Ok(())
+    }
+
+    /// "Wie doet wat wanneer": refused without an owner or a date.
+    pub fn add_action(&mut self, input: &NewAction) -> AppResult<()> {
+        let row = self.store()?.meeting(input.meeting_id)?;
+        let day = parse_iso(row.starts_at.get(..10).unwrap_or_default()).unwrap_or_else(today);
+        let due = input.validate(day)?.to_string();
+        let actor = self.actor.clone();
+        self.store()?.create_action(
+            &actor,
+            &ActionSeed {
+                casus: input.casus_id,
+                meeting: Some(input.meeting_id),
+                description: input.description.trim(),
+                owner_organisation: input.owner_organisation_id,
+                due_on: Some(&due),
+                status: kernteam_domain::ActionStatus::Open,
+            },
+        )?;
+        Ok(())
+    }
+
+    pub fn add_spent(&mut self, item: AgendaItemId, seconds: u32) -> AppResult<()> {
+        self.store()?.add_spent(item, seconds.min(4 * 3600))?;
+        Ok(())
+    }
+
+    pub fn close_meeting(&mut self, meeting: MeetingId) -> AppResult<()> {
+        let actor = self.actor.clone();
+        self.store()?.close_meeting(&actor, meeting)?;
+        Ok(())
     }
 }

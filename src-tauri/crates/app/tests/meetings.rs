@@ -203,3 +203,137 @@ fn the_consent_gate_and_open_actions_in_the_next_two_meetings() {
         "nothing changed"
     );
 }
+
+#[test]
+fn a_live_meeting_records_blocks_decisions_actions_and_closes_into_the_casussen() {
+    use kernteam_app::domain::live::{MinuteBlock, NewAction};
+    let (_d, mut s) = demo();
+    let team = s
+        .teams()
+        .expect("teams")
+        .into_iter()
+        .find(|t| t.name.contains("Linde"))
+        .expect("De Linde");
+    s.set_schedule(team.id, &recurrence(3), &[])
+        .expect("schedule");
+    let meeting = s
+        .meetings()
+        .expect("meetings")
+        .into_iter()
+        .filter(|m| m.team_id == team.id && m.status == MeetingStatus::Gepland)
+        .min_by(|a, b| a.starts_at.cmp(&b.starts_at))
+        .expect("next meeting");
+    let err = s.start_meeting(meeting.id).expect_err("no agenda yet");
+    assert_eq!(err.field.as_deref(), Some("agenda"));
+
+    let jayden = s
+        .casussen(None)
+        .expect("list")
+        .into_iter()
+        .find(|c| c.label == "Jayden Smit")
+        .expect("S-05");
+    let items = vec![
+        AgendaItemInput {
+            kind: AgendaKind::Opening,
+            casus_id: None,
+            title: "Opening".into(),
+            planned_minutes: 5,
+            guest_name: None,
+        },
+        AgendaItemInput {
+            kind: AgendaKind::Casus,
+            casus_id: Some(jayden.id),
+            title: "J.S. (klas 1 vmbo-b)".into(),
+            planned_minutes: 10,
+            guest_name: Some("mentor".into()),
+        },
+    ];
+    s.save_agenda(meeting.id, &items).expect("agenda");
+    let live = s.start_meeting(meeting.id).expect("start");
+    assert_eq!(live.meeting.status, MeetingStatus::Bezig);
+    assert!(
+        !live.presence.is_empty(),
+        "the team's members are listed for presence"
+    );
+    s.set_presence(meeting.id, live.presence[0].member_id, true)
+        .expect("present");
+
+    let item = live.items[1].id;
+    let review = (today() + Duration::weeks(6)).to_string();
+    for facts in [
+        "Geen",
+        "Geen nieuw ongeoorloofd verzuim sinds de vorige keer",
+    ] {
+        s.save_block(
+            item,
+            &MinuteBlock {
+                facts: facts.into(),
+                analysis: "Dagelijks aanmelden werkt".into(),
+                regie_organisation_id: None,
+                next_review_on: Some(review.clone()),
+                to_parents: "Het gaat beter; we evalueren over zes weken.".into(),
+            },
+        )
+        .expect("autosave");
+    }
+    s.add_decision(
+        meeting.id,
+        Some(item),
+        Some(jayden.id),
+        "Leerplicht blijft regie houden",
+    )
+    .expect("decision");
+    let leerplicht = s
+        .members()
+        .expect("members")
+        .into_iter()
+        .find_map(|m| m.organisation_id.filter(|_| m.name == "Mehmet Yilmaz"))
+        .expect("LPA org");
+    let vague = NewAction {
+        meeting_id: meeting.id,
+        agenda_item_id: Some(item),
+        casus_id: Some(jayden.id),
+        description: "Gesprek met ouders".into(),
+        owner_organisation_id: None,
+        due_on: None,
+    };
+    assert_eq!(
+        s.add_action(&vague).expect_err("vague").field.as_deref(),
+        Some("owner")
+    );
+    s.add_action(&NewAction {
+        owner_organisation_id: Some(leerplicht),
+        due_on: Some((today() + Duration::weeks(2)).to_string()),
+        ..vague
+    })
+    .expect("action");
+    s.add_spent(item, 540).expect("time");
+    let live = s.live_meeting(meeting.id).expect("live");
+    assert_eq!(
+        live.items[1].block.as_ref().map(|b| b.facts.as_str()),
+        Some("Geen nieuw ongeoorloofd verzuim sinds de vorige keer")
+    );
+    assert_eq!(live.items[1].spent_seconds, 540);
+    assert_eq!(live.decisions.len(), 1);
+    assert_eq!(live.actions.len(), 1);
+
+    s.close_meeting(meeting.id).expect("close");
+    let after = s
+        .casussen(None)
+        .expect("list")
+        .into_iter()
+        .find(|c| c.id == jayden.id)
+        .expect("casus");
+    assert_eq!(
+        after.next_review_on.as_deref(),
+        Some(review.as_str()),
+        "the block's review date goes to the casus"
+    );
+    assert_eq!(
+        s.save_block(item, &MinuteBlock::default())
+            .expect_err("closed")
+            .code,
+        ErrorCode::ReadOnly,
+        "a closed meeting's blocks are not edited in place"
+    );
+}

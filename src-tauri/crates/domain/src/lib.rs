@@ -9,6 +9,7 @@ pub mod dossier;
 pub mod ids;
 pub mod interchange;
 pub mod kinds;
+pub mod live;
 pub mod model;
 pub mod passphrase;
 pub mod pupil;

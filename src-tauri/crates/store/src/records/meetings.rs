@@ -20,6 +20,24 @@ pub struct ActionSeed<'a> {
 }
 
 impl Store {
+    /// Actions agreed in one meeting.
+    pub fn meeting_actions(&self, meeting: MeetingId) -> Result<Vec<ActionRow>> {
+        let ids: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM actions WHERE meeting_id = ?1")?;
+            stmt.query_map([meeting.to_string()], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        Ok(self
+            .actions(None)?
+            .into_iter()
+            .filter(|a| ids.contains(&a.id.to_string()))
+            .collect())
+    }
+}
+
+impl Store {
     pub fn create_meeting(
         &mut self,
         actor: &Actor,

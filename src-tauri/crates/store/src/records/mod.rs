@@ -4,6 +4,7 @@
 mod casussen;
 mod dossier;
 mod interchange;
+mod live;
 mod meetings;
 mod schedule;
 mod search;

@@ -1,0 +1,153 @@
+//! Live meeting mode (DOMAIN.md §3 "During"): per casus one minute block, decisions and
+//! actions recorded as the talk goes, presence, time per item.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::agenda::AgendaKind;
+use crate::validation::{Invalid, required_text};
+use crate::{
+    ActionRow, AgendaItemId, CasusId, DecisionId, MeetingId, MeetingRow, MemberId, OrganisationId,
+    Role,
+};
+
+/// What the editor autosaves for one casus item.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MinuteBlock {
+    pub facts: String,
+    pub analysis: String,
+    pub regie_organisation_id: Option<OrganisationId>,
+    pub next_review_on: Option<String>,
+    pub to_parents: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LiveItem {
+    pub id: AgendaItemId,
+    pub position: u32,
+    pub kind: AgendaKind,
+    pub casus_id: Option<CasusId>,
+    pub title: String,
+    pub planned_minutes: u32,
+    pub spent_seconds: u32,
+    pub guest_name: Option<String>,
+    pub block: Option<MinuteBlock>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionRow {
+    pub id: DecisionId,
+    pub agenda_item_id: Option<AgendaItemId>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Presence {
+    pub member_id: MemberId,
+    pub name: String,
+    pub role: Role,
+    pub organisation_name: Option<String>,
+    pub present: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LiveMeeting {
+    pub meeting: MeetingRow,
+    pub items: Vec<LiveItem>,
+    pub decisions: Vec<DecisionRow>,
+    /// Actions agreed in this meeting, per item through their casus.
+    pub actions: Vec<ActionRow>,
+    pub presence: Vec<Presence>,
+}
+
+/// "Wie doet wat wanneer": an action needs what, an owner and a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewAction {
+    pub meeting_id: MeetingId,
+    pub agenda_item_id: Option<AgendaItemId>,
+    pub casus_id: Option<CasusId>,
+    pub description: String,
+    pub owner_organisation_id: Option<OrganisationId>,
+    pub due_on: Option<String>,
+}
+
+impl NewAction {
+    /// The known failure of kernteams is the vague action: no owner or no date is refused.
+    pub fn validate(&self, meeting_day: time::Date) -> Result<time::Date, Invalid> {
+        required_text("description", "wat er gedaan wordt", &self.description, 500)?;
+        if self.owner_organisation_id.is_none() {
+            return Err(Invalid::new("owner", "Kies wie de actie uitvoert."));
+        }
+        let due = self
+            .due_on
+            .as_deref()
+            .and_then(crate::dates::parse_iso)
+            .ok_or_else(|| Invalid::new("dueOn", "Kies wanneer de actie klaar is."))?;
+        if due < meeting_day {
+            return Err(Invalid::new(
+                "dueOn",
+                "De datum ligt vóór het overleg: kies een latere datum.",
+            ));
+        }
+        Ok(due)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn vague_actions_are_refused() {
+        let good = NewAction {
+            meeting_id: MeetingId::new(),
+            agenda_item_id: None,
+            casus_id: None,
+            description: "M@ZL-consult met Noor en moeder".into(),
+            owner_organisation_id: Some(OrganisationId::new()),
+            due_on: Some("2025-10-14".into()),
+        };
+        let day = date!(2025 - 09 - 30);
+        assert_eq!(good.validate(day), Ok(date!(2025 - 10 - 14)));
+        let cases = [
+            (
+                NewAction {
+                    description: " ".into(),
+                    ..good.clone()
+                },
+                "description",
+            ),
+            (
+                NewAction {
+                    owner_organisation_id: None,
+                    ..good.clone()
+                },
+                "owner",
+            ),
+            (
+                NewAction {
+                    due_on: None,
+                    ..good.clone()
+                },
+                "dueOn",
+            ),
+            (
+                NewAction {
+                    due_on: Some("2025-09-01".into()),
+                    ..good.clone()
+                },
+                "dueOn",
+            ),
+        ];
+        for (action, field) in cases {
+            assert_eq!(action.validate(day).err().map(|e| e.field), Some(field));
+        }
+    }
+}
