@@ -210,6 +210,20 @@ async fn confirm_recovery_key_kept(client: &Client) -> Result<()> {
     click(client, "[data-testid=recovery-continue]").await
 }
 
+/// The option value of the team whose name contains `name` in the Overleggen team picker.
+async fn team_value(client: &Client, name: &str) -> Result<String> {
+    let value = client
+        .execute(
+            "const o = [...document.querySelectorAll('#ov-team option')].find(o => o.textContent.includes(arguments[0])); return o ? o.value : null;",
+            vec![name.into()],
+        )
+        .await?;
+    value
+        .as_str()
+        .map(str::to_owned)
+        .context("team in the picker")
+}
+
 /// Opens a casus from the list by the name (or pseudonym) it shows.
 async fn open_casus(client: &Client, label: &str) -> Result<()> {
     let xpath = format!("//table[@data-testid='casus-list']//button[normalize-space()='{label}']");
@@ -550,7 +564,35 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     wait_for_text(&client, "[role=status]", "Agenda opgeslagen").await?;
     shot(&client, "23-demo-agenda").await?;
     assert_accessible(&client, "agenda").await?;
-    click(&client, "[data-testid=back]").await?;
+    // Live mode by keyboard: the shortcut sheet, a decision, the next item, closing.
+    click(&client, "[data-testid=start-meeting]").await?;
+    wait_for(&client, "[data-testid=live-meeting]").await?;
+    let body = client.find(Locator::Css("body")).await?;
+    body.send_keys("?").await?;
+    wait_for(&client, "[data-testid=shortcut-sheet]").await?;
+    shot(&client, "23-demo-live-shortcuts").await?;
+    body.send_keys("\u{E00C}").await?;
+    body.send_keys("\u{E00A}b\u{E000}").await?;
+    let decision = client.active_element().await?;
+    decision
+        .send_keys("Casusoverleg met de huisarts plannen\u{E007}")
+        .await?;
+    wait_for_text(
+        &client,
+        "[data-testid=live-item]",
+        "Casusoverleg met de huisarts plannen",
+    )
+    .await?;
+    client
+        .active_element()
+        .await?
+        .send_keys("\u{E00A}\u{E014}\u{E000}")
+        .await?;
+    wait_for_text(&client, "[data-testid=live-item]", "openstaande acties").await?;
+    shot(&client, "23-demo-live").await?;
+    assert_accessible(&client, "live meeting").await?;
+    click(&client, "[data-testid=close-meeting]").await?;
+    wait_for(&client, "[data-testid=schedule]").await?;
 
     for (n, screen) in ["overleggen", "acties", "monitor", "instellingen"]
         .iter()
@@ -754,6 +796,58 @@ async fn anonymous_refuses_a_name_and_a_note_survives_kill_9() -> Result<()> {
     wait_for_text(&client, "[data-testid=notes]", SENTENCE).await?;
     shot(&client, "43-note-after-kill").await?;
     assert_accessible(&client, "notes").await?;
+
+    // --- Live meeting: killed mid-sentence in a minute block, the sentence is there after restart ---
+    click(&client, "[data-testid=nav-overleggen]").await?;
+    select(&client, "#ov-team", &team_value(&client, "Linde").await?).await?;
+    click(&client, "[data-testid=save-schedule]").await?;
+    click(&client, "[data-testid=meeting-list] button.link").await?;
+    click(&client, "[data-testid=build-agenda]").await?;
+    click(&client, "[data-testid=save-agenda]").await?;
+    wait_for_text(&client, "[role=status]", "Agenda opgeslagen").await?;
+    click(&client, "[data-testid=start-meeting]").await?;
+    wait_for(&client, "[data-testid=live-meeting]").await?;
+    let body = client.find(Locator::Css("body")).await?;
+    for _ in 0..2 {
+        body.send_keys("\u{E00A}\u{E014}\u{E000}").await?;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+    }
+    const MINUTE: &str = "Geen nieuw ongeoorloofd verzuim; dagelijks aanmelden bij de mentor werk";
+    wait_for(&client, "[data-testid=block-facts]")
+        .await?
+        .send_keys(MINUTE)
+        .await?;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let killed = Command::new("pkill").args(["-KILL", "-f", &app]).status()?;
+    assert!(
+        killed.success(),
+        "the app process was found and killed in live mode"
+    );
+    drop(client);
+    drop(driver);
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let driver = start_driver(Some(&data)).await?;
+    let client = open_app(&driver).await?;
+    fill(&client, "#secret", PASSPHRASE).await?;
+    click(&client, "button[type=submit]").await?;
+    wait_for(&client, "[data-testid=overview]").await?;
+    click(&client, "[data-testid=nav-overleggen]").await?;
+    select(&client, "#ov-team", &team_value(&client, "Linde").await?).await?;
+    click(&client, "[data-testid=meeting-list] button.link").await?;
+    click(&client, "[data-testid=start-meeting]").await?;
+    wait_for(&client, "[data-testid=live-meeting]").await?;
+    let body = client.find(Locator::Css("body")).await?;
+    for _ in 0..2 {
+        body.send_keys("\u{E00A}\u{E014}\u{E000}").await?;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+    }
+    let facts = wait_for(&client, "[data-testid=block-facts]").await?;
+    assert_eq!(
+        facts.prop("value").await?.as_deref(),
+        Some(MINUTE),
+        "the half sentence typed before kill -9 is in the minute block"
+    );
+    shot(&client, "44-live-after-kill").await?;
     client.close().await?;
     tokio::time::sleep(Duration::from_millis(800)).await;
     Ok(())

@@ -1,6 +1,10 @@
 use kernteam_app::domain::agenda::{AgendaDraft, AgendaItem, AgendaItemInput};
+use kernteam_app::domain::live::{LiveMeeting, MinuteBlock, NewAction};
 use kernteam_app::domain::schedule::{Exception, Recurrence};
-use kernteam_app::domain::{ActionRow, MeetingId, MeetingRow, MonitorCounts, TeamId};
+use kernteam_app::domain::{
+    ActionRow, AgendaItemId, CasusId, MeetingId, MeetingRow, MemberId, MonitorCounts, Organisation,
+    TeamId,
+};
 use kernteam_app::{Overview, ScheduleView};
 use tauri::State;
 
@@ -84,4 +88,98 @@ pub async fn get_agenda(
         .with(move |s| s.agenda(meeting_id))
         .await
         .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn live_meeting(
+    state: State<'_, AppState>,
+    meeting_id: MeetingId,
+) -> CommandResult<LiveMeeting> {
+    state
+        .with(move |s| s.live_meeting(meeting_id))
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn start_meeting(
+    state: State<'_, AppState>,
+    meeting_id: MeetingId,
+) -> CommandResult<LiveMeeting> {
+    state
+        .with(move |s| s.start_meeting(meeting_id))
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn set_presence(
+    state: State<'_, AppState>,
+    meeting_id: MeetingId,
+    member_id: MemberId,
+    present: bool,
+) -> CommandResult<()> {
+    state
+        .with(move |s| s.set_presence(meeting_id, member_id, present))
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn save_block(
+    state: State<'_, AppState>,
+    agenda_item_id: AgendaItemId,
+    block: MinuteBlock,
+) -> CommandResult<()> {
+    state
+        .with(move |s| s.save_block(agenda_item_id, &block))
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn add_decision(
+    state: State<'_, AppState>,
+    meeting_id: MeetingId,
+    agenda_item_id: Option<AgendaItemId>,
+    casus_id: Option<CasusId>,
+    text: String,
+) -> CommandResult<()> {
+    state
+        .with(move |s| s.add_decision(meeting_id, agenda_item_id, casus_id, &text))
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn add_action(state: State<'_, AppState>, input: NewAction) -> CommandResult<()> {
+    state
+        .with(move |s| s.add_action(&input))
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn add_spent(
+    state: State<'_, AppState>,
+    agenda_item_id: AgendaItemId,
+    seconds: u32,
+) -> CommandResult<()> {
+    state
+        .with(move |s| s.add_spent(agenda_item_id, seconds))
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn close_meeting(state: State<'_, AppState>, meeting_id: MeetingId) -> CommandResult<()> {
+    state
+        .with(move |s| s.close_meeting(meeting_id))
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn list_organisations(state: State<'_, AppState>) -> CommandResult<Vec<Organisation>> {
+    state.with(|s| s.organisations()).await.map_err(to_ipc)
 }

@@ -65,6 +65,15 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         meetings::build_agenda,
         meetings::save_agenda,
         meetings::get_agenda,
+        meetings::live_meeting,
+        meetings::start_meeting,
+        meetings::set_presence,
+        meetings::save_block,
+        meetings::add_decision,
+        meetings::add_action,
+        meetings::add_spent,
+        meetings::close_meeting,
+        meetings::list_organisations,
         startup::first_screen_shown,
     ]
 }

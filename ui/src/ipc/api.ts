@@ -1,6 +1,7 @@
 // Typed commands, one function each; names match src-tauri/src/commands.
 import { call } from './invoke';
 import type {
+  LiveMeeting, MinuteBlock, NewAction, Organisation,
   AbsenceInput, AgendaDraft, AgendaItem, AgendaItemInput, Exception, Recurrence, ScheduleView, ActionRow, ActionStatus, AttendanceInput, CasusDossier, CasusSummary, Closure,
   ConvertToNamed, DemoSummary, GezagHolderInput, HolidayCalendar, IdentifyingText, Intake,
   MeetingRow, Member, MonitorCounts, NewAnonymousCasus, NewConsent, NewMember, NewNamedCasus,
@@ -67,6 +68,17 @@ export const api = {
   buildAgenda: (meetingId: string, themes: string[]) => call<AgendaDraft>('build_agenda', { meetingId, themes }),
   saveAgenda: (meetingId: string, items: AgendaItemInput[]) => call<AgendaItem[]>('save_agenda', { meetingId, items }),
   getAgenda: (meetingId: string) => call<AgendaItem[]>('get_agenda', { meetingId }),
+  liveMeeting: (meetingId: string) => call<LiveMeeting>('live_meeting', { meetingId }),
+  startMeeting: (meetingId: string) => call<LiveMeeting>('start_meeting', { meetingId }),
+  setPresence: (meetingId: string, memberId: string, present: boolean) =>
+    call<null>('set_presence', { meetingId, memberId, present }),
+  saveBlock: (agendaItemId: string, block: MinuteBlock) => call<null>('save_block', { agendaItemId, block }),
+  addDecision: (meetingId: string, agendaItemId: string | null, casusId: string | null, text: string) =>
+    call<null>('add_decision', { meetingId, agendaItemId, casusId, text }),
+  addAction: (input: NewAction) => call<null>('add_action', { input }),
+  addSpent: (agendaItemId: string, seconds: number) => call<null>('add_spent', { agendaItemId, seconds }),
+  closeMeeting: (meetingId: string) => call<null>('close_meeting', { meetingId }),
+  listOrganisations: () => call<Organisation[]>('list_organisations'),
   listActions: () => call<ActionRow[]>('list_actions'),
   firstScreenShown: (screen: string) => call<null>('first_screen_shown', { screen }),
 };

@@ -383,6 +383,10 @@ impl Session {
         Ok(self.store()?.casussen(team)?)
     }
 
+    pub fn organisations(&mut self) -> AppResult<Vec<kernteam_domain::Organisation>> {
+        Ok(self.store()?.organisations()?)
+    }
+
     pub fn schools(&mut self) -> AppResult<Vec<School>> {
         Ok(self.store()?.schools()?)
     }
