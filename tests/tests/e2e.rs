@@ -588,7 +588,8 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
         .await?
         .send_keys("\u{E00A}\u{E014}\u{E000}")
         .await?;
-    wait_for_text(&client, "[data-testid=live-item]", "openstaande acties").await?;
+    // The agenda was reordered above: the action review came first, the opening second.
+    wait_for_text(&client, "[data-testid=live-item]", "Aanwezig").await?;
     shot(&client, "23-demo-live").await?;
     assert_accessible(&client, "live meeting").await?;
     click(&client, "[data-testid=close-meeting]").await?;
