@@ -65,6 +65,9 @@ pub const COMMANDS: &[&str] = &[
     "add_spent",
     "close_meeting",
     "list_organisations",
+    "get_minutes",
+    "finalise_minutes",
+    "correct_minutes",
     "load_demo",
     "first_screen_shown",
 ];

@@ -594,6 +594,19 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     assert_accessible(&client, "live meeting").await?;
     click(&client, "[data-testid=close-meeting]").await?;
     wait_for(&client, "[data-testid=schedule]").await?;
+    // Closing made concept minutes; the chair finalises them.
+    click(&client, "[data-testid=meeting-list] button.link").await?;
+    wait_for_text(
+        &client,
+        "[data-testid=minutes]",
+        "Casusoverleg met de huisarts plannen",
+    )
+    .await?;
+    click(&client, "[data-testid=finalise-minutes]").await?;
+    wait_for_text(&client, "[data-testid=minutes]", "Vastgesteld").await?;
+    shot(&client, "23-demo-minutes").await?;
+    assert_accessible(&client, "minutes").await?;
+    click(&client, "[data-testid=back]").await?;
 
     for (n, screen) in ["overleggen", "acties", "monitor", "instellingen"]
         .iter()

@@ -1,5 +1,7 @@
 use kernteam_app::domain::agenda::{AgendaDraft, AgendaItem, AgendaItemInput};
-use kernteam_app::domain::live::{LiveMeeting, MinuteBlock, NewAction};
+use kernteam_app::domain::live::{
+    LiveMeeting, MinuteBlock, MinutesBody, MinutesVersion, NewAction,
+};
 use kernteam_app::domain::schedule::{Exception, Recurrence};
 use kernteam_app::domain::{
     ActionRow, AgendaItemId, CasusId, MeetingId, MeetingRow, MemberId, MonitorCounts, Organisation,
@@ -182,4 +184,39 @@ pub async fn close_meeting(state: State<'_, AppState>, meeting_id: MeetingId) ->
 #[tauri::command]
 pub async fn list_organisations(state: State<'_, AppState>) -> CommandResult<Vec<Organisation>> {
     state.with(|s| s.organisations()).await.map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn get_minutes(
+    state: State<'_, AppState>,
+    meeting_id: MeetingId,
+) -> CommandResult<Vec<MinutesVersion>> {
+    state
+        .with(move |s| s.minutes(meeting_id))
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn finalise_minutes(
+    state: State<'_, AppState>,
+    meeting_id: MeetingId,
+) -> CommandResult<()> {
+    state
+        .with(move |s| s.finalise_minutes(meeting_id))
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn correct_minutes(
+    state: State<'_, AppState>,
+    meeting_id: MeetingId,
+    reason: String,
+    body: Option<MinutesBody>,
+) -> CommandResult<u32> {
+    state
+        .with(move |s| s.correct_minutes(meeting_id, &reason, body.as_ref()))
+        .await
+        .map_err(to_ipc)
 }

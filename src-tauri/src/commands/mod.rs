@@ -74,6 +74,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         meetings::add_spent,
         meetings::close_meeting,
         meetings::list_organisations,
+        meetings::get_minutes,
+        meetings::finalise_minutes,
+        meetings::correct_minutes,
         startup::first_screen_shown,
     ]
 }

@@ -1,7 +1,7 @@
 // Typed commands, one function each; names match src-tauri/src/commands.
 import { call } from './invoke';
 import type {
-  LiveMeeting, MinuteBlock, NewAction, Organisation,
+  LiveMeeting, MinuteBlock, MinutesBody, MinutesVersion, NewAction, Organisation,
   AbsenceInput, AgendaDraft, AgendaItem, AgendaItemInput, Exception, Recurrence, ScheduleView, ActionRow, ActionStatus, AttendanceInput, CasusDossier, CasusSummary, Closure,
   ConvertToNamed, DemoSummary, GezagHolderInput, HolidayCalendar, IdentifyingText, Intake,
   MeetingRow, Member, MonitorCounts, NewAnonymousCasus, NewConsent, NewMember, NewNamedCasus,
@@ -79,6 +79,10 @@ export const api = {
   addSpent: (agendaItemId: string, seconds: number) => call<null>('add_spent', { agendaItemId, seconds }),
   closeMeeting: (meetingId: string) => call<null>('close_meeting', { meetingId }),
   listOrganisations: () => call<Organisation[]>('list_organisations'),
+  getMinutes: (meetingId: string) => call<MinutesVersion[]>('get_minutes', { meetingId }),
+  finaliseMinutes: (meetingId: string) => call<null>('finalise_minutes', { meetingId }),
+  correctMinutes: (meetingId: string, reason: string, body: MinutesBody | null) =>
+    call<number>('correct_minutes', { meetingId, reason, body }),
   listActions: () => call<ActionRow[]>('list_actions'),
   firstScreenShown: (screen: string) => call<null>('first_screen_shown', { screen }),
 };

@@ -337,3 +337,11 @@ export type LiveMeeting = { meeting: MeetingRow, items: Array<LiveItem>, decisio
 actions: Array<ActionRow>, presence: Array<Presence>, };
 
 export type NewAction = { meetingId: MeetingId, agendaItemId: AgendaItemId | null, casusId: CasusId | null, description: string, ownerOrganisationId: OrganisationId | null, dueOn: string | null, };
+
+export type MinutesBody = { teamName: string, startsAt: string, location: string | null, present: Array<string>, absent: Array<string>, items: Array<MinutesItem>, };
+
+export type MinutesItem = { title: string, kind: string, casusId: CasusId | null, guestName: string | null, plannedMinutes: number, spentSeconds: number, block: MinuteBlock | null, decisions: Array<string>, actions: Array<string>, };
+
+export type MinutesStatus = "concept" | "vastgesteld";
+
+export type MinutesVersion = { version: number, status: MinutesStatus, correctionReason: string | null, createdAt: string, finalisedAt: string | null, body: MinutesBody, };

@@ -6,7 +6,9 @@ use kernteam_domain::agenda::{
 };
 use kernteam_domain::consent::{self, ConsentStatus};
 use kernteam_domain::dates::{amsterdam_to_utc, parse_iso};
-use kernteam_domain::live::{LiveMeeting, MinuteBlock, NewAction};
+use kernteam_domain::live::{
+    LiveMeeting, MinuteBlock, MinutesBody, MinutesItem, MinutesStatus, MinutesVersion, NewAction,
+};
 use kernteam_domain::schedule::{self, Exception, PlannedDate, Recurrence};
 use kernteam_domain::validation::{Invalid, required_text};
 use kernteam_domain::{AgendaItemId, CasusId, CasusMode, MeetingId, MemberId, TeamId};
@@ -336,9 +338,127 @@ impl Session {
         Ok(())
     }
 
+    /// Closes the meeting; its concept minutes are made from what was recorded.
     pub fn close_meeting(&mut self, meeting: MeetingId) -> AppResult<()> {
+        let live = self.live_meeting(meeting)?;
+        let body = minutes_body(&live);
+        let json = serde_json::to_string(&body).map_err(json_error)?;
         let actor = self.actor.clone();
-        self.store()?.close_meeting(&actor, meeting)?;
+        self.store()?.close_meeting(&actor, meeting, &json)?;
         Ok(())
+    }
+
+    pub fn minutes(&mut self, meeting: MeetingId) -> AppResult<Vec<MinutesVersion>> {
+        self.store()?
+            .minutes(meeting)?
+            .into_iter()
+            .map(|row| {
+                Ok(MinutesVersion {
+                    version: row.version,
+                    status: MinutesStatus::from_code(&row.status).unwrap_or(MinutesStatus::Concept),
+                    correction_reason: row.correction_reason,
+                    created_at: row.created_at,
+                    finalised_at: row.finalised_at,
+                    body: serde_json::from_str(&row.body_json).map_err(json_error)?,
+                })
+            })
+            .collect()
+    }
+
+    pub fn finalise_minutes(&mut self, meeting: MeetingId) -> AppResult<()> {
+        let actor = self.actor.clone();
+        self.store()?.finalise_minutes(&actor, meeting)?;
+        Ok(())
+    }
+
+    /// A correction starts a new version from the finalised one, with the reason on record.
+    pub fn correct_minutes(
+        &mut self,
+        meeting: MeetingId,
+        reason: &str,
+        body: Option<&MinutesBody>,
+    ) -> AppResult<u32> {
+        let reason = required_text("reason", "de reden van de correctie", reason, 1000)?;
+        let base = match body {
+            Some(b) => b.clone(),
+            None => self
+                .minutes(meeting)?
+                .into_iter()
+                .next()
+                .map(|m| m.body)
+                .ok_or_else(|| {
+                    AppError::new(ErrorCode::NotFound, "Dit overleg heeft nog geen notulen.")
+                })?,
+        };
+        let json = serde_json::to_string(&base).map_err(json_error)?;
+        let actor = self.actor.clone();
+        let version = self
+            .store()?
+            .correct_minutes(&actor, meeting, &reason, &json)
+            .map_err(|e| match e {
+                kernteam_store::StoreError::Invalid(_) => AppError::new(
+                    ErrorCode::Validation,
+                    "Alleen vastgestelde notulen worden gecorrigeerd; stel het concept eerst vast.",
+                ),
+                other => other.into(),
+            })?;
+        Ok(version)
+    }
+}
+
+/// The minutes as recorded: meeting-level parts carry initials only (the titles are initials
+/// and class), casus content lives in the blocks.
+fn minutes_body(live: &LiveMeeting) -> MinutesBody {
+    let present = live
+        .presence
+        .iter()
+        .filter(|p| p.present == Some(true))
+        .map(|p| p.name.clone())
+        .collect();
+    let absent = live
+        .presence
+        .iter()
+        .filter(|p| p.present != Some(true))
+        .map(|p| p.name.clone())
+        .collect();
+    let items = live
+        .items
+        .iter()
+        .map(|i| MinutesItem {
+            title: i.title.clone(),
+            kind: i.kind.label().to_owned(),
+            casus_id: i.casus_id,
+            guest_name: i.guest_name.clone(),
+            planned_minutes: i.planned_minutes,
+            spent_seconds: i.spent_seconds,
+            block: i.block.clone(),
+            decisions: live
+                .decisions
+                .iter()
+                .filter(|d| d.agenda_item_id == Some(i.id))
+                .map(|d| d.text.clone())
+                .collect(),
+            actions: live
+                .actions
+                .iter()
+                .filter(|a| i.casus_id.is_some() && a.casus_id == i.casus_id)
+                .map(|a| {
+                    format!(
+                        "{} — {} — {}",
+                        a.description,
+                        a.owner.clone().unwrap_or_default(),
+                        a.due_on.clone().unwrap_or_default()
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    MinutesBody {
+        team_name: live.meeting.team_name.clone(),
+        starts_at: live.meeting.starts_at.clone(),
+        location: live.meeting.location.clone(),
+        present,
+        absent,
+        items,
     }
 }

@@ -151,3 +151,50 @@ mod tests {
         }
     }
 }
+
+/// What a version of the minutes holds: per casus one block; the meeting-level parts carry
+/// initials only.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MinutesBody {
+    pub team_name: String,
+    pub starts_at: String,
+    pub location: Option<String>,
+    pub present: Vec<String>,
+    pub absent: Vec<String>,
+    pub items: Vec<MinutesItem>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MinutesItem {
+    pub title: String,
+    pub kind: String,
+    pub casus_id: Option<CasusId>,
+    pub guest_name: Option<String>,
+    pub planned_minutes: u32,
+    pub spent_seconds: u32,
+    pub block: Option<MinuteBlock>,
+    pub decisions: Vec<String>,
+    pub actions: Vec<String>,
+}
+
+crate::kinds::vocabulary!(
+    MinutesStatus {
+        Concept => ("concept", "Concept"),
+        Vastgesteld => ("vastgesteld", "Vastgesteld"),
+    }
+);
+
+/// One version of a meeting's minutes. A correction is a new version with a reason; a
+/// finalised version is never changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MinutesVersion {
+    pub version: u32,
+    pub status: MinutesStatus,
+    pub correction_reason: Option<String>,
+    pub created_at: String,
+    pub finalised_at: Option<String>,
+    pub body: MinutesBody,
+}

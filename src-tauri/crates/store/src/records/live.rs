@@ -233,11 +233,29 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Closes a running meeting: each block's next review date and regie go to its casus, and
-    /// a casus discussed for the first time is now running.
-    pub fn close_meeting(&mut self, actor: &Actor, meeting: MeetingId) -> Result<()> {
+    /// Closes a running meeting with its concept minutes: each block's next review date and
+    /// regie go to its casus, and a casus discussed for the first time is now running.
+    pub fn close_meeting(
+        &mut self,
+        actor: &Actor,
+        meeting: MeetingId,
+        minutes_json: &str,
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
         ensure_running(&tx, meeting)?;
+        let minutes = kernteam_domain::MinutesId::new();
+        tx.execute(
+            "INSERT INTO minutes (id, meeting_id, version, status, body_json, created_at)
+             VALUES (?1, ?2, (SELECT coalesce(max(version), 0) + 1 FROM minutes WHERE meeting_id = ?2), 'concept', ?3, ?4)",
+            params![minutes.to_string(), meeting.to_string(), minutes_json, now_utc()],
+        )?;
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Create,
+            "minutes",
+            &minutes.to_string(),
+        )?;
         tx.execute(
             "UPDATE casussen SET
                 next_review_on = coalesce((SELECT b.next_review_on FROM agenda_items i JOIN minute_blocks b ON b.agenda_item_id = i.id
@@ -262,5 +280,94 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// One stored version of a meeting's minutes, its body still as JSON.
+pub struct MinutesRow {
+    pub version: u32,
+    pub status: String,
+    pub correction_reason: Option<String>,
+    pub created_at: String,
+    pub finalised_at: Option<String>,
+    pub body_json: String,
+}
+
+impl Store {
+    pub fn minutes(&self, meeting: MeetingId) -> Result<Vec<MinutesRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT version, status, correction_reason, created_at, finalised_at, body_json
+             FROM minutes WHERE meeting_id = ?1 ORDER BY version DESC",
+        )?;
+        let rows = stmt.query_map([meeting.to_string()], |r| {
+            Ok(MinutesRow {
+                version: r.get(0)?,
+                status: r.get(1)?,
+                correction_reason: r.get(2)?,
+                created_at: r.get(3)?,
+                finalised_at: r.get(4)?,
+                body_json: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The chair finalises the newest concept; from then on that version never changes.
+    pub fn finalise_minutes(&mut self, actor: &Actor, meeting: MeetingId) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let latest: Option<(String, String)> = opt(tx.query_row(
+            "SELECT id, status FROM minutes WHERE meeting_id = ?1 ORDER BY version DESC LIMIT 1",
+            [meeting.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        ))?;
+        let (id, status) = latest.ok_or(StoreError::NotFound("minutes"))?;
+        if status != "concept" {
+            return Err(StoreError::ReadOnly);
+        }
+        tx.execute(
+            "UPDATE minutes SET status = 'vastgesteld', finalised_at = ?2 WHERE id = ?1",
+            params![id, now_utc()],
+        )?;
+        audit::append(&tx, &actor.0, AuditAction::Change, "minutes", &id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A correction of finalised minutes: a new concept version with its reason; the
+    /// finalised one stays as it is.
+    pub fn correct_minutes(
+        &mut self,
+        actor: &Actor,
+        meeting: MeetingId,
+        reason: &str,
+        body_json: &str,
+    ) -> Result<u32> {
+        let tx = self.conn.transaction()?;
+        let latest: Option<(u32, String)> = opt(tx.query_row(
+            "SELECT version, status FROM minutes WHERE meeting_id = ?1 ORDER BY version DESC LIMIT 1",
+            [meeting.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        ))?;
+        let (version, status) = latest.ok_or(StoreError::NotFound("minutes"))?;
+        if status != "vastgesteld" {
+            return Err(StoreError::Invalid(
+                "only finalised minutes are corrected by a new version".into(),
+            ));
+        }
+        let id = kernteam_domain::MinutesId::new();
+        tx.execute(
+            "INSERT INTO minutes (id, meeting_id, version, status, correction_reason, body_json, created_at)
+             VALUES (?1, ?2, ?3, 'concept', ?4, ?5, ?6)",
+            params![id.to_string(), meeting.to_string(), version + 1, reason, body_json, now_utc()],
+        )?;
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Create,
+            "minutes",
+            &id.to_string(),
+        )?;
+        tx.commit()?;
+        Ok(version + 1)
     }
 }

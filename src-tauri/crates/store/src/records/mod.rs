@@ -13,6 +13,7 @@ mod teams;
 pub use casussen::{CasusCore, CasusSeed, PupilSeed};
 pub use dossier::{ClosureSeed, ConsentFacts, ConsentSeed, ReminderFacts};
 pub use interchange::ImportCounts;
+pub use live::MinutesRow;
 pub use meetings::ActionSeed;
 pub use schedule::{AgendaCasusRow, OpenActionRow};
 
