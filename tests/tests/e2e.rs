@@ -572,6 +572,33 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     wait_for(&client, "[data-testid=shortcut-sheet]").await?;
     shot(&client, "23-demo-live-shortcuts").await?;
     body.send_keys("\u{E00C}").await?;
+    // The review of open actions: the first gets its status and one line of feedback.
+    let first = wait_for(&client, "[data-testid=action-review] li span")
+        .await?
+        .text()
+        .await?;
+    let feedback = wait_for(&client, "[data-testid=action-review] li input").await?;
+    feedback.send_keys("gedaan, verslag volgt\u{E007}").await?;
+    for _ in 0..50 {
+        let list = client
+            .find(Locator::Css("[data-testid=action-review]"))
+            .await?
+            .text()
+            .await?;
+        if !list.contains(&first) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let list = client
+        .find(Locator::Css("[data-testid=action-review]"))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        !list.contains(&first),
+        "a resolved action leaves the review: {list}"
+    );
     body.send_keys("\u{E00A}b\u{E000}").await?;
     let decision = client.active_element().await?;
     decision

@@ -334,7 +334,11 @@ export type LiveMeeting = { meeting: MeetingRow, items: Array<LiveItem>, decisio
 /**
  * Actions agreed in this meeting, per item through their casus.
  */
-actions: Array<ActionRow>, presence: Array<Presence>, };
+actions: Array<ActionRow>, 
+/**
+ * Open actions of earlier meetings, for the review item: each gets a status and feedback.
+ */
+review: Array<ActionRow>, presence: Array<Presence>, };
 
 export type NewAction = { meetingId: MeetingId, agendaItemId: AgendaItemId | null, casusId: CasusId | null, description: string, ownerOrganisationId: OrganisationId | null, dueOn: string | null, };
 

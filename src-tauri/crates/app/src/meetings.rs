@@ -231,8 +231,20 @@ impl Session {
 impl Session {
     pub fn live_meeting(&mut self, meeting: MeetingId) -> AppResult<LiveMeeting> {
         let store = self.store()?;
+        let row = store.meeting(meeting)?;
+        let open: Vec<_> = store
+            .open_actions_before(row.team_id, &row.starts_at)?
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        let review = store
+            .actions(None)?
+            .into_iter()
+            .filter(|a| open.contains(&a.id))
+            .collect();
         Ok(LiveMeeting {
-            meeting: store.meeting(meeting)?,
+            review,
+            meeting: row,
             items: store.live_items(meeting)?,
             decisions: store.decisions(meeting)?,
             actions: store.meeting_actions(meeting)?,

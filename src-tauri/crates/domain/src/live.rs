@@ -62,6 +62,8 @@ pub struct LiveMeeting {
     pub decisions: Vec<DecisionRow>,
     /// Actions agreed in this meeting, per item through their casus.
     pub actions: Vec<ActionRow>,
+    /// Open actions of earlier meetings, for the review item: each gets a status and feedback.
+    pub review: Vec<ActionRow>,
     pub presence: Vec<Presence>,
 }
 
