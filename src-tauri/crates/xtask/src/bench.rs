@@ -126,14 +126,18 @@ pub fn bench() -> Result<()> {
 
     // Store open times run in the private keyring session so the keyring slot is measured too.
     let keyring = scratch("bench-keyring")?;
-    for example in ["open_times", "search_times"] {
+    for (package, example) in [
+        ("kernteam-store", "open_times"),
+        ("kernteam-store", "search_times"),
+        ("kernteam-app", "agenda_times"),
+    ] {
         let args = [
             "cargo",
             "run",
             "--quiet",
             "--release",
             "-p",
-            "kernteam-store",
+            package,
             "--example",
             example,
         ];

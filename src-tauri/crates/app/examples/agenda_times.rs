@@ -1,0 +1,190 @@
+//! Agenda build and live-mode item switch for a team with 200 running casussen (each with
+//! complete consent) and 500 open actions, for `cargo xtask bench`. The data go in through
+//! the interchange import; times are measured through the same use cases the app calls.
+//! Prints `name value unit` lines.
+
+use std::time::Instant;
+
+use kernteam_app::domain::agenda::AgendaItemInput;
+use kernteam_app::domain::casus::Intake;
+use kernteam_app::domain::consent::{GezagHolder, Giver};
+use kernteam_app::domain::interchange::*;
+use kernteam_app::domain::*;
+use kernteam_app::{DataDir, Session, SetupRequest};
+
+const CASUSSEN: usize = 200;
+const ACTIONS: usize = 500;
+const ROUNDS: usize = 30;
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn measure(mut f: impl FnMut()) -> (f64, f64) {
+    f();
+    let mut times: Vec<f64> = (0..ROUNDS)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(|a, b| a.total_cmp(b));
+    (percentile(&times, 0.5), percentile(&times, 0.95))
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let today = time::OffsetDateTime::now_utc().date();
+    let scratch = tempfile::tempdir()?;
+    let mut session = Session::new(DataDir::new(scratch.path().join("data")));
+    session.setup(&SetupRequest {
+        passphrase: "een wachtwoord voor de bench".into(),
+        use_keyring: false,
+    })?;
+
+    let mut doc = Interchange::empty();
+    let (school, team, org, earlier, next) = (
+        SchoolId::new(),
+        TeamId::new(),
+        OrganisationId::new(),
+        MeetingId::new(),
+        MeetingId::new(),
+    );
+    doc.organisations.push(XOrganisation {
+        id: org,
+        name: "JGZ (bench)".into(),
+        kind: OrganisationKind::Jgz,
+    });
+    doc.schools.push(XSchool {
+        id: school,
+        name: "Bench".into(),
+        kind: SchoolKind::Vo,
+        region: None,
+        holiday_region: "midden".into(),
+        retention_years: 2,
+    });
+    doc.teams.push(XTeam {
+        id: team,
+        school_id: school,
+        name: "Bench".into(),
+        cadence: None,
+    });
+    let at = |days: i64| {
+        kernteam_app::domain::dates::amsterdam_to_utc(today + time::Duration::days(days), 9, 0)
+    };
+    doc.meetings.push(XMeeting {
+        id: earlier,
+        team_id: team,
+        starts_at: at(-21),
+        location: None,
+        status: MeetingStatus::Gesloten,
+    });
+    doc.meetings.push(XMeeting {
+        id: next,
+        team_id: team,
+        starts_at: at(7),
+        location: None,
+        status: MeetingStatus::Gepland,
+    });
+    for i in 0..CASUSSEN {
+        let holder = GezagHolder {
+            id: uuid::Uuid::now_v7().to_string(),
+            label: "moeder".into(),
+            has_gezag: true,
+        };
+        let actions = (0..ACTIONS / CASUSSEN + usize::from(i < ACTIONS % CASUSSEN))
+            .map(|n| XAction {
+                id: ActionId::new(),
+                meeting_id: Some(earlier),
+                description: format!("Actie {n} voor casus {i}"),
+                owner_member_id: None,
+                owner_organisation_id: Some(org),
+                due_on: Some((today + time::Duration::days(3)).to_string()),
+                status: ActionStatus::Open,
+                feedback: None,
+                created_at: at(-21),
+            })
+            .collect();
+        doc.casussen.push(XCasus {
+            id: CasusId::new(),
+            team_id: team,
+            mode: CasusMode::Named,
+            pupil: Some(XPupil {
+                id: PupilId::new(),
+                given_name: format!("Leerling{i}"),
+                family_name: format!("Bench{i}"),
+                birth_date: "2010-01-01".into(),
+                class_name: "3b".into(),
+                left_school_on: None,
+                gezag_holders: vec![holder.clone()],
+            }),
+            pseudonym: None,
+            anonymous_reason: None,
+            status: CasusStatus::Lopend,
+            hulpvraag: "bench".into(),
+            hulpvraag_category: None,
+            urgency: Urgency::Normaal,
+            intake: Intake::default(),
+            opened_on: (today - time::Duration::days(60)).to_string(),
+            next_review_on: Some(today.to_string()),
+            closed_on: None,
+            closure_reason: None,
+            closure_outcome: None,
+            retention_until: None,
+            converted_from_id: None,
+            signals: vec![],
+            consents: vec![XConsent {
+                id: ConsentId::new(),
+                given_on: (today - time::Duration::days(50)).to_string(),
+                givers: vec![Giver::Holder(holder.id.clone()), Giver::Pupil],
+                scope_organisations: vec!["school".into(), "jgz".into()],
+                scope_categories: vec![],
+                method: "formulier".into(),
+                recorded_by: None,
+                valid_until: (today + time::Duration::days(200)).to_string(),
+                withdrawn_on: None,
+                withdrawn_reason: None,
+            }],
+            notes: vec![],
+            absence: vec![],
+            attendance: None,
+            links: vec![],
+            actions,
+        });
+    }
+    session.import_file(&serde_json::to_vec(&doc)?, None)?;
+
+    let (p50, p95) = measure(|| {
+        let draft = session.build_agenda(next, &[]).expect("agenda");
+        assert_eq!(
+            draft.items.iter().filter(|i| i.casus_id.is_some()).count(),
+            CASUSSEN
+        );
+    });
+    println!("agenda_build_200_casussen_500_actions_p50 {p50:.2} ms");
+    println!("agenda_build_200_casussen_500_actions_p95 {p95:.2} ms");
+
+    let draft = session.build_agenda(next, &[])?;
+    let items: Vec<AgendaItemInput> = draft
+        .items
+        .iter()
+        .map(|i| AgendaItemInput {
+            kind: i.kind,
+            casus_id: i.casus_id,
+            title: i.title.clone(),
+            planned_minutes: i.planned_minutes,
+            guest_name: None,
+        })
+        .collect();
+    session.save_agenda(next, &items)?;
+    session.start_meeting(next)?;
+    let first = session.live_meeting(next)?.items[2].id;
+    // Switching items: the spent time is written and the live view read again.
+    let (p50, p95) = measure(|| {
+        session.add_spent(first, 1).expect("time");
+        std::hint::black_box(session.live_meeting(next).expect("live"));
+    });
+    println!("live_item_switch_p50 {p50:.2} ms");
+    println!("live_item_switch_p95 {p95:.2} ms");
+    Ok(())
+}
