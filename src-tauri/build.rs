@@ -68,6 +68,7 @@ pub const COMMANDS: &[&str] = &[
     "get_minutes",
     "finalise_minutes",
     "correct_minutes",
+    "export_schedule_ics",
     "load_demo",
     "first_screen_shown",
 ];

@@ -77,6 +77,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         meetings::get_minutes,
         meetings::finalise_minutes,
         meetings::correct_minutes,
+        meetings::export_schedule_ics,
         startup::first_screen_shown,
     ]
 }

@@ -79,6 +79,7 @@ export const api = {
   addSpent: (agendaItemId: string, seconds: number) => call<null>('add_spent', { agendaItemId, seconds }),
   closeMeeting: (meetingId: string) => call<null>('close_meeting', { meetingId }),
   listOrganisations: () => call<Organisation[]>('list_organisations'),
+  exportScheduleIcs: (teamId: string) => call<boolean>('export_schedule_ics', { teamId }),
   getMinutes: (meetingId: string) => call<MinutesVersion[]>('get_minutes', { meetingId }),
   finaliseMinutes: (meetingId: string) => call<null>('finalise_minutes', { meetingId }),
   correctMinutes: (meetingId: string, reason: string, body: MinutesBody | null) =>

@@ -6,6 +6,7 @@ use kernteam_domain::agenda::{
 };
 use kernteam_domain::consent::{self, ConsentStatus};
 use kernteam_domain::dates::{amsterdam_to_utc, parse_iso};
+use kernteam_domain::ics::CalendarEntry;
 use kernteam_domain::live::{
     LiveMeeting, MinuteBlock, MinutesBody, MinutesItem, MinutesStatus, MinutesVersion, NewAction,
 };
@@ -123,6 +124,70 @@ impl Session {
             recurrence.location.as_deref(),
         )?;
         self.schedule(team)
+    }
+
+    /// The team's coming meetings and the deadlines of its open actions as iCalendar text:
+    /// team, time and organisation only, never a pupil or an action's wording.
+    pub fn schedule_ics(&mut self, team: TeamId) -> AppResult<String> {
+        let from = amsterdam_to_utc(today(), 0, 0);
+        let actor = self.actor.clone();
+        let store = self.store()?;
+        let team_name = store
+            .teams()?
+            .into_iter()
+            .find(|t| t.id == team)
+            .map(|t| t.name)
+            .ok_or(kernteam_store::StoreError::NotFound("team"))?;
+        let meetings: Vec<_> = store
+            .meetings()?
+            .into_iter()
+            .filter(|m| {
+                m.team_id == team
+                    && m.starts_at >= from
+                    && m.status != kernteam_domain::MeetingStatus::Geannuleerd
+            })
+            .collect();
+        let casussen: Vec<CasusId> = store
+            .agenda_casussen(team)?
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        let actions: Vec<_> = store
+            .actions(None)?
+            .into_iter()
+            .filter(|a| {
+                a.status == kernteam_domain::ActionStatus::Open
+                    && a.casus_id.is_some_and(|c| casussen.contains(&c))
+            })
+            .filter(|a| {
+                a.due_on
+                    .as_deref()
+                    .is_some_and(|d| d >= today().to_string().as_str())
+            })
+            .collect();
+        let mut entries: Vec<CalendarEntry<'_>> = meetings
+            .iter()
+            .map(|m| CalendarEntry::Meeting {
+                uid: m.id.to_string(),
+                starts_at_utc: &m.starts_at,
+                minutes: 90,
+                team: &team_name,
+                location: m.location.as_deref(),
+            })
+            .collect();
+        for a in &actions {
+            if let Some(on) = a.due_on.as_deref() {
+                entries.push(CalendarEntry::Deadline {
+                    uid: a.id.to_string(),
+                    on,
+                    owner: a.owner.as_deref().unwrap_or("kernteam"),
+                    team: &team_name,
+                });
+            }
+        }
+        let text = kernteam_domain::ics::calendar(&entries, &amsterdam_to_utc(today(), 12, 0));
+        store.record_export(&actor, "schedule", &team.to_string())?;
+        Ok(text)
     }
 
     fn consent_valid(&mut self, casus: CasusId, on: Date) -> AppResult<bool> {

@@ -337,3 +337,38 @@ fn a_live_meeting_records_blocks_decisions_actions_and_closes_into_the_casussen(
         "a closed meeting's blocks are not edited in place"
     );
 }
+
+#[test]
+fn the_calendar_file_has_meetings_and_deadlines_and_no_pupil() {
+    let (_d, mut s) = demo();
+    let team = s
+        .teams()
+        .expect("teams")
+        .into_iter()
+        .find(|t| t.name.contains("Vlinder"))
+        .expect("De Vlinder");
+    s.set_schedule(team.id, &recurrence(3), &[])
+        .expect("schedule");
+    let ics = s.schedule_ics(team.id).expect("ics");
+    assert!(
+        ics.matches("BEGIN:VEVENT").count() > 5,
+        "meetings of the coming months"
+    );
+    assert!(
+        ics.contains("DTSTART;VALUE=DATE:"),
+        "an open action's deadline"
+    );
+    for pupil in [
+        "Milan",
+        "Bakker",
+        "Daan",
+        "Hoekstra",
+        "Observatie",
+        "Leerling A",
+    ] {
+        assert!(
+            !ics.contains(pupil),
+            "{pupil} must never be in a calendar entry"
+        );
+    }
+}

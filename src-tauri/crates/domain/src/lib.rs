@@ -6,6 +6,7 @@ pub mod casus;
 pub mod consent;
 pub mod dates;
 pub mod dossier;
+pub mod ics;
 pub mod ids;
 pub mod interchange;
 pub mod kinds;

@@ -1,0 +1,166 @@
+//! The year schedule and action deadlines as an iCalendar file (RFC 5545) for the team's
+//! calendars. Calendar entries leave the app and sync to phones: they never carry pupil data,
+//! only the team, the time and which organisation has a deadline.
+
+/// One event: a meeting (with its time) or an action deadline (a whole day).
+pub enum CalendarEntry<'a> {
+    Meeting {
+        uid: String,
+        starts_at_utc: &'a str,
+        minutes: u32,
+        team: &'a str,
+        location: Option<&'a str>,
+    },
+    Deadline {
+        uid: String,
+        on: &'a str,
+        owner: &'a str,
+        team: &'a str,
+    },
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+/// `2025-09-30T07:00:00Z` → `20250930T070000Z`.
+fn utc_stamp(rfc3339: &str) -> Option<String> {
+    let t = time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
+        .ok()?;
+    let t = t.to_offset(time::UtcOffset::UTC);
+    Some(format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        t.month() as u8,
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    ))
+}
+
+/// Folds lines longer than 75 octets as RFC 5545 asks.
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for c in line.chars() {
+        if count + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            count = 1;
+        }
+        out.push(c);
+        count += c.len_utf8();
+    }
+    out
+}
+
+pub fn calendar(entries: &[CalendarEntry<'_>], stamp_utc: &str) -> String {
+    let stamp = utc_stamp(stamp_utc).unwrap_or_else(|| "19700101T000000Z".into());
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//Kernteam//Jaarrooster//NL".to_owned(),
+        "CALSCALE:GREGORIAN".to_owned(),
+    ];
+    for e in entries {
+        lines.push("BEGIN:VEVENT".into());
+        match e {
+            CalendarEntry::Meeting {
+                uid,
+                starts_at_utc,
+                minutes,
+                team,
+                location,
+            } => {
+                let Some(start) = utc_stamp(starts_at_utc) else {
+                    lines.pop();
+                    continue;
+                };
+                let end = time::OffsetDateTime::parse(
+                    starts_at_utc,
+                    &time::format_description::well_known::Rfc3339,
+                )
+                .ok()
+                .map(|t| t + time::Duration::minutes(i64::from(*minutes)))
+                .and_then(|t| {
+                    t.format(&time::format_description::well_known::Rfc3339)
+                        .ok()
+                })
+                .and_then(|t| utc_stamp(&t))
+                .unwrap_or_else(|| start.clone());
+                lines.push(format!("UID:{uid}@kernteam"));
+                lines.push(format!("DTSTAMP:{stamp}"));
+                lines.push(format!("DTSTART:{start}"));
+                lines.push(format!("DTEND:{end}"));
+                lines.push(format!(
+                    "SUMMARY:{}",
+                    escape(&format!("Kernteamoverleg {team}"))
+                ));
+                if let Some(l) = location {
+                    lines.push(format!("LOCATION:{}", escape(l)));
+                }
+            }
+            CalendarEntry::Deadline {
+                uid,
+                on,
+                owner,
+                team,
+            } => {
+                let day = on.replace('-', "");
+                lines.push(format!("UID:{uid}@kernteam"));
+                lines.push(format!("DTSTAMP:{stamp}"));
+                lines.push(format!("DTSTART;VALUE=DATE:{day}"));
+                lines.push(format!(
+                    "SUMMARY:{}",
+                    escape(&format!("Actie {owner} ({team}) — zie Kernteam"))
+                ));
+            }
+        }
+        lines.push("END:VEVENT".into());
+    }
+    lines.push("END:VCALENDAR".into());
+    lines
+        .iter()
+        .map(|l| fold(l))
+        .collect::<Vec<_>>()
+        .join("\r\n")
+        + "\r\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meetings_and_deadlines_as_icalendar_without_pupil_data() {
+        let text = calendar(
+            &[
+                CalendarEntry::Meeting {
+                    uid: "m1".into(),
+                    starts_at_utc: "2025-09-30T07:00:00Z",
+                    minutes: 90,
+                    team: "kernteam De Linde",
+                    location: Some("Kamer zorgteam, 1e verdieping"),
+                },
+                CalendarEntry::Deadline {
+                    uid: "a1".into(),
+                    on: "2025-10-14",
+                    owner: "GGD JGZ",
+                    team: "kernteam De Linde",
+                },
+            ],
+            "2025-09-01T10:00:00Z",
+        );
+        assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
+        assert!(text.contains("DTSTART:20250930T070000Z\r\nDTEND:20250930T083000Z"));
+        assert!(
+            text.contains("LOCATION:Kamer zorgteam\\, 1e verdieping"),
+            "commas escaped"
+        );
+        assert!(text.contains("DTSTART;VALUE=DATE:20251014"));
+        assert!(text.lines().all(|l| l.len() <= 75), "folded");
+    }
+}
