@@ -10,6 +10,18 @@ use super::{casus_label, parse_code, parse_id};
 use crate::audit::{self, AuditAction};
 use crate::{Actor, Result, Store, now_utc};
 
+/// A meeting row from `SELECT m.id, m.team_id, t.name, m.starts_at, m.location, m.status`.
+pub(crate) fn meeting_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MeetingRow> {
+    Ok(MeetingRow {
+        id: parse_id(r.get(0)?)?,
+        team_id: parse_id(r.get(1)?)?,
+        team_name: r.get(2)?,
+        starts_at: r.get(3)?,
+        location: r.get(4)?,
+        status: parse_code(r.get(5)?, MeetingStatus::from_code)?,
+    })
+}
+
 pub struct ActionSeed<'a> {
     pub casus: Option<CasusId>,
     pub meeting: Option<MeetingId>,
@@ -68,16 +80,7 @@ impl Store {
             "SELECT m.id, m.team_id, t.name, m.starts_at, m.location, m.status
              FROM meetings m JOIN teams t ON t.id = m.team_id ORDER BY m.starts_at DESC",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(MeetingRow {
-                id: parse_id(r.get(0)?)?,
-                team_id: parse_id(r.get(1)?)?,
-                team_name: r.get(2)?,
-                starts_at: r.get(3)?,
-                location: r.get(4)?,
-                status: parse_code(r.get(5)?, MeetingStatus::from_code)?,
-            })
-        })?;
+        let rows = stmt.query_map([], meeting_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -2,8 +2,7 @@
 
 use kernteam_domain::agenda::{AgendaItem, AgendaItemInput, AgendaKind};
 use kernteam_domain::{
-    ActionId, AgendaItemId, CasusId, CasusMode, CasusStatus, MeetingId, MeetingRow, MeetingStatus,
-    TeamId,
+    ActionId, AgendaItemId, CasusId, CasusMode, CasusStatus, MeetingId, MeetingRow, TeamId,
 };
 use rusqlite::params;
 
@@ -133,16 +132,7 @@ impl Store {
             "SELECT m.id, m.team_id, t.name, m.starts_at, m.location, m.status
              FROM meetings m JOIN teams t ON t.id = m.team_id WHERE m.id = ?1",
             [id.to_string()],
-            |r| {
-                Ok(MeetingRow {
-                    id: parse_id(r.get(0)?)?,
-                    team_id: parse_id(r.get(1)?)?,
-                    team_name: r.get(2)?,
-                    starts_at: r.get(3)?,
-                    location: r.get(4)?,
-                    status: parse_code(r.get(5)?, MeetingStatus::from_code)?,
-                })
-            },
+            super::meetings::meeting_from_row,
         ))?
         .ok_or(StoreError::NotFound("meeting"))
     }
