@@ -106,6 +106,19 @@ fn pupil_input(
     })
 }
 
+/// The pupil and who has gezag, as an intake or a conversion brings them: names, birth date and
+/// class checked, and under 16 at least one holder with gezag.
+fn pupil_with_holders(
+    [given, family, birth, class_name]: [&str; 4],
+    holders: &[GezagHolderInput],
+    today: Date,
+) -> Result<(PupilInput, Vec<GezagHolder>), Invalid> {
+    let pupil = pupil_input(given, family, birth, class_name, today)?;
+    let holders = holders_from(holders)?;
+    require_gezag(pupil.birth, &holders, today)?;
+    Ok((pupil, holders))
+}
+
 fn consent_seed_parts(
     input: &NewConsent,
     holders: &[GezagHolder],
@@ -213,16 +226,17 @@ impl Session {
     /// The intake of a named casus: pupil, gezag-holders, aanmelding, signals, sibling link.
     pub fn create_casus(&mut self, input: &NewNamedCasus) -> AppResult<CasusSummary> {
         let today = today();
-        let pupil = pupil_input(
-            &input.given_name,
-            &input.family_name,
-            &input.birth_date,
-            &input.class_name,
+        let (pupil, holders) = pupil_with_holders(
+            [
+                &input.given_name,
+                &input.family_name,
+                &input.birth_date,
+                &input.class_name,
+            ],
+            &input.gezag_holders,
             today,
         )?;
         let hulpvraag = required_text("hulpvraag", "de hulpvraag", &input.hulpvraag, 4000)?;
-        let holders = holders_from(&input.gezag_holders)?;
-        require_gezag(pupil.birth, &holders, today)?;
         input.intake.validate()?;
         validate_signals(&input.signals, today)?;
         let family_note = input
@@ -312,15 +326,16 @@ impl Session {
     /// Converts an anonymous consultation once complete consent exists on the day.
     pub fn convert_to_named(&mut self, input: &ConvertToNamed) -> AppResult<CasusSummary> {
         let today = today();
-        let pupil = pupil_input(
-            &input.given_name,
-            &input.family_name,
-            &input.birth_date,
-            &input.class_name,
+        let (pupil, holders) = pupil_with_holders(
+            [
+                &input.given_name,
+                &input.family_name,
+                &input.birth_date,
+                &input.class_name,
+            ],
+            &input.gezag_holders,
             today,
         )?;
-        let holders = holders_from(&input.gezag_holders)?;
-        require_gezag(pupil.birth, &holders, today)?;
         let (given_on, valid_until, orgs, cats) =
             consent_seed_parts(&input.consent, &holders, today)?;
         let record = consent::ConsentRecord {

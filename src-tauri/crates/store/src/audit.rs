@@ -65,6 +65,28 @@ fn event_hash(
     hex::encode(h.finalize())
 }
 
+/// Autosave writes every second while someone types: the log records the editing session, one
+/// change event per entity per `interval_seconds`, not every keystroke.
+pub(crate) const EDIT_SESSION_SECONDS: i64 = 600;
+
+pub(crate) fn append_change_once_per_session(
+    tx: &Transaction<'_>,
+    actor: &str,
+    entity_kind: &str,
+    entity_id: &str,
+) -> Result<()> {
+    let recent: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM audit_events WHERE entity_id = ?1
+            AND unixepoch(?2) - unixepoch(at) < ?3)",
+        params![entity_id, crate::now_utc(), EDIT_SESSION_SECONDS],
+        |r| r.get(0),
+    )?;
+    if recent {
+        return Ok(());
+    }
+    append(tx, actor, AuditAction::Change, entity_kind, entity_id)
+}
+
 pub(crate) fn append(
     tx: &Transaction<'_>,
     actor: &str,

@@ -39,10 +39,6 @@ pub struct ConsentFacts {
     pub views: Vec<ConsentView>,
 }
 
-/// Minutes between two audit events for edits of the same note: autosave writes every second
-/// while someone types, the audit log records the editing session, not each keystroke.
-const NOTE_AUDIT_INTERVAL_SECONDS: i64 = 600;
-
 pub(crate) fn ensure_open(conn: &Connection, casus: CasusId) -> Result<()> {
     let status: Option<String> = opt(conn.query_row(
         "SELECT status FROM casussen WHERE id = ?1",
@@ -303,21 +299,12 @@ impl Store {
                     "UPDATE notes SET category = ?2, facts = ?3, opinions = ?4, updated_at = ?5 WHERE id = ?1",
                     params![draft.id.to_string(), draft.category.code(), draft.facts, draft.opinions, now],
                 )?;
-                let recent: bool = tx.query_row(
-                    "SELECT EXISTS (SELECT 1 FROM audit_events WHERE entity_id = ?1
-                        AND unixepoch(?2) - unixepoch(at) < ?3)",
-                    params![draft.id.to_string(), now, NOTE_AUDIT_INTERVAL_SECONDS],
-                    |r| r.get(0),
+                audit::append_change_once_per_session(
+                    &tx,
+                    &actor.0,
+                    "note",
+                    &draft.id.to_string(),
                 )?;
-                if !recent {
-                    audit::append(
-                        &tx,
-                        &actor.0,
-                        AuditAction::Change,
-                        "note",
-                        &draft.id.to_string(),
-                    )?;
-                }
             }
         }
         tx.commit()?;

@@ -10,9 +10,6 @@ use super::{opt, parse_code, parse_id};
 use crate::audit::{self, AuditAction};
 use crate::{Actor, Result, Store, StoreError, now_utc};
 
-/// Minutes between two audit events for autosaves of the same block (as for notes).
-const BLOCK_AUDIT_INTERVAL_SECONDS: i64 = 600;
-
 fn meeting_status(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<String> {
     opt(conn.query_row(
         "SELECT status FROM meetings WHERE id = ?1",
@@ -129,18 +126,21 @@ impl Store {
             params![item.to_string(), block.facts, block.analysis, block.regie_organisation_id.map(|o| o.to_string()),
                 block.next_review_on, block.to_parents, now],
         )?;
-        let recent: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM audit_events WHERE entity_id = ?1 AND unixepoch(?2) - unixepoch(at) < ?3)",
-            params![item.to_string(), now, BLOCK_AUDIT_INTERVAL_SECONDS],
-            |r| r.get(0),
-        )?;
-        if !existed || !recent {
-            let action = if existed {
-                AuditAction::Change
-            } else {
-                AuditAction::Create
-            };
-            audit::append(&tx, &actor.0, action, "minute_block", &item.to_string())?;
+        if existed {
+            audit::append_change_once_per_session(
+                &tx,
+                &actor.0,
+                "minute_block",
+                &item.to_string(),
+            )?;
+        } else {
+            audit::append(
+                &tx,
+                &actor.0,
+                AuditAction::Create,
+                "minute_block",
+                &item.to_string(),
+            )?;
         }
         tx.commit()?;
         Ok(())
