@@ -210,6 +210,33 @@ async fn confirm_recovery_key_kept(client: &Client) -> Result<()> {
     click(client, "[data-testid=recovery-continue]").await
 }
 
+/// kill -9 of the app (no shutdown of any kind), then a fresh window on the same data dir,
+/// unlocked with the passphrase.
+async fn kill_and_reopen(driver: Driver, client: Client, data: &Path) -> Result<(Driver, Client)> {
+    let app = std::env::var("KERNTEAM_APP")?;
+    let killed = Command::new("pkill").args(["-KILL", "-f", &app]).status()?;
+    assert!(killed.success(), "the app process was found and killed");
+    drop(client);
+    drop(driver);
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let driver = start_driver(Some(data)).await?;
+    let client = open_app(&driver).await?;
+    fill(&client, "#secret", PASSPHRASE).await?;
+    click(&client, "button[type=submit]").await?;
+    wait_for(&client, "[data-testid=overview]").await?;
+    Ok((driver, client))
+}
+
+/// Alt+→ in live meeting mode, `times` times.
+async fn next_items(client: &Client, times: usize) -> Result<()> {
+    let body = client.find(Locator::Css("body")).await?;
+    for _ in 0..times {
+        body.send_keys("\u{E00A}\u{E014}\u{E000}").await?;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+    }
+    Ok(())
+}
+
 /// The option value of the team whose name contains `name` in the Overleggen team picker.
 async fn team_value(client: &Client, name: &str) -> Result<String> {
     let value = client
@@ -819,18 +846,7 @@ async fn anonymous_refuses_a_name_and_a_note_survives_kill_9() -> Result<()> {
     // Within one second of the last keystroke, without pressing anything.
     tokio::time::sleep(Duration::from_millis(1000)).await;
     shot(&client, "42-note-typed").await?;
-    let app = std::env::var("KERNTEAM_APP")?;
-    let killed = Command::new("pkill").args(["-KILL", "-f", &app]).status()?;
-    assert!(killed.success(), "the app process was found and killed");
-    drop(client);
-    drop(driver);
-    tokio::time::sleep(Duration::from_millis(800)).await;
-
-    let driver = start_driver(Some(&data)).await?;
-    let client = open_app(&driver).await?;
-    fill(&client, "#secret", PASSPHRASE).await?;
-    click(&client, "button[type=submit]").await?;
-    wait_for(&client, "[data-testid=overview]").await?;
+    let (driver, client) = kill_and_reopen(driver, client, &data).await?;
     click(&client, "[data-testid=nav-casussen]").await?;
     open_casus(&client, "Jayden Smit").await?;
     click(&client, "[data-testid=tab-notities]").await?;
@@ -848,40 +864,20 @@ async fn anonymous_refuses_a_name_and_a_note_survives_kill_9() -> Result<()> {
     wait_for_text(&client, "[role=status]", "Agenda opgeslagen").await?;
     click(&client, "[data-testid=start-meeting]").await?;
     wait_for(&client, "[data-testid=live-meeting]").await?;
-    let body = client.find(Locator::Css("body")).await?;
-    for _ in 0..2 {
-        body.send_keys("\u{E00A}\u{E014}\u{E000}").await?;
-        tokio::time::sleep(Duration::from_millis(400)).await;
-    }
+    next_items(&client, 2).await?;
     const MINUTE: &str = "Geen nieuw ongeoorloofd verzuim; dagelijks aanmelden bij de mentor werk";
     wait_for(&client, "[data-testid=block-facts]")
         .await?
         .send_keys(MINUTE)
         .await?;
     tokio::time::sleep(Duration::from_millis(1000)).await;
-    let killed = Command::new("pkill").args(["-KILL", "-f", &app]).status()?;
-    assert!(
-        killed.success(),
-        "the app process was found and killed in live mode"
-    );
-    drop(client);
-    drop(driver);
-    tokio::time::sleep(Duration::from_millis(800)).await;
-    let driver = start_driver(Some(&data)).await?;
-    let client = open_app(&driver).await?;
-    fill(&client, "#secret", PASSPHRASE).await?;
-    click(&client, "button[type=submit]").await?;
-    wait_for(&client, "[data-testid=overview]").await?;
+    let (_driver, client) = kill_and_reopen(driver, client, &data).await?;
     click(&client, "[data-testid=nav-overleggen]").await?;
     select(&client, "#ov-team", &team_value(&client, "Linde").await?).await?;
     click(&client, "[data-testid=meeting-list] button.link").await?;
     click(&client, "[data-testid=start-meeting]").await?;
     wait_for(&client, "[data-testid=live-meeting]").await?;
-    let body = client.find(Locator::Css("body")).await?;
-    for _ in 0..2 {
-        body.send_keys("\u{E00A}\u{E014}\u{E000}").await?;
-        tokio::time::sleep(Duration::from_millis(400)).await;
-    }
+    next_items(&client, 2).await?;
     let facts = wait_for(&client, "[data-testid=block-facts]").await?;
     assert_eq!(
         facts.prop("value").await?.as_deref(),

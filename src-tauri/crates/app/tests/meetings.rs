@@ -24,6 +24,21 @@ fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
 }
 
+/// The team's planned meetings, soonest first.
+fn planned(
+    s: &mut Session,
+    team: kernteam_app::domain::TeamId,
+) -> Vec<kernteam_app::domain::MeetingRow> {
+    let mut list: Vec<_> = s
+        .meetings()
+        .expect("meetings")
+        .into_iter()
+        .filter(|m| m.team_id == team && m.status == MeetingStatus::Gepland)
+        .collect();
+    list.sort_by(|a, b| a.starts_at.cmp(&b.starts_at));
+    list
+}
+
 fn recurrence(weeks: u32) -> Recurrence {
     Recurrence {
         every_weeks: weeks,
@@ -60,15 +75,8 @@ fn the_schedule_skips_holidays_and_makes_the_meetings() {
         );
         assert_eq!(day.weekday(), time::Weekday::Tuesday);
     }
-    let planned_meetings = |s: &mut Session| {
-        s.meetings()
-            .expect("meetings")
-            .into_iter()
-            .filter(|m| m.team_id == team.id && m.status == MeetingStatus::Gepland)
-            .count()
-    };
     assert!(
-        planned_meetings(&mut s) >= view.planned.len(),
+        planned(&mut s, team.id).len() >= view.planned.len(),
         "a meeting per planned date"
     );
     let first = view.planned[0].date.clone();
@@ -115,13 +123,7 @@ fn the_consent_gate_and_open_actions_in_the_next_two_meetings() {
         .expect("De Linde");
     s.set_schedule(team.id, &recurrence(3), &[])
         .expect("schedule");
-    let mut upcoming: Vec<_> = s
-        .meetings()
-        .expect("meetings")
-        .into_iter()
-        .filter(|m| m.team_id == team.id && m.status == MeetingStatus::Gepland)
-        .collect();
-    upcoming.sort_by(|a, b| a.starts_at.cmp(&b.starts_at));
+    let upcoming = planned(&mut s, team.id);
     let (next, after) = (upcoming[0].id, upcoming[1].id);
 
     // An open action of an earlier meeting is reviewed in the next meeting and the one after.
@@ -216,12 +218,9 @@ fn a_live_meeting_records_blocks_decisions_actions_and_closes_into_the_casussen(
         .expect("De Linde");
     s.set_schedule(team.id, &recurrence(3), &[])
         .expect("schedule");
-    let meeting = s
-        .meetings()
-        .expect("meetings")
+    let meeting = planned(&mut s, team.id)
         .into_iter()
-        .filter(|m| m.team_id == team.id && m.status == MeetingStatus::Gepland)
-        .min_by(|a, b| a.starts_at.cmp(&b.starts_at))
+        .next()
         .expect("next meeting");
     let err = s.start_meeting(meeting.id).expect_err("no agenda yet");
     assert_eq!(err.field.as_deref(), Some("agenda"));
