@@ -858,6 +858,13 @@ async fn anonymous_refuses_a_name_and_a_note_survives_kill_9() -> Result<()> {
     click(&client, "[data-testid=nav-overleggen]").await?;
     select(&client, "#ov-team", &team_value(&client, "Linde").await?).await?;
     click(&client, "[data-testid=save-schedule]").await?;
+    // The meeting list is rebuilt from the saved schedule: click only once that is done.
+    wait_for_text(
+        &client,
+        "[data-testid=schedule]",
+        "schoolvakanties overgeslagen",
+    )
+    .await?;
     click(&client, "[data-testid=meeting-list] button.link").await?;
     click(&client, "[data-testid=build-agenda]").await?;
     click(&client, "[data-testid=save-agenda]").await?;
