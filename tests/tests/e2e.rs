@@ -239,6 +239,8 @@ async fn next_items(client: &Client, times: usize) -> Result<()> {
 
 /// The option value of the team whose name contains `name` in the Overleggen team picker.
 async fn team_value(client: &Client, name: &str) -> Result<String> {
+    // The picker is filled once the teams have loaded.
+    wait_for(client, "#ov-team option").await?;
     let value = client
         .execute(
             "const o = [...document.querySelectorAll('#ov-team option')].find(o => o.textContent.includes(arguments[0])); return o ? o.value : null;",
