@@ -237,6 +237,191 @@ async fn next_items(client: &Client, times: usize) -> Result<()> {
     Ok(())
 }
 
+/// Keys to whatever has the focus, as a person at the keyboard types them.
+async fn type_keys(client: &Client, keys: &str) -> Result<()> {
+    client.active_element().await?.send_keys(keys).await?;
+    Ok(())
+}
+
+/// Alt+`key`, a live-mode shortcut; its focus moves once the screen has rendered.
+async fn shortcut(client: &Client, key: char) -> Result<()> {
+    type_keys(client, &format!("\u{E00A}{key}\u{E000}")).await?;
+    tokio::time::sleep(Duration::from_millis(250)).await;
+    Ok(())
+}
+
+/// Alt+→ until the live item is of `kind` (its chip label).
+async fn next_item_of_kind(client: &Client, kind: &str) -> Result<()> {
+    for _ in 0..12 {
+        let chip = client
+            .find(Locator::Css("[data-testid=live-item] .kind-chip"))
+            .await?
+            .text()
+            .await?;
+        if chip == kind {
+            // The item's own focus lands after its render.
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            return Ok(());
+        }
+        type_keys(client, "\u{E00A}\u{E014}\u{E000}").await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    bail!("no live item of kind {kind}")
+}
+
+/// Waits until `css` holds `n` elements.
+async fn wait_for_count(client: &Client, css: &str, n: usize) -> Result<()> {
+    for _ in 0..50 {
+        if client.find_all(Locator::Css(css)).await?.len() == n {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    bail!("{css} never had {n} elements")
+}
+
+/// A whole meeting of the demo team by keyboard only: the review of two open actions,
+/// presence, a new aanmelding with a decision and two actions, a closure, and the minutes
+/// finalised. Every key goes to the element that has the focus.
+async fn keyboard_meeting(client: &Client) -> Result<()> {
+    const TAB: &str = "\u{E004}";
+    const ENTER: &str = "\u{E007}";
+    // The agenda was reordered: the review comes first, with the first status in focus.
+    next_item_of_kind(client, "Acties").await?;
+    type_keys(client, "?").await?;
+    wait_for(client, "[data-testid=shortcut-sheet]").await?;
+    shot(client, "23-demo-live-shortcuts").await?;
+    type_keys(client, "\u{E00C}").await?;
+    wait_for_count(client, "[data-testid=action-review] li", 2).await?;
+    for (left, feedback) in [(1, "vijf gesprekken gevoerd"), (0, "meldt zich elke dag")] {
+        type_keys(client, TAB).await?;
+        type_keys(client, &format!("{feedback}{ENTER}")).await?;
+        wait_for_count(client, "[data-testid=action-review] li", left).await?;
+    }
+    wait_for_text(client, "[data-testid=reviewed]", "meldt zich elke dag").await?;
+
+    // Presence: Space ticks a member, Tab goes to the next.
+    next_item_of_kind(client, "Opening").await?;
+    let members = client
+        .find_all(Locator::Css("[data-testid=presence] input"))
+        .await?
+        .len();
+    assert!(members >= 5, "the team's members are listed: {members}");
+    for i in 0..members {
+        type_keys(client, " ").await?;
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        if i + 1 < members {
+            type_keys(client, TAB).await?;
+        }
+    }
+    let ticked: Vec<bool> = {
+        let mut v = Vec::new();
+        for el in client
+            .find_all(Locator::Css("[data-testid=presence] input"))
+            .await?
+        {
+            v.push(el.prop("checked").await?.as_deref() == Some("true"));
+        }
+        v
+    };
+    assert!(
+        ticked.iter().all(|t| *t),
+        "everyone ticked present: {ticked:?}"
+    );
+    shot(client, "23-demo-live").await?;
+    assert_accessible(client, "live meeting").await?;
+
+    // The new aanmelding: facts, a decision and two actions, "wie" and "wanneer" as said.
+    next_item_of_kind(client, "Nieuwe aanmelding").await?;
+    type_keys(client, "Sara eet niet in de pauze; thuis ook minder.").await?;
+    shortcut(client, 'b').await?;
+    type_keys(
+        client,
+        &format!("JGZ onderzoekt eetpatroon en welzijn{ENTER}"),
+    )
+    .await?;
+    wait_for_text(
+        client,
+        "[data-testid=item-decisions]",
+        "JGZ onderzoekt eetpatroon",
+    )
+    .await?;
+    for (what, who, when) in [
+        ("Gesprek met Sara en ouders", "Sanne Kok", "over 2 weken"),
+        ("Observatie in de klas", "smw", "over 3 weken"),
+    ] {
+        shortcut(client, 'a').await?;
+        type_keys(client, what).await?;
+        type_keys(client, TAB).await?;
+        type_keys(client, who).await?;
+        type_keys(client, TAB).await?;
+        type_keys(client, &format!("{when}{ENTER}")).await?;
+        wait_for_text(client, "[data-testid=item-actions]", what).await?;
+    }
+    let listed = client
+        .find(Locator::Css("[data-testid=item-actions]"))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        listed.contains("Sanne Kok (GGD JGZ (fictief))") && listed.contains("SMW (fictief)"),
+        "the owners as understood: {listed}"
+    );
+    shot(client, "23-demo-live-new-casus").await?;
+
+    // The closure candidate: reason (default "doel bereikt"), Tab, the outcome, Enter.
+    next_item_of_kind(client, "Afsluiten").await?;
+    type_keys(client, TAB).await?;
+    type_keys(
+        client,
+        &format!("Ravi komt weer op tijd en slaapt beter{ENTER}"),
+    )
+    .await?;
+    wait_for(client, "[data-testid=closed-here]").await?;
+    shot(client, "23-demo-live-closure").await?;
+
+    // Alt+S, Enter: closed; the concept minutes come up with "Vaststellen" in focus.
+    shortcut(client, 's').await?;
+    wait_for(client, "[data-testid=confirm-close]").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    type_keys(client, ENTER).await?;
+    wait_for_text(client, "[data-testid=minutes]", "Concept").await?;
+    let minutes = client
+        .find(Locator::Css("[data-testid=minutes]"))
+        .await?
+        .text()
+        .await?;
+    for expected in [
+        "vijf gesprekken gevoerd",
+        "JGZ onderzoekt eetpatroon en welzijn",
+        "Gesprek met Sara en ouders",
+        "Observatie in de klas",
+        "Casus afgesloten: doel bereikt",
+    ] {
+        assert!(
+            minutes.contains(expected),
+            "{expected:?} in the minutes: {minutes}"
+        );
+    }
+    let facts: String = client
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=minutes] textarea')].map(t => t.value).join('|');",
+            vec![],
+        )
+        .await?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        facts.contains("Sara eet niet in de pauze"),
+        "the block is in the concept, editable: {facts}"
+    );
+    shot(client, "23-demo-minutes-concept").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    type_keys(client, ENTER).await?;
+    Ok(())
+}
+
 /// The option value of the team whose name contains `name` in the Overleggen team picker.
 async fn team_value(client: &Client, name: &str) -> Result<String> {
     // The picker is filled once the teams have loaded.
@@ -563,6 +748,8 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     shot(&client, "22-demo-search").await?;
     // The year schedule and an agenda that builds itself, ordered by keyboard.
     click(&client, "[data-testid=nav-overleggen]").await?;
+    let linde = team_value(&client, "Linde").await?;
+    select(&client, "#ov-team", &linde).await?;
     click(&client, "[data-testid=save-schedule]").await?;
     wait_for_text(
         &client,
@@ -589,79 +776,58 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
         matches!((review, opening), (Some(r), Some(o)) if r < o),
         "the item moved by keyboard: {rows}"
     );
+    for kind in ["Nieuwe aanmelding", "Afsluiten", "Lopende casus"] {
+        assert!(rows.contains(kind), "{kind} on the agenda: {rows}");
+    }
     click(&client, "[data-testid=save-agenda]").await?;
     wait_for_text(&client, "[role=status]", "Agenda opgeslagen").await?;
     shot(&client, "23-demo-agenda").await?;
     assert_accessible(&client, "agenda").await?;
-    // Live mode by keyboard: the shortcut sheet, a decision, the next item, closing.
+    // What goes to the printer: initials and class, no name.
+    let sheet: String = client
+        .execute(
+            "return document.querySelector('[data-testid=print-agenda-sheet]').textContent;",
+            vec![],
+        )
+        .await?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        sheet.contains("S.D.")
+            && sheet.contains("R.P.")
+            && !sheet.contains("Sara")
+            && !sheet.contains("Ravi"),
+        "the printed agenda has initials only: {sheet}"
+    );
+
+    // The whole meeting by keyboard: after "start", no element is clicked.
     click(&client, "[data-testid=start-meeting]").await?;
     wait_for(&client, "[data-testid=live-meeting]").await?;
-    let body = client.find(Locator::Css("body")).await?;
-    body.send_keys("?").await?;
-    wait_for(&client, "[data-testid=shortcut-sheet]").await?;
-    shot(&client, "23-demo-live-shortcuts").await?;
-    body.send_keys("\u{E00C}").await?;
-    // The review of open actions: the first gets its status and one line of feedback.
-    let first = wait_for(&client, "[data-testid=action-review] li span")
-        .await?
-        .text()
-        .await?;
-    let feedback = wait_for(&client, "[data-testid=action-review] li input").await?;
-    feedback.send_keys("gedaan, verslag volgt\u{E007}").await?;
-    for _ in 0..50 {
-        let list = client
-            .find(Locator::Css("[data-testid=action-review]"))
-            .await?
-            .text()
-            .await?;
-        if !list.contains(&first) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let list = client
-        .find(Locator::Css("[data-testid=action-review]"))
-        .await?
-        .text()
-        .await?;
-    assert!(
-        !list.contains(&first),
-        "a resolved action leaves the review: {list}"
-    );
-    body.send_keys("\u{E00A}b\u{E000}").await?;
-    let decision = client.active_element().await?;
-    decision
-        .send_keys("Casusoverleg met de huisarts plannen\u{E007}")
-        .await?;
-    wait_for_text(
-        &client,
-        "[data-testid=live-item]",
-        "Casusoverleg met de huisarts plannen",
-    )
-    .await?;
-    client
-        .active_element()
-        .await?
-        .send_keys("\u{E00A}\u{E014}\u{E000}")
-        .await?;
-    // The agenda was reordered above: the action review came first, the opening second.
-    wait_for_text(&client, "[data-testid=live-item]", "Aanwezig").await?;
-    shot(&client, "23-demo-live").await?;
-    assert_accessible(&client, "live meeting").await?;
-    click(&client, "[data-testid=close-meeting]").await?;
-    wait_for(&client, "[data-testid=schedule]").await?;
-    // Closing made concept minutes; the chair finalises them.
-    click(&client, "[data-testid=meeting-list] button.link").await?;
-    wait_for_text(
-        &client,
-        "[data-testid=minutes]",
-        "Casusoverleg met de huisarts plannen",
-    )
-    .await?;
-    click(&client, "[data-testid=finalise-minutes]").await?;
+    keyboard_meeting(&client).await?;
     wait_for_text(&client, "[data-testid=minutes]", "Vastgesteld").await?;
     shot(&client, "23-demo-minutes").await?;
     assert_accessible(&client, "minutes").await?;
+    // The closed casus is read-only now, and the actions list shows the new ones per organisation.
+    click(&client, "[data-testid=nav-acties]").await?;
+    wait_for_text(&client, "[data-testid=actions-summary]", "open").await?;
+    let lists = client.find(Locator::Css("main")).await?.text().await?;
+    assert!(
+        lists.contains("Gesprek met Sara en ouders")
+            && lists.contains("Sanne Kok (GGD JGZ (fictief))"),
+        "the new actions are in the lists: {lists}"
+    );
+    click(&client, "[data-testid=group-persoon]").await?;
+    wait_for_text(&client, "[data-testid=action-group]", "").await?;
+    shot(&client, "24-demo-acties-per-persoon").await?;
+    click(&client, "[data-testid=nav-overleggen]").await?;
+    wait_for(&client, "[data-testid=meeting-list]").await?;
+    client
+        .find(Locator::Css("[data-testid=meeting-list] button.link"))
+        .await?
+        .click()
+        .await?;
+    wait_for(&client, "[data-testid=agenda]").await?;
     click(&client, "[data-testid=back]").await?;
 
     for (n, screen) in ["overleggen", "acties", "monitor", "instellingen"]

@@ -1,11 +1,12 @@
 use kernteam_app::domain::agenda::{AgendaDraft, AgendaItem, AgendaItemInput};
+use kernteam_app::domain::casus::Closure;
 use kernteam_app::domain::live::{
-    LiveMeeting, MinuteBlock, MinutesBody, MinutesVersion, NewAction,
+    LiveMeeting, MinuteBlock, MinutesBody, MinutesVersion, NewAction, UrgentAction,
 };
 use kernteam_app::domain::schedule::{Exception, Recurrence};
 use kernteam_app::domain::{
-    ActionRow, AgendaItemId, CasusId, MeetingId, MeetingRow, MemberId, MonitorCounts, Organisation,
-    TeamId,
+    ActionId, ActionRow, ActionStatus, AgendaItemId, CasusId, MeetingId, MeetingRow, MemberId,
+    MonitorCounts, Organisation, TeamId,
 };
 use kernteam_app::{Overview, ScheduleView};
 use tauri::State;
@@ -157,6 +158,67 @@ pub async fn add_decision(
 pub async fn add_action(state: State<'_, AppState>, input: NewAction) -> CommandResult<()> {
     state
         .with(move |s| s.add_action(&input))
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn log_urgent_action(
+    state: State<'_, AppState>,
+    input: UrgentAction,
+) -> CommandResult<()> {
+    state
+        .with(move |s| s.log_urgent_action(&input))
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn review_action(
+    state: State<'_, AppState>,
+    meeting_id: MeetingId,
+    agenda_item_id: AgendaItemId,
+    action_id: ActionId,
+    status: ActionStatus,
+    feedback: Option<String>,
+) -> CommandResult<()> {
+    state
+        .with(move |s| {
+            s.review_action(
+                meeting_id,
+                agenda_item_id,
+                action_id,
+                status,
+                feedback.as_deref(),
+            )
+        })
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn close_casus_in_meeting(
+    state: State<'_, AppState>,
+    meeting_id: MeetingId,
+    agenda_item_id: AgendaItemId,
+    casus_id: CasusId,
+    closure: Closure,
+) -> CommandResult<()> {
+    state
+        .with(move |s| s.close_casus_in_meeting(meeting_id, agenda_item_id, casus_id, &closure))
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn edit_concept_block(
+    state: State<'_, AppState>,
+    meeting_id: MeetingId,
+    index: u32,
+    block: MinuteBlock,
+) -> CommandResult<()> {
+    state
+        .with(move |s| s.edit_concept_block(meeting_id, index, &block))
         .await
         .map_err(to_ipc)
 }

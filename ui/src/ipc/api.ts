@@ -7,7 +7,7 @@ import type {
   MeetingRow, Member, MonitorCounts, NewAnonymousCasus, NewConsent, NewMember, NewNamedCasus,
   NewSchoolWithTeam, NewSignal, NoteDraft, Overview, PassphraseCheck, Preferences, RouteStep,
   Role, RouteSuggestion, School, SchoolSettings, SearchHit, SetupOutcome, SetupRequest, StoreStatus,
-  Team, ThuiszitterDefinition, UnlockRequest,
+  Team, ThuiszitterDefinition, UnlockRequest, UrgentAction,
 } from './gen_types';
 
 export const api = {
@@ -76,6 +76,13 @@ export const api = {
   addDecision: (meetingId: string, agendaItemId: string | null, casusId: string | null, text: string) =>
     call<null>('add_decision', { meetingId, agendaItemId, casusId, text }),
   addAction: (input: NewAction) => call<null>('add_action', { input }),
+  logUrgentAction: (input: UrgentAction) => call<null>('log_urgent_action', { input }),
+  reviewAction: (meetingId: string, agendaItemId: string, actionId: string, status: ActionStatus, feedback: string | null) =>
+    call<null>('review_action', { meetingId, agendaItemId, actionId, status, feedback }),
+  closeCasusInMeeting: (meetingId: string, agendaItemId: string, casusId: string, closure: Closure) =>
+    call<null>('close_casus_in_meeting', { meetingId, agendaItemId, casusId, closure }),
+  editConceptBlock: (meetingId: string, index: number, block: MinuteBlock) =>
+    call<null>('edit_concept_block', { meetingId, index, block }),
   addSpent: (agendaItemId: string, seconds: number) => call<null>('add_spent', { agendaItemId, seconds }),
   closeMeeting: (meetingId: string) => call<null>('close_meeting', { meetingId }),
   listOrganisations: () => call<Organisation[]>('list_organisations'),

@@ -88,7 +88,19 @@ export type CasusSummary = { id: CasusId, teamId: TeamId, teamName: string, mode
 
 export type MeetingRow = { id: MeetingId, teamId: TeamId, teamName: string, startsAt: string, location: string | null, status: MeetingStatus, };
 
-export type ActionRow = { id: ActionId, casusId: CasusId | null, casusInitials: string | null, description: string, owner: string | null, dueOn: string | null, status: ActionStatus, feedback: string | null, };
+export type ActionRow = { id: ActionId, casusId: CasusId | null, casusInitials: string | null, description: string, 
+/**
+ * Who, as shown: "person (organisation)", or the organisation alone.
+ */
+owner: string | null, ownerMemberId: MemberId | null, ownerOrganisationId: OrganisationId | null, ownerOrganisation: string | null, teamName: string | null, 
+/**
+ * The day of the meeting where it was agreed; none for an action logged between meetings.
+ */
+agreedOn: string | null, dueOn: string | null, status: ActionStatus, feedback: string | null, 
+/**
+ * When an urgent action taken between meetings was logged (UTC); the next agenda flags it.
+ */
+urgentLoggedAt: string | null, };
 
 export type MonitorCounts = { aangemeld: number, lopend: number, afgesloten: number, anonymous: number, uniquePupils: number, openActions: number, overdueActions: number, meetingsHeld: number, };
 
@@ -340,7 +352,17 @@ actions: Array<ActionRow>,
  */
 review: Array<ActionRow>, presence: Array<Presence>, };
 
-export type NewAction = { meetingId: MeetingId, agendaItemId: AgendaItemId | null, casusId: CasusId | null, description: string, ownerOrganisationId: OrganisationId | null, dueOn: string | null, };
+export type NewAction = { meetingId: MeetingId, agendaItemId: AgendaItemId | null, casusId: CasusId | null, description: string, 
+/**
+ * A person at the table; their organisation is the owner when none is given.
+ */
+ownerMemberId: MemberId | null, ownerOrganisationId: OrganisationId | null, dueOn: string | null, };
+
+export type UrgentAction = { casusId: CasusId, description: string, ownerMemberId: MemberId | null, ownerOrganisationId: OrganisationId | null, 
+/**
+ * Empty means today: most urgent actions are done the day they are logged.
+ */
+dueOn: string | null, };
 
 export type MinutesBody = { teamName: string, startsAt: string, location: string | null, present: Array<string>, absent: Array<string>, items: Array<MinutesItem>, };
 

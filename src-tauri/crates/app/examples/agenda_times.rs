@@ -103,6 +103,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 status: ActionStatus::Open,
                 feedback: None,
                 created_at: at(-21),
+                urgent_logged_at: None,
             })
             .collect();
         doc.casussen.push(XCasus {

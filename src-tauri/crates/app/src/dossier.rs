@@ -203,7 +203,7 @@ impl Session {
     }
 
     /// The audit actor: the user's member id once chosen, "lokaal" before.
-    fn actor_now(&mut self) -> AppResult<Actor> {
+    pub(crate) fn actor_now(&mut self) -> AppResult<Actor> {
         Ok(match self.profile()? {
             Some(m) => Actor(m.to_string()),
             None => self.actor.clone(),

@@ -4,15 +4,20 @@
 use kernteam_domain::agenda::{
     self, ActionForAgenda, AgendaDraft, AgendaItem, AgendaItemInput, CasusForAgenda,
 };
+use kernteam_domain::casus::Closure;
 use kernteam_domain::consent::{self, ConsentStatus};
 use kernteam_domain::dates::{amsterdam_to_utc, parse_iso};
 use kernteam_domain::ics::CalendarEntry;
 use kernteam_domain::live::{
     LiveMeeting, MinuteBlock, MinutesBody, MinutesItem, MinutesStatus, MinutesVersion, NewAction,
+    UrgentAction,
 };
 use kernteam_domain::schedule::{self, Exception, PlannedDate, Recurrence};
 use kernteam_domain::validation::{Invalid, required_text};
-use kernteam_domain::{AgendaItemId, CasusId, CasusMode, MeetingId, MemberId, TeamId};
+use kernteam_domain::{
+    ActionId, ActionStatus, AgendaItemId, CasusId, CasusMode, MeetingId, MemberId, OrganisationId,
+    TeamId,
+};
 use kernteam_store::ActionSeed;
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -340,37 +345,7 @@ impl Session {
     }
 
     pub fn save_block(&mut self, item: AgendaItemId, block: &MinuteBlock) -> AppResult<()> {
-        if let Some(d) = block
-            .next_review_on
-            .as_deref()
-            .filter(|d| !d.trim().is_empty())
-            && parse_iso(d).is_none()
-        {
-            return Err(Invalid::new(
-                "nextReviewOn",
-                "Kies een geldige datum voor de volgende evaluatie.",
-            )
-            .into());
-        }
-        for (field, text) in [
-            ("facts", &block.facts),
-            ("analysis", &block.analysis),
-            ("toParents", &block.to_parents),
-        ] {
-            if text.chars().count() > 20_000 {
-                return Err(
-                    Invalid::new(field, "Deze tekst is te lang (maximaal 20.000 tekens).").into(),
-                );
-            }
-        }
-        let mut block = block.clone();
-        if block
-            .next_review_on
-            .as_deref()
-            .is_some_and(|d| d.trim().is_empty())
-        {
-            block.next_review_on = None;
-        }
+        let block = checked_block(block)?;
         let actor = self.actor.clone();
         self.store()?.save_block(&actor, item, &block)?;
         Ok(())
@@ -395,6 +370,8 @@ impl Session {
         let row = self.store()?.meeting(input.meeting_id)?;
         let day = parse_iso(row.starts_at.get(..10).unwrap_or_default()).unwrap_or_else(today);
         let due = input.validate(day)?.to_string();
+        let organisation =
+            self.owning_organisation(input.owner_member_id, input.owner_organisation_id)?;
         let actor = self.actor.clone();
         self.store()?.create_action(
             &actor,
@@ -402,11 +379,109 @@ impl Session {
                 casus: input.casus_id,
                 meeting: Some(input.meeting_id),
                 description: input.description.trim(),
-                owner_organisation: input.owner_organisation_id,
+                owner_member: input.owner_member_id,
+                owner_organisation: organisation,
                 due_on: Some(&due),
-                status: kernteam_domain::ActionStatus::Open,
+                status: ActionStatus::Open,
+                urgent: false,
             },
         )?;
+        Ok(())
+    }
+
+    /// An urgent action between meetings: stored with the time it is logged, reviewed (and
+    /// flagged) on the next agenda until it is resolved.
+    pub fn log_urgent_action(&mut self, input: &UrgentAction) -> AppResult<()> {
+        let due = input.validate(today())?.to_string();
+        let organisation =
+            self.owning_organisation(input.owner_member_id, input.owner_organisation_id)?;
+        let actor = self.actor_now()?;
+        self.store()?.create_action(
+            &actor,
+            &ActionSeed {
+                casus: Some(input.casus_id),
+                meeting: None,
+                description: input.description.trim(),
+                owner_member: input.owner_member_id,
+                owner_organisation: organisation,
+                due_on: Some(&due),
+                status: ActionStatus::Open,
+                urgent: true,
+            },
+        )?;
+        Ok(())
+    }
+
+    /// A person owns an action together with their organisation (the lists per organisation
+    /// keep it when the person moves on).
+    fn owning_organisation(
+        &mut self,
+        member: Option<MemberId>,
+        organisation: Option<OrganisationId>,
+    ) -> AppResult<Option<OrganisationId>> {
+        let Some(member) = member.filter(|_| organisation.is_none()) else {
+            return Ok(organisation);
+        };
+        self.members()?
+            .into_iter()
+            .find(|m| m.id == member)
+            .map(|m| m.organisation_id)
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, "Deze persoon bestaat niet (meer)."))
+    }
+
+    /// The review of an earlier action in a meeting: its status and feedback, and a line in
+    /// this meeting's minutes (with the casus, so exports keep it with that pupil).
+    pub fn review_action(
+        &mut self,
+        meeting: MeetingId,
+        item: AgendaItemId,
+        action: ActionId,
+        status: ActionStatus,
+        feedback: Option<&str>,
+    ) -> AppResult<()> {
+        let row = self
+            .store()?
+            .actions(None)?
+            .into_iter()
+            .find(|a| a.id == action)
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, "Deze actie bestaat niet (meer)."))?;
+        self.resolve_action(action, status, feedback)?;
+        let feedback = feedback.map(str::trim).filter(|f| !f.is_empty());
+        let line = format!(
+            "{}{} ({}): {}{}",
+            row.casus_initials
+                .as_deref()
+                .map(|i| format!("{i}: "))
+                .unwrap_or_default(),
+            row.description,
+            row.owner.as_deref().unwrap_or("—"),
+            status.label().to_lowercase(),
+            feedback.map(|f| format!(" — {f}")).unwrap_or_default(),
+        );
+        let actor = self.actor.clone();
+        self.store()?
+            .add_decision(&actor, meeting, Some(item), row.casus_id, &line)?;
+        Ok(())
+    }
+
+    /// Closing a casus at the table: the closure of the casus screen, and the decision in the
+    /// minutes of this item.
+    pub fn close_casus_in_meeting(
+        &mut self,
+        meeting: MeetingId,
+        item: AgendaItemId,
+        casus: CasusId,
+        closure: &Closure,
+    ) -> AppResult<()> {
+        self.close_casus(casus, closure)?;
+        let line = format!(
+            "Casus afgesloten: {}. {}",
+            closure.reason.label().to_lowercase(),
+            closure.outcome.trim()
+        );
+        let actor = self.actor.clone();
+        self.store()?
+            .add_decision(&actor, meeting, Some(item), Some(casus), line.trim())?;
         Ok(())
     }
 
@@ -445,6 +520,36 @@ impl Session {
     pub fn finalise_minutes(&mut self, meeting: MeetingId) -> AppResult<()> {
         let actor = self.actor.clone();
         self.store()?.finalise_minutes(&actor, meeting)?;
+        Ok(())
+    }
+
+    /// Edits one casus block of the concept minutes (finalised minutes are never changed).
+    pub fn edit_concept_block(
+        &mut self,
+        meeting: MeetingId,
+        index: u32,
+        block: &MinuteBlock,
+    ) -> AppResult<()> {
+        let block = checked_block(block)?;
+        let latest = self.minutes(meeting)?.into_iter().next().ok_or_else(|| {
+            AppError::new(ErrorCode::NotFound, "Dit overleg heeft nog geen notulen.")
+        })?;
+        if latest.status != MinutesStatus::Concept {
+            return Err(AppError::new(
+                ErrorCode::ReadOnly,
+                "Vastgestelde notulen worden niet gewijzigd: maak een correctie (nieuwe versie).",
+            ));
+        }
+        let mut body = latest.body;
+        let item = body
+            .items
+            .get_mut(index as usize)
+            .filter(|i| i.casus_id.is_some())
+            .ok_or_else(|| Invalid::new("index", "Dit agendapunt heeft geen casusblok."))?;
+        item.block = Some(block);
+        let json = serde_json::to_string(&body).map_err(json_error)?;
+        let actor = self.actor.clone();
+        self.store()?.edit_concept_minutes(&actor, meeting, &json)?;
         Ok(())
     }
 
@@ -521,10 +626,14 @@ fn minutes_body(live: &LiveMeeting) -> MinutesBody {
                 .filter(|a| i.casus_id.is_some() && a.casus_id == i.casus_id)
                 .map(|a| {
                     format!(
-                        "{} — {} — {}",
+                        "{} — {} — uiterlijk {}",
                         a.description,
-                        a.owner.clone().unwrap_or_default(),
-                        a.due_on.clone().unwrap_or_default()
+                        a.owner.as_deref().unwrap_or("—"),
+                        a.due_on
+                            .as_deref()
+                            .and_then(parse_iso)
+                            .map(kernteam_domain::dates::dutch_date)
+                            .unwrap_or_else(|| "—".into())
                     )
                 })
                 .collect(),
@@ -538,4 +647,40 @@ fn minutes_body(live: &LiveMeeting) -> MinutesBody {
         absent,
         items,
     }
+}
+
+/// A minute block as stored: a valid review date or none, texts within bounds.
+fn checked_block(block: &MinuteBlock) -> AppResult<MinuteBlock> {
+    if let Some(d) = block
+        .next_review_on
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+        && parse_iso(d).is_none()
+    {
+        return Err(Invalid::new(
+            "nextReviewOn",
+            "Kies een geldige datum voor de volgende evaluatie.",
+        )
+        .into());
+    }
+    for (field, text) in [
+        ("facts", &block.facts),
+        ("analysis", &block.analysis),
+        ("toParents", &block.to_parents),
+    ] {
+        if text.chars().count() > 20_000 {
+            return Err(
+                Invalid::new(field, "Deze tekst is te lang (maximaal 20.000 tekens).").into(),
+            );
+        }
+    }
+    let mut block = block.clone();
+    if block
+        .next_review_on
+        .as_deref()
+        .is_some_and(|d| d.trim().is_empty())
+    {
+        block.next_review_on = None;
+    }
+    Ok(block)
 }

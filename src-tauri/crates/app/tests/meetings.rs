@@ -293,6 +293,7 @@ fn a_live_meeting_records_blocks_decisions_actions_and_closes_into_the_casussen(
         agenda_item_id: Some(item),
         casus_id: Some(jayden.id),
         description: "Gesprek met ouders".into(),
+        owner_member_id: None,
         owner_organisation_id: None,
         due_on: None,
     };
@@ -370,4 +371,252 @@ fn the_calendar_file_has_meetings_and_deadlines_and_no_pupil() {
             "{pupil} must never be in a calendar entry"
         );
     }
+}
+
+#[test]
+fn the_demo_team_meets_about_open_actions_a_new_aanmelding_and_a_closure() {
+    let (_d, mut s) = demo();
+    let team = s
+        .teams()
+        .expect("teams")
+        .into_iter()
+        .find(|t| t.name.contains("Linde"))
+        .expect("De Linde");
+    s.set_schedule(team.id, &recurrence(3), &[])
+        .expect("schedule");
+    let next = planned(&mut s, team.id)[0].id;
+    let draft = s.build_agenda(next, &[]).expect("agenda");
+    let kinds: Vec<AgendaKind> = draft.items.iter().map(|i| i.kind).collect();
+    let review = draft
+        .items
+        .iter()
+        .find(|i| i.kind == AgendaKind::Actiereview)
+        .expect("review");
+    assert!(
+        review.title.starts_with("2 openstaande acties"),
+        "{}",
+        review.title
+    );
+    assert_eq!(
+        kinds.iter().filter(|k| **k == AgendaKind::Nieuw).count(),
+        1,
+        "{kinds:?}"
+    );
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == AgendaKind::Afsluiting)
+            .count(),
+        1,
+        "{kinds:?}"
+    );
+    assert!(draft.held_back.is_empty(), "{:?}", draft.held_back);
+    let titles: Vec<&str> = draft.items.iter().map(|i| i.title.as_str()).collect();
+    assert!(
+        titles
+            .iter()
+            .all(|t| !t.contains("Sara") && !t.contains("Ravi")),
+        "the agenda names no pupil: {titles:?}"
+    );
+}
+
+#[test]
+fn urgent_actions_reviews_a_closure_at_the_table_and_concept_minutes_edited_before_finalising() {
+    use kernteam_app::domain::casus::{Closure, ClosureReason};
+    use kernteam_app::domain::live::{MinuteBlock, NewAction, UrgentAction};
+    use kernteam_app::domain::{ActionStatus, CasusStatus};
+    let (_d, mut s) = demo();
+    let team = s
+        .teams()
+        .expect("teams")
+        .into_iter()
+        .find(|t| t.name.contains("Linde"))
+        .expect("De Linde");
+    s.set_schedule(team.id, &recurrence(3), &[])
+        .expect("schedule");
+    let meeting = planned(&mut s, team.id)[0].id;
+    let casussen = s.casussen(Some(team.id)).expect("casussen");
+    let by_label = |label: &str| {
+        casussen
+            .iter()
+            .find(|c| c.label == label)
+            .expect(label)
+            .clone()
+    };
+    let (jayden, sara, ravi) = (
+        by_label("Jayden Smit"),
+        by_label("Sara Dekker"),
+        by_label("Ravi Pinas"),
+    );
+    let members = s.members().expect("members");
+    let sanne = members.iter().find(|m| m.name == "Sanne Kok").expect("JGZ");
+
+    // Wednesday afternoon: the youth doctor acts at once and logs it with the real time.
+    s.log_urgent_action(&UrgentAction {
+        casus_id: jayden.id,
+        description: "Huisbezoek afgelegd".into(),
+        owner_member_id: Some(sanne.id),
+        owner_organisation_id: None,
+        due_on: None,
+    })
+    .expect("urgent");
+    let urgent = s
+        .actions()
+        .expect("actions")
+        .into_iter()
+        .find(|a| a.description == "Huisbezoek afgelegd")
+        .expect("logged");
+    assert!(urgent.urgent_logged_at.is_some(), "logged with its time");
+    assert_eq!(urgent.agreed_on, None, "not agreed in a meeting");
+    assert_eq!(
+        urgent.owner_organisation_id, sanne.organisation_id,
+        "the person's organisation owns it with them"
+    );
+    assert_eq!(
+        urgent.owner.as_deref(),
+        Some("Sanne Kok (GGD JGZ (fictief))")
+    );
+    let draft = s.build_agenda(meeting, &[]).expect("agenda");
+    let review = draft
+        .items
+        .iter()
+        .find(|i| i.kind == AgendaKind::Actiereview)
+        .expect("review");
+    assert!(
+        review.title.starts_with("3 openstaande acties") && review.title.contains("1 urgent"),
+        "flagged on the next agenda: {}",
+        review.title
+    );
+    let inputs: Vec<AgendaItemInput> = draft
+        .items
+        .iter()
+        .map(|i| AgendaItemInput {
+            kind: i.kind,
+            casus_id: i.casus_id,
+            title: i.title.clone(),
+            planned_minutes: i.planned_minutes,
+            guest_name: None,
+        })
+        .collect();
+    s.save_agenda(meeting, &inputs).expect("save");
+    let live = s.start_meeting(meeting).expect("start");
+    assert_eq!(live.review.len(), 3);
+    let item_of = |kind: AgendaKind| live.items.iter().find(|i| i.kind == kind).expect("item").id;
+    let review_item = item_of(AgendaKind::Actiereview);
+    for a in &live.review {
+        s.review_action(
+            meeting,
+            review_item,
+            a.id,
+            ActionStatus::Gedaan,
+            Some("afgerond"),
+        )
+        .expect("review");
+    }
+    let live = s.live_meeting(meeting).expect("live");
+    assert!(live.review.is_empty(), "all three resolved");
+    assert_eq!(
+        live.decisions
+            .iter()
+            .filter(|d| d.agenda_item_id == Some(review_item))
+            .count(),
+        3,
+        "each review is a line in the minutes"
+    );
+
+    // The new aanmelding gets two actions, one owned by a person at the table.
+    let new_item = item_of(AgendaKind::Nieuw);
+    let due = (today() + Duration::weeks(3)).to_string();
+    for (what, member, org) in [
+        ("Gesprek met Sara en ouders", Some(sanne.id), None),
+        ("Observatie in de klas", None, sanne.organisation_id),
+    ] {
+        s.add_action(&NewAction {
+            meeting_id: meeting,
+            agenda_item_id: Some(new_item),
+            casus_id: Some(sara.id),
+            description: what.into(),
+            owner_member_id: member,
+            owner_organisation_id: org,
+            due_on: Some(due.clone()),
+        })
+        .expect("action");
+    }
+    // The closure candidate is closed at the table; the decision is in its item.
+    let closing_item = item_of(AgendaKind::Afsluiting);
+    s.close_casus_in_meeting(
+        meeting,
+        closing_item,
+        ravi.id,
+        &Closure {
+            closed_on: today().to_string(),
+            reason: ClosureReason::DoelBereikt,
+            outcome: "Ravi komt weer op tijd".into(),
+            left_school_on: None,
+        },
+    )
+    .expect("closure");
+    let ravi_now = s
+        .casussen(Some(team.id))
+        .expect("list")
+        .into_iter()
+        .find(|c| c.id == ravi.id)
+        .expect("ravi");
+    assert_eq!(ravi_now.status, CasusStatus::Afgesloten);
+    let err = s
+        .close_casus_in_meeting(
+            meeting,
+            new_item,
+            sara.id,
+            &Closure {
+                closed_on: today().to_string(),
+                reason: ClosureReason::GeenRolKernteam,
+                outcome: "Past beter bij de mentor".into(),
+                left_school_on: None,
+            },
+        )
+        .expect_err("two open actions");
+    assert_eq!(err.code, ErrorCode::OpenActions);
+
+    s.close_meeting(meeting).expect("close");
+    let minutes = s.minutes(meeting).expect("minutes");
+    let concept = &minutes[0].body;
+    let index = concept
+        .items
+        .iter()
+        .position(|i| i.casus_id == Some(sara.id))
+        .expect("Sara's block");
+    assert_eq!(concept.items[index].actions.len(), 2);
+    assert!(
+        concept.items.iter().any(|i| i
+            .decisions
+            .iter()
+            .any(|d| d.starts_with("Casus afgesloten: doel bereikt"))),
+        "{concept:?}"
+    );
+    // The chair corrects a typo in the concept, then finalises; then it is locked.
+    let block = MinuteBlock {
+        facts: "Sara eet weer mee in de pauze.".into(),
+        ..MinuteBlock::default()
+    };
+    s.edit_concept_block(meeting, index as u32, &block)
+        .expect("concept edit");
+    assert_eq!(
+        s.minutes(meeting).expect("minutes")[0].body.items[index]
+            .block
+            .as_ref()
+            .map(|b| b.facts.as_str()),
+        Some("Sara eet weer mee in de pauze.")
+    );
+    assert!(
+        s.edit_concept_block(meeting, 0, &block).is_err(),
+        "the opening has no casus block"
+    );
+    s.finalise_minutes(meeting).expect("finalise");
+    assert_eq!(
+        s.edit_concept_block(meeting, index as u32, &MinuteBlock::default())
+            .expect_err("locked")
+            .code,
+        ErrorCode::ReadOnly
+    );
 }

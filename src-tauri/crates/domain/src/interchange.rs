@@ -176,6 +176,9 @@ pub struct XAction {
     pub status: ActionStatus,
     pub feedback: Option<String>,
     pub created_at: String,
+    /// Set for an urgent action logged between meetings (optional within v1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgent_logged_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

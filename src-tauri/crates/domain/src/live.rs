@@ -75,6 +75,9 @@ pub struct NewAction {
     pub agenda_item_id: Option<AgendaItemId>,
     pub casus_id: Option<CasusId>,
     pub description: String,
+    /// A person at the table; their organisation is the owner when none is given.
+    #[serde(default)]
+    pub owner_member_id: Option<MemberId>,
     pub owner_organisation_id: Option<OrganisationId>,
     pub due_on: Option<String>,
 }
@@ -82,22 +85,68 @@ pub struct NewAction {
 impl NewAction {
     /// The known failure of kernteams is the vague action: no owner or no date is refused.
     pub fn validate(&self, meeting_day: time::Date) -> Result<time::Date, Invalid> {
-        required_text("description", "wat er gedaan wordt", &self.description, 500)?;
-        if self.owner_organisation_id.is_none() {
-            return Err(Invalid::new("owner", "Kies wie de actie uitvoert."));
-        }
+        validate_action(
+            &self.description,
+            self.owner_organisation_id.is_some() || self.owner_member_id.is_some(),
+            self.due_on.as_deref(),
+            (
+                meeting_day,
+                "De datum ligt vóór het overleg: kies een latere datum.",
+            ),
+        )
+    }
+}
+
+/// What, who and by when; the date not before the earliest day (the meeting, or today).
+fn validate_action(
+    description: &str,
+    has_owner: bool,
+    due_on: Option<&str>,
+    (earliest, too_early): (time::Date, &'static str),
+) -> Result<time::Date, Invalid> {
+    required_text("description", "wat er gedaan wordt", description, 500)?;
+    if !has_owner {
+        return Err(Invalid::new("owner", "Kies wie de actie uitvoert."));
+    }
+    let due = due_on
+        .and_then(crate::dates::parse_iso)
+        .ok_or_else(|| Invalid::new("dueOn", "Kies wanneer de actie klaar is."))?;
+    if due < earliest {
+        return Err(Invalid::new("dueOn", too_early));
+    }
+    Ok(due)
+}
+
+/// An urgent action taken between meetings (a worry that could not wait for the next
+/// overleg): logged with the real time, reviewed on the next agenda until it is resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UrgentAction {
+    pub casus_id: CasusId,
+    pub description: String,
+    pub owner_member_id: Option<MemberId>,
+    pub owner_organisation_id: Option<OrganisationId>,
+    /// Empty means today: most urgent actions are done the day they are logged.
+    pub due_on: Option<String>,
+}
+
+impl UrgentAction {
+    pub fn validate(&self, today: time::Date) -> Result<time::Date, Invalid> {
         let due = self
             .due_on
             .as_deref()
-            .and_then(crate::dates::parse_iso)
-            .ok_or_else(|| Invalid::new("dueOn", "Kies wanneer de actie klaar is."))?;
-        if due < meeting_day {
-            return Err(Invalid::new(
-                "dueOn",
-                "De datum ligt vóór het overleg: kies een latere datum.",
-            ));
-        }
-        Ok(due)
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map_or_else(|| today.to_string(), str::to_owned);
+        validate_action(
+            &self.description,
+            self.owner_organisation_id.is_some() || self.owner_member_id.is_some(),
+            Some(&due),
+            (
+                today,
+                "De datum ligt in het verleden: kies vandaag of later.",
+            ),
+        )
     }
 }
 
@@ -113,6 +162,7 @@ mod tests {
             agenda_item_id: None,
             casus_id: None,
             description: "M@ZL-consult met Noor en moeder".into(),
+            owner_member_id: None,
             owner_organisation_id: Some(OrganisationId::new()),
             due_on: Some("2025-10-14".into()),
         };
@@ -151,6 +201,43 @@ mod tests {
         for (action, field) in cases {
             assert_eq!(action.validate(day).err().map(|e| e.field), Some(field));
         }
+        let by_a_person = NewAction {
+            owner_organisation_id: None,
+            owner_member_id: Some(MemberId::new()),
+            ..good
+        };
+        assert!(
+            by_a_person.validate(day).is_ok(),
+            "a person is an owner too"
+        );
+    }
+
+    #[test]
+    fn an_urgent_action_is_due_today_unless_told_otherwise() {
+        let today = date!(2025 - 11 - 12);
+        let urgent = UrgentAction {
+            casus_id: CasusId::new(),
+            description: "Veilig Thuis geraadpleegd".into(),
+            owner_member_id: None,
+            owner_organisation_id: Some(OrganisationId::new()),
+            due_on: None,
+        };
+        assert_eq!(urgent.validate(today), Ok(today));
+        let later = UrgentAction {
+            due_on: Some("2025-11-14".into()),
+            ..urgent.clone()
+        };
+        assert_eq!(later.validate(today), Ok(date!(2025 - 11 - 14)));
+        let nobody = UrgentAction {
+            owner_organisation_id: None,
+            ..urgent.clone()
+        };
+        assert_eq!(nobody.validate(today).err().map(|e| e.field), Some("owner"));
+        let past = UrgentAction {
+            due_on: Some("2025-11-01".into()),
+            ..urgent
+        };
+        assert_eq!(past.validate(today).err().map(|e| e.field), Some("dueOn"));
     }
 }
 

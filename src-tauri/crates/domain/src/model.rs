@@ -98,10 +98,19 @@ pub struct ActionRow {
     pub casus_id: Option<CasusId>,
     pub casus_initials: Option<String>,
     pub description: String,
+    /// Who, as shown: "person (organisation)", or the organisation alone.
     pub owner: Option<String>,
+    pub owner_member_id: Option<MemberId>,
+    pub owner_organisation_id: Option<OrganisationId>,
+    pub owner_organisation: Option<String>,
+    pub team_name: Option<String>,
+    /// The day of the meeting where it was agreed; none for an action logged between meetings.
+    pub agreed_on: Option<String>,
     pub due_on: Option<String>,
     pub status: ActionStatus,
     pub feedback: Option<String>,
+    /// When an urgent action taken between meetings was logged (UTC); the next agenda flags it.
+    pub urgent_logged_at: Option<String>,
 }
 
 /// Counts for the Monitor screen; aggregates only, never a pupil.

@@ -198,9 +198,11 @@ fn closing_needs_resolved_actions_and_makes_the_casus_read_only() {
                 casus: Some(f.casus),
                 meeting: None,
                 description: "M@ZL-consult",
+                owner_member: None,
                 owner_organisation: None,
                 due_on: Some("2025-10-14"),
                 status: ActionStatus::Open,
+                urgent: false,
             },
         )
         .expect("action");
@@ -384,9 +386,11 @@ fn search_finds_casussen_by_name_and_actions_and_never_chokes_on_syntax() {
                 casus: Some(f.casus),
                 meeting: None,
                 description: "Wekelijkse check-in mentor",
+                owner_member: None,
                 owner_organisation: None,
                 due_on: None,
                 status: ActionStatus::Open,
+                urgent: false,
             },
         )
         .expect("action");

@@ -1,4 +1,4 @@
-//! `cargo xtask run | test | bench | bindings`: the developer commands. Everything a fresh Debian 12 /
+//! `cargo xtask run | test | e2e [filter] | bench | bindings`: the developer commands. Everything a fresh Debian 12 /
 //! Ubuntu machine needs is installed from here, so nothing is ever set up by hand.
 
 mod bench;
@@ -18,11 +18,15 @@ fn main() -> Result<()> {
             setup::prepare(setup::Needs::Test)?;
             steps::test_all()
         }
+        Some("e2e") => {
+            setup::prepare(setup::Needs::Test)?;
+            steps::end_to_end(args.get(1).map(String::as_str))
+        }
         Some("bench") => {
             setup::prepare(setup::Needs::Test)?;
             bench::bench()
         }
         Some("bindings") => steps::write_bindings(),
-        _ => bail!("usage: cargo xtask <run|test|bench|bindings>"),
+        _ => bail!("usage: cargo xtask <run|test|e2e [filter]|bench|bindings>"),
     }
 }

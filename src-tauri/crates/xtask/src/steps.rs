@@ -42,18 +42,20 @@ const GENERATED: &[(&str, &str)] = &[
     ),
 ];
 
+/// One build of every target with one feature resolution: a `-p` build or run would
+/// resolve features anew and compile much of the dependency tree a second time (which
+/// once filled CI's disk).
+fn build_all_targets() -> Result<()> {
+    cmd(&mut cargo(&["build", "--workspace", "--all-targets"]))
+}
+
 fn generated(kind: &str) -> Result<String> {
-    let out = cargo(&[
-        "run",
-        "--quiet",
-        "-p",
-        "kernteam-app",
-        "--example",
-        "gen_bindings",
-        "--",
-        kind,
-    ])
-    .output()?;
+    // `--examples` resolves features as the whole-workspace build does: nothing rebuilds.
+    cmd(&mut cargo(&["build", "--quiet", "--workspace", "--examples"]))?;
+    let out = Command::new(root().join("target/debug/examples/gen_bindings"))
+        .arg(kind)
+        .current_dir(root())
+        .output()?;
     if !out.status.success() {
         bail!(
             "generating {kind} failed: {}",
@@ -193,6 +195,8 @@ pub fn test_all() -> Result<()> {
         "-D",
         "warnings",
     ]))?;
+    eprintln!("xtask: build");
+    build_all_targets()?;
     eprintln!("xtask: bindings and layering");
     check_bindings()?;
     check_core_has_no_tauri()?;
@@ -207,33 +211,35 @@ pub fn test_all() -> Result<()> {
     eprintln!("xtask: UI type check and vitest");
     cmd(Command::new("npm").args(["run", "check"]).current_dir(&ui))?;
     cmd(Command::new("npm").args(["test"]).current_dir(&ui))?;
+    end_to_end(None)?;
+    eprintln!("xtask: all checks passed");
+    Ok(())
+}
+
+/// Builds the app and drives it in a real window; `filter` picks tests by name.
+pub fn end_to_end(filter: Option<&str>) -> Result<()> {
     eprintln!("xtask: end-to-end in a real window");
-    cmd(&mut cargo(&["build", "-p", "kernteam"]))?;
+    build_all_targets()?;
     let e2e_scratch = scratch("e2e")?;
     let app = root().join("target/debug/kernteam");
     let driver = crate::setup::tauri_driver();
-    let mut e2e = in_private_session(
-        &[
-            "cargo",
-            "test",
-            "-p",
-            "kernteam-tests",
-            "--test",
-            "e2e",
-            "--",
-            "--ignored",
-            "--test-threads=1",
-            "--nocapture",
-        ],
-        &e2e_scratch,
-        true,
-    );
+    let mut args = vec![
+        "cargo",
+        "test",
+        "--workspace",
+        "--test",
+        "e2e",
+        "--",
+        "--ignored",
+        "--test-threads=1",
+        "--nocapture",
+    ];
+    args.extend(filter);
+    let mut e2e = in_private_session(&args, &e2e_scratch, true);
     e2e.env("KERNTEAM_APP", &app)
         .env("KERNTEAM_TAURI_DRIVER", &driver)
         .env("KERNTEAM_E2E_SCRATCH", &e2e_scratch);
-    cmd(&mut e2e)?;
-    eprintln!("xtask: all checks passed");
-    Ok(())
+    cmd(&mut e2e)
 }
 
 pub fn run_app() -> Result<()> {

@@ -263,11 +263,16 @@ pub(crate) fn into_store(
         let closed = text(&closure, "date")
             .and_then(|d| shift.date(d))
             .filter(|d| *d <= today);
-        let next_review = events
-            .iter()
-            .filter_map(event_date)
-            .filter(|d| *d > today)
-            .min();
+        // An evaluation that has come ("nextReview" in the past) puts a casus on the next agenda.
+        let next_review = text(scenario, "nextReview")
+            .and_then(|d| shift.date(d))
+            .or_else(|| {
+                events
+                    .iter()
+                    .filter_map(event_date)
+                    .filter(|d| *d > today)
+                    .min()
+            });
         let discussed = events.iter().filter_map(event_date).any(|d| d <= today);
         let status = match (closed, discussed) {
             (Some(_), _) => CasusStatus::Afgesloten,
@@ -552,11 +557,13 @@ pub(crate) fn into_store(
                         casus: Some(casus),
                         meeting: Some(meeting),
                         description: text(&action, "what").unwrap_or("Actie"),
+                        owner_member: None,
                         owner_organisation: orgs
                             .get(&owner_kind(text(&action, "owner").unwrap_or("school")))
                             .copied(),
                         due_on: due.as_deref(),
                         status,
+                        urgent: false,
                     },
                 )?;
                 summary.actions += 1;

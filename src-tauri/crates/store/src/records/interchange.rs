@@ -253,14 +253,15 @@ impl Store {
             },
         )?;
         x.actions = rows(c,
-            "SELECT id, meeting_id, description, owner_member_id, owner_organisation_id, due_on, status, feedback, created_at
+            "SELECT id, meeting_id, description, owner_member_id, owner_organisation_id, due_on, status, feedback, created_at,
+                    urgent_logged_at
              FROM actions WHERE casus_id = ?1 ORDER BY id", [&id], |r| {
             Ok(XAction {
                 id: parse_id(r.get(0)?)?, meeting_id: r.get::<_, Option<String>>(1)?.map(parse_id).transpose()?,
                 description: r.get(2)?, owner_member_id: r.get::<_, Option<String>>(3)?.map(parse_id).transpose()?,
                 owner_organisation_id: r.get::<_, Option<String>>(4)?.map(parse_id).transpose()?,
                 due_on: r.get(5)?, status: parse_code(r.get(6)?, ActionStatus::from_code)?, feedback: r.get(7)?,
-                created_at: r.get(8)?,
+                created_at: r.get(8)?, urgent_logged_at: r.get(9)?,
             })
         })?;
         Ok(())
@@ -385,11 +386,11 @@ fn import_into(tx: &Transaction<'_>, actor: &Actor, doc: &Interchange) -> Result
         }
         for a in &c.actions {
             count(tx.execute("INSERT INTO actions (id, casus_id, meeting_id, description, owner_member_id, owner_organisation_id,
-                                due_on, status, feedback, created_at, updated_at)
-                              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) ON CONFLICT(id) DO NOTHING",
+                                due_on, status, feedback, created_at, updated_at, urgent_logged_at)
+                              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11) ON CONFLICT(id) DO NOTHING",
                 params![a.id.to_string(), id, a.meeting_id.map(|m| m.to_string()), a.description,
                     a.owner_member_id.map(|m| m.to_string()), a.owner_organisation_id.map(|o| o.to_string()),
-                    a.due_on, a.status.code(), a.feedback, a.created_at])?);
+                    a.due_on, a.status.code(), a.feedback, a.created_at, a.urgent_logged_at])?);
         }
     }
     for c in &casussen {

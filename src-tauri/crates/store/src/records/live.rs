@@ -333,6 +333,33 @@ impl Store {
         Ok(())
     }
 
+    /// The chair edits the concept before finalising it (autosaved, so audited once per
+    /// editing session); finalised versions are refused.
+    pub fn edit_concept_minutes(
+        &mut self,
+        actor: &Actor,
+        meeting: MeetingId,
+        body_json: &str,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let latest: Option<(String, String)> = opt(tx.query_row(
+            "SELECT id, status FROM minutes WHERE meeting_id = ?1 ORDER BY version DESC LIMIT 1",
+            [meeting.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        ))?;
+        let (id, status) = latest.ok_or(StoreError::NotFound("minutes"))?;
+        if status != "concept" {
+            return Err(StoreError::ReadOnly);
+        }
+        tx.execute(
+            "UPDATE minutes SET body_json = ?2 WHERE id = ?1 AND status = 'concept'",
+            params![id, body_json],
+        )?;
+        audit::append_change_once_per_session(&tx, &actor.0, "minutes", &id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// A correction of finalised minutes: a new concept version with its reason; the
     /// finalised one stays as it is.
     pub fn correct_minutes(

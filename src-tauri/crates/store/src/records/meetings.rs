@@ -1,7 +1,7 @@
 //! Meetings and follow-up actions, and the aggregate counts of the monitor.
 
 use kernteam_domain::{
-    ActionId, ActionRow, ActionStatus, CasusId, MeetingId, MeetingRow, MeetingStatus,
+    ActionId, ActionRow, ActionStatus, CasusId, MeetingId, MeetingRow, MeetingStatus, MemberId,
     MonitorCounts, OrganisationId, TeamId,
 };
 use rusqlite::params;
@@ -26,9 +26,12 @@ pub struct ActionSeed<'a> {
     pub casus: Option<CasusId>,
     pub meeting: Option<MeetingId>,
     pub description: &'a str,
+    pub owner_member: Option<MemberId>,
     pub owner_organisation: Option<OrganisationId>,
     pub due_on: Option<&'a str>,
     pub status: ActionStatus,
+    /// An urgent action taken between meetings: logged with the time it is recorded.
+    pub urgent: bool,
 }
 
 impl Store {
@@ -88,11 +91,16 @@ impl Store {
         let id = ActionId::new();
         let now = now_utc();
         let tx = self.conn.transaction()?;
+        if let Some(casus) = seed.casus {
+            super::dossier::ensure_open(&tx, casus)?;
+        }
         tx.execute(
-            "INSERT INTO actions (id, casus_id, meeting_id, description, owner_organisation_id, due_on, status, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            "INSERT INTO actions (id, casus_id, meeting_id, description, owner_member_id, owner_organisation_id, due_on, status,
+                                  urgent_logged_at, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
             params![id.to_string(), seed.casus.map(|c| c.to_string()), seed.meeting.map(|m| m.to_string()),
-                seed.description, seed.owner_organisation.map(|o| o.to_string()), seed.due_on, seed.status.code(), now],
+                seed.description, seed.owner_member.map(|m| m.to_string()), seed.owner_organisation.map(|o| o.to_string()),
+                seed.due_on, seed.status.code(), seed.urgent.then_some(now.as_str()), now],
         )?;
         audit::append(
             &tx,
@@ -146,12 +154,16 @@ impl Store {
     pub fn actions(&self, casus: Option<CasusId>) -> Result<Vec<ActionRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT a.id, a.casus_id, p.given_name, p.family_name, c.pseudonym, a.description,
-                    COALESCE(m.name, o.name), a.due_on, a.status, a.feedback
+                    m.name, a.owner_member_id, coalesce(a.owner_organisation_id, m.organisation_id), coalesce(o.name, mo.name),
+                    t.name, substr(mt.starts_at, 1, 10), a.due_on, a.status, a.feedback, a.urgent_logged_at
              FROM actions a
              LEFT JOIN casussen c ON c.id = a.casus_id
              LEFT JOIN pupils p ON p.id = c.pupil_id
              LEFT JOIN members m ON m.id = a.owner_member_id
+             LEFT JOIN organisations mo ON mo.id = m.organisation_id
              LEFT JOIN organisations o ON o.id = a.owner_organisation_id
+             LEFT JOIN meetings mt ON mt.id = a.meeting_id
+             LEFT JOIN teams t ON t.id = coalesce(mt.team_id, c.team_id)
              WHERE (?1 IS NULL OR a.casus_id = ?1)
              ORDER BY CASE a.status WHEN 'open' THEN 0 ELSE 1 END, a.due_on IS NULL, a.due_on",
         )?;
@@ -162,15 +174,27 @@ impl Store {
                 Some(_) => Some(casus_label(r, 2)?.1),
                 None => None,
             };
+            let member: Option<String> = r.get(6)?;
+            let organisation: Option<String> = r.get(9)?;
+            let owner = match (&member, &organisation) {
+                (Some(m), Some(o)) => Some(format!("{m} ({o})")),
+                (m, o) => m.clone().or_else(|| o.clone()),
+            };
             Ok(ActionRow {
                 id: parse_id(r.get(0)?)?,
                 casus_id,
                 casus_initials,
                 description: r.get(5)?,
-                owner: r.get(6)?,
-                due_on: r.get(7)?,
-                status: parse_code(r.get(8)?, ActionStatus::from_code)?,
-                feedback: r.get(9)?,
+                owner,
+                owner_member_id: r.get::<_, Option<String>>(7)?.map(parse_id).transpose()?,
+                owner_organisation_id: r.get::<_, Option<String>>(8)?.map(parse_id).transpose()?,
+                owner_organisation: organisation,
+                team_name: r.get(10)?,
+                agreed_on: r.get(11)?,
+                due_on: r.get(12)?,
+                status: parse_code(r.get(13)?, ActionStatus::from_code)?,
+                feedback: r.get(14)?,
+                urgent_logged_at: r.get(15)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
