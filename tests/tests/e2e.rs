@@ -292,8 +292,14 @@ async fn keyboard_meeting(client: &Client) -> Result<()> {
     wait_for(client, "[data-testid=shortcut-sheet]").await?;
     shot(client, "23-demo-live-shortcuts").await?;
     type_keys(client, "\u{E00C}").await?;
-    wait_for_count(client, "[data-testid=action-review] li", 2).await?;
-    for (left, feedback) in [(1, "vijf gesprekken gevoerd"), (0, "meldt zich elke dag")] {
+    // Two actions of earlier meetings and the urgent one logged in between (flagged).
+    wait_for_count(client, "[data-testid=action-review] li", 3).await?;
+    wait_for_text(client, "[data-testid=action-review]", "Spoed tussendoor").await?;
+    for (left, feedback) in [
+        (2, "vijf gesprekken gevoerd"),
+        (1, "meldt zich elke dag"),
+        (0, "ouders waren thuis"),
+    ] {
         type_keys(client, TAB).await?;
         type_keys(client, &format!("{feedback}{ENTER}")).await?;
         wait_for_count(client, "[data-testid=action-review] li", left).await?;
@@ -746,6 +752,22 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     fill(&client, "[data-testid=search]", "vechtpartijen").await?;
     wait_for_text(&client, "[data-testid=search-results]", "Milan Bakker").await?;
     shot(&client, "22-demo-search").await?;
+    // Between meetings the attendance officer acts at once; it is logged with its time.
+    click(&client, "[data-testid=nav-casussen]").await?;
+    open_casus(&client, "Jayden Smit").await?;
+    click(&client, "[data-testid=tab-afsluiten]").await?;
+    click(&client, "[data-testid=log-urgent]").await?;
+    fill(&client, "#ur-what", "Huisbezoek met de wijkagent").await?;
+    fill(&client, "#ur-owner", "Mehmet").await?;
+    click(&client, "[data-testid=urgent-form] button[type=submit]").await?;
+    wait_for_text(
+        &client,
+        "[data-testid=casus-actions]",
+        "Huisbezoek met de wijkagent",
+    )
+    .await?;
+    shot(&client, "22-demo-urgent-action").await?;
+    assert_accessible(&client, "acties van een casus").await?;
     // The year schedule and an agenda that builds itself, ordered by keyboard.
     click(&client, "[data-testid=nav-overleggen]").await?;
     let linde = team_value(&client, "Linde").await?;
@@ -761,7 +783,7 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     assert_accessible(&client, "overleggen met jaarrooster").await?;
     click(&client, "[data-testid=meeting-list] button.link").await?;
     click(&client, "[data-testid=build-agenda]").await?;
-    wait_for_text(&client, "[data-testid=agenda-items]", "openstaande acties").await?;
+    wait_for_text(&client, "[data-testid=agenda-items]", "1 urgent tussendoor").await?;
     let first_row = wait_for(&client, "#ag-row-0").await?;
     first_row.click().await?;
     // Alt+ArrowDown moves the opening below the action review.

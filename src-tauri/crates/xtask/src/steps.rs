@@ -51,7 +51,12 @@ fn build_all_targets() -> Result<()> {
 
 fn generated(kind: &str) -> Result<String> {
     // `--examples` resolves features as the whole-workspace build does: nothing rebuilds.
-    cmd(&mut cargo(&["build", "--quiet", "--workspace", "--examples"]))?;
+    cmd(&mut cargo(&[
+        "build",
+        "--quiet",
+        "--workspace",
+        "--examples",
+    ]))?;
     let out = Command::new(root().join("target/debug/examples/gen_bindings"))
         .arg(kind)
         .current_dir(root())
