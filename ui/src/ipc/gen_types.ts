@@ -338,7 +338,11 @@ export type MinuteBlock = { facts: string, analysis: string, regieOrganisationId
 
 export type LiveItem = { id: AgendaItemId, position: number, kind: AgendaKind, casusId: CasusId | null, title: string, plannedMinutes: number, spentSeconds: number, guestName: string | null, block: MinuteBlock | null, };
 
-export type DecisionRow = { id: DecisionId, agendaItemId: AgendaItemId | null, text: string, };
+export type DecisionRow = { id: DecisionId, agendaItemId: AgendaItemId | null, text: string, 
+/**
+ * The casus it concerns: exports and the minutes keep it with that pupil.
+ */
+casusId: CasusId | null, };
 
 export type Presence = { memberId: MemberId, name: string, role: Role, organisationName: string | null, present: boolean | null, };
 

@@ -2,7 +2,7 @@
 //! `kernteam_domain::agenda`, the schedule's in `kernteam_domain::schedule`.
 
 use kernteam_domain::agenda::{
-    self, ActionForAgenda, AgendaDraft, AgendaItem, AgendaItemInput, CasusForAgenda,
+    self, ActionForAgenda, AgendaDraft, AgendaItem, AgendaItemInput, AgendaKind, CasusForAgenda,
 };
 use kernteam_domain::casus::Closure;
 use kernteam_domain::consent::{self, ConsentStatus};
@@ -493,7 +493,19 @@ impl Session {
     /// Closes the meeting; its concept minutes are made from what was recorded.
     pub fn close_meeting(&mut self, meeting: MeetingId) -> AppResult<()> {
         let live = self.live_meeting(meeting)?;
-        let body = minutes_body(&live);
+        // Initials and class, as the agenda titles show a casus.
+        let labels: Vec<(CasusId, String)> = self
+            .casussen(Some(live.meeting.team_id))?
+            .into_iter()
+            .map(|c| {
+                let label = match &c.class_name {
+                    Some(class) => format!("{} ({class})", c.initials),
+                    None => c.initials,
+                };
+                (c.id, label)
+            })
+            .collect();
+        let body = minutes_body(&live, &labels);
         let json = serde_json::to_string(&body).map_err(json_error)?;
         let actor = self.actor.clone();
         self.store()?.close_meeting(&actor, meeting, &json)?;
@@ -589,8 +601,10 @@ impl Session {
 }
 
 /// The minutes as recorded: meeting-level parts carry initials only (the titles are initials
-/// and class), casus content lives in the blocks.
-fn minutes_body(live: &LiveMeeting) -> MinutesBody {
+/// and class), casus content lives in the casus items. What the review of open actions said
+/// about a casus goes to that casus's item (or an item of its own when it was not on the
+/// agenda); the review item itself keeps the count per casus.
+fn minutes_body(live: &LiveMeeting, labels: &[(CasusId, String)]) -> MinutesBody {
     let present = live
         .presence
         .iter()
@@ -603,7 +617,7 @@ fn minutes_body(live: &LiveMeeting) -> MinutesBody {
         .filter(|p| p.present != Some(true))
         .map(|p| p.name.clone())
         .collect();
-    let items = live
+    let mut items: Vec<MinutesItem> = live
         .items
         .iter()
         .map(|i| MinutesItem {
@@ -617,28 +631,65 @@ fn minutes_body(live: &LiveMeeting) -> MinutesBody {
             decisions: live
                 .decisions
                 .iter()
-                .filter(|d| d.agenda_item_id == Some(i.id))
+                .filter(|d| {
+                    d.agenda_item_id == Some(i.id)
+                        && (i.kind != AgendaKind::Actiereview || d.casus_id.is_none())
+                })
                 .map(|d| d.text.clone())
                 .collect(),
             actions: live
                 .actions
                 .iter()
                 .filter(|a| i.casus_id.is_some() && a.casus_id == i.casus_id)
-                .map(|a| {
-                    format!(
-                        "{} — {} — uiterlijk {}",
-                        a.description,
-                        a.owner.as_deref().unwrap_or("—"),
-                        a.due_on
-                            .as_deref()
-                            .and_then(parse_iso)
-                            .map(kernteam_domain::dates::dutch_date)
-                            .unwrap_or_else(|| "—".into())
-                    )
-                })
+                .map(action_line)
                 .collect(),
         })
         .collect();
+    let reviews = live
+        .items
+        .iter()
+        .filter(|i| i.kind == AgendaKind::Actiereview);
+    for review in reviews {
+        let mut per_casus: Vec<(String, u32)> = Vec::new();
+        for d in live
+            .decisions
+            .iter()
+            .filter(|d| d.agenda_item_id == Some(review.id))
+        {
+            let Some(casus) = d.casus_id else { continue };
+            let initials = labels
+                .iter()
+                .find(|(c, _)| *c == casus)
+                .map_or_else(|| "casus".to_owned(), |(_, i)| i.clone());
+            match per_casus.iter_mut().find(|(i, _)| *i == initials) {
+                Some((_, n)) => *n += 1,
+                None => per_casus.push((initials.clone(), 1)),
+            }
+            let line = format!("Actie besproken: {}", d.text);
+            match items.iter_mut().find(|i| i.casus_id == Some(casus)) {
+                Some(item) => item.decisions.push(line),
+                None => items.push(MinutesItem {
+                    title: initials,
+                    kind: AgendaKind::Actiereview.label().to_owned(),
+                    casus_id: Some(casus),
+                    decisions: vec![line],
+                    ..MinutesItem::default()
+                }),
+            }
+        }
+        if let Some(item) = items
+            .iter_mut()
+            .find(|i| i.casus_id.is_none() && i.title == review.title)
+            && !per_casus.is_empty()
+        {
+            let counts: Vec<String> = per_casus
+                .iter()
+                .map(|(i, n)| format!("{i} ({n})"))
+                .collect();
+            item.decisions
+                .push(format!("Acties besproken bij: {}", counts.join(", ")));
+        }
+    }
     MinutesBody {
         team_name: live.meeting.team_name.clone(),
         starts_at: live.meeting.starts_at.clone(),
@@ -647,6 +698,20 @@ fn minutes_body(live: &LiveMeeting) -> MinutesBody {
         absent,
         items,
     }
+}
+
+/// "What — who — by when" as the minutes list an action.
+fn action_line(a: &kernteam_domain::ActionRow) -> String {
+    format!(
+        "{} — {} — uiterlijk {}",
+        a.description,
+        a.owner.as_deref().unwrap_or("—"),
+        a.due_on
+            .as_deref()
+            .and_then(parse_iso)
+            .map(kernteam_domain::dates::dutch_date)
+            .unwrap_or_else(|| "—".into())
+    )
 }
 
 /// A minute block as stored: a valid review date or none, texts within bounds.

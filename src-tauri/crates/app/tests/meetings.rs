@@ -594,6 +594,31 @@ fn urgent_actions_reviews_a_closure_at_the_table_and_concept_minutes_edited_befo
             .any(|d| d.starts_with("Casus afgesloten: doel bereikt"))),
         "{concept:?}"
     );
+    // What the review said about Jayden's actions is in Jayden's item; the review item
+    // itself names only initials and class.
+    let jayden_item = concept
+        .items
+        .iter()
+        .find(|i| i.casus_id == Some(jayden.id))
+        .expect("Jayden's item");
+    assert_eq!(
+        jayden_item
+            .decisions
+            .iter()
+            .filter(|d| d.starts_with("Actie besproken: ") && d.ends_with("afgerond"))
+            .count(),
+        3,
+        "{jayden_item:?}"
+    );
+    let review_minutes = concept
+        .items
+        .iter()
+        .find(|i| i.kind == AgendaKind::Actiereview.label())
+        .expect("review item");
+    assert_eq!(
+        review_minutes.decisions,
+        vec!["Acties besproken bij: J.S. (klas 1 vmbo-b) (3)".to_owned()]
+    );
     // The chair corrects a typo in the concept, then finalises; then it is locked.
     let block = MinuteBlock {
         facts: "Sara eet weer mee in de pauze.".into(),

@@ -42,6 +42,8 @@ pub struct DecisionRow {
     pub id: DecisionId,
     pub agenda_item_id: Option<AgendaItemId>,
     pub text: String,
+    /// The casus it concerns: exports and the minutes keep it with that pupil.
+    pub casus_id: Option<CasusId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -221,13 +221,14 @@ impl Store {
 
     pub fn decisions(&self, meeting: MeetingId) -> Result<Vec<DecisionRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, agenda_item_id, text FROM decisions WHERE meeting_id = ?1 ORDER BY created_at",
+            "SELECT id, agenda_item_id, text, casus_id FROM decisions WHERE meeting_id = ?1 ORDER BY created_at, rowid",
         )?;
         let rows = stmt.query_map([meeting.to_string()], |r| {
             Ok(DecisionRow {
                 id: parse_id(r.get(0)?)?,
                 agenda_item_id: r.get::<_, Option<String>>(1)?.map(parse_id).transpose()?,
                 text: r.get(2)?,
+                casus_id: r.get::<_, Option<String>>(3)?.map(parse_id).transpose()?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
