@@ -269,6 +269,16 @@ async fn next_item_of_kind(client: &Client, kind: &str) -> Result<()> {
     bail!("no live item of kind {kind}")
 }
 
+/// The text a script in the page returns (`return …;`), or "" when it returns none.
+async fn script_text(client: &Client, script: &str) -> Result<String> {
+    Ok(client
+        .execute(script, vec![])
+        .await?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned())
+}
+
 /// Waits until `css` holds `n` elements.
 async fn wait_for_count(client: &Client, css: &str, n: usize) -> Result<()> {
     for _ in 0..50 {
@@ -409,15 +419,7 @@ async fn keyboard_meeting(client: &Client) -> Result<()> {
             "{expected:?} in the minutes: {minutes}"
         );
     }
-    let facts: String = client
-        .execute(
-            "return [...document.querySelectorAll('[data-testid=minutes] textarea')].map(t => t.value).join('|');",
-            vec![],
-        )
-        .await?
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let facts: String = script_text(client, "return [...document.querySelectorAll('[data-testid=minutes] textarea')].map(t => t.value).join('|');").await?;
     assert!(
         facts.contains("Sara eet niet in de pauze"),
         "the block is in the concept, editable: {facts}"
@@ -806,15 +808,11 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     shot(&client, "23-demo-agenda").await?;
     assert_accessible(&client, "agenda").await?;
     // What goes to the printer: initials and class, no name.
-    let sheet: String = client
-        .execute(
-            "return document.querySelector('[data-testid=print-agenda-sheet]').textContent;",
-            vec![],
-        )
-        .await?
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let sheet: String = script_text(
+        &client,
+        "return document.querySelector('[data-testid=print-agenda-sheet]').textContent;",
+    )
+    .await?;
     assert!(
         sheet.contains("S.D.")
             && sheet.contains("R.P.")

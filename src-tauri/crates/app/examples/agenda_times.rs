@@ -166,17 +166,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("agenda_build_200_casussen_500_actions_p95 {p95:.2} ms");
 
     let draft = session.build_agenda(next, &[])?;
-    let items: Vec<AgendaItemInput> = draft
-        .items
-        .iter()
-        .map(|i| AgendaItemInput {
-            kind: i.kind,
-            casus_id: i.casus_id,
-            title: i.title.clone(),
-            planned_minutes: i.planned_minutes,
-            guest_name: None,
-        })
-        .collect();
+    let items: Vec<AgendaItemInput> = draft.as_inputs();
     session.save_agenda(next, &items)?;
     session.start_meeting(next)?;
     let first = session.live_meeting(next)?.items[2].id;

@@ -20,6 +20,20 @@ fn demo() -> (tempfile::TempDir, Session) {
     (dir, s)
 }
 
+/// The demo with De Linde's year schedule set: every three weeks from today.
+fn demo_linde() -> (tempfile::TempDir, Session, kernteam_app::domain::Team) {
+    let (d, mut s) = demo();
+    let team = s
+        .teams()
+        .expect("teams")
+        .into_iter()
+        .find(|t| t.name.contains("Linde"))
+        .expect("De Linde");
+    s.set_schedule(team.id, &recurrence(3), &[])
+        .expect("schedule");
+    (d, s, team)
+}
+
 fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
 }
@@ -114,15 +128,7 @@ fn the_schedule_skips_holidays_and_makes_the_meetings() {
 
 #[test]
 fn the_consent_gate_and_open_actions_in_the_next_two_meetings() {
-    let (_d, mut s) = demo();
-    let team = s
-        .teams()
-        .expect("teams")
-        .into_iter()
-        .find(|t| t.name.contains("Linde"))
-        .expect("De Linde");
-    s.set_schedule(team.id, &recurrence(3), &[])
-        .expect("schedule");
+    let (_d, mut s, team) = demo_linde();
     let upcoming = planned(&mut s, team.id);
     let (next, after) = (upcoming[0].id, upcoming[1].id);
 
@@ -177,17 +183,7 @@ fn the_consent_gate_and_open_actions_in_the_next_two_meetings() {
     );
     assert!(draft.items.iter().all(|i| i.casus_id != Some(casus.id)));
     assert!(draft.items.iter().any(|i| i.kind == AgendaKind::Thema));
-    let mut items: Vec<AgendaItemInput> = draft
-        .items
-        .iter()
-        .map(|i| AgendaItemInput {
-            kind: i.kind,
-            casus_id: i.casus_id,
-            title: i.title.clone(),
-            planned_minutes: i.planned_minutes,
-            guest_name: None,
-        })
-        .collect();
+    let mut items: Vec<AgendaItemInput> = draft.as_inputs();
     let saved = s.save_agenda(next, &items).expect("save");
     assert_eq!(saved.len(), items.len());
     items.push(AgendaItemInput {
@@ -209,15 +205,7 @@ fn the_consent_gate_and_open_actions_in_the_next_two_meetings() {
 #[test]
 fn a_live_meeting_records_blocks_decisions_actions_and_closes_into_the_casussen() {
     use kernteam_app::domain::live::{MinuteBlock, NewAction};
-    let (_d, mut s) = demo();
-    let team = s
-        .teams()
-        .expect("teams")
-        .into_iter()
-        .find(|t| t.name.contains("Linde"))
-        .expect("De Linde");
-    s.set_schedule(team.id, &recurrence(3), &[])
-        .expect("schedule");
+    let (_d, mut s, team) = demo_linde();
     let meeting = planned(&mut s, team.id)
         .into_iter()
         .next()
@@ -375,15 +363,7 @@ fn the_calendar_file_has_meetings_and_deadlines_and_no_pupil() {
 
 #[test]
 fn the_demo_team_meets_about_open_actions_a_new_aanmelding_and_a_closure() {
-    let (_d, mut s) = demo();
-    let team = s
-        .teams()
-        .expect("teams")
-        .into_iter()
-        .find(|t| t.name.contains("Linde"))
-        .expect("De Linde");
-    s.set_schedule(team.id, &recurrence(3), &[])
-        .expect("schedule");
+    let (_d, mut s, team) = demo_linde();
     let next = planned(&mut s, team.id)[0].id;
     let draft = s.build_agenda(next, &[]).expect("agenda");
     let kinds: Vec<AgendaKind> = draft.items.iter().map(|i| i.kind).collect();
@@ -425,15 +405,7 @@ fn urgent_actions_reviews_a_closure_at_the_table_and_concept_minutes_edited_befo
     use kernteam_app::domain::casus::{Closure, ClosureReason};
     use kernteam_app::domain::live::{MinuteBlock, NewAction, UrgentAction};
     use kernteam_app::domain::{ActionStatus, CasusStatus};
-    let (_d, mut s) = demo();
-    let team = s
-        .teams()
-        .expect("teams")
-        .into_iter()
-        .find(|t| t.name.contains("Linde"))
-        .expect("De Linde");
-    s.set_schedule(team.id, &recurrence(3), &[])
-        .expect("schedule");
+    let (_d, mut s, team) = demo_linde();
     let meeting = planned(&mut s, team.id)[0].id;
     let casussen = s.casussen(Some(team.id)).expect("casussen");
     let by_label = |label: &str| {
@@ -487,17 +459,7 @@ fn urgent_actions_reviews_a_closure_at_the_table_and_concept_minutes_edited_befo
         "flagged on the next agenda: {}",
         review.title
     );
-    let inputs: Vec<AgendaItemInput> = draft
-        .items
-        .iter()
-        .map(|i| AgendaItemInput {
-            kind: i.kind,
-            casus_id: i.casus_id,
-            title: i.title.clone(),
-            planned_minutes: i.planned_minutes,
-            guest_name: None,
-        })
-        .collect();
+    let inputs: Vec<AgendaItemInput> = draft.as_inputs();
     s.save_agenda(meeting, &inputs).expect("save");
     let live = s.start_meeting(meeting).expect("start");
     assert_eq!(live.review.len(), 3);

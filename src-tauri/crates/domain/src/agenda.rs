@@ -96,6 +96,22 @@ pub struct AgendaDraft {
     pub urgent_actions: u32,
 }
 
+impl AgendaDraft {
+    /// The draft as it is saved when the chair takes it unchanged (no guests yet).
+    pub fn as_inputs(&self) -> Vec<AgendaItemInput> {
+        self.items
+            .iter()
+            .map(|i| AgendaItemInput {
+                kind: i.kind,
+                casus_id: i.casus_id,
+                title: i.title.clone(),
+                planned_minutes: i.planned_minutes,
+                guest_name: None,
+            })
+            .collect()
+    }
+}
+
 pub const CONSENT_MISSING: &str =
     "Geen geldige toestemming op de dag van het overleg: bespreek anoniem of stel uit.";
 

@@ -294,6 +294,25 @@ pub struct MinutesRow {
     pub body_json: String,
 }
 
+/// The newest version of a meeting's minutes (id, version), refused as read-only unless it
+/// has the status the change needs.
+fn latest_minutes(
+    tx: &rusqlite::Transaction<'_>,
+    meeting: MeetingId,
+    wanted: &str,
+) -> Result<(String, u32)> {
+    let latest: Option<(String, u32, String)> = opt(tx.query_row(
+        "SELECT id, version, status FROM minutes WHERE meeting_id = ?1 ORDER BY version DESC LIMIT 1",
+        [meeting.to_string()],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    ))?;
+    let (id, version, status) = latest.ok_or(StoreError::NotFound("minutes"))?;
+    if status != wanted {
+        return Err(StoreError::ReadOnly);
+    }
+    Ok((id, version))
+}
+
 impl Store {
     pub fn minutes(&self, meeting: MeetingId) -> Result<Vec<MinutesRow>> {
         let mut stmt = self.conn.prepare(
@@ -316,15 +335,7 @@ impl Store {
     /// The chair finalises the newest concept; from then on that version never changes.
     pub fn finalise_minutes(&mut self, actor: &Actor, meeting: MeetingId) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let latest: Option<(String, String)> = opt(tx.query_row(
-            "SELECT id, status FROM minutes WHERE meeting_id = ?1 ORDER BY version DESC LIMIT 1",
-            [meeting.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        ))?;
-        let (id, status) = latest.ok_or(StoreError::NotFound("minutes"))?;
-        if status != "concept" {
-            return Err(StoreError::ReadOnly);
-        }
+        let (id, _) = latest_minutes(&tx, meeting, "concept")?;
         tx.execute(
             "UPDATE minutes SET status = 'vastgesteld', finalised_at = ?2 WHERE id = ?1",
             params![id, now_utc()],
@@ -343,15 +354,7 @@ impl Store {
         body_json: &str,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let latest: Option<(String, String)> = opt(tx.query_row(
-            "SELECT id, status FROM minutes WHERE meeting_id = ?1 ORDER BY version DESC LIMIT 1",
-            [meeting.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        ))?;
-        let (id, status) = latest.ok_or(StoreError::NotFound("minutes"))?;
-        if status != "concept" {
-            return Err(StoreError::ReadOnly);
-        }
+        let (id, _) = latest_minutes(&tx, meeting, "concept")?;
         tx.execute(
             "UPDATE minutes SET body_json = ?2 WHERE id = ?1 AND status = 'concept'",
             params![id, body_json],
@@ -371,17 +374,12 @@ impl Store {
         body_json: &str,
     ) -> Result<u32> {
         let tx = self.conn.transaction()?;
-        let latest: Option<(u32, String)> = opt(tx.query_row(
-            "SELECT version, status FROM minutes WHERE meeting_id = ?1 ORDER BY version DESC LIMIT 1",
-            [meeting.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        ))?;
-        let (version, status) = latest.ok_or(StoreError::NotFound("minutes"))?;
-        if status != "vastgesteld" {
-            return Err(StoreError::Invalid(
-                "only finalised minutes are corrected by a new version".into(),
-            ));
-        }
+        let (_, version) = latest_minutes(&tx, meeting, "vastgesteld").map_err(|e| match e {
+            StoreError::ReadOnly => {
+                StoreError::Invalid("only finalised minutes are corrected by a new version".into())
+            }
+            other => other,
+        })?;
         let id = kernteam_domain::MinutesId::new();
         tx.execute(
             "INSERT INTO minutes (id, meeting_id, version, status, correction_reason, body_json, created_at)
