@@ -20,7 +20,7 @@ fn export_import_export_is_lossless_and_a_second_import_changes_nothing() {
     a.load_demo_as_of(time::macros::date!(2026 - 11 - 22))
         .expect("demo");
     let first = a.export_document().expect("export");
-    assert_eq!(first.casussen.len(), 6);
+    assert_eq!(first.casussen.len(), 8);
 
     let mut b = session(&dir, "b");
     let bytes = serde_json::to_vec(&first).expect("json");
@@ -148,8 +148,8 @@ fn the_shipped_demo_document_is_valid_interchange() {
     doc.validate().expect("and validates");
     assert_eq!(
         doc.casussen.len(),
-        6,
-        "five scenarios, S-04 twice (anonymous and named)"
+        8,
+        "five scenarios, S-04 twice (anonymous and named), and the demo meeting's new aanmelding and closure candidate"
     );
     let bytes = std::fs::read(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

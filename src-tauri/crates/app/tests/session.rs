@@ -266,6 +266,13 @@ fn a_person_can_sit_in_several_teams() {
     let _ = b;
 }
 
+fn status_of_label(
+    casussen: &[kernteam_app::domain::CasusSummary],
+    label: &str,
+) -> Option<kernteam_app::domain::CasusStatus> {
+    casussen.iter().find(|c| c.label == label).map(|c| c.status)
+}
+
 #[test]
 fn demo_data_shows_a_kernteam_mid_autumn_whatever_the_date() {
     for day in [
@@ -278,18 +285,21 @@ fn demo_data_shows_a_kernteam_mid_autumn_whatever_the_date() {
         let casussen = session.casussen(None).expect("list");
         let labels: Vec<&str> = casussen.iter().map(|c| c.label.as_str()).collect();
         // S-04 was converted the week before: the consultation and the named casus both exist.
-        assert_eq!(labels.len(), 6, "{labels:?}");
+        // Sara (new) and Ravi (to close) are the demo meeting's own two.
+        assert_eq!(labels.len(), 8, "{labels:?}");
+        assert_eq!(
+            status_of_label(&casussen, "Sara Dekker"),
+            Some(kernteam_app::domain::CasusStatus::Aangemeld)
+        );
+        assert_eq!(
+            status_of_label(&casussen, "Ravi Pinas"),
+            Some(kernteam_app::domain::CasusStatus::Lopend)
+        );
         assert!(
             labels.contains(&"Leerling A, groep 8") && labels.contains(&"Milan Bakker"),
             "{labels:?}"
         );
-        let status_of = |label: &str| {
-            casussen
-                .iter()
-                .find(|c| c.label == label)
-                .map(|c| c.status)
-                .expect(label)
-        };
+        let status_of = |label: &str| status_of_label(&casussen, label).expect(label);
         use kernteam_app::domain::CasusStatus::*;
         assert_eq!(
             status_of("Noor Verbeek"),
