@@ -14,6 +14,7 @@ pub mod live;
 pub mod model;
 pub mod passphrase;
 pub mod pupil;
+pub mod recipient;
 pub mod schedule;
 pub mod validation;
 pub mod verzuim;

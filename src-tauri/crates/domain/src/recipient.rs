@@ -1,0 +1,438 @@
+//! Who gets what when minutes or a casus leave the laptop (DOMAIN.md §5): one pure rule per
+//! recipient, applied to each casus before anything is rendered. The renderers only ever see
+//! what [`rule`] allowed.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::kinds::vocabulary;
+use crate::{DataCategory, OrganisationId, OrganisationKind};
+
+vocabulary!(
+    /// The export profiles.
+    RecipientKind {
+        Ouders => ("ouders", "Ouders en leerling"),
+        School => ("school", "School (mentor, IB)"),
+        Partner => ("partner", "Partnerorganisatie"),
+        SwvLoket => ("swv_loket", "Loket samenwerkingsverband"),
+    }
+);
+
+/// One recipient of an export; a partner is one organisation of the team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Recipient {
+    pub kind: RecipientKind,
+    pub organisation_id: Option<OrganisationId>,
+    pub organisation_kind: Option<OrganisationKind>,
+    /// As the footer names it: "Vertrouwelijk — bestemd voor <name>".
+    pub name: String,
+}
+
+/// What the rule needs to know of one casus, on the day of the export.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CasusForExport {
+    pub anonymous: bool,
+    pub pupil_age: Option<u8>,
+    /// The organisations a complete, valid consent covers today; `None` without such consent.
+    pub consent_scope: Option<Vec<OrganisationKind>>,
+    /// The data categories of that consent; empty means it names none (no limit of its own).
+    pub consent_categories: Vec<DataCategory>,
+    /// Health or safety, released for this recipient by the one who exports (recorded).
+    pub released: Vec<DataCategory>,
+    /// A pupil of 16 or older decides whether the parents receive anything.
+    pub pupil_shares_with_parents: bool,
+}
+
+/// How the pupil is named in the export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Naming {
+    FullName,
+    Pseudonym,
+}
+
+/// Which actions go out: all of the casus, or only those of the recipient's organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ActionsShown {
+    All,
+    OwnedBy(OrganisationKind),
+}
+
+/// The parts of one casus a recipient may receive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Allowed {
+    pub naming: Naming,
+    pub facts: bool,
+    pub analysis: bool,
+    pub decisions: bool,
+    pub to_parents: bool,
+    pub actions: ActionsShown,
+    /// Shared notes of these categories (never anyone's private preparation note).
+    pub note_categories: Vec<DataCategory>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+pub enum Share {
+    Included {
+        allowed: Allowed,
+    },
+    /// Left out entirely, with the reason the preview shows.
+    Excluded {
+        reason: String,
+    },
+}
+
+/// Health and safety leave only when released for this recipient.
+const SENSITIVE: [DataCategory; 2] = [DataCategory::Gezondheid, DataCategory::Veiligheid];
+
+fn note_categories(base: &[DataCategory], casus: &CasusForExport) -> Vec<DataCategory> {
+    DataCategory::ALL
+        .iter()
+        .copied()
+        .filter(|c| base.contains(c) || (SENSITIVE.contains(c) && casus.released.contains(c)))
+        .filter(|c| casus.consent_categories.is_empty() || casus.consent_categories.contains(c))
+        .collect()
+}
+
+fn excluded(reason: impl Into<String>) -> Share {
+    Share::Excluded {
+        reason: reason.into(),
+    }
+}
+
+/// The rule: what of this casus goes to this recipient.
+pub fn rule(recipient: &Recipient, casus: &CasusForExport) -> Share {
+    let naming = if casus.anonymous {
+        Naming::Pseudonym
+    } else {
+        Naming::FullName
+    };
+    // Who the consent has to cover; an anonymous consultation shares no identity, so it
+    // needs none (DOMAIN.md §2.4).
+    let needs: Option<OrganisationKind> = match recipient.kind {
+        RecipientKind::Ouders => None,
+        RecipientKind::School => Some(OrganisationKind::School),
+        RecipientKind::SwvLoket => Some(OrganisationKind::Swv),
+        RecipientKind::Partner => match recipient.organisation_kind {
+            Some(kind) => Some(kind),
+            None => return excluded("Kies de partnerorganisatie."),
+        },
+    };
+    if let (Some(kind), false) = (needs, casus.anonymous) {
+        match &casus.consent_scope {
+            None => {
+                return excluded(
+                    "Geen geldige toestemming: er gaat niets van deze casus naar buiten.",
+                );
+            }
+            Some(scope) if !scope.contains(&kind) => {
+                return excluded(format!(
+                    "De toestemming dekt delen met {} niet.",
+                    kind.label()
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    let general = [
+        DataCategory::School,
+        DataCategory::Verzuim,
+        DataCategory::Gezin,
+    ];
+    let allowed = match recipient.kind {
+        RecipientKind::Ouders => {
+            if casus.anonymous {
+                return excluded(
+                    "Een anonieme consultatie gaat niet naar ouders: er is geen leerling bekend.",
+                );
+            }
+            if casus.consent_scope.is_none() {
+                return excluded(
+                    "Geen geldige toestemming: er gaat niets van deze casus naar buiten.",
+                );
+            }
+            if casus.pupil_age.is_some_and(|a| a >= 16) && !casus.pupil_shares_with_parents {
+                return excluded(
+                    "De leerling is 16 of ouder en heeft niet ingestemd met delen met de ouders.",
+                );
+            }
+            // Their own child's block in plain words: what may be told, and who does what.
+            Allowed {
+                naming,
+                facts: false,
+                analysis: false,
+                decisions: false,
+                to_parents: true,
+                actions: ActionsShown::All,
+                note_categories: Vec::new(),
+            }
+        }
+        RecipientKind::School => Allowed {
+            naming,
+            facts: true,
+            analysis: false,
+            decisions: true,
+            to_parents: true,
+            actions: ActionsShown::All,
+            note_categories: note_categories(&[DataCategory::School, DataCategory::Verzuim], casus),
+        },
+        RecipientKind::SwvLoket => Allowed {
+            naming,
+            facts: true,
+            analysis: true,
+            decisions: true,
+            to_parents: false,
+            actions: ActionsShown::All,
+            note_categories: note_categories(&general, casus),
+        },
+        RecipientKind::Partner => Allowed {
+            naming,
+            facts: true,
+            analysis: true,
+            decisions: true,
+            to_parents: false,
+            actions: ActionsShown::OwnedBy(needs.unwrap_or(OrganisationKind::Overig)),
+            note_categories: note_categories(&general, casus),
+        },
+    };
+    Share::Included { allowed }
+}
+
+/// Another pupil's name never leaves in this pupil's export (a sibling named in a note):
+/// each whole-word occurrence of a given name or full name becomes "[andere leerling]". The
+/// family name alone stays, as it is this pupil's own too.
+pub fn without_other_pupils(text: &str, others: &[(String, String)]) -> String {
+    let mut out = text.to_owned();
+    for (given, family) in others {
+        for name in [format!("{given} {family}"), given.clone()] {
+            out = replace_word(&out, &name, "[andere leerling]");
+        }
+    }
+    out
+}
+
+fn replace_word(text: &str, word: &str, with: &str) -> String {
+    if word.trim().is_empty() {
+        return text.to_owned();
+    }
+    let lower = text.to_lowercase();
+    let needle = word.to_lowercase();
+    // Lowercasing can change byte lengths outside ASCII; then leave the text as it is
+    // rather than cut a character in two.
+    if lower.len() != text.len() {
+        return text.to_owned();
+    }
+    let is_word = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(pos) = lower[at..].find(&needle) {
+        let start = at + pos;
+        let end = start + needle.len();
+        if is_word(text[..start].chars().next_back()) && is_word(text[end..].chars().next()) {
+            out.push_str(&text[at..start]);
+            out.push_str(with);
+        } else {
+            out.push_str(&text[at..end]);
+        }
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use OrganisationKind as O;
+
+    fn partner(kind: OrganisationKind) -> Recipient {
+        Recipient {
+            kind: RecipientKind::Partner,
+            organisation_id: Some(OrganisationId::new()),
+            organisation_kind: Some(kind),
+            name: kind.label().into(),
+        }
+    }
+
+    fn of(kind: RecipientKind) -> Recipient {
+        Recipient {
+            kind,
+            organisation_id: None,
+            organisation_kind: None,
+            name: kind.label().into(),
+        }
+    }
+
+    /// The consent of each shared scenario as it stands at its meeting.
+    fn scenario(id: &str) -> CasusForExport {
+        let (age, scope): (u8, &[OrganisationKind]) = match id {
+            "S-01" => (14, &[O::School, O::Jgz, O::Smw, O::Leerplicht]),
+            "S-02" => (9, &[O::School, O::Cjg, O::Jgz]),
+            "S-04" => (12, &[O::School, O::Cjg, O::Swv]),
+            "S-05" => (13, &[O::School, O::Leerplicht, O::Smw]),
+            "S-06" => (15, &[O::School, O::Leerplicht, O::Swv, O::Jgz]),
+            _ => unreachable!(),
+        };
+        CasusForExport {
+            pupil_age: Some(age),
+            consent_scope: Some(scope.to_vec()),
+            ..CasusForExport::default()
+        }
+    }
+
+    fn included(share: &Share) -> Option<&Allowed> {
+        match share {
+            Share::Included { allowed } => Some(allowed),
+            Share::Excluded { .. } => None,
+        }
+    }
+
+    #[test]
+    fn every_scenario_and_every_profile() {
+        // (scenario, recipient, shared?)
+        let cases: Vec<(&str, Recipient, bool)> = vec![
+            ("S-01", of(RecipientKind::Ouders), true),
+            ("S-01", of(RecipientKind::School), true),
+            ("S-01", partner(O::Jgz), true),
+            ("S-01", partner(O::Leerplicht), true),
+            ("S-01", partner(O::Cjg), false),
+            ("S-01", of(RecipientKind::SwvLoket), false),
+            ("S-02", of(RecipientKind::Ouders), true),
+            ("S-02", partner(O::Cjg), true),
+            ("S-02", partner(O::Leerplicht), false),
+            ("S-02", partner(O::Smw), false),
+            ("S-04", partner(O::Swv), true),
+            ("S-04", of(RecipientKind::SwvLoket), true),
+            ("S-04", partner(O::Jgz), false),
+            ("S-05", partner(O::Leerplicht), true),
+            ("S-05", partner(O::Smw), true),
+            ("S-05", partner(O::Jgz), false),
+            ("S-05", of(RecipientKind::SwvLoket), false),
+            ("S-06", of(RecipientKind::SwvLoket), true),
+            ("S-06", partner(O::Jgz), true),
+            ("S-06", partner(O::Cjg), false),
+            ("S-06", of(RecipientKind::Ouders), true),
+        ];
+        for (id, recipient, shared) in cases {
+            let share = rule(&recipient, &scenario(id));
+            assert_eq!(
+                included(&share).is_some(),
+                shared,
+                "{id} → {}: {share:?}",
+                recipient.name
+            );
+        }
+    }
+
+    #[test]
+    fn parents_get_their_own_childs_plain_block_and_no_professional_notes() {
+        let share = rule(&of(RecipientKind::Ouders), &scenario("S-01"));
+        let allowed = included(&share).expect("included");
+        assert!(allowed.to_parents && !allowed.facts && !allowed.analysis && !allowed.decisions);
+        assert!(allowed.note_categories.is_empty(), "no JGZ-internal note");
+    }
+
+    #[test]
+    fn a_pupil_of_sixteen_decides_about_the_parents() {
+        let sixteen = CasusForExport {
+            pupil_age: Some(16),
+            ..scenario("S-06")
+        };
+        assert!(included(&rule(&of(RecipientKind::Ouders), &sixteen)).is_none());
+        let agrees = CasusForExport {
+            pupil_shares_with_parents: true,
+            ..sixteen.clone()
+        };
+        assert!(included(&rule(&of(RecipientKind::Ouders), &agrees)).is_some());
+        let fifteen = CasusForExport {
+            pupil_age: Some(15),
+            ..sixteen
+        };
+        assert!(included(&rule(&of(RecipientKind::Ouders), &fifteen)).is_some());
+    }
+
+    #[test]
+    fn health_and_safety_only_when_released_and_within_the_consents_categories() {
+        let jgz = partner(O::Jgz);
+        let plain = rule(&jgz, &scenario("S-01"));
+        let cats = &included(&plain).expect("jgz in scope").note_categories;
+        assert!(
+            !cats.contains(&DataCategory::Gezondheid) && !cats.contains(&DataCategory::Veiligheid)
+        );
+        let released = CasusForExport {
+            released: vec![DataCategory::Gezondheid],
+            ..scenario("S-01")
+        };
+        let cats = included(&rule(&jgz, &released))
+            .expect("in scope")
+            .note_categories
+            .clone();
+        assert!(
+            cats.contains(&DataCategory::Gezondheid) && !cats.contains(&DataCategory::Veiligheid)
+        );
+        let narrow = CasusForExport {
+            consent_categories: vec![DataCategory::Verzuim],
+            released: vec![DataCategory::Gezondheid],
+            ..scenario("S-01")
+        };
+        assert_eq!(
+            included(&rule(&jgz, &narrow))
+                .expect("in scope")
+                .note_categories,
+            vec![DataCategory::Verzuim],
+            "partial consent: only its categories"
+        );
+    }
+
+    #[test]
+    fn partners_see_their_own_actions_and_no_consent_means_nothing() {
+        let lp = included(&rule(&partner(O::Leerplicht), &scenario("S-05")))
+            .expect("in scope")
+            .clone();
+        assert_eq!(lp.actions, ActionsShown::OwnedBy(O::Leerplicht));
+        let none = CasusForExport {
+            consent_scope: None,
+            ..scenario("S-05")
+        };
+        for r in [
+            of(RecipientKind::Ouders),
+            of(RecipientKind::School),
+            partner(O::Leerplicht),
+            of(RecipientKind::SwvLoket),
+        ] {
+            assert!(included(&rule(&r, &none)).is_none(), "{}", r.name);
+        }
+    }
+
+    #[test]
+    fn an_anonymous_consultation_goes_out_by_pseudonym_and_never_to_parents() {
+        let anonymous = CasusForExport {
+            anonymous: true,
+            consent_scope: None,
+            ..CasusForExport::default()
+        };
+        let to_cjg = rule(&partner(O::Cjg), &anonymous);
+        assert_eq!(
+            included(&to_cjg).expect("consultation").naming,
+            Naming::Pseudonym
+        );
+        assert!(included(&rule(&of(RecipientKind::Ouders), &anonymous)).is_none());
+    }
+
+    #[test]
+    fn a_siblings_name_is_taken_out_of_the_text() {
+        let others = vec![("Emma".to_owned(), "Hoekstra".to_owned())];
+        assert_eq!(
+            without_other_pupils(
+                "Daan Hoekstra en zijn zus Emma Hoekstra; emma komt ook. Emmanuel niet.",
+                &others
+            ),
+            "Daan Hoekstra en zijn zus [andere leerling]; [andere leerling] komt ook. Emmanuel niet."
+        );
+        assert_eq!(without_other_pupils("Geen namen.", &others), "Geen namen.");
+    }
+}
