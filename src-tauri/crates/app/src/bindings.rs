@@ -46,7 +46,7 @@ pub fn typescript_bindings() -> String {
         agenda::AgendaKind, agenda::AgendaDraftItem, agenda::HeldBack, agenda::AgendaDraft,
         agenda::AgendaItem, agenda::AgendaItemInput, schedule::Recurrence, schedule::Exception,
         schedule::PlannedDate, crate::ScheduleView, DecisionId, live::MinuteBlock, live::LiveItem,
-        live::DecisionRow, live::Presence, live::LiveMeeting, live::NewAction, live::UrgentAction, live::MinutesBody,
+        live::DecisionRow, live::Presence, live::LiveMeeting, live::NewAction, live::UrgentAction, live::MinutesBody, live::MinutesAction,
         live::MinutesItem, live::MinutesStatus, live::MinutesVersion,
     );
     format!("{}\n", text.trim_end())

@@ -9,8 +9,8 @@ use kernteam_domain::consent::{self, ConsentStatus};
 use kernteam_domain::dates::{amsterdam_to_utc, parse_iso};
 use kernteam_domain::ics::CalendarEntry;
 use kernteam_domain::live::{
-    LiveMeeting, MinuteBlock, MinutesBody, MinutesItem, MinutesStatus, MinutesVersion, NewAction,
-    UrgentAction,
+    LiveMeeting, MinuteBlock, MinutesAction, MinutesBody, MinutesItem, MinutesStatus,
+    MinutesVersion, NewAction, UrgentAction,
 };
 use kernteam_domain::schedule::{self, Exception, PlannedDate, Recurrence};
 use kernteam_domain::validation::{Invalid, required_text};
@@ -642,6 +642,17 @@ fn minutes_body(live: &LiveMeeting, labels: &[(CasusId, String)]) -> MinutesBody
                 .iter()
                 .filter(|a| i.casus_id.is_some() && a.casus_id == i.casus_id)
                 .map(action_line)
+                .collect(),
+            action_items: live
+                .actions
+                .iter()
+                .filter(|a| i.casus_id.is_some() && a.casus_id == i.casus_id)
+                .map(|a| MinutesAction {
+                    description: a.description.clone(),
+                    owner: a.owner.clone(),
+                    owner_organisation_id: a.owner_organisation_id,
+                    due_on: a.due_on.clone(),
+                })
                 .collect(),
         })
         .collect();

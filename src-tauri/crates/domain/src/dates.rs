@@ -81,9 +81,48 @@ pub fn amsterdam_to_utc(date: Date, hour: u8, minute: u8) -> String {
     format!("{day}T{:02}:{:02}:00Z", minutes / 60, minutes % 60)
 }
 
+/// A UTC instant ("2026-11-24T08:00:00Z") as Amsterdam wall-clock "di 24 nov 2026, 09:00".
+pub fn dutch_date_time(utc: &str) -> Option<String> {
+    let day = parse_iso(utc.get(..10)?)?;
+    let hour: i16 = utc.get(11..13)?.parse().ok()?;
+    let minute: i16 = utc.get(14..16)?.parse().ok()?;
+    // The switch happens at 01:00 UTC on those Sundays.
+    let summer_from = last_sunday(day.year(), time::Month::March);
+    let summer_until = last_sunday(day.year(), time::Month::October);
+    let summer = (day > summer_from || (day == summer_from && hour >= 1))
+        && (day < summer_until || (day == summer_until && hour < 1));
+    let local = hour * 60 + minute + if summer { 120 } else { 60 };
+    let (day, local) = if local >= 24 * 60 {
+        (day.next_day()?, local - 24 * 60)
+    } else {
+        (day, local)
+    };
+    Some(format!(
+        "{}, {:02}:{:02}",
+        dutch_date(day),
+        local / 60,
+        local % 60
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utc_instants_read_as_amsterdam_time() {
+        let cases = [
+            ("2026-11-24T08:00:00Z", "di 24 nov 2026, 09:00"),
+            ("2026-06-29T22:30:00Z", "di 30 jun 2026, 00:30"),
+            ("2026-03-29T00:30:00Z", "zo 29 mrt 2026, 01:30"),
+            ("2026-03-29T07:00:00Z", "zo 29 mrt 2026, 09:00"),
+            ("2026-10-25T08:00:00Z", "zo 25 okt 2026, 09:00"),
+        ];
+        for (utc, expected) in cases {
+            assert_eq!(dutch_date_time(utc).as_deref(), Some(expected), "{utc}");
+        }
+        assert_eq!(dutch_date_time("gisteren"), None);
+    }
 
     #[test]
     fn iso_dates_inside_text_become_dutch() {

@@ -268,6 +268,19 @@ pub struct MinutesItem {
     pub block: Option<MinuteBlock>,
     pub decisions: Vec<String>,
     pub actions: Vec<String>,
+    /// The same actions with their owner's organisation, so an export can keep a partner's
+    /// own (absent from minutes made before it existed).
+    #[serde(default)]
+    pub action_items: Vec<MinutesAction>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MinutesAction {
+    pub description: String,
+    pub owner: Option<String>,
+    pub owner_organisation_id: Option<OrganisationId>,
+    pub due_on: Option<String>,
 }
 
 crate::kinds::vocabulary!(

@@ -1,3 +1,10 @@
-//! Kernteam's documents (minutes, summaries, action lists as PDF, DOCX and Markdown): model in,
-//! bytes out. Empty until the partner exports (issue 5); it exists now so the layout and the
-//! dependency arrows (app → export → domain) are fixed from the start.
+//! Kernteam's documents (minutes, summaries, action lists): model in, bytes out. What goes
+//! into a document is decided here, per recipient, by the rules of
+//! `kernteam_domain::recipient`; the renderers only lay out what they are given.
+
+pub mod document;
+pub mod markdown;
+pub mod minutes;
+
+pub use document::{ActionLine, Document, Field, Section};
+pub use minutes::{CasusContext, Excluded, MinutesRequest, minutes_for};

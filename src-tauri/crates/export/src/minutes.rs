@@ -1,0 +1,187 @@
+//! Minutes for one recipient: per casus item the rule of `kernteam_domain::recipient` decides
+//! whether it goes out and which parts; meeting-level items keep their title and decisions.
+
+use kernteam_domain::agenda::AgendaKind;
+use kernteam_domain::dates::{dutch_date, dutch_date_time, parse_iso};
+use kernteam_domain::live::MinutesBody;
+use kernteam_domain::recipient::{
+    ActionsShown, CasusForExport, Naming, Recipient, RecipientKind, Share, rule,
+    without_other_pupils,
+};
+use kernteam_domain::{CasusId, OrganisationId, OrganisationKind};
+
+use crate::document::{ActionLine, Document, Field, Section};
+
+/// What the exporter knows of one casus on the agenda.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CasusContext {
+    pub casus_id: CasusId,
+    /// The pupil's name, or the pseudonym of an anonymous consultation.
+    pub name: String,
+    pub facts: CasusForExport,
+    /// Other pupils (linked siblings) as (given name, family name): never in this one's text.
+    pub other_pupils: Vec<(String, String)>,
+}
+
+pub struct MinutesRequest<'a> {
+    pub body: &'a MinutesBody,
+    /// "versie 1, vastgesteld di 24 nov 2026".
+    pub status: String,
+    pub school: &'a str,
+    pub recipient: &'a Recipient,
+    pub casussen: &'a [CasusContext],
+    pub organisations: &'a [(OrganisationId, OrganisationKind, String)],
+    /// Parents get the part about one pupil; others may get the whole meeting.
+    pub only_casus: Option<CasusId>,
+    pub made_on: time::Date,
+}
+
+/// A casus item left out, for the preview (initials and class, and why).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excluded {
+    pub title: String,
+    pub reason: String,
+}
+
+fn date_text(iso: Option<&str>) -> String {
+    iso.and_then(parse_iso)
+        .map(dutch_date)
+        .unwrap_or_else(|| "—".into())
+}
+
+/// The minutes as `request.recipient` may receive them, and what was left out.
+pub fn minutes_for(request: &MinutesRequest<'_>) -> (Document, Vec<Excluded>) {
+    let body = request.body;
+    let recipient = request.recipient;
+    let parents = recipient.kind == RecipientKind::Ouders;
+    let org = |id: Option<OrganisationId>| {
+        request
+            .organisations
+            .iter()
+            .find(|(o, _, _)| Some(*o) == id)
+    };
+    let mut doc = Document {
+        title: format!("Verslag {}", body.team_name),
+        subtitle: format!(
+            "{}{}",
+            dutch_date_time(&body.starts_at).unwrap_or_default(),
+            body.location
+                .as_deref()
+                .map(|l| format!(" · {l}"))
+                .unwrap_or_default()
+        ),
+        school: request.school.to_owned(),
+        team: body.team_name.clone(),
+        recipient: recipient.name.clone(),
+        status: request.status.clone(),
+        made_on: dutch_date(request.made_on),
+        sections: Vec::new(),
+    };
+    if !parents && !body.present.is_empty() {
+        doc.sections.push(Section {
+            heading: "Aanwezig".into(),
+            bullets: vec![body.present.join(", ")],
+            ..Section::default()
+        });
+    }
+    let mut excluded = Vec::new();
+    for item in &body.items {
+        let Some(casus_id) = item.casus_id else {
+            // Meeting-level items carry no pupil; the review's lines went to the casus items.
+            if parents || item.kind == AgendaKind::Actiereview.label() {
+                continue;
+            }
+            if item.decisions.is_empty() && item.kind != AgendaKind::Thema.label() {
+                continue;
+            }
+            doc.sections.push(Section {
+                heading: item.title.clone(),
+                bullets: item.decisions.clone(),
+                ..Section::default()
+            });
+            continue;
+        };
+        if request.only_casus.is_some_and(|only| only != casus_id) {
+            continue;
+        }
+        let Some(context) = request.casussen.iter().find(|c| c.casus_id == casus_id) else {
+            excluded.push(Excluded {
+                title: item.title.clone(),
+                reason: "Deze casus is niet (meer) te vinden.".into(),
+            });
+            continue;
+        };
+        let allowed = match rule(recipient, &context.facts) {
+            Share::Included { allowed } => allowed,
+            Share::Excluded { reason } => {
+                excluded.push(Excluded {
+                    title: item.title.clone(),
+                    reason,
+                });
+                continue;
+            }
+        };
+        let clean = |text: &str| without_other_pupils(text.trim(), &context.other_pupils);
+        let heading = match allowed.naming {
+            Naming::FullName => format!("{} — {}", context.name, item.title),
+            Naming::Pseudonym => context.name.clone(),
+        };
+        let mut section = Section {
+            heading,
+            ..Section::default()
+        };
+        if let Some(block) = &item.block {
+            let mut add = |on: bool, label: &str, text: &str| {
+                if on && !text.trim().is_empty() {
+                    section.fields.push(Field {
+                        label: label.into(),
+                        text: clean(text),
+                    });
+                }
+            };
+            add(allowed.facts, "Feiten", &block.facts);
+            add(allowed.analysis, "Analyse en meningen", &block.analysis);
+            add(
+                allowed.to_parents,
+                if parents {
+                    "Wat we hebben besproken"
+                } else {
+                    "Voor ouders en inbrenger"
+                },
+                &block.to_parents,
+            );
+            if !parents && let Some((_, _, name)) = org(block.regie_organisation_id) {
+                section.fields.push(Field {
+                    label: "Regie".into(),
+                    text: name.clone(),
+                });
+            }
+            if block.next_review_on.is_some() {
+                section.fields.push(Field {
+                    label: "Volgende bespreking".into(),
+                    text: date_text(block.next_review_on.as_deref()),
+                });
+            }
+        }
+        if allowed.decisions {
+            section.bullets = item.decisions.iter().map(|d| clean(d)).collect();
+        }
+        section.actions = item
+            .action_items
+            .iter()
+            .filter(|a| match allowed.actions {
+                ActionsShown::All => true,
+                ActionsShown::OwnedBy(kind) => {
+                    org(a.owner_organisation_id).is_some_and(|(_, k, _)| *k == kind)
+                }
+            })
+            .map(|a| ActionLine {
+                what: clean(&a.description),
+                who: a.owner.clone().unwrap_or_else(|| "—".into()),
+                due: date_text(a.due_on.as_deref()),
+            })
+            .collect();
+        doc.sections.push(section);
+    }
+    (doc, excluded)
+}

@@ -1,0 +1,305 @@
+//! Minutes per recipient, on the shared scenarios' pupils (fictitious): what each recipient
+//! must get and none of what it must not, read from the rendered Markdown. The school's
+//! version is a snapshot (`tests/snapshots/`), reviewed by eye once and then held.
+
+use kernteam_domain::live::{MinuteBlock, MinutesAction, MinutesBody, MinutesItem};
+use kernteam_domain::recipient::{CasusForExport, Recipient, RecipientKind};
+use kernteam_domain::{CasusId, OrganisationId, OrganisationKind as O};
+use kernteam_export::{CasusContext, MinutesRequest, markdown, minutes_for};
+use time::macros::date;
+
+struct Fixture {
+    body: MinutesBody,
+    casussen: Vec<CasusContext>,
+    organisations: Vec<(OrganisationId, O, String)>,
+    noor: CasusId,
+}
+
+fn org(orgs: &[(OrganisationId, O, String)], kind: O) -> OrganisationId {
+    orgs.iter().find(|(_, k, _)| *k == kind).expect("org").0
+}
+
+fn action(orgs: &[(OrganisationId, O, String)], what: &str, kind: O, due: &str) -> MinutesAction {
+    let (id, _, name) = orgs.iter().find(|(_, k, _)| *k == kind).expect("org");
+    MinutesAction {
+        description: what.into(),
+        owner: Some(name.clone()),
+        owner_organisation_id: Some(*id),
+        due_on: Some(due.into()),
+    }
+}
+
+fn fixture() -> Fixture {
+    let organisations: Vec<(OrganisationId, O, String)> = [
+        (O::School, "VO-school De Linde (fictief)"),
+        (O::Jgz, "GGD JGZ (fictief)"),
+        (O::Leerplicht, "Leerplicht gemeente (fictief)"),
+        (O::Smw, "SMW (fictief)"),
+        (O::Cjg, "CJG (fictief)"),
+        (O::Swv, "Samenwerkingsverband (fictief)"),
+    ]
+    .into_iter()
+    .map(|(k, n)| (OrganisationId::new(), k, n.to_owned()))
+    .collect();
+    let (noor, jayden, anonymous) = (CasusId::new(), CasusId::new(), CasusId::new());
+    let o = &organisations;
+    let item = |title: &str, kind: &str, casus: Option<CasusId>| MinutesItem {
+        title: title.into(),
+        kind: kind.into(),
+        casus_id: casus,
+        planned_minutes: 10,
+        ..MinutesItem::default()
+    };
+    let body = MinutesBody {
+        team_name: "kernteam De Linde".into(),
+        starts_at: "2025-09-30T07:00:00Z".into(),
+        location: Some("Kamer zorgteam".into()),
+        present: vec!["Ingrid de Boer".into(), "Sanne Kok".into(), "Mehmet Yilmaz".into()],
+        absent: vec![],
+        items: vec![
+            MinutesItem {
+                decisions: vec!["Acties besproken bij: J.S. (klas 1 vmbo-b) (1)".into()],
+                ..item("1 openstaande actie", "Openstaande acties", None)
+            },
+            MinutesItem {
+                block: Some(MinuteBlock {
+                    facts: "11 ziekmeldingen in 10 weken, vooral maandag. Zus Lisa heeft hetzelfde patroon.".into(),
+                    analysis: "Mogelijk slaapproblemen; medische oorzaak uitsluiten.".into(),
+                    regie_organisation_id: Some(org(o, O::Jgz)),
+                    next_review_on: Some("2025-10-21".into()),
+                    to_parents: "We zoeken samen uit waarom Noor op maandag ziek is; de jeugdarts belt u.".into(),
+                }),
+                decisions: vec!["JGZ heeft de regie".into()],
+                action_items: vec![
+                    action(o, "M@ZL-consult met Noor en moeder", O::Jgz, "2025-10-14"),
+                    action(o, "Wekelijkse check-in mentor", O::School, "2025-10-21"),
+                ],
+                ..item("N.V. (klas 2 vmbo-t)", "Nieuwe aanmelding", Some(noor))
+            },
+            MinutesItem {
+                block: Some(MinuteBlock {
+                    facts: "16 lesuur ongeoorloofd verzuim in 4 schoolweken.".into(),
+                    analysis: "Ouders krijgen hem niet mee.".into(),
+                    regie_organisation_id: Some(org(o, O::Leerplicht)),
+                    next_review_on: None,
+                    to_parents: "Leerplicht nodigt u uit voor een gesprek.".into(),
+                }),
+                decisions: vec!["Leerplicht houdt de regie".into()],
+                action_items: vec![
+                    action(o, "Gesprek met ouders en Jayden", O::Leerplicht, "2025-10-07"),
+                    action(o, "5 gesprekken", O::Smw, "2025-12-16"),
+                ],
+                ..item("J.S. (klas 1 vmbo-b)", "Lopende casus", Some(jayden))
+            },
+            MinutesItem {
+                block: Some(MinuteBlock {
+                    facts: "Vechtpartijen op het plein.".into(),
+                    ..MinuteBlock::default()
+                }),
+                ..item("L.A.", "Lopende casus", Some(anonymous))
+            },
+            MinutesItem {
+                decisions: vec!["Samenwerking met de huisartsen op de agenda van januari".into()],
+                ..item("Samenwerking met de huisartsen", "Thema", None)
+            },
+        ],
+    };
+    let consent = |age: u8, scope: &[O]| CasusForExport {
+        pupil_age: Some(age),
+        consent_scope: Some(scope.to_vec()),
+        ..CasusForExport::default()
+    };
+    let casussen = vec![
+        CasusContext {
+            casus_id: noor,
+            name: "Noor Verbeek".into(),
+            facts: consent(14, &[O::School, O::Jgz, O::Smw, O::Leerplicht]),
+            other_pupils: vec![("Lisa".into(), "Verbeek".into())],
+        },
+        CasusContext {
+            casus_id: jayden,
+            name: "Jayden Smit".into(),
+            facts: consent(13, &[O::School, O::Leerplicht, O::Smw]),
+            other_pupils: vec![],
+        },
+        CasusContext {
+            casus_id: anonymous,
+            name: "Leerling A, groep 8".into(),
+            facts: CasusForExport {
+                anonymous: true,
+                ..CasusForExport::default()
+            },
+            other_pupils: vec![],
+        },
+    ];
+    Fixture {
+        body,
+        casussen,
+        organisations,
+        noor,
+    }
+}
+
+fn export(f: &Fixture, recipient: Recipient, only: Option<CasusId>) -> (String, Vec<String>) {
+    let (doc, excluded) = minutes_for(&MinutesRequest {
+        body: &f.body,
+        status: "versie 1, vastgesteld di 30 sep 2025".into(),
+        school: "VO-school De Linde (fictief)",
+        recipient: &recipient,
+        casussen: &f.casussen,
+        organisations: &f.organisations,
+        only_casus: only,
+        made_on: date!(2025 - 10 - 01),
+    });
+    (
+        markdown::render(&doc),
+        excluded
+            .into_iter()
+            .map(|e| format!("{}: {}", e.title, e.reason))
+            .collect(),
+    )
+}
+
+fn partner(f: &Fixture, kind: O) -> Recipient {
+    let (id, _, name) = f
+        .organisations
+        .iter()
+        .find(|(_, k, _)| *k == kind)
+        .expect("org");
+    Recipient {
+        kind: RecipientKind::Partner,
+        organisation_id: Some(*id),
+        organisation_kind: Some(kind),
+        name: name.clone(),
+    }
+}
+
+fn of(kind: RecipientKind, name: &str) -> Recipient {
+    Recipient {
+        kind,
+        organisation_id: None,
+        organisation_kind: None,
+        name: name.into(),
+    }
+}
+
+fn contains_all(text: &str, needles: &[&str]) {
+    for n in needles {
+        assert!(text.contains(n), "missing {n:?} in:\n{text}");
+    }
+}
+
+fn contains_none(text: &str, needles: &[&str]) {
+    for n in needles {
+        assert!(!text.contains(n), "{n:?} must not be in:\n{text}");
+    }
+}
+
+#[test]
+fn the_parents_get_their_own_childs_block_in_plain_words() {
+    let f = fixture();
+    let (md, _) = export(
+        &f,
+        of(RecipientKind::Ouders, "de ouders van Noor"),
+        Some(f.noor),
+    );
+    contains_all(
+        &md,
+        &[
+            "Noor Verbeek",
+            "We zoeken samen uit waarom Noor op maandag ziek is",
+            "M@ZL-consult met Noor en moeder",
+            "Vertrouwelijk — bestemd voor de ouders van Noor",
+            "di 30 sep 2025, 09:00",
+        ],
+    );
+    contains_none(
+        &md,
+        &[
+            "Jayden",
+            "J.S.",
+            "Leerling A",
+            "Vechtpartijen",
+            "ziekmeldingen",
+            "slaapproblemen",
+            "Lisa",
+            "JGZ heeft de regie",
+            "Sanne Kok",
+            "huisartsen",
+        ],
+    );
+}
+
+#[test]
+fn a_partner_gets_only_the_pupils_whose_consent_covers_it_and_its_own_actions() {
+    let f = fixture();
+    let (md, excluded) = export(&f, partner(&f, O::Jgz), None);
+    contains_all(
+        &md,
+        &[
+            "Noor Verbeek",
+            "slaapproblemen",
+            "M@ZL-consult",
+            "Leerling A, groep 8",
+        ],
+    );
+    contains_none(
+        &md,
+        &[
+            "Jayden",
+            "16 lesuur",
+            "Wekelijkse check-in mentor",
+            "Lisa",
+            "J.S. (klas 1 vmbo-b) (1)",
+        ],
+    );
+    assert_eq!(
+        excluded,
+        vec!["J.S. (klas 1 vmbo-b): De toestemming dekt delen met JGZ / GGD niet.".to_owned()]
+    );
+
+    let (md, excluded) = export(&f, partner(&f, O::Leerplicht), None);
+    contains_all(
+        &md,
+        &[
+            "Noor Verbeek",
+            "Jayden Smit",
+            "Gesprek met ouders en Jayden",
+        ],
+    );
+    contains_none(
+        &md,
+        &["M@ZL-consult", "5 gesprekken", "Wekelijkse check-in"],
+    );
+    assert!(excluded.is_empty(), "{excluded:?}");
+
+    let (md, _) = export(&f, partner(&f, O::Cjg), None);
+    contains_none(&md, &["Noor", "Jayden"]);
+    contains_all(&md, &["Leerling A, groep 8", "Vechtpartijen"]);
+}
+
+#[test]
+fn a_siblings_name_never_leaves_in_this_pupils_block() {
+    let f = fixture();
+    let (md, _) = export(&f, of(RecipientKind::School, "mentor en IB"), None);
+    contains_none(&md, &["Lisa"]);
+    contains_all(&md, &["Zus [andere leerling] heeft hetzelfde patroon."]);
+}
+
+#[test]
+fn the_schools_minutes_as_reviewed() {
+    let f = fixture();
+    let (md, _) = export(
+        &f,
+        of(RecipientKind::School, "mentor en IB, VO-school De Linde"),
+        None,
+    );
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/minutes_school.md");
+    if std::env::var_os("KERNTEAM_UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &md).expect("write snapshot");
+    }
+    let expected =
+        std::fs::read_to_string(&path).expect("snapshot (KERNTEAM_UPDATE_SNAPSHOTS=1 writes it)");
+    assert_eq!(md, expected);
+}
