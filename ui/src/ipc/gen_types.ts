@@ -370,7 +370,14 @@ dueOn: string | null, };
 
 export type MinutesBody = { teamName: string, startsAt: string, location: string | null, present: Array<string>, absent: Array<string>, items: Array<MinutesItem>, };
 
-export type MinutesItem = { title: string, kind: string, casusId: CasusId | null, guestName: string | null, plannedMinutes: number, spentSeconds: number, block: MinuteBlock | null, decisions: Array<string>, actions: Array<string>, };
+export type MinutesAction = { description: string, owner: string | null, ownerOrganisationId: OrganisationId | null, dueOn: string | null, };
+
+export type MinutesItem = { title: string, kind: string, casusId: CasusId | null, guestName: string | null, plannedMinutes: number, spentSeconds: number, block: MinuteBlock | null, decisions: Array<string>, actions: Array<string>, 
+/**
+ * The same actions with their owner's organisation, so an export can keep a partner's
+ * own (absent from minutes made before it existed).
+ */
+actionItems: Array<MinutesAction>, };
 
 export type MinutesStatus = "concept" | "vastgesteld";
 
