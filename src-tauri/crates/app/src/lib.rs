@@ -4,6 +4,7 @@ mod bindings;
 pub mod demo;
 mod dossier;
 mod error;
+mod exports;
 mod interchange;
 mod meetings;
 mod regional;
@@ -11,6 +12,7 @@ mod session;
 
 pub use bindings::typescript_bindings;
 pub use error::{AppError, ErrorCode, IpcError};
+pub use exports::{ExcludedItem, ExportPreview, MinutesExportRequest};
 pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;
 pub use kernteam_store::{DataDir, SCHEMA_VERSION, write_atomically};

@@ -113,6 +113,20 @@ pub struct ActionRow {
     pub urgent_logged_at: Option<String>,
 }
 
+/// One line of the export log (Instellingen, and the casus chronologie).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportLogRow {
+    pub at: String,
+    pub actor: String,
+    pub meeting_id: Option<MeetingId>,
+    pub casus_id: Option<CasusId>,
+    pub recipient: String,
+    pub format: String,
+    pub encrypted: bool,
+    pub sha256: String,
+}
+
 /// Counts for the Monitor screen; aggregates only, never a pupil.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

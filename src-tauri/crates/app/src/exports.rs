@@ -1,0 +1,294 @@
+//! Minutes for a partner (issue 5): the finalised minutes, minimised per recipient by the
+//! domain's rules, previewed exactly as they will leave, written atomically and logged.
+//! Markdown only for now; it is never encrypted, so it needs a confirmation that is recorded.
+
+use std::path::Path;
+
+use kernteam_domain::consent::{self, ConsentStatus};
+use kernteam_domain::dates::{dutch_date, parse_iso};
+use kernteam_domain::live::MinutesStatus;
+use kernteam_domain::recipient::{CasusForExport, Recipient, RecipientKind};
+use kernteam_domain::validation::{Invalid, age_on};
+use kernteam_domain::{CasusId, CasusMode, DataCategory, MeetingId, OrganisationKind};
+use kernteam_export::{CasusContext, MinutesRequest, markdown, minutes_for};
+use kernteam_store::ExportLogSeed;
+use serde::{Deserialize, Serialize};
+use time::Date;
+use ts_rs::TS;
+
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::session::{Session, today};
+
+/// What the user asks for: whose minutes, for whom, and what they released.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MinutesExportRequest {
+    pub meeting_id: MeetingId,
+    pub recipient: Recipient,
+    /// Parents get the part about one pupil.
+    pub only_casus: Option<CasusId>,
+    /// Health or safety released for this recipient (recorded with the export).
+    pub released: Vec<DataCategory>,
+    /// A pupil of 16 or older agreed that the parents receive their part.
+    pub pupil_shares_with_parents: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExcludedItem {
+    pub title: String,
+    pub reason: String,
+}
+
+/// Exactly what the recipient will get, before it is saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportPreview {
+    pub recipient: String,
+    /// Never a pupil's name: `kernteam-<team>-<date>-verslag-<recipient>.md`.
+    pub file_name: String,
+    pub text: String,
+    pub excluded: Vec<ExcludedItem>,
+}
+
+/// Lowercase letters and digits joined by "-": safe in any file system.
+fn slug(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The recipient in a file name, from its kind only: the free name may hold a pupil's name
+/// ("de ouders van Noor").
+fn recipient_slug(recipient: &Recipient) -> &'static str {
+    match (recipient.kind, recipient.organisation_kind) {
+        (RecipientKind::Partner, Some(kind)) => kind.code(),
+        (kind, _) => match kind {
+            RecipientKind::Ouders => "ouders",
+            RecipientKind::School => "school",
+            RecipientKind::SwvLoket => "swv-loket",
+            RecipientKind::Partner => "partner",
+        },
+    }
+}
+
+impl Session {
+    pub fn export_log(&mut self) -> AppResult<Vec<kernteam_domain::ExportLogRow>> {
+        Ok(self.store()?.export_log()?)
+    }
+
+    fn export_context(
+        &mut self,
+        casus: CasusId,
+        on: Date,
+        request: &MinutesExportRequest,
+    ) -> AppResult<CasusContext> {
+        let dossier = self.dossier(casus)?;
+        let store = self.store()?;
+        let facts = store.consent_facts(casus)?;
+        let birth = facts.birth_date.as_deref().and_then(parse_iso);
+        let complete = birth.is_some_and(|b| {
+            consent::status(b, &facts.holders, &facts.records, on) == ConsentStatus::Volledig
+        });
+        let latest = facts
+            .views
+            .iter()
+            .filter(|v| parse_iso(&v.given_on).is_some_and(|d| d <= on))
+            .max_by(|a, b| a.given_on.cmp(&b.given_on));
+        let consent_scope = latest.filter(|_| complete).map(|v| {
+            v.scope_organisations
+                .iter()
+                .filter_map(|o| OrganisationKind::from_code(o))
+                .collect()
+        });
+        let consent_categories = latest
+            .map(|v| {
+                v.scope_categories
+                    .iter()
+                    .filter_map(|c| DataCategory::from_code(c))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let other_pupils = dossier
+            .links
+            .iter()
+            .filter_map(|l| {
+                l.label
+                    .split_once(' ')
+                    .map(|(g, f)| (g.to_owned(), f.to_owned()))
+            })
+            .collect();
+        Ok(CasusContext {
+            casus_id: casus,
+            name: dossier.summary.label.clone(),
+            facts: CasusForExport {
+                anonymous: dossier.summary.mode == CasusMode::Anonymous,
+                pupil_age: birth.map(|b| u8::try_from(age_on(b, on).max(0)).unwrap_or(u8::MAX)),
+                consent_scope,
+                consent_categories,
+                released: request.released.clone(),
+                pupil_shares_with_parents: request.pupil_shares_with_parents,
+            },
+            other_pupils,
+        })
+    }
+
+    /// The minutes as the recipient will get them, and what was left out and why.
+    pub fn preview_minutes_export(
+        &mut self,
+        request: &MinutesExportRequest,
+    ) -> AppResult<ExportPreview> {
+        if request.recipient.kind == RecipientKind::Ouders && request.only_casus.is_none() {
+            return Err(Invalid::new(
+                "onlyCasus",
+                "Kies de leerling: ouders krijgen alleen het deel over hun eigen kind.",
+            )
+            .into());
+        }
+        if request.recipient.name.trim().is_empty() {
+            return Err(Invalid::new("recipient", "Vul in voor wie het verslag is.").into());
+        }
+        let minutes = self
+            .minutes(request.meeting_id)?
+            .into_iter()
+            .find(|m| m.status == MinutesStatus::Vastgesteld)
+            .ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::Validation,
+                    "Alleen vastgestelde notulen gaan naar partners: stel de notulen eerst vast.",
+                )
+            })?;
+        let row = self.store()?.meeting(request.meeting_id)?;
+        let on = today();
+        let casus_ids: Vec<CasusId> = minutes
+            .body
+            .items
+            .iter()
+            .filter_map(|i| i.casus_id)
+            .filter(|c| request.only_casus.is_none_or(|only| only == *c))
+            .collect();
+        let mut casussen = Vec::new();
+        for casus in casus_ids {
+            casussen.push(self.export_context(casus, on, request)?);
+        }
+        let organisations: Vec<_> = self
+            .organisations()?
+            .into_iter()
+            .map(|o| (o.id, o.kind, o.name))
+            .collect();
+        let store = self.store()?;
+        let school_id = store.school_of_team(row.team_id)?;
+        let school = store
+            .schools()?
+            .into_iter()
+            .find(|s| s.id == school_id)
+            .map(|s| s.name)
+            .unwrap_or_default();
+        let status = format!(
+            "versie {}, vastgesteld {}",
+            minutes.version,
+            minutes
+                .finalised_at
+                .as_deref()
+                .and_then(|f| f.get(..10))
+                .and_then(parse_iso)
+                .map(dutch_date)
+                .unwrap_or_default()
+        );
+        let (doc, excluded) = minutes_for(&MinutesRequest {
+            body: &minutes.body,
+            status,
+            school: &school,
+            recipient: &request.recipient,
+            casussen: &casussen,
+            organisations: &organisations,
+            only_casus: request.only_casus,
+            made_on: on,
+        });
+        let day = row.starts_at.get(..10).unwrap_or_default();
+        Ok(ExportPreview {
+            recipient: request.recipient.name.clone(),
+            file_name: format!(
+                "kernteam-{}-{day}-verslag-{}.md",
+                slug(row.team_name.trim_start_matches("kernteam ")),
+                recipient_slug(&request.recipient)
+            ),
+            text: markdown::render(&doc),
+            excluded: excluded
+                .into_iter()
+                .map(|e| ExcludedItem {
+                    title: e.title,
+                    reason: e.reason,
+                })
+                .collect(),
+        })
+    }
+
+    /// Writes the previewed minutes to `target` (temp file, fsync, rename) and logs the export:
+    /// when, by whom, which meeting, for whom, the format, unencrypted, and the file's SHA-256.
+    pub fn save_minutes_export(
+        &mut self,
+        request: &MinutesExportRequest,
+        target: &Path,
+        unencrypted_confirmed: bool,
+    ) -> AppResult<ExportPreview> {
+        if !unencrypted_confirmed {
+            return Err(Invalid::new(
+                "unencrypted",
+                "Markdown wordt niet versleuteld: bevestig dat u dit verslag onversleuteld wilt bewaren.",
+            )
+            .into());
+        }
+        let preview = self.preview_minutes_export(request)?;
+        kernteam_store::write_atomically(target, preview.text.as_bytes()).map_err(|e| {
+            AppError::new(
+                ErrorCode::Validation,
+                format!(
+                    "Het bestand kon niet worden bewaard ({}); er is niets half achtergebleven. Kies een andere map.",
+                    match e.kind() {
+                        std::io::ErrorKind::PermissionDenied => "geen schrijfrechten".to_owned(),
+                        std::io::ErrorKind::StorageFull => "de schijf is vol".to_owned(),
+                        _ => "schrijffout".to_owned(),
+                    }
+                ),
+            )
+        })?;
+        let actor = self.actor_now()?;
+        let logged = self.store()?.log_export(
+            &actor,
+            &ExportLogSeed {
+                meeting: Some(request.meeting_id),
+                casus: request.only_casus,
+                recipient: &format!(
+                    "{}: {}{}",
+                    recipient_slug(&request.recipient),
+                    request.recipient.name.trim(),
+                    if request.released.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            " · vrijgegeven: {}",
+                            request
+                                .released
+                                .iter()
+                                .map(|c| c.label().to_lowercase())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    }
+                ),
+                format: "md",
+                encrypted: false,
+            },
+            preview.text.as_bytes(),
+        );
+        if let Err(e) = logged {
+            // An export that is not in the log does not leave.
+            let _ = std::fs::remove_file(target);
+            return Err(e.into());
+        }
+        Ok(preview)
+    }
+}

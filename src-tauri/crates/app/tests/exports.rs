@@ -1,0 +1,311 @@
+//! Minutes for partners from a meeting of the demo team held through the use cases: each
+//! recipient gets what the rules allow (read from the text), the file name holds no pupil,
+//! Markdown needs the recorded confirmation, and the export is logged with its SHA-256.
+
+use kernteam_app::domain::agenda::AgendaKind;
+use kernteam_app::domain::casus::{Closure, ClosureReason};
+use kernteam_app::domain::live::{MinuteBlock, NewAction};
+use kernteam_app::domain::recipient::{Recipient, RecipientKind};
+use kernteam_app::domain::schedule::Recurrence;
+use kernteam_app::domain::{MeetingStatus, OrganisationKind};
+use kernteam_app::{DataDir, ErrorCode, MinutesExportRequest, Session, SetupRequest};
+use sha2::Digest;
+use time::Duration;
+
+fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+struct Held {
+    _dir: tempfile::TempDir,
+    s: Session,
+    meeting: kernteam_app::domain::MeetingId,
+    sara: kernteam_app::domain::CasusId,
+}
+
+/// De Linde's next meeting, held: Sara (new) gets a block, a decision and two actions, one
+/// for JGZ and one for leerplicht; Jayden's block; Ravi closed; minutes finalised.
+fn held_meeting() -> Held {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Session::new(DataDir::new(dir.path().join("data")));
+    s.setup(&SetupRequest {
+        passphrase: "fiets regen koffie tafel".into(),
+        use_keyring: false,
+    })
+    .expect("setup");
+    s.load_demo().expect("demo");
+    let team = s
+        .teams()
+        .expect("teams")
+        .into_iter()
+        .find(|t| t.name.contains("Linde"))
+        .expect("De Linde");
+    s.set_schedule(
+        team.id,
+        &Recurrence {
+            every_weeks: 3,
+            weekday: 2,
+            time: "09:00".into(),
+            first_date: today().to_string(),
+            last_date: (today() + Duration::days(300)).to_string(),
+            location: Some("Kamer zorgteam".into()),
+        },
+        &[],
+    )
+    .expect("schedule");
+    let meeting = s
+        .meetings()
+        .expect("meetings")
+        .into_iter()
+        .filter(|m| m.team_id == team.id && m.status == MeetingStatus::Gepland)
+        .min_by(|a, b| a.starts_at.cmp(&b.starts_at))
+        .expect("next meeting")
+        .id;
+    let draft = s.build_agenda(meeting, &[]).expect("agenda");
+    s.save_agenda(meeting, &draft.as_inputs()).expect("save");
+    let live = s.start_meeting(meeting).expect("start");
+    let casussen = s.casussen(Some(team.id)).expect("casussen");
+    let id_of = |label: &str| casussen.iter().find(|c| c.label == label).expect(label).id;
+    let (sara, jayden, ravi) = (
+        id_of("Sara Dekker"),
+        id_of("Jayden Smit"),
+        id_of("Ravi Pinas"),
+    );
+    let item_of = |casus| {
+        live.items
+            .iter()
+            .find(|i| i.casus_id == Some(casus))
+            .expect("item")
+            .id
+    };
+    s.save_block(
+        item_of(sara),
+        &MinuteBlock {
+            facts: "Sara eet niet in de pauze; thuis ook minder.".into(),
+            analysis: "Mogelijk een eetprobleem; JGZ kijkt mee.".into(),
+            regie_organisation_id: None,
+            next_review_on: None,
+            to_parents: "De jeugdverpleegkundige nodigt Sara en u uit.".into(),
+        },
+    )
+    .expect("block");
+    s.save_block(
+        item_of(jayden),
+        &MinuteBlock {
+            facts: "Geen nieuw ongeoorloofd verzuim.".into(),
+            ..MinuteBlock::default()
+        },
+    )
+    .expect("block");
+    s.add_decision(
+        meeting,
+        Some(item_of(sara)),
+        Some(sara),
+        "JGZ onderzoekt eetpatroon",
+    )
+    .expect("decision");
+    let orgs = s.organisations().expect("orgs");
+    let org = |kind| orgs.iter().find(|o| o.kind == kind).expect("org").id;
+    for (what, kind) in [
+        ("Gesprek met Sara en ouders", OrganisationKind::Jgz),
+        ("Verzuim wekelijks nagaan", OrganisationKind::Leerplicht),
+    ] {
+        s.add_action(&NewAction {
+            meeting_id: meeting,
+            agenda_item_id: Some(item_of(sara)),
+            casus_id: Some(sara),
+            description: what.into(),
+            owner_member_id: None,
+            owner_organisation_id: Some(org(kind)),
+            due_on: Some((today() + Duration::weeks(3)).to_string()),
+        })
+        .expect("action");
+    }
+    s.close_casus_in_meeting(
+        meeting,
+        item_of(ravi),
+        ravi,
+        &Closure {
+            closed_on: today().to_string(),
+            reason: ClosureReason::DoelBereikt,
+            outcome: "Ravi komt weer op tijd".into(),
+            left_school_on: None,
+        },
+    )
+    .expect("closure");
+    s.close_meeting(meeting).expect("close");
+    assert!(live.items.iter().any(|i| i.kind == AgendaKind::Nieuw));
+    Held {
+        _dir: dir,
+        s,
+        meeting,
+        sara,
+    }
+}
+
+fn partner(s: &mut Session, kind: OrganisationKind) -> Recipient {
+    let o = s
+        .organisations()
+        .expect("orgs")
+        .into_iter()
+        .find(|o| o.kind == kind)
+        .expect("org");
+    Recipient {
+        kind: RecipientKind::Partner,
+        organisation_id: Some(o.id),
+        organisation_kind: Some(kind),
+        name: o.name,
+    }
+}
+
+fn request(h: &Held, recipient: Recipient) -> MinutesExportRequest {
+    MinutesExportRequest {
+        meeting_id: h.meeting,
+        recipient,
+        only_casus: None,
+        released: vec![],
+        pupil_shares_with_parents: false,
+    }
+}
+
+#[test]
+fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
+    let mut h = held_meeting();
+    let jgz = partner(&mut h.s, OrganisationKind::Jgz);
+    let err =
+        h.s.preview_minutes_export(&request(&h, jgz.clone()))
+            .expect_err("concept");
+    assert_eq!(
+        err.code,
+        ErrorCode::Validation,
+        "only finalised minutes leave"
+    );
+    h.s.finalise_minutes(h.meeting).expect("finalise");
+
+    // Sara's consent covers school, JGZ and SMW: JGZ gets her block and its own action only.
+    let preview = h.s.preview_minutes_export(&request(&h, jgz)).expect("jgz");
+    let text = &preview.text;
+    for must in [
+        "Sara Dekker",
+        "Sara eet niet in de pauze",
+        "Gesprek met Sara en ouders",
+        "JGZ onderzoekt eetpatroon",
+    ] {
+        assert!(text.contains(must), "{must:?} for JGZ:\n{text}");
+    }
+    for never in [
+        "Verzuim wekelijks nagaan",
+        "Jayden",
+        "J.S.",
+        "Ravi",
+        "de jeugdverpleegkundige nodigt",
+    ] {
+        assert!(!text.contains(never), "{never:?} not for JGZ:\n{text}");
+    }
+    assert!(
+        preview.excluded.iter().any(|e| e.title.starts_with("J.S.")),
+        "Jayden's consent does not cover JGZ: {:?}",
+        preview.excluded
+    );
+    assert!(
+        preview.file_name.starts_with("kernteam-de-linde-")
+            && preview.file_name.ends_with("-verslag-jgz.md"),
+        "{}",
+        preview.file_name
+    );
+
+    // Leerplicht is not in Sara's consent: her block stays home, Jayden's goes.
+    let lp = partner(&mut h.s, OrganisationKind::Leerplicht);
+    let text =
+        h.s.preview_minutes_export(&request(&h, lp))
+            .expect("lp")
+            .text;
+    assert!(
+        text.contains("Jayden Smit") && !text.contains("Sara"),
+        "{text}"
+    );
+
+    // The parents of Sara: her part in plain words, nothing else; one pupil must be chosen.
+    let parents = Recipient {
+        kind: RecipientKind::Ouders,
+        organisation_id: None,
+        organisation_kind: None,
+        name: "ouders van Sara".into(),
+    };
+    let err =
+        h.s.preview_minutes_export(&request(&h, parents.clone()))
+            .expect_err("which pupil");
+    assert_eq!(err.field.as_deref(), Some("onlyCasus"));
+    let for_parents = MinutesExportRequest {
+        only_casus: Some(h.sara),
+        ..request(&h, parents)
+    };
+    let preview = h.s.preview_minutes_export(&for_parents).expect("parents");
+    assert!(
+        preview
+            .text
+            .contains("De jeugdverpleegkundige nodigt Sara en u uit.")
+    );
+    for never in [
+        "eet niet in de pauze",
+        "eetprobleem",
+        "JGZ onderzoekt",
+        "Jayden",
+        "Ravi",
+        "Aanwezig",
+    ] {
+        assert!(
+            !preview.text.contains(never),
+            "{never:?} not for parents:\n{}",
+            preview.text
+        );
+    }
+    assert!(!preview.file_name.contains("sara"), "{}", preview.file_name);
+
+    // Saving: refused without the confirmation (nothing written), then written and logged.
+    let out = tempfile::tempdir().expect("out");
+    let target = out.path().join(&preview.file_name);
+    let err =
+        h.s.save_minutes_export(&for_parents, &target, false)
+            .expect_err("unconfirmed");
+    assert_eq!(err.field.as_deref(), Some("unencrypted"));
+    assert!(!target.exists());
+    h.s.save_minutes_export(&for_parents, &target, true)
+        .expect("saved");
+    let written = std::fs::read(&target).expect("file");
+    assert_eq!(written, preview.text.as_bytes());
+    let sha = hex::encode(sha2::Sha256::digest(&written));
+    let timeline = h.s.dossier(h.sara).expect("dossier").timeline;
+    assert!(
+        timeline.iter().any(|t| format!("{t:?}").contains("xport")),
+        "the export is in Sara's chronologie: {timeline:?}"
+    );
+    let log = h.s.export_log().expect("log");
+    let entry = log
+        .iter()
+        .find(|e| e.sha256 == sha)
+        .expect("logged with its SHA-256");
+    assert_eq!((entry.format.as_str(), entry.encrypted), ("md", false));
+    assert!(
+        entry.recipient.starts_with("ouders: "),
+        "{}",
+        entry.recipient
+    );
+
+    // A folder that is not there (a removed USB stick): a clear message and no file.
+    let gone = out.path().join("usb-stick").join("verslag.md");
+    let err =
+        h.s.save_minutes_export(&for_parents, &gone, true)
+            .expect_err("no folder");
+    assert!(
+        err.message.contains("er is niets half achtergebleven"),
+        "{}",
+        err.message
+    );
+    assert!(!out.path().join("usb-stick").exists());
+    assert_eq!(
+        h.s.export_log().expect("log").len(),
+        1,
+        "a failed write is not logged"
+    );
+}
