@@ -828,6 +828,40 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     wait_for_text(&client, "[data-testid=minutes]", "Vastgesteld").await?;
     shot(&client, "23-demo-minutes").await?;
     assert_accessible(&client, "minutes").await?;
+    // A minimised version for the youth doctor: Sara's consent covers JGZ, Jayden's does not.
+    let jgz = script_text(
+        &client,
+        "return [...document.querySelectorAll('#ex-recipient option')].find(o => o.textContent.includes('GGD JGZ'))?.value ?? '';",
+    )
+    .await?;
+    select(&client, "#ex-recipient", &jgz).await?;
+    click(&client, "[data-testid=export-preview-button]").await?;
+    wait_for_text(
+        &client,
+        "[data-testid=export-preview]",
+        "Dit krijgt GGD JGZ",
+    )
+    .await?;
+    let preview = client
+        .find(Locator::Css("[data-testid=export-preview]"))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        preview.contains("Sara Dekker")
+            && preview.contains("Gesprek met Sara en ouders")
+            && !preview.contains("Jayden Smit")
+            && preview
+                .contains("J.S. (klas 1 vmbo-b): De toestemming dekt delen met JGZ / GGD niet."),
+        "the JGZ version: {preview}"
+    );
+    script_text(
+        &client,
+        "document.querySelector('[data-testid=export-preview]').scrollIntoView(); return '';",
+    )
+    .await?;
+    shot(&client, "25-export-preview-jgz").await?;
+    assert_accessible(&client, "export preview").await?;
     // The closed casus is read-only now, and the actions list shows the new ones per organisation.
     click(&client, "[data-testid=nav-acties]").await?;
     wait_for_text(&client, "[data-testid=actions-summary]", "open").await?;

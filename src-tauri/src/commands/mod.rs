@@ -1,6 +1,7 @@
 //! Thin command adapters: take the state, call one use case, map the error.
 
 mod casussen;
+mod exports;
 mod meetings;
 mod regional;
 mod startup;
@@ -82,6 +83,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         meetings::finalise_minutes,
         meetings::correct_minutes,
         meetings::export_schedule_ics,
+        exports::preview_minutes_export,
+        exports::save_minutes_export,
+        exports::export_log,
         startup::first_screen_shown,
     ]
 }

@@ -7,7 +7,7 @@ import type {
   MeetingRow, Member, MonitorCounts, NewAnonymousCasus, NewConsent, NewMember, NewNamedCasus,
   NewSchoolWithTeam, NewSignal, NoteDraft, Overview, PassphraseCheck, Preferences, RouteStep,
   Role, RouteSuggestion, School, SchoolSettings, SearchHit, SetupOutcome, SetupRequest, StoreStatus,
-  Team, ThuiszitterDefinition, UnlockRequest, UrgentAction,
+  Team, ThuiszitterDefinition, UnlockRequest, UrgentAction, MinutesExportRequest, ExportPreview, ExportLogRow,
 } from './gen_types';
 
 export const api = {
@@ -76,6 +76,10 @@ export const api = {
   addDecision: (meetingId: string, agendaItemId: string | null, casusId: string | null, text: string) =>
     call<null>('add_decision', { meetingId, agendaItemId, casusId, text }),
   addAction: (input: NewAction) => call<null>('add_action', { input }),
+  previewMinutesExport: (request: MinutesExportRequest) => call<ExportPreview>('preview_minutes_export', { request }),
+  saveMinutesExport: (request: MinutesExportRequest, unencryptedConfirmed: boolean) =>
+    call<string | null>('save_minutes_export', { request, unencryptedConfirmed }),
+  exportLog: () => call<ExportLogRow[]>('export_log'),
   logUrgentAction: (input: UrgentAction) => call<null>('log_urgent_action', { input }),
   reviewAction: (meetingId: string, agendaItemId: string, actionId: string, status: ActionStatus, feedback: string | null) =>
     call<null>('review_action', { meetingId, agendaItemId, actionId, status, feedback }),

@@ -382,3 +382,35 @@ actionItems: Array<MinutesAction>, };
 export type MinutesStatus = "concept" | "vastgesteld";
 
 export type MinutesVersion = { version: number, status: MinutesStatus, correctionReason: string | null, createdAt: string, finalisedAt: string | null, body: MinutesBody, };
+
+export type RecipientKind = "ouders" | "school" | "partner" | "swv_loket";
+
+export type Recipient = { kind: RecipientKind, organisationId: OrganisationId | null, organisationKind: OrganisationKind | null, 
+/**
+ * As the footer names it: "Vertrouwelijk — bestemd voor <name>".
+ */
+name: string, };
+
+export type ExportLogRow = { at: string, actor: string, meetingId: MeetingId | null, casusId: CasusId | null, recipient: string, format: string, encrypted: boolean, sha256: string, };
+
+export type MinutesExportRequest = { meetingId: MeetingId, recipient: Recipient, 
+/**
+ * Parents get the part about one pupil.
+ */
+onlyCasus: CasusId | null, 
+/**
+ * Health or safety released for this recipient (recorded with the export).
+ */
+released: Array<DataCategory>, 
+/**
+ * A pupil of 16 or older agreed that the parents receive their part.
+ */
+pupilSharesWithParents: boolean, };
+
+export type ExcludedItem = { title: string, reason: string, };
+
+export type ExportPreview = { recipient: string, 
+/**
+ * Never a pupil's name: `kernteam-<team>-<date>-verslag-<recipient>.md`.
+ */
+fileName: string, text: string, excluded: Array<ExcludedItem>, };

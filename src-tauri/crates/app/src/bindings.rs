@@ -48,6 +48,8 @@ pub fn typescript_bindings() -> String {
         schedule::PlannedDate, crate::ScheduleView, DecisionId, live::MinuteBlock, live::LiveItem,
         live::DecisionRow, live::Presence, live::LiveMeeting, live::NewAction, live::UrgentAction, live::MinutesBody, live::MinutesAction,
         live::MinutesItem, live::MinutesStatus, live::MinutesVersion,
+        recipient::RecipientKind, recipient::Recipient, ExportLogRow,
+        crate::MinutesExportRequest, crate::ExcludedItem, crate::ExportPreview,
     );
     format!("{}\n", text.trim_end())
 }

@@ -2,6 +2,8 @@
 //! Exit codes: 0 ok, 2 usage, 3 wrong passphrase or key, 4 no store, 5 integrity or audit-chain
 //! failure, 1 anything else; each failure prints one line that says what to do.
 
+mod export_minutes;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -49,6 +51,9 @@ enum Command {
         #[arg(long)]
         password_file: Option<PathBuf>,
     },
+    /// Documents for a recipient, minimised by the export rules.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Write everything as an interchange v1 file, sealed under a password.
     ExportData {
         #[arg(long)]
@@ -60,6 +65,12 @@ enum Command {
         #[arg(long)]
         unencrypted: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// A meeting's finalised minutes for one recipient.
+    Minutes(export_minutes::MinutesArgs),
 }
 
 fn main() -> ExitCode {
@@ -307,6 +318,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     " (versleuteld met het opgegeven wachtwoord)"
                 }
             );
+        }
+        Command::Export(ExportCommand::Minutes(args)) => {
+            let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;
+            export_minutes::run(&mut session, &args)?;
         }
         Command::Demo => {
             let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;

@@ -273,3 +273,133 @@ fn export_data_is_sealed_by_default_and_imports_into_another_store_once() {
         "the store is intact"
     );
 }
+
+/// Holds and finalises De Linde's next meeting through the app's use cases (as the window
+/// would), with one action for JGZ on Sara; the store is then left locked for the CLI.
+fn hold_a_demo_meeting(data: &Path) {
+    use kernteam_app::domain::live::NewAction;
+    use kernteam_app::domain::{MeetingStatus, OrganisationKind};
+    use kernteam_app::{DataDir, Session, UnlockRequest};
+    let mut s = Session::new(DataDir::new(data.to_path_buf()));
+    s.unlock(&UnlockRequest::Passphrase {
+        passphrase: PASS.into(),
+    })
+    .expect("unlock");
+    let team = s
+        .teams()
+        .expect("teams")
+        .into_iter()
+        .find(|t| t.name.contains("Linde"))
+        .expect("team");
+    let meeting = s
+        .meetings()
+        .expect("meetings")
+        .into_iter()
+        .filter(|m| m.team_id == team.id && m.status == MeetingStatus::Gepland)
+        .min_by(|a, b| a.starts_at.cmp(&b.starts_at))
+        .expect("planned meeting")
+        .id;
+    let draft = s.build_agenda(meeting, &[]).expect("agenda");
+    s.save_agenda(meeting, &draft.as_inputs()).expect("save");
+    let live = s.start_meeting(meeting).expect("start");
+    let sara = s
+        .casussen(Some(team.id))
+        .expect("casussen")
+        .into_iter()
+        .find(|c| c.label == "Sara Dekker")
+        .expect("Sara")
+        .id;
+    let jgz = s
+        .organisations()
+        .expect("orgs")
+        .into_iter()
+        .find(|o| o.kind == OrganisationKind::Jgz)
+        .expect("jgz")
+        .id;
+    s.add_action(&NewAction {
+        meeting_id: meeting,
+        agenda_item_id: live
+            .items
+            .iter()
+            .find(|i| i.casus_id == Some(sara))
+            .map(|i| i.id),
+        casus_id: Some(sara),
+        description: "Gesprek met Sara en ouders".into(),
+        owner_member_id: None,
+        owner_organisation_id: Some(jgz),
+        due_on: Some(live.meeting.starts_at[..10].to_owned()),
+    })
+    .expect("action");
+    s.close_meeting(meeting).expect("close");
+    s.finalise_minutes(meeting).expect("finalise");
+    s.lock();
+}
+
+#[test]
+fn minutes_for_a_partner_from_the_command_line() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    let pass = write_pass(tmp.path(), "pass", PASS);
+    assert_eq!(code(&cli(&data, Some(&pass), &["init", "--no-keyring"])), 0);
+    assert_eq!(code(&cli(&data, Some(&pass), &["demo"])), 0);
+    let out = tmp.path().join("verslag.md");
+    let out_arg = out.to_str().expect("utf-8 path");
+    let export = |extra: &[&str]| {
+        let mut args = vec![
+            "export",
+            "minutes",
+            "--meeting",
+            "latest",
+            "--team",
+            "De Linde",
+            "--out",
+            out_arg,
+        ];
+        args.extend_from_slice(extra);
+        cli(&data, Some(&pass), &args)
+    };
+    // Nothing finalised yet, PDF not there, Markdown needs the explicit choice.
+    let none = export(&["--recipient", "partner:jgz", "--unencrypted"]);
+    assert_eq!(code(&none), 2, "{}", stderr(&none));
+    assert!(
+        stderr(&none).contains("vastgestelde notulen"),
+        "{}",
+        stderr(&none)
+    );
+    let pdf = export(&[
+        "--recipient",
+        "partner:jgz",
+        "--format",
+        "pdf",
+        "--unencrypted",
+    ]);
+    assert_eq!(code(&pdf), 2);
+    let unknown = export(&["--recipient", "partner:politie", "--unencrypted"]);
+    assert_eq!(code(&unknown), 2);
+    assert!(
+        stderr(&unknown).contains("geen partnerorganisatie"),
+        "{}",
+        stderr(&unknown)
+    );
+
+    hold_a_demo_meeting(&data);
+    let silent = export(&["--recipient", "partner:jgz"]);
+    assert_eq!(code(&silent), 2, "{}", stderr(&silent));
+    assert!(!out.exists(), "nothing written without the choice");
+    let ok = export(&["--recipient", "partner:jgz", "--unencrypted"]);
+    assert_eq!(code(&ok), 0, "{}", stderr(&ok));
+    let text = std::fs::read_to_string(&out).expect("written");
+    assert!(
+        text.contains("Sara Dekker") && text.contains("Gesprek met Sara en ouders"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Jayden"),
+        "Jayden's consent does not cover JGZ:\n{text}"
+    );
+    assert!(
+        String::from_utf8_lossy(&ok.stdout).contains("Niet opgenomen: J.S."),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+}

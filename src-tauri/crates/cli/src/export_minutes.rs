@@ -1,0 +1,183 @@
+//! `kernteam-cli export minutes`: the same minimised minutes the app previews, for scripts.
+
+use std::path::PathBuf;
+
+use kernteam_app::domain::recipient::{Recipient, RecipientKind};
+use kernteam_app::domain::{CasusId, MeetingStatus, OrganisationKind};
+use kernteam_app::{ErrorCode, MinutesExportRequest, Session};
+
+use crate::{Failure, failure};
+
+#[derive(clap::Args)]
+pub struct MinutesArgs {
+    /// The meeting's id, or `latest`: the team's most recent meeting with minutes.
+    #[arg(long)]
+    meeting: String,
+    /// The team (part of its name).
+    #[arg(long)]
+    team: String,
+    /// ouders, school, swv-loket, or partner:<organisation> (its kind such as jgz, or part of its name).
+    #[arg(long)]
+    recipient: String,
+    /// For the parents: the casus (id) whose part they get.
+    #[arg(long)]
+    casus: Option<String>,
+    /// md (pdf and docx are not available yet).
+    #[arg(long, default_value = "md")]
+    format: String,
+    /// Markdown is never encrypted: say so (recorded in the export log).
+    #[arg(long)]
+    unencrypted: bool,
+    /// A password file: for PDF and DOCX, which are not available yet.
+    #[arg(long, conflicts_with = "unencrypted")]
+    password_file: Option<PathBuf>,
+    /// Health or safety released for this recipient (comma-separated: gezondheid,veiligheid).
+    #[arg(long, value_delimiter = ',')]
+    release: Vec<String>,
+    #[arg(long)]
+    out: PathBuf,
+}
+
+fn usage(message: impl Into<String>) -> Failure {
+    failure(2, message)
+}
+
+fn recipient(session: &mut Session, spec: &str) -> Result<Recipient, Failure> {
+    let plain = |kind, name: &str| Recipient {
+        kind,
+        organisation_id: None,
+        organisation_kind: None,
+        name: name.into(),
+    };
+    match spec {
+        "ouders" => Ok(plain(RecipientKind::Ouders, "de ouders")),
+        "school" => Ok(plain(RecipientKind::School, "mentor en intern begeleider")),
+        "swv-loket" => Ok(plain(
+            RecipientKind::SwvLoket,
+            "het loket van het samenwerkingsverband",
+        )),
+        _ => {
+            let Some(wanted) = spec.strip_prefix("partner:") else {
+                return Err(usage(format!(
+                    "onbekende ontvanger {spec:?}: kies ouders, school, swv-loket of partner:<organisatie>."
+                )));
+            };
+            let wanted = wanted.to_lowercase();
+            let organisations = session.organisations()?;
+            let fits: Vec<_> = organisations
+                .into_iter()
+                .filter(|o| {
+                    o.kind.code() == wanted
+                        || (o.kind != OrganisationKind::School
+                            && o.name.to_lowercase().contains(&wanted))
+                })
+                .collect();
+            match fits.as_slice() {
+                [o] => Ok(Recipient {
+                    kind: RecipientKind::Partner,
+                    organisation_id: Some(o.id),
+                    organisation_kind: Some(o.kind),
+                    name: o.name.clone(),
+                }),
+                [] => Err(usage(format!(
+                    "geen partnerorganisatie {wanted:?} gevonden."
+                ))),
+                _ => Err(usage(format!(
+                    "{wanted:?} past bij meer dan één organisatie; geef een langer deel van de naam."
+                ))),
+            }
+        }
+    }
+}
+
+pub fn run(session: &mut Session, args: &MinutesArgs) -> Result<(), Failure> {
+    match args.format.as_str() {
+        "md" => {}
+        "pdf" | "docx" => {
+            return Err(usage(
+                "PDF en DOCX (met wachtwoord) zijn nog niet beschikbaar; gebruik --format md --unencrypted.",
+            ));
+        }
+        other => return Err(usage(format!("onbekend formaat {other:?}: kies md."))),
+    }
+    if args.password_file.is_some() {
+        return Err(usage(
+            "Markdown kan niet versleuteld worden: laat --password-file weg en kies bewust --unencrypted.",
+        ));
+    }
+    let wanted = args.team.to_lowercase();
+    let teams: Vec<_> = session
+        .teams()?
+        .into_iter()
+        .filter(|t| t.name.to_lowercase().contains(&wanted))
+        .collect();
+    let team = match teams.iter().collect::<Vec<_>>().as_slice() {
+        [t] => (*t).clone(),
+        [] => return Err(usage(format!("geen kernteam {:?} gevonden.", args.team))),
+        _ => {
+            return Err(usage(format!(
+                "{:?} past bij meer dan één kernteam.",
+                args.team
+            )));
+        }
+    };
+    let meetings: Vec<_> = session
+        .meetings()?
+        .into_iter()
+        .filter(|m| m.team_id == team.id)
+        .collect();
+    let meeting = if args.meeting == "latest" {
+        meetings
+            .iter()
+            .filter(|m| m.status == MeetingStatus::Gesloten)
+            .max_by(|a, b| a.starts_at.cmp(&b.starts_at))
+            .ok_or_else(|| usage(format!("{} heeft nog geen afgesloten overleg.", team.name)))?
+            .id
+    } else {
+        meetings
+            .iter()
+            .find(|m| m.id.to_string() == args.meeting)
+            .ok_or_else(|| usage(format!("geen overleg {} van {}.", args.meeting, team.name)))?
+            .id
+    };
+    let only_casus = match &args.casus {
+        Some(text) => Some(
+            text.parse::<CasusId>()
+                .map_err(|_| usage(format!("{text:?} is geen casus-id.")))?,
+        ),
+        None => None,
+    };
+    let released = args
+        .release
+        .iter()
+        .map(|c| {
+            kernteam_app::domain::DataCategory::from_code(c.trim()).ok_or_else(|| {
+                usage(format!(
+                    "onbekende categorie {c:?}: gezondheid of veiligheid."
+                ))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let request = MinutesExportRequest {
+        meeting_id: meeting,
+        recipient: recipient(session, &args.recipient)?,
+        only_casus,
+        released,
+        pupil_shares_with_parents: false,
+    };
+    let preview = session
+        .save_minutes_export(&request, &args.out, args.unencrypted)
+        .map_err(|e| match e.code {
+            ErrorCode::Validation => usage(e.message),
+            _ => Failure::from(e),
+        })?;
+    println!(
+        "Verslag voor {} geschreven naar {} (onversleuteld; vastgelegd in het exportlogboek).",
+        preview.recipient,
+        args.out.display()
+    );
+    for x in preview.excluded {
+        println!("Niet opgenomen: {}: {}", x.title, x.reason);
+    }
+    Ok(())
+}
