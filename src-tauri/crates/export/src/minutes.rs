@@ -181,6 +181,14 @@ pub fn minutes_for(request: &MinutesRequest<'_>) -> (Document, Vec<Excluded>) {
                 due: date_text(a.due_on.as_deref()),
             })
             .collect();
+        // A name with nothing under it would say only that this pupil is discussed.
+        if section.fields.is_empty() && section.bullets.is_empty() && section.actions.is_empty() {
+            excluded.push(Excluded {
+                title: item.title.clone(),
+                reason: "Niets in dit verslag voor deze ontvanger.".into(),
+            });
+            continue;
+        }
         doc.sections.push(section);
     }
     (doc, excluded)

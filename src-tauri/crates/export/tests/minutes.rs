@@ -41,7 +41,12 @@ fn fixture() -> Fixture {
     .into_iter()
     .map(|(k, n)| (OrganisationId::new(), k, n.to_owned()))
     .collect();
-    let (noor, jayden, anonymous) = (CasusId::new(), CasusId::new(), CasusId::new());
+    let (noor, jayden, anonymous, ravi) = (
+        CasusId::new(),
+        CasusId::new(),
+        CasusId::new(),
+        CasusId::new(),
+    );
     let o = &organisations;
     let item = |title: &str, kind: &str, casus: Option<CasusId>| MinutesItem {
         title: title.into(),
@@ -98,6 +103,7 @@ fn fixture() -> Fixture {
                 }),
                 ..item("L.A.", "Lopende casus", Some(anonymous))
             },
+            item("R.P. (klas 3 vmbo-k)", "Lopende casus", Some(ravi)),
             MinutesItem {
                 decisions: vec!["Samenwerking met de huisartsen op de agenda van januari".into()],
                 ..item("Samenwerking met de huisartsen", "Thema", None)
@@ -120,6 +126,12 @@ fn fixture() -> Fixture {
             casus_id: jayden,
             name: "Jayden Smit".into(),
             facts: consent(13, &[O::School, O::Leerplicht, O::Smw]),
+            other_pupils: vec![],
+        },
+        CasusContext {
+            casus_id: ravi,
+            name: "Ravi Pinas".into(),
+            facts: consent(14, &[O::School, O::Jgz, O::Smw, O::Leerplicht]),
             other_pupils: vec![],
         },
         CasusContext {
@@ -255,7 +267,10 @@ fn a_partner_gets_only_the_pupils_whose_consent_covers_it_and_its_own_actions() 
     );
     assert_eq!(
         excluded,
-        vec!["J.S. (klas 1 vmbo-b): De toestemming dekt delen met JGZ / GGD niet.".to_owned()]
+        vec![
+            "J.S. (klas 1 vmbo-b): De toestemming dekt delen met JGZ / GGD niet.".to_owned(),
+            "R.P. (klas 3 vmbo-k): Niets in dit verslag voor deze ontvanger.".to_owned()
+        ]
     );
 
     let (md, excluded) = export(&f, partner(&f, O::Leerplicht), None);
@@ -269,9 +284,18 @@ fn a_partner_gets_only_the_pupils_whose_consent_covers_it_and_its_own_actions() 
     );
     contains_none(
         &md,
-        &["M@ZL-consult", "5 gesprekken", "Wekelijkse check-in"],
+        &[
+            "M@ZL-consult",
+            "5 gesprekken",
+            "Wekelijkse check-in",
+            "Ravi",
+        ],
     );
-    assert!(excluded.is_empty(), "{excluded:?}");
+    assert_eq!(
+        excluded.len(),
+        1,
+        "only Ravi, with nothing for them: {excluded:?}"
+    );
 
     let (md, _) = export(&f, partner(&f, O::Cjg), None);
     contains_none(&md, &["Noor", "Jayden"]);
@@ -281,8 +305,14 @@ fn a_partner_gets_only_the_pupils_whose_consent_covers_it_and_its_own_actions() 
 #[test]
 fn a_siblings_name_never_leaves_in_this_pupils_block() {
     let f = fixture();
-    let (md, _) = export(&f, of(RecipientKind::School, "mentor en IB"), None);
-    contains_none(&md, &["Lisa"]);
+    let (md, excluded) = export(&f, of(RecipientKind::School, "mentor en IB"), None);
+    contains_none(&md, &["Lisa", "Ravi"]);
+    assert!(
+        excluded.contains(
+            &"R.P. (klas 3 vmbo-k): Niets in dit verslag voor deze ontvanger.".to_owned()
+        ),
+        "a pupil with nothing for the recipient is not named: {excluded:?}"
+    );
     contains_all(&md, &["Zus [andere leerling] heeft hetzelfde patroon."]);
 }
 
