@@ -2,19 +2,17 @@
 //! recipient gets what the rules allow (read from the text), the file name holds no pupil,
 //! Markdown needs the recorded confirmation, and the export is logged with its SHA-256.
 
+use kernteam_app::domain::OrganisationKind;
 use kernteam_app::domain::agenda::AgendaKind;
 use kernteam_app::domain::casus::{Closure, ClosureReason};
 use kernteam_app::domain::live::{MinuteBlock, NewAction};
 use kernteam_app::domain::recipient::{Recipient, RecipientKind};
-use kernteam_app::domain::schedule::Recurrence;
-use kernteam_app::domain::{MeetingStatus, OrganisationKind};
-use kernteam_app::{DataDir, ErrorCode, MinutesExportRequest, Session, SetupRequest};
+use kernteam_app::{ErrorCode, MinutesExportRequest, Session};
 use sha2::Digest;
 use time::Duration;
 
-fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
-}
+mod common;
+use common::{demo_team, planned, today};
 
 struct Held {
     _dir: tempfile::TempDir,
@@ -26,41 +24,8 @@ struct Held {
 /// De Linde's next meeting, held: Sara (new) gets a block, a decision and two actions, one
 /// for JGZ and one for leerplicht; Jayden's block; Ravi closed; minutes finalised.
 fn held_meeting() -> Held {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut s = Session::new(DataDir::new(dir.path().join("data")));
-    s.setup(&SetupRequest {
-        passphrase: "fiets regen koffie tafel".into(),
-        use_keyring: false,
-    })
-    .expect("setup");
-    s.load_demo().expect("demo");
-    let team = s
-        .teams()
-        .expect("teams")
-        .into_iter()
-        .find(|t| t.name.contains("Linde"))
-        .expect("De Linde");
-    s.set_schedule(
-        team.id,
-        &Recurrence {
-            every_weeks: 3,
-            weekday: 2,
-            time: "09:00".into(),
-            first_date: today().to_string(),
-            last_date: (today() + Duration::days(300)).to_string(),
-            location: Some("Kamer zorgteam".into()),
-        },
-        &[],
-    )
-    .expect("schedule");
-    let meeting = s
-        .meetings()
-        .expect("meetings")
-        .into_iter()
-        .filter(|m| m.team_id == team.id && m.status == MeetingStatus::Gepland)
-        .min_by(|a, b| a.starts_at.cmp(&b.starts_at))
-        .expect("next meeting")
-        .id;
+    let (dir, mut s, team) = demo_team("Linde");
+    let meeting = planned(&mut s, team.id)[0].id;
     let draft = s.build_agenda(meeting, &[]).expect("agenda");
     s.save_agenda(meeting, &draft.as_inputs()).expect("save");
     let live = s.start_meeting(meeting).expect("start");

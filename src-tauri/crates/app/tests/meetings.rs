@@ -1,68 +1,15 @@
 //! Year schedule and agenda on a real store: holidays skipped, exceptions, the consent gate
 //! and open actions carried into every next meeting.
 
+use kernteam_app::ErrorCode;
 use kernteam_app::domain::agenda::{AgendaItemInput, AgendaKind};
 use kernteam_app::domain::casus::{HulpvraagKind, Intake, SignalCategory};
 use kernteam_app::domain::schedule::{Exception, Recurrence};
 use kernteam_app::domain::{GezagHolderInput, MeetingStatus, NewNamedCasus, Urgency};
-use kernteam_app::{DataDir, ErrorCode, Session, SetupRequest};
 use time::Duration;
 
-fn demo() -> (tempfile::TempDir, Session) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut s = Session::new(DataDir::new(dir.path().join("data")));
-    s.setup(&SetupRequest {
-        passphrase: "fiets regen koffie tafel".into(),
-        use_keyring: false,
-    })
-    .expect("setup");
-    s.load_demo().expect("demo");
-    (dir, s)
-}
-
-/// The demo with De Linde's year schedule set: every three weeks from today.
-fn demo_linde() -> (tempfile::TempDir, Session, kernteam_app::domain::Team) {
-    let (d, mut s) = demo();
-    let team = s
-        .teams()
-        .expect("teams")
-        .into_iter()
-        .find(|t| t.name.contains("Linde"))
-        .expect("De Linde");
-    s.set_schedule(team.id, &recurrence(3), &[])
-        .expect("schedule");
-    (d, s, team)
-}
-
-fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
-}
-
-/// The team's planned meetings, soonest first.
-fn planned(
-    s: &mut Session,
-    team: kernteam_app::domain::TeamId,
-) -> Vec<kernteam_app::domain::MeetingRow> {
-    let mut list: Vec<_> = s
-        .meetings()
-        .expect("meetings")
-        .into_iter()
-        .filter(|m| m.team_id == team && m.status == MeetingStatus::Gepland)
-        .collect();
-    list.sort_by(|a, b| a.starts_at.cmp(&b.starts_at));
-    list
-}
-
-fn recurrence(weeks: u32) -> Recurrence {
-    Recurrence {
-        every_weeks: weeks,
-        weekday: 2,
-        time: "09:00".into(),
-        first_date: today().to_string(),
-        last_date: (today() + Duration::days(300)).to_string(),
-        location: Some("Kamer zorgteam".into()),
-    }
-}
+mod common;
+use common::{demo, demo_team, planned, recurrence, today};
 
 #[test]
 fn the_schedule_skips_holidays_and_makes_the_meetings() {
@@ -128,7 +75,7 @@ fn the_schedule_skips_holidays_and_makes_the_meetings() {
 
 #[test]
 fn the_consent_gate_and_open_actions_in_the_next_two_meetings() {
-    let (_d, mut s, team) = demo_linde();
+    let (_d, mut s, team) = demo_team("Linde");
     let upcoming = planned(&mut s, team.id);
     let (next, after) = (upcoming[0].id, upcoming[1].id);
 
@@ -205,7 +152,7 @@ fn the_consent_gate_and_open_actions_in_the_next_two_meetings() {
 #[test]
 fn a_live_meeting_records_blocks_decisions_actions_and_closes_into_the_casussen() {
     use kernteam_app::domain::live::{MinuteBlock, NewAction};
-    let (_d, mut s, team) = demo_linde();
+    let (_d, mut s, team) = demo_team("Linde");
     let meeting = planned(&mut s, team.id)
         .into_iter()
         .next()
@@ -328,15 +275,7 @@ fn a_live_meeting_records_blocks_decisions_actions_and_closes_into_the_casussen(
 
 #[test]
 fn the_calendar_file_has_meetings_and_deadlines_and_no_pupil() {
-    let (_d, mut s) = demo();
-    let team = s
-        .teams()
-        .expect("teams")
-        .into_iter()
-        .find(|t| t.name.contains("Vlinder"))
-        .expect("De Vlinder");
-    s.set_schedule(team.id, &recurrence(3), &[])
-        .expect("schedule");
+    let (_d, mut s, team) = demo_team("Vlinder");
     let ics = s.schedule_ics(team.id).expect("ics");
     assert!(
         ics.matches("BEGIN:VEVENT").count() > 5,
@@ -363,7 +302,7 @@ fn the_calendar_file_has_meetings_and_deadlines_and_no_pupil() {
 
 #[test]
 fn the_demo_team_meets_about_open_actions_a_new_aanmelding_and_a_closure() {
-    let (_d, mut s, team) = demo_linde();
+    let (_d, mut s, team) = demo_team("Linde");
     let next = planned(&mut s, team.id)[0].id;
     let draft = s.build_agenda(next, &[]).expect("agenda");
     let kinds: Vec<AgendaKind> = draft.items.iter().map(|i| i.kind).collect();
@@ -405,7 +344,7 @@ fn urgent_actions_reviews_a_closure_at_the_table_and_concept_minutes_edited_befo
     use kernteam_app::domain::casus::{Closure, ClosureReason};
     use kernteam_app::domain::live::{MinuteBlock, NewAction, UrgentAction};
     use kernteam_app::domain::{ActionStatus, CasusStatus};
-    let (_d, mut s, team) = demo_linde();
+    let (_d, mut s, team) = demo_team("Linde");
     let meeting = planned(&mut s, team.id)[0].id;
     let casussen = s.casussen(Some(team.id)).expect("casussen");
     let by_label = |label: &str| {

@@ -1,0 +1,67 @@
+//! The demo store the meeting and export tests start from (each test file uses part of it).
+#![allow(
+    dead_code,
+    reason = "each test crate uses a different part of these helpers"
+)]
+
+use kernteam_app::domain::MeetingStatus;
+use kernteam_app::domain::schedule::Recurrence;
+use kernteam_app::{DataDir, Session, SetupRequest};
+use time::Duration;
+
+pub fn demo() -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Session::new(DataDir::new(dir.path().join("data")));
+    s.setup(&SetupRequest {
+        passphrase: "fiets regen koffie tafel".into(),
+        use_keyring: false,
+    })
+    .expect("setup");
+    s.load_demo().expect("demo");
+    (dir, s)
+}
+
+/// The demo with one team's year schedule set (the team whose name has `name` as its last
+/// word): every three weeks on Tuesday from today.
+pub fn demo_team(name: &str) -> (tempfile::TempDir, Session, kernteam_app::domain::Team) {
+    let (d, mut s) = demo();
+    let team = s
+        .teams()
+        .expect("teams")
+        .into_iter()
+        .find(|t| t.name.ends_with(name))
+        .expect("demo team");
+    s.set_schedule(team.id, &recurrence(3), &[])
+        .expect("schedule");
+    (d, s, team)
+}
+
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+/// The team's planned meetings, soonest first.
+pub fn planned(
+    s: &mut Session,
+    team: kernteam_app::domain::TeamId,
+) -> Vec<kernteam_app::domain::MeetingRow> {
+    let mut list: Vec<_> = s
+        .meetings()
+        .expect("meetings")
+        .into_iter()
+        .filter(|m| m.team_id == team && m.status == MeetingStatus::Gepland)
+        .collect();
+    list.sort_by(|a, b| a.starts_at.cmp(&b.starts_at));
+    list
+}
+
+pub fn recurrence(weeks: u32) -> Recurrence {
+    Recurrence {
+        every_weeks: weeks,
+        weekday: 2,
+        time: "09:00".into(),
+        first_date: today().to_string(),
+        last_date: (today() + Duration::days(300)).to_string(),
+        location: Some("Kamer zorgteam".into()),
+    }
+}
