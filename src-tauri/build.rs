@@ -65,6 +65,7 @@ pub const COMMANDS: &[&str] = &[
     "preview_minutes_export",
     "save_minutes_export",
     "export_log",
+    "propose_export_password",
     "log_urgent_action",
     "review_action",
     "close_casus_in_meeting",

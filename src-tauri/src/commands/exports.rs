@@ -1,7 +1,7 @@
 //! Exports for partners: preview, save (native dialog, Rust writes the file) and the log.
 
 use kernteam_app::domain::ExportLogRow;
-use kernteam_app::{ExportPreview, MinutesExportRequest};
+use kernteam_app::{ExportFormat, ExportPreview, MinutesExportRequest};
 use tauri::State;
 
 use crate::error::{CommandResult, to_ipc};
@@ -25,6 +25,7 @@ pub async fn save_minutes_export(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     request: MinutesExportRequest,
+    password: Option<String>,
     unencrypted_confirmed: bool,
 ) -> CommandResult<Option<String>> {
     use tauri_plugin_dialog::DialogExt;
@@ -36,10 +37,18 @@ pub async fn save_minutes_export(
             .map_err(to_ipc)?
     };
     let name = preview.file_name.clone();
+    let request_is_docx = request.format == ExportFormat::Docx;
     let chosen = tauri::async_runtime::spawn_blocking(move || {
         app.dialog()
             .file()
-            .add_filter("Markdown", &["md"])
+            .add_filter(
+                if request_is_docx {
+                    "Word-document"
+                } else {
+                    "Markdown"
+                },
+                &[if request_is_docx { "docx" } else { "md" }],
+            )
             .set_file_name(&name)
             .blocking_save_file()
     })
@@ -51,11 +60,17 @@ pub async fn save_minutes_export(
     };
     state
         .with(move |s| {
-            s.save_minutes_export(&request, &path, unencrypted_confirmed)
+            s.save_minutes_export(&request, &path, password.as_deref(), unencrypted_confirmed)
                 .map(|p| Some(p.file_name))
         })
         .await
         .map_err(to_ipc)
+}
+
+/// A password to read out over the phone (five words and a number).
+#[tauri::command]
+pub async fn propose_export_password() -> CommandResult<String> {
+    Ok(kernteam_app::propose_export_password())
 }
 
 #[tauri::command]

@@ -86,6 +86,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         exports::preview_minutes_export,
         exports::save_minutes_export,
         exports::export_log,
+        exports::propose_export_password,
         startup::first_screen_shown,
     ]
 }

@@ -77,8 +77,9 @@ export const api = {
     call<null>('add_decision', { meetingId, agendaItemId, casusId, text }),
   addAction: (input: NewAction) => call<null>('add_action', { input }),
   previewMinutesExport: (request: MinutesExportRequest) => call<ExportPreview>('preview_minutes_export', { request }),
-  saveMinutesExport: (request: MinutesExportRequest, unencryptedConfirmed: boolean) =>
-    call<string | null>('save_minutes_export', { request, unencryptedConfirmed }),
+  saveMinutesExport: (request: MinutesExportRequest, password: string | null, unencryptedConfirmed: boolean) =>
+    call<string | null>('save_minutes_export', { request, password, unencryptedConfirmed }),
+  proposeExportPassword: () => call<string>('propose_export_password'),
   exportLog: () => call<ExportLogRow[]>('export_log'),
   logUrgentAction: (input: UrgentAction) => call<null>('log_urgent_action', { input }),
   reviewAction: (meetingId: string, agendaItemId: string, actionId: string, status: ActionStatus, feedback: string | null) =>

@@ -393,7 +393,7 @@ name: string, };
 
 export type ExportLogRow = { at: string, actor: string, meetingId: MeetingId | null, casusId: CasusId | null, recipient: string, format: string, encrypted: boolean, sha256: string, };
 
-export type MinutesExportRequest = { meetingId: MeetingId, recipient: Recipient, 
+export type MinutesExportRequest = { meetingId: MeetingId, recipient: Recipient, format: ExportFormat, 
 /**
  * Parents get the part about one pupil.
  */
@@ -406,6 +406,8 @@ released: Array<DataCategory>,
  * A pupil of 16 or older agreed that the parents receive their part.
  */
 pupilSharesWithParents: boolean, };
+
+export type ExportFormat = "md" | "docx";
 
 export type ExcludedItem = { title: string, reason: string, };
 

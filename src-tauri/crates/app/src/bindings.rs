@@ -49,7 +49,7 @@ pub fn typescript_bindings() -> String {
         live::DecisionRow, live::Presence, live::LiveMeeting, live::NewAction, live::UrgentAction, live::MinutesBody, live::MinutesAction,
         live::MinutesItem, live::MinutesStatus, live::MinutesVersion,
         recipient::RecipientKind, recipient::Recipient, ExportLogRow,
-        crate::MinutesExportRequest, crate::ExcludedItem, crate::ExportPreview,
+        crate::MinutesExportRequest, crate::ExportFormat, crate::ExcludedItem, crate::ExportPreview,
     );
     format!("{}\n", text.trim_end())
 }

@@ -1,6 +1,7 @@
 //! Minutes for a partner (issue 5): the finalised minutes, minimised per recipient by the
 //! domain's rules, previewed exactly as they will leave, written atomically and logged.
-//! Markdown only for now; it is never encrypted, so it needs a confirmation that is recorded.
+//! DOCX leaves under a password (ECMA-376 agile) unless the user confirms otherwise; Markdown
+//! cannot be encrypted, so it always needs that recorded confirmation.
 
 use std::path::Path;
 
@@ -19,12 +20,37 @@ use ts_rs::TS;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::session::{Session, today};
 
-/// What the user asks for: whose minutes, for whom, and what they released.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ExportFormat {
+    Md,
+    Docx,
+}
+
+impl ExportFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Md => "md",
+            ExportFormat::Docx => "docx",
+        }
+    }
+}
+
+/// A password to read out over the phone, for a document that leaves under encryption.
+pub fn propose_export_password() -> String {
+    use rand::Rng;
+    let mut rng = rand::rngs::OsRng;
+    let words: [u8; 5] = rng.r#gen();
+    kernteam_domain::spoken_password::from_draw(words, rng.gen_range(0..100))
+}
+
+/// What the user asks for: whose minutes, for whom, in which format, and what they released.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MinutesExportRequest {
     pub meeting_id: MeetingId,
     pub recipient: Recipient,
+    pub format: ExportFormat,
     /// Parents get the part about one pupil.
     pub only_casus: Option<CasusId>,
     /// Health or safety released for this recipient (recorded with the export).
@@ -140,6 +166,14 @@ impl Session {
         &mut self,
         request: &MinutesExportRequest,
     ) -> AppResult<ExportPreview> {
+        Ok(self.minutes_document(request)?.1)
+    }
+
+    /// The document for the recipient and its preview (the same content, as text).
+    fn minutes_document(
+        &mut self,
+        request: &MinutesExportRequest,
+    ) -> AppResult<(kernteam_export::Document, ExportPreview)> {
         if request.recipient.kind == RecipientKind::Ouders && request.only_casus.is_none() {
             return Err(Invalid::new(
                 "onlyCasus",
@@ -208,12 +242,13 @@ impl Session {
             made_on: on,
         });
         let day = row.starts_at.get(..10).unwrap_or_default();
-        Ok(ExportPreview {
+        let preview = ExportPreview {
             recipient: request.recipient.name.clone(),
             file_name: format!(
-                "kernteam-{}-{day}-verslag-{}.md",
+                "kernteam-{}-{day}-verslag-{}.{}",
                 slug(row.team_name.trim_start_matches("kernteam ")),
-                recipient_slug(&request.recipient)
+                recipient_slug(&request.recipient),
+                request.format.extension()
             ),
             text: markdown::render(&doc),
             excluded: excluded
@@ -223,7 +258,8 @@ impl Session {
                     reason: e.reason,
                 })
                 .collect(),
-        })
+        };
+        Ok((doc, preview))
     }
 
     /// Writes the previewed minutes to `target` (temp file, fsync, rename) and logs the export:
@@ -232,17 +268,56 @@ impl Session {
         &mut self,
         request: &MinutesExportRequest,
         target: &Path,
+        password: Option<&str>,
         unencrypted_confirmed: bool,
     ) -> AppResult<ExportPreview> {
-        if !unencrypted_confirmed {
-            return Err(Invalid::new(
-                "unencrypted",
-                "Markdown wordt niet versleuteld: bevestig dat u dit verslag onversleuteld wilt bewaren.",
-            )
-            .into());
+        let password = password.map(str::trim).filter(|p| !p.is_empty());
+        match (request.format, password) {
+            (ExportFormat::Md, Some(_)) => {
+                return Err(Invalid::new(
+                    "password",
+                    "Markdown kan niet versleuteld worden: kies DOCX voor een wachtwoord, of bevestig onversleuteld.",
+                )
+                .into());
+            }
+            (_, Some(p)) if p.chars().count() < 12 => {
+                return Err(Invalid::new(
+                    "password",
+                    "Kies een wachtwoord van minstens 12 tekens (of neem het voorstel).",
+                )
+                .into());
+            }
+            (_, None) if !unencrypted_confirmed => {
+                return Err(Invalid::new(
+                    "unencrypted",
+                    "Zonder wachtwoord gaat dit verslag onversleuteld weg: bevestig dat bewust, of kies een wachtwoord.",
+                )
+                .into());
+            }
+            _ => {}
         }
-        let preview = self.preview_minutes_export(request)?;
-        kernteam_store::write_atomically(target, preview.text.as_bytes()).map_err(|e| {
+        let (doc, preview) = self.minutes_document(request)?;
+        let bytes = match request.format {
+            ExportFormat::Md => preview.text.clone().into_bytes(),
+            ExportFormat::Docx => {
+                let plain = kernteam_export::docx::render(&doc).map_err(|_| {
+                    AppError::new(
+                        ErrorCode::Internal,
+                        "Het DOCX-bestand kon niet worden gemaakt.",
+                    )
+                })?;
+                match password {
+                    Some(p) => kernteam_export::docx::encrypt(&plain, p).map_err(|_| {
+                        AppError::new(
+                            ErrorCode::Internal,
+                            "Het DOCX-bestand kon niet worden versleuteld.",
+                        )
+                    })?,
+                    None => plain,
+                }
+            }
+        };
+        kernteam_store::write_atomically(target, &bytes).map_err(|e| {
             AppError::new(
                 ErrorCode::Validation,
                 format!(
@@ -279,10 +354,10 @@ impl Session {
                         )
                     }
                 ),
-                format: "md",
-                encrypted: false,
+                format: request.format.extension(),
+                encrypted: password.is_some(),
             },
-            preview.text.as_bytes(),
+            &bytes,
         );
         if let Err(e) = logged {
             // An export that is not in the log does not leave.

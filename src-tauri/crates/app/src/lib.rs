@@ -12,7 +12,9 @@ mod session;
 
 pub use bindings::typescript_bindings;
 pub use error::{AppError, ErrorCode, IpcError};
-pub use exports::{ExcludedItem, ExportPreview, MinutesExportRequest};
+pub use exports::{
+    ExcludedItem, ExportFormat, ExportPreview, MinutesExportRequest, propose_export_password,
+};
 pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;
 pub use kernteam_store::{DataDir, SCHEMA_VERSION, write_atomically};

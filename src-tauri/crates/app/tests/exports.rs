@@ -7,7 +7,7 @@ use kernteam_app::domain::agenda::AgendaKind;
 use kernteam_app::domain::casus::{Closure, ClosureReason};
 use kernteam_app::domain::live::{MinuteBlock, NewAction};
 use kernteam_app::domain::recipient::{Recipient, RecipientKind};
-use kernteam_app::{ErrorCode, MinutesExportRequest, Session};
+use kernteam_app::{ErrorCode, ExportFormat, MinutesExportRequest, Session};
 use sha2::Digest;
 use time::Duration;
 
@@ -127,6 +127,7 @@ fn request(h: &Held, recipient: Recipient) -> MinutesExportRequest {
     MinutesExportRequest {
         meeting_id: h.meeting,
         recipient,
+        format: ExportFormat::Md,
         only_casus: None,
         released: vec![],
         pupil_shares_with_parents: false,
@@ -231,11 +232,11 @@ fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
     let out = tempfile::tempdir().expect("out");
     let target = out.path().join(&preview.file_name);
     let err =
-        h.s.save_minutes_export(&for_parents, &target, false)
+        h.s.save_minutes_export(&for_parents, &target, None, false)
             .expect_err("unconfirmed");
     assert_eq!(err.field.as_deref(), Some("unencrypted"));
     assert!(!target.exists());
-    h.s.save_minutes_export(&for_parents, &target, true)
+    h.s.save_minutes_export(&for_parents, &target, None, true)
         .expect("saved");
     let written = std::fs::read(&target).expect("file");
     assert_eq!(written, preview.text.as_bytes());
@@ -260,7 +261,7 @@ fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
     // A folder that is not there (a removed USB stick): a clear message and no file.
     let gone = out.path().join("usb-stick").join("verslag.md");
     let err =
-        h.s.save_minutes_export(&for_parents, &gone, true)
+        h.s.save_minutes_export(&for_parents, &gone, None, true)
             .expect_err("no folder");
     assert!(
         err.message.contains("er is niets half achtergebleven"),

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use kernteam_app::domain::recipient::{Recipient, RecipientKind};
 use kernteam_app::domain::{CasusId, MeetingStatus, OrganisationKind};
-use kernteam_app::{ErrorCode, MinutesExportRequest, Session};
+use kernteam_app::{ErrorCode, ExportFormat, MinutesExportRequest, Session};
 
 use crate::{Failure, failure};
 
@@ -22,13 +22,13 @@ pub struct MinutesArgs {
     /// For the parents: the casus (id) whose part they get.
     #[arg(long)]
     casus: Option<String>,
-    /// md (pdf and docx are not available yet).
-    #[arg(long, default_value = "md")]
+    /// docx (Word, encrypted with --password-file) or md (never encrypted); pdf follows.
+    #[arg(long, default_value = "docx")]
     format: String,
-    /// Markdown is never encrypted: say so (recorded in the export log).
+    /// Leave the file unencrypted (Markdown always is): recorded in the export log.
     #[arg(long)]
     unencrypted: bool,
-    /// A password file: for PDF and DOCX, which are not available yet.
+    /// A file whose first line is the document's password (DOCX).
     #[arg(long, conflicts_with = "unencrypted")]
     password_file: Option<PathBuf>,
     /// Health or safety released for this recipient (comma-separated: gezondheid,veiligheid).
@@ -91,20 +91,21 @@ fn recipient(session: &mut Session, spec: &str) -> Result<Recipient, Failure> {
 }
 
 pub fn run(session: &mut Session, args: &MinutesArgs) -> Result<(), Failure> {
-    match args.format.as_str() {
-        "md" => {}
-        "pdf" | "docx" => {
+    let format = match args.format.as_str() {
+        "md" => ExportFormat::Md,
+        "docx" => ExportFormat::Docx,
+        "pdf" => {
             return Err(usage(
-                "PDF en DOCX (met wachtwoord) zijn nog niet beschikbaar; gebruik --format md --unencrypted.",
+                "PDF is nog niet beschikbaar; gebruik --format docx met --password-file.",
             ));
         }
-        other => return Err(usage(format!("onbekend formaat {other:?}: kies md."))),
-    }
-    if args.password_file.is_some() {
-        return Err(usage(
-            "Markdown kan niet versleuteld worden: laat --password-file weg en kies bewust --unencrypted.",
-        ));
-    }
+        other => {
+            return Err(usage(format!(
+                "onbekend formaat {other:?}: kies docx of md."
+            )));
+        }
+    };
+    let password = crate::read_passphrase(&args.password_file)?;
     let wanted = args.team.to_lowercase();
     let teams: Vec<_> = session
         .teams()?
@@ -160,21 +161,27 @@ pub fn run(session: &mut Session, args: &MinutesArgs) -> Result<(), Failure> {
         .collect::<Result<Vec<_>, _>>()?;
     let request = MinutesExportRequest {
         meeting_id: meeting,
+        format,
         recipient: recipient(session, &args.recipient)?,
         only_casus,
         released,
         pupil_shares_with_parents: false,
     };
     let preview = session
-        .save_minutes_export(&request, &args.out, args.unencrypted)
+        .save_minutes_export(&request, &args.out, password.as_deref(), args.unencrypted)
         .map_err(|e| match e.code {
             ErrorCode::Validation => usage(e.message),
             _ => Failure::from(e),
         })?;
     println!(
-        "Verslag voor {} geschreven naar {} (onversleuteld; vastgelegd in het exportlogboek).",
+        "Verslag voor {} geschreven naar {} ({}; vastgelegd in het exportlogboek).",
         preview.recipient,
-        args.out.display()
+        args.out.display(),
+        if password.is_some() {
+            "versleuteld met het wachtwoord uit het bestand"
+        } else {
+            "onversleuteld"
+        }
     );
     for x in preview.excluded {
         println!("Niet opgenomen: {}: {}", x.title, x.reason);

@@ -359,7 +359,13 @@ fn minutes_for_a_partner_from_the_command_line() {
         cli(&data, Some(&pass), &args)
     };
     // Nothing finalised yet, PDF not there, Markdown needs the explicit choice.
-    let none = export(&["--recipient", "partner:jgz", "--unencrypted"]);
+    let none = export(&[
+        "--recipient",
+        "partner:jgz",
+        "--format",
+        "md",
+        "--unencrypted",
+    ]);
     assert_eq!(code(&none), 2, "{}", stderr(&none));
     assert!(
         stderr(&none).contains("vastgestelde notulen"),
@@ -386,7 +392,13 @@ fn minutes_for_a_partner_from_the_command_line() {
     let silent = export(&["--recipient", "partner:jgz"]);
     assert_eq!(code(&silent), 2, "{}", stderr(&silent));
     assert!(!out.exists(), "nothing written without the choice");
-    let ok = export(&["--recipient", "partner:jgz", "--unencrypted"]);
+    let ok = export(&[
+        "--recipient",
+        "partner:jgz",
+        "--format",
+        "md",
+        "--unencrypted",
+    ]);
     assert_eq!(code(&ok), 0, "{}", stderr(&ok));
     let text = std::fs::read_to_string(&out).expect("written");
     assert!(
@@ -401,5 +413,57 @@ fn minutes_for_a_partner_from_the_command_line() {
         String::from_utf8_lossy(&ok.stdout).contains("Niet opgenomen: J.S."),
         "{}",
         String::from_utf8_lossy(&ok.stdout)
+    );
+
+    // Word, under a password read from a file: opens with it in an independent reader only.
+    let docx = tmp.path().join("verslag.docx");
+    let word_pass = write_pass(tmp.path(), "docx-pass", "tulp-fiets-molen-kaas-haven-73");
+    let sealed = cli(
+        &data,
+        Some(&pass),
+        &[
+            "export",
+            "minutes",
+            "--meeting",
+            "latest",
+            "--team",
+            "De Linde",
+            "--recipient",
+            "partner:jgz",
+            "--format",
+            "docx",
+            "--password-file",
+            word_pass.to_str().expect("utf-8"),
+            "--out",
+            docx.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code(&sealed), 0, "{}", stderr(&sealed));
+    let reader =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/tools/read_docx.py");
+    let read = |password: Option<&str>| {
+        let mut c = Command::new("python3");
+        c.arg(&reader).arg(&docx);
+        if let Some(p) = password {
+            c.arg(p);
+        }
+        c.output().expect("python3")
+    };
+    let opened = read(Some("tulp-fiets-molen-kaas-haven-73"));
+    let text = String::from_utf8_lossy(&opened.stdout);
+    assert_eq!(
+        opened.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&opened.stderr)
+    );
+    assert!(
+        text.contains("Gesprek met Sara en ouders") && !text.contains("Jayden"),
+        "{text}"
+    );
+    assert_eq!(
+        read(None).status.code(),
+        Some(3),
+        "not without the password"
     );
 }

@@ -16,6 +16,7 @@ pub mod passphrase;
 pub mod pupil;
 pub mod recipient;
 pub mod schedule;
+pub mod spoken_password;
 pub mod validation;
 pub mod verzuim;
 

@@ -3,6 +3,7 @@
 //! `kernteam_domain::recipient`; the renderers only lay out what they are given.
 
 pub mod document;
+pub mod docx;
 pub mod markdown;
 pub mod minutes;
 

@@ -333,3 +333,87 @@ fn the_schools_minutes_as_reviewed() {
         std::fs::read_to_string(&path).expect("snapshot (KERNTEAM_UPDATE_SNAPSHOTS=1 writes it)");
     assert_eq!(md, expected);
 }
+
+/// The independent reader (msoffcrypto-tool + python-docx, installed by `cargo xtask test`).
+fn read_docx(path: &std::path::Path, password: Option<&str>) -> (i32, String) {
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/tools/read_docx.py");
+    let mut cmd = std::process::Command::new("python3");
+    cmd.arg(script).arg(path);
+    if let Some(p) = password {
+        cmd.arg(p);
+    }
+    let out = cmd.output().expect("python3");
+    (
+        out.status.code().unwrap_or(-1),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+#[test]
+fn the_docx_reads_in_an_independent_reader_and_opens_only_with_its_password() {
+    let f = fixture();
+    let recipient = partner(&f, O::Jgz);
+    let (doc, _) = minutes_for(&MinutesRequest {
+        body: &f.body,
+        status: "versie 1, vastgesteld di 30 sep 2025".into(),
+        school: "VO-school De Linde (fictief)",
+        recipient: &recipient,
+        casussen: &f.casussen,
+        organisations: &f.organisations,
+        only_casus: None,
+        made_on: date!(2025 - 10 - 01),
+    });
+    let plain = kernteam_export::docx::render(&doc).expect("docx");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plain_path = dir.path().join("verslag.docx");
+    std::fs::write(&plain_path, &plain).expect("write");
+    let (code, text) = read_docx(&plain_path, None);
+    assert_eq!(code, 0, "{text}");
+    for must in [
+        "[Title] Verslag kernteam De Linde",
+        "[Heading 2] Noor Verbeek — N.V. (klas 2 vmbo-t)",
+        "| Wat | Wie | Uiterlijk |",
+        "| M@ZL-consult met Noor en moeder | GGD JGZ (fictief) | di 14 okt 2025 |",
+        "HEADER: VO-school De Linde (fictief) · kernteam De Linde",
+        "FOOTER: Vertrouwelijk — bestemd voor GGD JGZ (fictief)",
+        "pagina",
+        "PAGE: 210 x 297 mm",
+    ] {
+        assert!(text.contains(must), "{must:?} in:\n{text}");
+    }
+    for never in ["Jayden", "Lisa", "Wekelijkse check-in"] {
+        assert!(!text.contains(never), "{never:?} in:\n{text}");
+    }
+
+    let password = "tulp-fiets-molen-kaas-73";
+    let sealed = kernteam_export::docx::encrypt(&plain, password).expect("encrypt");
+    assert_eq!(
+        &sealed[..4],
+        &[0xD0, 0xCF, 0x11, 0xE0],
+        "an OLE compound file, as Word writes"
+    );
+    assert!(
+        !sealed.windows(5).any(|w| w == b"Noor "),
+        "no readable name in the encrypted file"
+    );
+    let sealed_path = dir.path().join("verslag-versleuteld.docx");
+    std::fs::write(&sealed_path, &sealed).expect("write");
+    let (code, text) = read_docx(&sealed_path, Some(password));
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("M@ZL-consult met Noor en moeder"), "{text}");
+    assert_eq!(
+        read_docx(&sealed_path, None).0,
+        3,
+        "not without the password"
+    );
+    assert_eq!(
+        read_docx(&sealed_path, Some("fiets-tulp")).0,
+        3,
+        "not with another"
+    );
+}

@@ -122,6 +122,28 @@ fn install_tauri_driver() -> Result<()> {
     Ok(())
 }
 
+/// The export tests read DOCX files with tools that are not ours: msoffcrypto-tool decrypts
+/// (ECMA-376 agile), python-docx reads. Both from PyPI, for this user only.
+fn install_docx_readers() -> Result<()> {
+    let present = Command::new("python3")
+        .args(["-c", "import msoffcrypto, docx"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !present {
+        eprintln!("xtask: installing msoffcrypto-tool and python-docx (PyPI)");
+        cmd(Command::new("python3").args([
+            "-m",
+            "pip",
+            "install",
+            "--user",
+            "--quiet",
+            "msoffcrypto-tool==6.1.0",
+            "python-docx==1.2.0",
+        ]))?;
+    }
+    Ok(())
+}
+
 /// Vite 8 needs Node ≥ 20.19; Debian's own nodejs is older, so this is checked, not installed.
 fn check_node() -> Result<()> {
     let out = Command::new("node").arg("--version").output();
@@ -146,6 +168,7 @@ pub fn prepare(needs: Needs) -> Result<()> {
     check_node()?;
     if needs == Needs::Test {
         install_tauri_driver()?;
+        install_docx_readers()?;
     }
     let ui = ui_dir();
     cmd(Command::new("npm")
