@@ -372,6 +372,11 @@ fn the_docx_reads_in_an_independent_reader_and_opens_only_with_its_password() {
     let dir = tempfile::tempdir().expect("tempdir");
     let plain_path = dir.path().join("verslag.docx");
     std::fs::write(&plain_path, &plain).expect("write");
+    // Kept for people to look at (rendered by LibreOffice, as in the note), like the E2E screenshots.
+    let artifacts =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../target/export-artifacts");
+    std::fs::create_dir_all(&artifacts).expect("artifacts dir");
+    std::fs::copy(&plain_path, artifacts.join("verslag-jgz.docx")).expect("keep");
     let (code, text) = read_docx(&plain_path, None);
     assert_eq!(code, 0, "{text}");
     for must in [
