@@ -1,0 +1,78 @@
+//! DOCX of a meeting with 10 casus blocks, for `cargo xtask bench`: the file alone, and the file
+//! under ECMA-376 agile encryption (100,000 SHA-512 spins are most of that). Prints
+//! `name value unit` lines.
+
+use std::time::Instant;
+
+use kernteam_export::{ActionLine, Document, Field, Section};
+
+const ROUNDS: usize = 30;
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn measure(mut f: impl FnMut()) -> (f64, f64) {
+    f();
+    let mut times: Vec<f64> = (0..ROUNDS)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(|a, b| a.total_cmp(b));
+    (percentile(&times, 0.5), percentile(&times, 0.95))
+}
+
+fn main() -> std::io::Result<()> {
+    let text =
+        "Leerling komt sinds de herfstvakantie onregelmatig; mentor belt wekelijks. ".repeat(6);
+    let doc = Document {
+        title: "Verslag kernteam De Linde".into(),
+        subtitle: "di 24 nov 2026, 09:00 · Kamer zorgteam".into(),
+        school: "VO-school De Linde (fictief)".into(),
+        team: "kernteam De Linde".into(),
+        recipient: "GGD JGZ (fictief)".into(),
+        status: "versie 1, vastgesteld di 24 nov 2026".into(),
+        made_on: "di 24 nov 2026".into(),
+        sections: (0..10)
+            .map(|i| Section {
+                heading: format!("Leerling {i} — L.{i}. (klas 2)"),
+                fields: ["Feiten", "Analyse en meningen", "Voor ouders en inbrenger"]
+                    .iter()
+                    .map(|l| Field {
+                        label: (*l).into(),
+                        text: text.clone(),
+                    })
+                    .collect(),
+                bullets: vec![
+                    "JGZ onderzoekt verder".into(),
+                    "Evaluatie over zes weken".into(),
+                ],
+                actions: (0..3)
+                    .map(|a| ActionLine {
+                        what: format!("Actie {a} voor leerling {i}"),
+                        who: "GGD JGZ (fictief)".into(),
+                        due: "di 8 dec 2026".into(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let (p50, p95) = measure(|| {
+        std::hint::black_box(kernteam_export::docx::render(&doc).expect("docx"));
+    });
+    println!("docx_10_blocks_p50 {p50:.2} ms");
+    println!("docx_10_blocks_p95 {p95:.2} ms");
+    let (p50, p95) = measure(|| {
+        let plain = kernteam_export::docx::render(&doc).expect("docx");
+        std::hint::black_box(
+            kernteam_export::docx::encrypt(&plain, "tulp-fiets-molen-kaas-haven-73")
+                .expect("encrypt"),
+        );
+    });
+    println!("docx_10_blocks_encrypted_p50 {p50:.2} ms");
+    println!("docx_10_blocks_encrypted_p95 {p95:.2} ms");
+    Ok(())
+}
