@@ -10,7 +10,7 @@ use kernteam_domain::dates::{dutch_date, parse_iso};
 use kernteam_domain::live::MinutesStatus;
 use kernteam_domain::recipient::{CasusForExport, Recipient, RecipientKind};
 use kernteam_domain::validation::{Invalid, age_on};
-use kernteam_domain::{CasusId, CasusMode, DataCategory, MeetingId, OrganisationKind};
+use kernteam_domain::{CasusId, CasusMode, DataCategory, MeetingId, OrganisationKind, TeamId};
 use kernteam_export::{CasusContext, MinutesRequest, markdown, minutes_for};
 use kernteam_store::ExportLogSeed;
 use serde::{Deserialize, Serialize};
@@ -57,6 +57,15 @@ pub struct MinutesExportRequest {
     pub released: Vec<DataCategory>,
     /// A pupil of 16 or older agreed that the parents receive their part.
     pub pupil_shares_with_parents: bool,
+}
+
+/// One organisation's open actions of a team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ActionListExportRequest {
+    pub team_id: TeamId,
+    pub recipient: Recipient,
+    pub format: ExportFormat,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -109,7 +118,8 @@ impl Session {
         &mut self,
         casus: CasusId,
         on: Date,
-        request: &MinutesExportRequest,
+        released: &[DataCategory],
+        pupil_shares_with_parents: bool,
     ) -> AppResult<CasusContext> {
         let dossier = self.dossier(casus)?;
         let store = self.store()?;
@@ -154,8 +164,8 @@ impl Session {
                 pupil_age: birth.map(|b| u8::try_from(age_on(b, on).max(0)).unwrap_or(u8::MAX)),
                 consent_scope,
                 consent_categories,
-                released: request.released.clone(),
-                pupil_shares_with_parents: request.pupil_shares_with_parents,
+                released: released.to_vec(),
+                pupil_shares_with_parents,
             },
             other_pupils,
         })
@@ -205,7 +215,12 @@ impl Session {
             .collect();
         let mut casussen = Vec::new();
         for casus in casus_ids {
-            casussen.push(self.export_context(casus, on, request)?);
+            casussen.push(self.export_context(
+                casus,
+                on,
+                &request.released,
+                request.pupil_shares_with_parents,
+            )?);
         }
         let organisations: Vec<_> = self
             .organisations()?
@@ -262,8 +277,7 @@ impl Session {
         Ok((doc, preview))
     }
 
-    /// Writes the previewed minutes to `target` (temp file, fsync, rename) and logs the export:
-    /// when, by whom, which meeting, for whom, the format, unencrypted, and the file's SHA-256.
+    /// Writes the previewed minutes to `target` and logs the export (see [`Self::write_export`]).
     pub fn save_minutes_export(
         &mut self,
         request: &MinutesExportRequest,
@@ -271,36 +285,57 @@ impl Session {
         password: Option<&str>,
         unencrypted_confirmed: bool,
     ) -> AppResult<ExportPreview> {
-        let password = password.map(str::trim).filter(|p| !p.is_empty());
-        match (request.format, password) {
-            (ExportFormat::Md, Some(_)) => {
-                return Err(Invalid::new(
-                    "password",
-                    "Markdown kan niet versleuteld worden: kies DOCX voor een wachtwoord, of bevestig onversleuteld.",
-                )
-                .into());
-            }
-            (_, Some(p)) if p.chars().count() < 12 => {
-                return Err(Invalid::new(
-                    "password",
-                    "Kies een wachtwoord van minstens 12 tekens (of neem het voorstel).",
-                )
-                .into());
-            }
-            (_, None) if !unencrypted_confirmed => {
-                return Err(Invalid::new(
-                    "unencrypted",
-                    "Zonder wachtwoord gaat dit verslag onversleuteld weg: bevestig dat bewust, of kies een wachtwoord.",
-                )
-                .into());
-            }
-            _ => {}
-        }
+        let lock = check_lock(request.format, password, unencrypted_confirmed)?;
         let (doc, preview) = self.minutes_document(request)?;
-        let bytes = match request.format {
+        let released = if request.released.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " · vrijgegeven: {}",
+                request
+                    .released
+                    .iter()
+                    .map(|c| c.label().to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        self.write_export(
+            &doc,
+            &preview,
+            request.format,
+            lock,
+            target,
+            (Some(request.meeting_id), request.only_casus),
+            &format!(
+                "{}: {}{released}",
+                recipient_slug(&request.recipient),
+                request.recipient.name.trim()
+            ),
+        )?;
+        Ok(preview)
+    }
+
+    /// Writes a document (temp file, fsync, rename) and logs it: when, by whom, which meeting
+    /// or casus, for whom, the format, encrypted or not, and the file's SHA-256.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one call site per document kind, all named"
+    )]
+    fn write_export(
+        &mut self,
+        doc: &kernteam_export::Document,
+        preview: &ExportPreview,
+        format: ExportFormat,
+        password: Option<&str>,
+        target: &Path,
+        (meeting, casus): (Option<MeetingId>, Option<CasusId>),
+        recipient: &str,
+    ) -> AppResult<()> {
+        let bytes = match format {
             ExportFormat::Md => preview.text.clone().into_bytes(),
             ExportFormat::Docx => {
-                let plain = kernteam_export::docx::render(&doc).map_err(|_| {
+                let plain = kernteam_export::docx::render(doc).map_err(|_| {
                     AppError::new(
                         ErrorCode::Internal,
                         "Het DOCX-bestand kon niet worden gemaakt.",
@@ -334,27 +369,10 @@ impl Session {
         let logged = self.store()?.log_export(
             &actor,
             &ExportLogSeed {
-                meeting: Some(request.meeting_id),
-                casus: request.only_casus,
-                recipient: &format!(
-                    "{}: {}{}",
-                    recipient_slug(&request.recipient),
-                    request.recipient.name.trim(),
-                    if request.released.is_empty() {
-                        String::new()
-                    } else {
-                        format!(
-                            " · vrijgegeven: {}",
-                            request
-                                .released
-                                .iter()
-                                .map(|c| c.label().to_lowercase())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    }
-                ),
-                format: request.format.extension(),
+                meeting,
+                casus,
+                recipient,
+                format: format.extension(),
                 encrypted: password.is_some(),
             },
             &bytes,
@@ -364,6 +382,141 @@ impl Session {
             let _ = std::fs::remove_file(target);
             return Err(e.into());
         }
+        Ok(())
+    }
+
+    /// One organisation's open actions of a team, for that organisation.
+    pub fn preview_action_list_export(
+        &mut self,
+        request: &ActionListExportRequest,
+    ) -> AppResult<ExportPreview> {
+        Ok(self.action_list_document(request)?.1)
+    }
+
+    fn action_list_document(
+        &mut self,
+        request: &ActionListExportRequest,
+    ) -> AppResult<(kernteam_export::Document, ExportPreview)> {
+        if request.recipient.kind != RecipientKind::Partner
+            || request.recipient.organisation_id.is_none()
+        {
+            return Err(Invalid::new(
+                "recipient",
+                "Een actielijst is voor één organisatie: kies de partnerorganisatie.",
+            )
+            .into());
+        }
+        let on = today();
+        let team = self
+            .teams()?
+            .into_iter()
+            .find(|t| t.id == request.team_id)
+            .ok_or_else(|| {
+                AppError::new(ErrorCode::NotFound, "Dit kernteam bestaat niet (meer).")
+            })?;
+        let casus_ids: Vec<CasusId> = self
+            .casussen(Some(team.id))?
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        let actions: Vec<_> = self
+            .actions()?
+            .into_iter()
+            .filter(|a| match a.casus_id {
+                Some(c) => casus_ids.contains(&c),
+                None => a.team_name.as_deref() == Some(team.name.as_str()),
+            })
+            .collect();
+        let mut wanted: Vec<CasusId> = actions
+            .iter()
+            .filter(|a| a.owner_organisation_id == request.recipient.organisation_id)
+            .filter_map(|a| a.casus_id)
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut casussen = Vec::new();
+        for casus in wanted {
+            casussen.push(self.export_context(casus, on, &[], false)?);
+        }
+        let (doc, excluded) =
+            kernteam_export::action_list_for(&kernteam_export::ActionListRequest {
+                recipient: &request.recipient,
+                school: &team.school_name,
+                team: &team.name,
+                actions: &actions,
+                casussen: &casussen,
+                today: on,
+            });
+        let preview = ExportPreview {
+            recipient: request.recipient.name.clone(),
+            file_name: format!(
+                "kernteam-{}-{on}-acties-{}.{}",
+                slug(team.name.trim_start_matches("kernteam ")),
+                recipient_slug(&request.recipient),
+                request.format.extension()
+            ),
+            text: markdown::render(&doc),
+            excluded: excluded
+                .into_iter()
+                .map(|e| ExcludedItem {
+                    title: e.title,
+                    reason: e.reason,
+                })
+                .collect(),
+        };
+        Ok((doc, preview))
+    }
+
+    pub fn save_action_list_export(
+        &mut self,
+        request: &ActionListExportRequest,
+        target: &Path,
+        password: Option<&str>,
+        unencrypted_confirmed: bool,
+    ) -> AppResult<ExportPreview> {
+        let lock = check_lock(request.format, password, unencrypted_confirmed)?;
+        let (doc, preview) = self.action_list_document(request)?;
+        self.write_export(
+            &doc,
+            &preview,
+            request.format,
+            lock,
+            target,
+            (None, None),
+            &format!(
+                "{}: {} · actielijst",
+                recipient_slug(&request.recipient),
+                request.recipient.name.trim()
+            ),
+        )?;
         Ok(preview)
+    }
+}
+
+/// The password to use, refused when it cannot work: Markdown has none, a short one is
+/// guessable, and none at all needs the recorded confirmation.
+fn check_lock(
+    format: ExportFormat,
+    password: Option<&str>,
+    unencrypted_confirmed: bool,
+) -> AppResult<Option<&str>> {
+    let password = password.map(str::trim).filter(|p| !p.is_empty());
+    match (format, password) {
+        (ExportFormat::Md, Some(_)) => Err(Invalid::new(
+            "password",
+            "Markdown kan niet versleuteld worden: kies DOCX voor een wachtwoord, of bevestig onversleuteld.",
+        )
+        .into()),
+        (_, Some(p)) if p.chars().count() < 12 => Err(Invalid::new(
+            "password",
+            "Kies een wachtwoord van minstens 12 tekens (of neem het voorstel).",
+        )
+        .into()),
+        (_, None) if !unencrypted_confirmed => Err(Invalid::new(
+            "unencrypted",
+            "Zonder wachtwoord gaat dit bestand onversleuteld weg: bevestig dat bewust, of kies een wachtwoord.",
+        )
+        .into()),
+        _ => Ok(password),
     }
 }

@@ -13,7 +13,8 @@ mod session;
 pub use bindings::typescript_bindings;
 pub use error::{AppError, ErrorCode, IpcError};
 pub use exports::{
-    ExcludedItem, ExportFormat, ExportPreview, MinutesExportRequest, propose_export_password,
+    ActionListExportRequest, ExcludedItem, ExportFormat, ExportPreview, MinutesExportRequest,
+    propose_export_password,
 };
 pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;

@@ -2,7 +2,7 @@
 //! Exit codes: 0 ok, 2 usage, 3 wrong passphrase or key, 4 no store, 5 integrity or audit-chain
 //! failure, 1 anything else; each failure prints one line that says what to do.
 
-mod export_minutes;
+mod export;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,7 +70,9 @@ enum Command {
 #[derive(Subcommand)]
 enum ExportCommand {
     /// A meeting's finalised minutes for one recipient.
-    Minutes(export_minutes::MinutesArgs),
+    Minutes(export::MinutesArgs),
+    /// One organisation's open actions of a team.
+    Actions(export::ActionsArgs),
 }
 
 fn main() -> ExitCode {
@@ -321,7 +323,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Export(ExportCommand::Minutes(args)) => {
             let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;
-            export_minutes::run(&mut session, &args)?;
+            export::run(&mut session, &args)?;
+        }
+        Command::Export(ExportCommand::Actions(args)) => {
+            let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;
+            export::run_actions(&mut session, &args)?;
         }
         Command::Demo => {
             let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;

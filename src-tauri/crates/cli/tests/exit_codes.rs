@@ -466,4 +466,32 @@ fn minutes_for_a_partner_from_the_command_line() {
         Some(3),
         "not without the password"
     );
+
+    // JGZ's own open actions of the team, for JGZ.
+    let list = tmp.path().join("acties.md");
+    let actions = cli(
+        &data,
+        Some(&pass),
+        &[
+            "export",
+            "actions",
+            "--organisation",
+            "jgz",
+            "--team",
+            "De Linde",
+            "--format",
+            "md",
+            "--unencrypted",
+            "--out",
+            list.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code(&actions), 0, "{}", stderr(&actions));
+    let text = std::fs::read_to_string(&list).expect("written");
+    assert!(
+        text.contains("# Actielijst GGD JGZ (fictief)")
+            && text.contains("Gesprek met Sara en ouders"),
+        "{text}"
+    );
+    assert!(!text.contains("Jayden"), "{text}");
 }

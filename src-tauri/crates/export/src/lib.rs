@@ -2,10 +2,12 @@
 //! into a document is decided here, per recipient, by the rules of
 //! `kernteam_domain::recipient`; the renderers only lay out what they are given.
 
+pub mod actions;
 pub mod document;
 pub mod docx;
 pub mod markdown;
 pub mod minutes;
 
+pub use actions::{ActionListRequest, action_list_for};
 pub use document::{ActionLine, Document, Field, Section};
 pub use minutes::{CasusContext, Excluded, MinutesRequest, minutes_for};

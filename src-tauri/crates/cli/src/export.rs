@@ -1,10 +1,12 @@
-//! `kernteam-cli export minutes`: the same minimised minutes the app previews, for scripts.
+//! `kernteam-cli export minutes | actions`: the same minimised documents the app previews, for scripts.
 
 use std::path::PathBuf;
 
 use kernteam_app::domain::recipient::{Recipient, RecipientKind};
 use kernteam_app::domain::{CasusId, MeetingStatus, OrganisationKind};
-use kernteam_app::{ErrorCode, ExportFormat, MinutesExportRequest, Session};
+use kernteam_app::{
+    ActionListExportRequest, ErrorCode, ExportFormat, MinutesExportRequest, Session,
+};
 
 use crate::{Failure, failure};
 
@@ -90,38 +92,49 @@ fn recipient(session: &mut Session, spec: &str) -> Result<Recipient, Failure> {
     }
 }
 
-pub fn run(session: &mut Session, args: &MinutesArgs) -> Result<(), Failure> {
-    let format = match args.format.as_str() {
-        "md" => ExportFormat::Md,
-        "docx" => ExportFormat::Docx,
-        "pdf" => {
-            return Err(usage(
-                "PDF is nog niet beschikbaar; gebruik --format docx met --password-file.",
-            ));
-        }
-        other => {
-            return Err(usage(format!(
-                "onbekend formaat {other:?}: kies docx of md."
-            )));
-        }
-    };
-    let password = crate::read_passphrase(&args.password_file)?;
-    let wanted = args.team.to_lowercase();
+fn format_of(text: &str) -> Result<ExportFormat, Failure> {
+    match text {
+        "md" => Ok(ExportFormat::Md),
+        "docx" => Ok(ExportFormat::Docx),
+        "pdf" => Err(usage(
+            "PDF is nog niet beschikbaar; gebruik --format docx met --password-file.",
+        )),
+        other => Err(usage(format!(
+            "onbekend formaat {other:?}: kies docx of md."
+        ))),
+    }
+}
+
+fn team(session: &mut Session, name: &str) -> Result<kernteam_app::domain::Team, Failure> {
+    let wanted = name.to_lowercase();
     let teams: Vec<_> = session
         .teams()?
         .into_iter()
         .filter(|t| t.name.to_lowercase().contains(&wanted))
         .collect();
-    let team = match teams.iter().collect::<Vec<_>>().as_slice() {
-        [t] => (*t).clone(),
-        [] => return Err(usage(format!("geen kernteam {:?} gevonden.", args.team))),
-        _ => {
-            return Err(usage(format!(
-                "{:?} past bij meer dan één kernteam.",
-                args.team
-            )));
+    match teams.as_slice() {
+        [t] => Ok(t.clone()),
+        [] => Err(usage(format!("geen kernteam {name:?} gevonden."))),
+        _ => Err(usage(format!("{name:?} past bij meer dan één kernteam."))),
+    }
+}
+
+fn saved_message(recipient: &str, out: &std::path::Path, encrypted: bool) {
+    println!(
+        "Voor {recipient} geschreven naar {} ({}; vastgelegd in het exportlogboek).",
+        out.display(),
+        if encrypted {
+            "versleuteld met het wachtwoord uit het bestand"
+        } else {
+            "onversleuteld"
         }
-    };
+    );
+}
+
+pub fn run(session: &mut Session, args: &MinutesArgs) -> Result<(), Failure> {
+    let format = format_of(&args.format)?;
+    let password = crate::read_passphrase(&args.password_file)?;
+    let team = team(session, &args.team)?;
     let meetings: Vec<_> = session
         .meetings()?
         .into_iter()
@@ -173,16 +186,50 @@ pub fn run(session: &mut Session, args: &MinutesArgs) -> Result<(), Failure> {
             ErrorCode::Validation => usage(e.message),
             _ => Failure::from(e),
         })?;
-    println!(
-        "Verslag voor {} geschreven naar {} ({}; vastgelegd in het exportlogboek).",
-        preview.recipient,
-        args.out.display(),
-        if password.is_some() {
-            "versleuteld met het wachtwoord uit het bestand"
-        } else {
-            "onversleuteld"
-        }
-    );
+    saved_message(&preview.recipient, &args.out, password.is_some());
+    for x in preview.excluded {
+        println!("Niet opgenomen: {}: {}", x.title, x.reason);
+    }
+    Ok(())
+}
+
+#[derive(clap::Args)]
+pub struct ActionsArgs {
+    /// The organisation whose open actions are listed (its kind such as jgz, or part of its name).
+    #[arg(long)]
+    organisation: String,
+    /// The team (part of its name).
+    #[arg(long)]
+    team: String,
+    /// docx (encrypted with --password-file) or md (never encrypted).
+    #[arg(long, default_value = "docx")]
+    format: String,
+    #[arg(long)]
+    unencrypted: bool,
+    /// A file whose first line is the document's password (DOCX).
+    #[arg(long, conflicts_with = "unencrypted")]
+    password_file: Option<PathBuf>,
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// `kernteam-cli export actions`: one organisation's open actions of a team.
+pub fn run_actions(session: &mut Session, args: &ActionsArgs) -> Result<(), Failure> {
+    let format = format_of(&args.format)?;
+    let password = crate::read_passphrase(&args.password_file)?;
+    let team = team(session, &args.team)?;
+    let request = ActionListExportRequest {
+        team_id: team.id,
+        recipient: recipient(session, &format!("partner:{}", args.organisation))?,
+        format,
+    };
+    let preview = session
+        .save_action_list_export(&request, &args.out, password.as_deref(), args.unencrypted)
+        .map_err(|e| match e.code {
+            ErrorCode::Validation => usage(e.message),
+            _ => Failure::from(e),
+        })?;
+    saved_message(&preview.recipient, &args.out, password.is_some());
     for x in preview.excluded {
         println!("Niet opgenomen: {}: {}", x.title, x.reason);
     }
