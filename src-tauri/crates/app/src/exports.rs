@@ -257,23 +257,13 @@ impl Session {
             made_on: on,
         });
         let day = row.starts_at.get(..10).unwrap_or_default();
-        let preview = ExportPreview {
-            recipient: request.recipient.name.clone(),
-            file_name: format!(
-                "kernteam-{}-{day}-verslag-{}.{}",
-                slug(row.team_name.trim_start_matches("kernteam ")),
-                recipient_slug(&request.recipient),
-                request.format.extension()
-            ),
-            text: markdown::render(&doc),
-            excluded: excluded
-                .into_iter()
-                .map(|e| ExcludedItem {
-                    title: e.title,
-                    reason: e.reason,
-                })
-                .collect(),
-        };
+        let preview = preview_of(
+            &doc,
+            excluded,
+            &request.recipient,
+            (&row.team_name, day, "verslag"),
+            request.format,
+        );
         Ok((doc, preview))
     }
 
@@ -447,23 +437,13 @@ impl Session {
                 casussen: &casussen,
                 today: on,
             });
-        let preview = ExportPreview {
-            recipient: request.recipient.name.clone(),
-            file_name: format!(
-                "kernteam-{}-{on}-acties-{}.{}",
-                slug(team.name.trim_start_matches("kernteam ")),
-                recipient_slug(&request.recipient),
-                request.format.extension()
-            ),
-            text: markdown::render(&doc),
-            excluded: excluded
-                .into_iter()
-                .map(|e| ExcludedItem {
-                    title: e.title,
-                    reason: e.reason,
-                })
-                .collect(),
-        };
+        let preview = preview_of(
+            &doc,
+            excluded,
+            &request.recipient,
+            (&team.name, &on.to_string(), "acties"),
+            request.format,
+        );
         Ok((doc, preview))
     }
 
@@ -490,6 +470,34 @@ impl Session {
             ),
         )?;
         Ok(preview)
+    }
+}
+
+/// What the preview shows: the document as text, what was left out and why, and the file name
+/// `kernteam-<team>-<date>-<what>-<recipient kind>.<ext>` (never a pupil's name).
+fn preview_of(
+    doc: &kernteam_export::Document,
+    excluded: Vec<kernteam_export::Excluded>,
+    recipient: &Recipient,
+    (team, day, what): (&str, &str, &str),
+    format: ExportFormat,
+) -> ExportPreview {
+    ExportPreview {
+        recipient: recipient.name.clone(),
+        file_name: format!(
+            "kernteam-{}-{day}-{what}-{}.{}",
+            slug(team.trim_start_matches("kernteam ")),
+            recipient_slug(recipient),
+            format.extension()
+        ),
+        text: markdown::render(doc),
+        excluded: excluded
+            .into_iter()
+            .map(|e| ExcludedItem {
+                title: e.title,
+                reason: e.reason,
+            })
+            .collect(),
     }
 }
 

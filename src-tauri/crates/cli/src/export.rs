@@ -119,9 +119,19 @@ fn team(session: &mut Session, name: &str) -> Result<kernteam_app::domain::Team,
     }
 }
 
-fn saved_message(recipient: &str, out: &std::path::Path, encrypted: bool) {
+/// Bad input is a usage error (exit 2) with the app's Dutch message.
+fn refused(e: kernteam_app::AppError) -> Failure {
+    match e.code {
+        ErrorCode::Validation => usage(e.message),
+        _ => Failure::from(e),
+    }
+}
+
+/// Where it went, how, and what was left out.
+fn report(preview: &kernteam_app::ExportPreview, out: &std::path::Path, encrypted: bool) {
     println!(
-        "Voor {recipient} geschreven naar {} ({}; vastgelegd in het exportlogboek).",
+        "Voor {} geschreven naar {} ({}; vastgelegd in het exportlogboek).",
+        preview.recipient,
         out.display(),
         if encrypted {
             "versleuteld met het wachtwoord uit het bestand"
@@ -129,6 +139,9 @@ fn saved_message(recipient: &str, out: &std::path::Path, encrypted: bool) {
             "onversleuteld"
         }
     );
+    for x in &preview.excluded {
+        println!("Niet opgenomen: {}: {}", x.title, x.reason);
+    }
 }
 
 pub fn run(session: &mut Session, args: &MinutesArgs) -> Result<(), Failure> {
@@ -182,14 +195,8 @@ pub fn run(session: &mut Session, args: &MinutesArgs) -> Result<(), Failure> {
     };
     let preview = session
         .save_minutes_export(&request, &args.out, password.as_deref(), args.unencrypted)
-        .map_err(|e| match e.code {
-            ErrorCode::Validation => usage(e.message),
-            _ => Failure::from(e),
-        })?;
-    saved_message(&preview.recipient, &args.out, password.is_some());
-    for x in preview.excluded {
-        println!("Niet opgenomen: {}: {}", x.title, x.reason);
-    }
+        .map_err(refused)?;
+    report(&preview, &args.out, password.is_some());
     Ok(())
 }
 
@@ -225,13 +232,7 @@ pub fn run_actions(session: &mut Session, args: &ActionsArgs) -> Result<(), Fail
     };
     let preview = session
         .save_action_list_export(&request, &args.out, password.as_deref(), args.unencrypted)
-        .map_err(|e| match e.code {
-            ErrorCode::Validation => usage(e.message),
-            _ => Failure::from(e),
-        })?;
-    saved_message(&preview.recipient, &args.out, password.is_some());
-    for x in preview.excluded {
-        println!("Niet opgenomen: {}: {}", x.title, x.reason);
-    }
+        .map_err(refused)?;
+    report(&preview, &args.out, password.is_some());
     Ok(())
 }
