@@ -59,6 +59,17 @@ pub struct MinutesExportRequest {
     pub pupil_shares_with_parents: bool,
 }
 
+/// A casus summary (overdracht) for one recipient.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SummaryExportRequest {
+    pub casus_id: CasusId,
+    pub recipient: Recipient,
+    pub format: ExportFormat,
+    pub released: Vec<DataCategory>,
+    pub pupil_shares_with_parents: bool,
+}
+
 /// One organisation's open actions of a team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -445,6 +456,76 @@ impl Session {
             request.format,
         );
         Ok((doc, preview))
+    }
+
+    pub fn preview_summary_export(
+        &mut self,
+        request: &SummaryExportRequest,
+    ) -> AppResult<ExportPreview> {
+        Ok(self.summary_document(request)?.1)
+    }
+
+    fn summary_document(
+        &mut self,
+        request: &SummaryExportRequest,
+    ) -> AppResult<(kernteam_export::Document, ExportPreview)> {
+        if request.recipient.name.trim().is_empty() {
+            return Err(Invalid::new("recipient", "Vul in voor wie de overdracht is.").into());
+        }
+        let on = today();
+        let dossier = self.dossier(request.casus_id)?;
+        let context = self.export_context(
+            request.casus_id,
+            on,
+            &request.released,
+            request.pupil_shares_with_parents,
+        )?;
+        let organisations: Vec<_> = self
+            .organisations()?
+            .into_iter()
+            .map(|o| (o.id, o.kind, o.name))
+            .collect();
+        let doc = kernteam_export::summary_for(&kernteam_export::SummaryRequest {
+            dossier: &dossier,
+            context: &context,
+            recipient: &request.recipient,
+            organisations: &organisations,
+            today: on,
+        })
+        .map_err(|reason| AppError::new(ErrorCode::Validation, reason))?;
+        let preview = preview_of(
+            &doc,
+            Vec::new(),
+            &request.recipient,
+            (&dossier.summary.team_name, &on.to_string(), "overdracht"),
+            request.format,
+        );
+        Ok((doc, preview))
+    }
+
+    pub fn save_summary_export(
+        &mut self,
+        request: &SummaryExportRequest,
+        target: &Path,
+        password: Option<&str>,
+        unencrypted_confirmed: bool,
+    ) -> AppResult<ExportPreview> {
+        let lock = check_lock(request.format, password, unencrypted_confirmed)?;
+        let (doc, preview) = self.summary_document(request)?;
+        self.write_export(
+            &doc,
+            &preview,
+            request.format,
+            lock,
+            target,
+            (None, Some(request.casus_id)),
+            &format!(
+                "{}: {} · overdracht",
+                recipient_slug(&request.recipient),
+                request.recipient.name.trim()
+            ),
+        )?;
+        Ok(preview)
     }
 
     pub fn save_action_list_export(

@@ -14,7 +14,7 @@ pub use bindings::typescript_bindings;
 pub use error::{AppError, ErrorCode, IpcError};
 pub use exports::{
     ActionListExportRequest, ExcludedItem, ExportFormat, ExportPreview, MinutesExportRequest,
-    propose_export_password,
+    SummaryExportRequest, propose_export_password,
 };
 pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;

@@ -180,6 +180,40 @@ fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
         preview.file_name
     );
 
+    // The overdracht of Sara for JGZ: her hulpvraag and JGZ's own action; leerplicht gets nothing.
+    let summary = |recipient| kernteam_app::SummaryExportRequest {
+        casus_id: h.sara,
+        recipient,
+        format: ExportFormat::Md,
+        released: vec![],
+        pupil_shares_with_parents: false,
+    };
+    let jgz = partner(&mut h.s, OrganisationKind::Jgz);
+    let text =
+        h.s.preview_summary_export(&summary(jgz))
+            .expect("summary")
+            .text;
+    for must in [
+        "# Overdracht Sara Dekker",
+        "Sara is sinds de herfstvakantie stil",
+        "Gesprek met Sara en ouders (open)",
+    ] {
+        assert!(text.contains(must), "{must:?} in:\n{text}");
+    }
+    assert!(
+        !text.contains("Verzuim wekelijks nagaan"),
+        "not JGZ's action:\n{text}"
+    );
+    let lp = partner(&mut h.s, OrganisationKind::Leerplicht);
+    let err =
+        h.s.preview_summary_export(&summary(lp))
+            .expect_err("not in Sara's consent");
+    assert!(
+        err.message.contains("dekt delen met Leerplicht niet"),
+        "{}",
+        err.message
+    );
+
     // Leerplicht is not in Sara's consent: her block stays home, Jayden's goes.
     let lp = partner(&mut h.s, OrganisationKind::Leerplicht);
     let text =

@@ -6,6 +6,7 @@ use kernteam_app::domain::recipient::{Recipient, RecipientKind};
 use kernteam_app::domain::{CasusId, MeetingStatus, OrganisationKind};
 use kernteam_app::{
     ActionListExportRequest, ErrorCode, ExportFormat, MinutesExportRequest, Session,
+    SummaryExportRequest,
 };
 
 use crate::{Failure, failure};
@@ -174,17 +175,7 @@ pub fn run(session: &mut Session, args: &MinutesArgs) -> Result<(), Failure> {
         ),
         None => None,
     };
-    let released = args
-        .release
-        .iter()
-        .map(|c| {
-            kernteam_app::domain::DataCategory::from_code(c.trim()).ok_or_else(|| {
-                usage(format!(
-                    "onbekende categorie {c:?}: gezondheid of veiligheid."
-                ))
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let released = categories(&args.release)?;
     let request = MinutesExportRequest {
         meeting_id: meeting,
         format,
@@ -235,4 +226,62 @@ pub fn run_actions(session: &mut Session, args: &ActionsArgs) -> Result<(), Fail
         .map_err(refused)?;
     report(&preview, &args.out, password.is_some());
     Ok(())
+}
+
+#[derive(clap::Args)]
+pub struct SummaryArgs {
+    /// The casus (id) whose overdracht is written.
+    #[arg(long)]
+    casus: String,
+    /// ouders, school, swv-loket, or partner:<organisation>.
+    #[arg(long)]
+    recipient: String,
+    /// docx (encrypted with --password-file) or md (never encrypted).
+    #[arg(long, default_value = "docx")]
+    format: String,
+    #[arg(long)]
+    unencrypted: bool,
+    /// A file whose first line is the document's password (DOCX).
+    #[arg(long, conflicts_with = "unencrypted")]
+    password_file: Option<PathBuf>,
+    /// Health or safety released for this recipient (comma-separated: gezondheid,veiligheid).
+    #[arg(long, value_delimiter = ',')]
+    release: Vec<String>,
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// `kernteam-cli export summary`: a casus summary (overdracht) for one recipient.
+pub fn run_summary(session: &mut Session, args: &SummaryArgs) -> Result<(), Failure> {
+    let format = format_of(&args.format)?;
+    let password = crate::read_passphrase(&args.password_file)?;
+    let casus_id = args
+        .casus
+        .parse::<CasusId>()
+        .map_err(|_| usage(format!("{:?} is geen casus-id.", args.casus)))?;
+    let request = SummaryExportRequest {
+        casus_id,
+        recipient: recipient(session, &args.recipient)?,
+        format,
+        released: categories(&args.release)?,
+        pupil_shares_with_parents: false,
+    };
+    let preview = session
+        .save_summary_export(&request, &args.out, password.as_deref(), args.unencrypted)
+        .map_err(refused)?;
+    report(&preview, &args.out, password.is_some());
+    Ok(())
+}
+
+fn categories(codes: &[String]) -> Result<Vec<kernteam_app::domain::DataCategory>, Failure> {
+    codes
+        .iter()
+        .map(|c| {
+            kernteam_app::domain::DataCategory::from_code(c.trim()).ok_or_else(|| {
+                usage(format!(
+                    "onbekende categorie {c:?}: gezondheid of veiligheid."
+                ))
+            })
+        })
+        .collect()
 }

@@ -73,6 +73,8 @@ enum ExportCommand {
     Minutes(export::MinutesArgs),
     /// One organisation's open actions of a team.
     Actions(export::ActionsArgs),
+    /// A casus summary (overdracht) for one recipient.
+    Summary(export::SummaryArgs),
 }
 
 fn main() -> ExitCode {
@@ -328,6 +330,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Export(ExportCommand::Actions(args)) => {
             let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;
             export::run_actions(&mut session, &args)?;
+        }
+        Command::Export(ExportCommand::Summary(args)) => {
+            let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;
+            export::run_summary(&mut session, &args)?;
         }
         Command::Demo => {
             let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;

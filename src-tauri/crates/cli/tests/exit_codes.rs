@@ -276,7 +276,7 @@ fn export_data_is_sealed_by_default_and_imports_into_another_store_once() {
 
 /// Holds and finalises De Linde's next meeting through the app's use cases (as the window
 /// would), with one action for JGZ on Sara; the store is then left locked for the CLI.
-fn hold_a_demo_meeting(data: &Path) {
+fn hold_a_demo_meeting(data: &Path) -> String {
     use kernteam_app::domain::live::NewAction;
     use kernteam_app::domain::{MeetingStatus, OrganisationKind};
     use kernteam_app::{DataDir, Session, UnlockRequest};
@@ -333,6 +333,7 @@ fn hold_a_demo_meeting(data: &Path) {
     s.close_meeting(meeting).expect("close");
     s.finalise_minutes(meeting).expect("finalise");
     s.lock();
+    sara.to_string()
 }
 
 #[test]
@@ -388,7 +389,7 @@ fn minutes_for_a_partner_from_the_command_line() {
         stderr(&unknown)
     );
 
-    hold_a_demo_meeting(&data);
+    let sara = hold_a_demo_meeting(&data);
     let silent = export(&["--recipient", "partner:jgz"]);
     assert_eq!(code(&silent), 2, "{}", stderr(&silent));
     assert!(!out.exists(), "nothing written without the choice");
@@ -494,4 +495,36 @@ fn minutes_for_a_partner_from_the_command_line() {
         "{text}"
     );
     assert!(!text.contains("Jayden"), "{text}");
+
+    // Sara's overdracht: to JGZ (in her consent), not to leerplicht (exit 2, nothing written).
+    let overdracht = tmp.path().join("overdracht.md");
+    let summary = |recipient: &str| {
+        cli(
+            &data,
+            Some(&pass),
+            &[
+                "export",
+                "summary",
+                "--casus",
+                &sara,
+                "--recipient",
+                recipient,
+                "--format",
+                "md",
+                "--unencrypted",
+                "--out",
+                overdracht.to_str().expect("utf-8"),
+            ],
+        )
+    };
+    let refused = summary("partner:leerplicht");
+    assert_eq!(code(&refused), 2, "{}", stderr(&refused));
+    assert!(!overdracht.exists());
+    let ok = summary("partner:jgz");
+    assert_eq!(code(&ok), 0, "{}", stderr(&ok));
+    let text = std::fs::read_to_string(&overdracht).expect("written");
+    assert!(
+        text.contains("# Overdracht Sara Dekker") && text.contains("Gesprek met Sara en ouders"),
+        "{text}"
+    );
 }

@@ -7,7 +7,9 @@ pub mod document;
 pub mod docx;
 pub mod markdown;
 pub mod minutes;
+pub mod summary;
 
 pub use actions::{ActionListRequest, action_list_for};
 pub use document::{ActionLine, Document, Field, Section};
 pub use minutes::{CasusContext, Excluded, MinutesRequest, minutes_for};
+pub use summary::{SummaryRequest, summary_for};
