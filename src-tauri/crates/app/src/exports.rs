@@ -287,7 +287,7 @@ impl Session {
         unencrypted_confirmed: bool,
     ) -> AppResult<ExportPreview> {
         let lock = check_lock(request.format, password, unencrypted_confirmed)?;
-        let (doc, preview) = self.minutes_document(request)?;
+        let built = self.minutes_document(request)?;
         let released = if request.released.is_empty() {
             String::new()
         } else {
@@ -302,36 +302,27 @@ impl Session {
             )
         };
         self.write_export(
-            &doc,
-            &preview,
+            &built,
             request.format,
             lock,
             target,
             (Some(request.meeting_id), request.only_casus),
-            &format!(
-                "{}: {}{released}",
-                recipient_slug(&request.recipient),
-                request.recipient.name.trim()
-            ),
+            (&request.recipient, &released),
         )?;
-        Ok(preview)
+        Ok(built.1)
     }
 
     /// Writes a document (temp file, fsync, rename) and logs it: when, by whom, which meeting
-    /// or casus, for whom, the format, encrypted or not, and the file's SHA-256.
-    #[allow(
-        clippy::too_many_arguments,
-        reason = "one call site per document kind, all named"
-    )]
+    /// or casus, for whom (the recipient's kind and name, and `what` it was), the format,
+    /// encrypted or not, and the file's SHA-256.
     fn write_export(
         &mut self,
-        doc: &kernteam_export::Document,
-        preview: &ExportPreview,
+        (doc, preview): &(kernteam_export::Document, ExportPreview),
         format: ExportFormat,
         password: Option<&str>,
         target: &Path,
         (meeting, casus): (Option<MeetingId>, Option<CasusId>),
-        recipient: &str,
+        (recipient, what): (&Recipient, &str),
     ) -> AppResult<()> {
         let bytes = match format {
             ExportFormat::Md => preview.text.clone().into_bytes(),
@@ -372,7 +363,11 @@ impl Session {
             &ExportLogSeed {
                 meeting,
                 casus,
-                recipient,
+                recipient: &format!(
+                    "{}: {}{what}",
+                    recipient_slug(recipient),
+                    recipient.name.trim()
+                ),
                 format: format.extension(),
                 encrypted: password.is_some(),
             },
@@ -511,21 +506,16 @@ impl Session {
         unencrypted_confirmed: bool,
     ) -> AppResult<ExportPreview> {
         let lock = check_lock(request.format, password, unencrypted_confirmed)?;
-        let (doc, preview) = self.summary_document(request)?;
+        let built = self.summary_document(request)?;
         self.write_export(
-            &doc,
-            &preview,
+            &built,
             request.format,
             lock,
             target,
             (None, Some(request.casus_id)),
-            &format!(
-                "{}: {} · overdracht",
-                recipient_slug(&request.recipient),
-                request.recipient.name.trim()
-            ),
+            (&request.recipient, " · overdracht"),
         )?;
-        Ok(preview)
+        Ok(built.1)
     }
 
     pub fn save_action_list_export(
@@ -536,21 +526,16 @@ impl Session {
         unencrypted_confirmed: bool,
     ) -> AppResult<ExportPreview> {
         let lock = check_lock(request.format, password, unencrypted_confirmed)?;
-        let (doc, preview) = self.action_list_document(request)?;
+        let built = self.action_list_document(request)?;
         self.write_export(
-            &doc,
-            &preview,
+            &built,
             request.format,
             lock,
             target,
             (None, None),
-            &format!(
-                "{}: {} · actielijst",
-                recipient_slug(&request.recipient),
-                request.recipient.name.trim()
-            ),
+            (&request.recipient, " · actielijst"),
         )?;
-        Ok(preview)
+        Ok(built.1)
     }
 }
 
