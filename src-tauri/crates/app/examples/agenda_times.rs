@@ -3,8 +3,6 @@
 //! the interchange import; times are measured through the same use cases the app calls.
 //! Prints `name value unit` lines.
 
-use std::time::Instant;
-
 use kernteam_app::domain::agenda::AgendaItemInput;
 use kernteam_app::domain::casus::Intake;
 use kernteam_app::domain::consent::{GezagHolder, Giver};
@@ -12,26 +10,12 @@ use kernteam_app::domain::interchange::*;
 use kernteam_app::domain::*;
 use kernteam_app::{DataDir, Session, SetupRequest};
 
+#[path = "../../../bench/timing.rs"]
+mod timing;
+
 const CASUSSEN: usize = 200;
 const ACTIONS: usize = 500;
 const ROUNDS: usize = 30;
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
-fn measure(mut f: impl FnMut()) -> (f64, f64) {
-    f();
-    let mut times: Vec<f64> = (0..ROUNDS)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(|a, b| a.total_cmp(b));
-    (percentile(&times, 0.5), percentile(&times, 0.95))
-}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let today = time::OffsetDateTime::now_utc().date();
@@ -155,7 +139,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     session.import_file(&serde_json::to_vec(&doc)?, None)?;
 
-    let (p50, p95) = measure(|| {
+    let (p50, p95) = timing::p50_p95(ROUNDS, || {
         let draft = session.build_agenda(next, &[]).expect("agenda");
         assert_eq!(
             draft.items.iter().filter(|i| i.casus_id.is_some()).count(),
@@ -171,7 +155,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     session.start_meeting(next)?;
     let first = session.live_meeting(next)?.items[2].id;
     // Switching items: the spent time is written and the live view read again.
-    let (p50, p95) = measure(|| {
+    let (p50, p95) = timing::p50_p95(ROUNDS, || {
         session.add_spent(first, 1).expect("time");
         std::hint::black_box(session.live_meeting(next).expect("live"));
     });

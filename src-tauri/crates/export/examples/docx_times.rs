@@ -2,28 +2,12 @@
 //! under ECMA-376 agile encryption (100,000 SHA-512 spins are most of that). Prints
 //! `name value unit` lines.
 
-use std::time::Instant;
-
 use kernteam_export::{ActionLine, Document, Field, Section};
 
+#[path = "../../../bench/timing.rs"]
+mod timing;
+
 const ROUNDS: usize = 30;
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
-fn measure(mut f: impl FnMut()) -> (f64, f64) {
-    f();
-    let mut times: Vec<f64> = (0..ROUNDS)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(|a, b| a.total_cmp(b));
-    (percentile(&times, 0.5), percentile(&times, 0.95))
-}
 
 fn main() -> std::io::Result<()> {
     let text =
@@ -60,12 +44,12 @@ fn main() -> std::io::Result<()> {
             })
             .collect(),
     };
-    let (p50, p95) = measure(|| {
+    let (p50, p95) = timing::p50_p95(ROUNDS, || {
         std::hint::black_box(kernteam_export::docx::render(&doc).expect("docx"));
     });
     println!("docx_10_blocks_p50 {p50:.2} ms");
     println!("docx_10_blocks_p95 {p95:.2} ms");
-    let (p50, p95) = measure(|| {
+    let (p50, p95) = timing::p50_p95(ROUNDS, || {
         let plain = kernteam_export::docx::render(&doc).expect("docx");
         std::hint::black_box(
             kernteam_export::docx::encrypt(&plain, "tulp-fiets-molen-kaas-haven-73")

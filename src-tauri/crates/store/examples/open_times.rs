@@ -2,32 +2,27 @@
 //! open SQLCipher (key check included) and run a first query. Prints `name value unit` lines.
 //! The keyring slot is measured only in the private keyring session xtask sets up.
 
-use std::time::Instant;
-
 use kernteam_store::{DataDir, DataKey, KeySlots, RecoveryKey, Store};
+
+#[path = "../../../bench/timing.rs"]
+mod timing;
 
 const ROUNDS: usize = 15;
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index]
-}
-
 fn measure(name: &str, mut open: impl FnMut() -> Store) {
     drop(open()); // warm the page cache; the first open after boot is never the one we report
-    let mut times: Vec<f64> = (0..ROUNDS)
-        .map(|_| {
-            let start = Instant::now();
-            let store = open();
-            let n = store.casussen(None).map(|c| c.len()).unwrap_or(0);
-            let elapsed = start.elapsed().as_secs_f64() * 1000.0;
-            std::hint::black_box(n);
-            elapsed
-        })
-        .collect();
-    times.sort_by(|a, b| a.total_cmp(b));
-    println!("store_open_{name}_p50 {:.2} ms", percentile(&times, 0.5));
-    println!("store_open_{name}_p95 {:.2} ms", percentile(&times, 0.95));
+    let times = timing::sorted_ms(0..ROUNDS, |_| {
+        let store = open();
+        std::hint::black_box(store.casussen(None).map(|c| c.len()).unwrap_or(0));
+    });
+    println!(
+        "store_open_{name}_p50 {:.2} ms",
+        timing::percentile(&times, 0.5)
+    );
+    println!(
+        "store_open_{name}_p95 {:.2} ms",
+        timing::percentile(&times, 0.95)
+    );
 }
 
 fn main() {

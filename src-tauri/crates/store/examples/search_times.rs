@@ -10,6 +10,9 @@ use kernteam_domain::interchange::*;
 use kernteam_domain::*;
 use kernteam_store::{Actor, DataDir, DataKey, KeySlots, Store};
 
+#[path = "../../../bench/timing.rs"]
+mod timing;
+
 const CASUSSEN: usize = 5_000;
 const NOTES_PER_CASUS: usize = 10;
 const SEARCHES: usize = 300;
@@ -133,10 +136,6 @@ impl Rng {
     }
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
 fn document(rng: &mut Rng) -> (Interchange, MemberId, MemberId) {
     let mut doc = Interchange::empty();
     let school = SchoolId::new();
@@ -252,18 +251,19 @@ fn main() {
     for q in queries.iter().take(20) {
         std::hint::black_box(store.search(q, Some(viewer), 30).expect("warm"));
     }
-    let mut times: Vec<f64> = queries
-        .iter()
-        .map(|q| {
-            let start = Instant::now();
-            let hits = store.search(q, Some(viewer), 30).expect("search");
-            let ms = start.elapsed().as_secs_f64() * 1000.0;
-            std::hint::black_box(hits);
-            ms
-        })
-        .collect();
-    times.sort_by(|a, b| a.total_cmp(b));
-    println!("search_50k_notes_p50 {:.2} ms", percentile(&times, 0.5));
-    println!("search_50k_notes_p95 {:.2} ms", percentile(&times, 0.95));
-    println!("search_50k_notes_max {:.2} ms", percentile(&times, 1.0));
+    let times = timing::sorted_ms(&queries, |q| {
+        std::hint::black_box(store.search(q, Some(viewer), 30).expect("search"));
+    });
+    println!(
+        "search_50k_notes_p50 {:.2} ms",
+        timing::percentile(&times, 0.5)
+    );
+    println!(
+        "search_50k_notes_p95 {:.2} ms",
+        timing::percentile(&times, 0.95)
+    );
+    println!(
+        "search_50k_notes_max {:.2} ms",
+        timing::percentile(&times, 1.0)
+    );
 }
