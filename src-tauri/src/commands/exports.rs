@@ -1,11 +1,33 @@
 //! Exports for partners: preview, save (native dialog, Rust writes the file) and the log.
 
+use std::path::PathBuf;
+
 use kernteam_app::domain::ExportLogRow;
-use kernteam_app::{ExportFormat, ExportPreview, MinutesExportRequest};
+use kernteam_app::{
+    ActionListExportRequest, ExportFormat, ExportPreview, MinutesExportRequest,
+    SummaryExportRequest,
+};
 use tauri::State;
 
 use crate::error::{CommandResult, to_ipc};
 use crate::state::AppState;
+
+/// The native save dialog with the proposed name (which holds no pupil data); `None` when the
+/// user cancelled.
+async fn ask_where(app: tauri::AppHandle, name: String, format: ExportFormat) -> Option<PathBuf> {
+    use tauri_plugin_dialog::DialogExt;
+    tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .add_filter(format.kind_of_file(), &[format.extension()])
+            .set_file_name(&name)
+            .blocking_save_file()
+    })
+    .await
+    .ok()
+    .flatten()
+    .and_then(|p| p.into_path().ok())
+}
 
 #[tauri::command]
 pub async fn preview_minutes_export(
@@ -18,8 +40,7 @@ pub async fn preview_minutes_export(
         .map_err(to_ipc)
 }
 
-/// Asks where to save (the proposed name holds no pupil data), then writes and logs it.
-/// `None` when the user cancelled.
+/// Asks where to save, then writes and logs it. `None` when the user cancelled.
 #[tauri::command]
 pub async fn save_minutes_export(
     app: tauri::AppHandle,
@@ -28,7 +49,6 @@ pub async fn save_minutes_export(
     password: Option<String>,
     unencrypted_confirmed: bool,
 ) -> CommandResult<Option<String>> {
-    use tauri_plugin_dialog::DialogExt;
     let preview = {
         let request = request.clone();
         state
@@ -36,31 +56,90 @@ pub async fn save_minutes_export(
             .await
             .map_err(to_ipc)?
     };
-    let name = preview.file_name.clone();
-    let request_is_docx = request.format == ExportFormat::Docx;
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .add_filter(
-                if request_is_docx {
-                    "Word-document"
-                } else {
-                    "Markdown"
-                },
-                &[if request_is_docx { "docx" } else { "md" }],
-            )
-            .set_file_name(&name)
-            .blocking_save_file()
-    })
-    .await
-    .ok()
-    .flatten();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+    let Some(path) = ask_where(app, preview.file_name, request.format).await else {
         return Ok(None);
     };
     state
         .with(move |s| {
             s.save_minutes_export(&request, &path, password.as_deref(), unencrypted_confirmed)
+                .map(|p| Some(p.file_name))
+        })
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn preview_summary_export(
+    state: State<'_, AppState>,
+    request: SummaryExportRequest,
+) -> CommandResult<ExportPreview> {
+    state
+        .with(move |s| s.preview_summary_export(&request))
+        .await
+        .map_err(to_ipc)
+}
+
+/// The casus summary (overdracht): asks where, writes and logs it. `None` when cancelled.
+#[tauri::command]
+pub async fn save_summary_export(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    request: SummaryExportRequest,
+    password: Option<String>,
+    unencrypted_confirmed: bool,
+) -> CommandResult<Option<String>> {
+    let preview = {
+        let request = request.clone();
+        state
+            .with(move |s| s.preview_summary_export(&request))
+            .await
+            .map_err(to_ipc)?
+    };
+    let Some(path) = ask_where(app, preview.file_name, request.format).await else {
+        return Ok(None);
+    };
+    state
+        .with(move |s| {
+            s.save_summary_export(&request, &path, password.as_deref(), unencrypted_confirmed)
+                .map(|p| Some(p.file_name))
+        })
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn preview_action_list_export(
+    state: State<'_, AppState>,
+    request: ActionListExportRequest,
+) -> CommandResult<ExportPreview> {
+    state
+        .with(move |s| s.preview_action_list_export(&request))
+        .await
+        .map_err(to_ipc)
+}
+
+/// One organisation's action list: asks where, writes and logs it. `None` when cancelled.
+#[tauri::command]
+pub async fn save_action_list_export(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    request: ActionListExportRequest,
+    password: Option<String>,
+    unencrypted_confirmed: bool,
+) -> CommandResult<Option<String>> {
+    let preview = {
+        let request = request.clone();
+        state
+            .with(move |s| s.preview_action_list_export(&request))
+            .await
+            .map_err(to_ipc)?
+    };
+    let Some(path) = ask_where(app, preview.file_name, request.format).await else {
+        return Ok(None);
+    };
+    state
+        .with(move |s| {
+            s.save_action_list_export(&request, &path, password.as_deref(), unencrypted_confirmed)
                 .map(|p| Some(p.file_name))
         })
         .await

@@ -8,6 +8,7 @@ import type {
   NewSchoolWithTeam, NewSignal, NoteDraft, Overview, PassphraseCheck, Preferences, RouteStep,
   Role, RouteSuggestion, School, SchoolSettings, SearchHit, SetupOutcome, SetupRequest, StoreStatus,
   Team, ThuiszitterDefinition, UnlockRequest, UrgentAction, MinutesExportRequest, ExportPreview, ExportLogRow,
+  SummaryExportRequest, ActionListExportRequest,
 } from './gen_types';
 
 export const api = {
@@ -79,6 +80,12 @@ export const api = {
   previewMinutesExport: (request: MinutesExportRequest) => call<ExportPreview>('preview_minutes_export', { request }),
   saveMinutesExport: (request: MinutesExportRequest, password: string | null, unencryptedConfirmed: boolean) =>
     call<string | null>('save_minutes_export', { request, password, unencryptedConfirmed }),
+  previewSummaryExport: (request: SummaryExportRequest) => call<ExportPreview>('preview_summary_export', { request }),
+  saveSummaryExport: (request: SummaryExportRequest, password: string | null, unencryptedConfirmed: boolean) =>
+    call<string | null>('save_summary_export', { request, password, unencryptedConfirmed }),
+  previewActionListExport: (request: ActionListExportRequest) => call<ExportPreview>('preview_action_list_export', { request }),
+  saveActionListExport: (request: ActionListExportRequest, password: string | null, unencryptedConfirmed: boolean) =>
+    call<string | null>('save_action_list_export', { request, password, unencryptedConfirmed }),
   proposeExportPassword: () => call<string>('propose_export_password'),
   exportLog: () => call<ExportLogRow[]>('export_log'),
   logUrgentAction: (input: UrgentAction) => call<null>('log_urgent_action', { input }),

@@ -1,6 +1,6 @@
 //! Minutes for a partner (issue 5): the finalised minutes, minimised per recipient by the
 //! domain's rules, previewed exactly as they will leave, written atomically and logged.
-//! DOCX leaves under a password (ECMA-376 agile) unless the user confirms otherwise; Markdown
+//! PDF (AES-256) and DOCX (ECMA-376 agile) leave under a password unless the user confirms otherwise; Markdown
 //! cannot be encrypted, so it always needs that recorded confirmation.
 
 use std::path::Path;
@@ -23,15 +23,26 @@ use crate::session::{Session, today};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ExportFormat {
-    Md,
+    Pdf,
     Docx,
+    Md,
 }
 
 impl ExportFormat {
-    fn extension(self) -> &'static str {
+    pub fn extension(self) -> &'static str {
         match self {
-            ExportFormat::Md => "md",
+            ExportFormat::Pdf => "pdf",
             ExportFormat::Docx => "docx",
+            ExportFormat::Md => "md",
+        }
+    }
+
+    /// The save dialog's name for files of this kind.
+    pub fn kind_of_file(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "PDF-document",
+            ExportFormat::Docx => "Word-document",
+            ExportFormat::Md => "Markdown",
         }
     }
 }
@@ -324,22 +335,27 @@ impl Session {
         (meeting, casus): (Option<MeetingId>, Option<CasusId>),
         (recipient, what): (&Recipient, &str),
     ) -> AppResult<()> {
+        let failed = |what: &str| {
+            AppError::new(
+                ErrorCode::Internal,
+                format!("Het {what}-bestand kon niet worden gemaakt."),
+            )
+        };
         let bytes = match format {
             ExportFormat::Md => preview.text.clone().into_bytes(),
             ExportFormat::Docx => {
-                let plain = kernteam_export::docx::render(doc).map_err(|_| {
-                    AppError::new(
-                        ErrorCode::Internal,
-                        "Het DOCX-bestand kon niet worden gemaakt.",
-                    )
-                })?;
+                let plain = kernteam_export::docx::render(doc).map_err(|_| failed("DOCX"))?;
                 match password {
-                    Some(p) => kernteam_export::docx::encrypt(&plain, p).map_err(|_| {
-                        AppError::new(
-                            ErrorCode::Internal,
-                            "Het DOCX-bestand kon niet worden versleuteld.",
-                        )
-                    })?,
+                    Some(p) => kernteam_export::docx::encrypt(&plain, p)
+                        .map_err(|_| failed("versleutelde DOCX"))?,
+                    None => plain,
+                }
+            }
+            ExportFormat::Pdf => {
+                let plain = kernteam_export::pdf::render(doc).map_err(|_| failed("PDF"))?;
+                match password {
+                    Some(p) => kernteam_export::pdf::encrypt(&plain, p)
+                        .map_err(|_| failed("versleutelde PDF"))?,
                     None => plain,
                 }
             }
@@ -578,7 +594,7 @@ fn check_lock(
     match (format, password) {
         (ExportFormat::Md, Some(_)) => Err(Invalid::new(
             "password",
-            "Markdown kan niet versleuteld worden: kies DOCX voor een wachtwoord, of bevestig onversleuteld.",
+            "Markdown kan niet versleuteld worden: kies PDF of DOCX voor een wachtwoord, of bevestig onversleuteld.",
         )
         .into()),
         (_, Some(p)) if p.chars().count() < 12 => Err(Invalid::new(

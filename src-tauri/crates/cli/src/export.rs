@@ -25,13 +25,13 @@ pub struct MinutesArgs {
     /// For the parents: the casus (id) whose part they get.
     #[arg(long)]
     casus: Option<String>,
-    /// docx (Word, encrypted with --password-file) or md (never encrypted); pdf follows.
-    #[arg(long, default_value = "docx")]
+    /// pdf or docx (encrypted with --password-file), or md (never encrypted).
+    #[arg(long, default_value = "pdf")]
     format: String,
     /// Leave the file unencrypted (Markdown always is): recorded in the export log.
     #[arg(long)]
     unencrypted: bool,
-    /// A file whose first line is the document's password (DOCX).
+    /// A file whose first line is the document's password (PDF or DOCX).
     #[arg(long, conflicts_with = "unencrypted")]
     password_file: Option<PathBuf>,
     /// Health or safety released for this recipient (comma-separated: gezondheid,veiligheid).
@@ -97,11 +97,9 @@ fn format_of(text: &str) -> Result<ExportFormat, Failure> {
     match text {
         "md" => Ok(ExportFormat::Md),
         "docx" => Ok(ExportFormat::Docx),
-        "pdf" => Err(usage(
-            "PDF is nog niet beschikbaar; gebruik --format docx met --password-file.",
-        )),
+        "pdf" => Ok(ExportFormat::Pdf),
         other => Err(usage(format!(
-            "onbekend formaat {other:?}: kies docx of md."
+            "onbekend formaat {other:?}: kies pdf, docx of md."
         ))),
     }
 }
@@ -199,12 +197,12 @@ pub struct ActionsArgs {
     /// The team (part of its name).
     #[arg(long)]
     team: String,
-    /// docx (encrypted with --password-file) or md (never encrypted).
-    #[arg(long, default_value = "docx")]
+    /// pdf or docx (encrypted with --password-file), or md (never encrypted).
+    #[arg(long, default_value = "pdf")]
     format: String,
     #[arg(long)]
     unencrypted: bool,
-    /// A file whose first line is the document's password (DOCX).
+    /// A file whose first line is the document's password (PDF or DOCX).
     #[arg(long, conflicts_with = "unencrypted")]
     password_file: Option<PathBuf>,
     #[arg(long)]
@@ -236,12 +234,12 @@ pub struct SummaryArgs {
     /// ouders, school, swv-loket, or partner:<organisation>.
     #[arg(long)]
     recipient: String,
-    /// docx (encrypted with --password-file) or md (never encrypted).
-    #[arg(long, default_value = "docx")]
+    /// pdf or docx (encrypted with --password-file), or md (never encrypted).
+    #[arg(long, default_value = "pdf")]
     format: String,
     #[arg(long)]
     unencrypted: bool,
-    /// A file whose first line is the document's password (DOCX).
+    /// A file whose first line is the document's password (PDF or DOCX).
     #[arg(long, conflicts_with = "unencrypted")]
     password_file: Option<PathBuf>,
     /// Health or safety released for this recipient (comma-separated: gezondheid,veiligheid).

@@ -359,7 +359,7 @@ fn minutes_for_a_partner_from_the_command_line() {
         args.extend_from_slice(extra);
         cli(&data, Some(&pass), &args)
     };
-    // Nothing finalised yet, PDF not there, Markdown needs the explicit choice.
+    // Nothing finalised yet (whatever the format), Markdown needs the explicit choice.
     let none = export(&[
         "--recipient",
         "partner:jgz",
@@ -467,6 +467,45 @@ fn minutes_for_a_partner_from_the_command_line() {
         Some(3),
         "not without the password"
     );
+
+    // The default format, PDF, under the same kind of password: pdftotext opens it with the
+    // password only.
+    let pdf_out = tmp.path().join("verslag.pdf");
+    let sealed = cli(
+        &data,
+        Some(&pass),
+        &[
+            "export",
+            "minutes",
+            "--meeting",
+            "latest",
+            "--team",
+            "De Linde",
+            "--recipient",
+            "partner:jgz",
+            "--password-file",
+            word_pass.to_str().expect("utf-8"),
+            "--out",
+            pdf_out.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code(&sealed), 0, "{}", stderr(&sealed));
+    let pdftotext = |password: &str| {
+        Command::new("pdftotext")
+            .args(["-upw", password])
+            .arg(&pdf_out)
+            .arg("-")
+            .output()
+            .expect("pdftotext")
+    };
+    let opened = pdftotext("tulp-fiets-molen-kaas-haven-73");
+    let text = String::from_utf8_lossy(&opened.stdout);
+    assert!(opened.status.success(), "{}", String::from_utf8_lossy(&opened.stderr));
+    assert!(
+        text.contains("Gesprek met Sara en ouders") && !text.contains("Jayden"),
+        "{text}"
+    );
+    assert!(!pdftotext("").status.success(), "not without the password");
 
     // JGZ's own open actions of the team, for JGZ.
     let list = tmp.path().join("acties.md");

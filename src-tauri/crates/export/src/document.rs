@@ -18,7 +18,7 @@ pub struct Document {
     pub sections: Vec<Section>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Section {
     pub heading: String,
     pub fields: Vec<Field>,
@@ -27,14 +27,14 @@ pub struct Section {
     pub actions: Vec<ActionLine>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Field {
     pub label: String,
     pub text: String,
 }
 
 /// "Wie doet wat wanneer" as one table row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ActionLine {
     pub what: String,
     pub who: String,

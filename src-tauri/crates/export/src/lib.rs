@@ -7,6 +7,7 @@ pub mod document;
 pub mod docx;
 pub mod markdown;
 pub mod minutes;
+pub mod pdf;
 pub mod summary;
 
 pub use actions::{ActionListRequest, action_list_for};

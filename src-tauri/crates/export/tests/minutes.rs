@@ -422,3 +422,139 @@ fn the_docx_reads_in_an_independent_reader_and_opens_only_with_its_password() {
         "not with another"
     );
 }
+
+/// A poppler or qpdf tool's exit code and output (installed by `cargo xtask test`).
+fn tool(program: &str, args: &[&str]) -> (i32, String) {
+    let out = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+fn pdf_text(path: &std::path::Path, password: Option<&str>) -> (i32, String) {
+    let path = path.to_str().expect("utf-8 path");
+    match password {
+        Some(p) => tool("pdftotext", &["-layout", "-upw", p, path, "-"]),
+        None => tool("pdftotext", &["-layout", path, "-"]),
+    }
+}
+
+#[test]
+fn the_pdf_per_recipient_reads_in_pdftotext_and_opens_only_with_its_password() {
+    let f = fixture();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let artifacts =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../target/export-artifacts");
+    std::fs::create_dir_all(&artifacts).expect("artifacts dir");
+    let recipients = [
+        ("jgz", partner(&f, O::Jgz), None),
+        ("school", of(RecipientKind::School, "mentor en IB"), None),
+        (
+            "ouders",
+            of(RecipientKind::Ouders, "de ouders van Noor"),
+            Some(f.noor),
+        ),
+    ];
+    for (name, recipient, only) in recipients {
+        let (doc, _) = minutes_for(&MinutesRequest {
+            body: &f.body,
+            status: "versie 1, vastgesteld di 30 sep 2025".into(),
+            school: "VO-school De Linde (fictief)",
+            recipient: &recipient,
+            casussen: &f.casussen,
+            organisations: &f.organisations,
+            only_casus: only,
+            made_on: date!(2025 - 10 - 01),
+        });
+        let pdf = kernteam_export::pdf::render(&doc).expect("pdf");
+        assert!(pdf.starts_with(b"%PDF-"), "{name}: a PDF file");
+        let path = dir.path().join(format!("verslag-{name}.pdf"));
+        std::fs::write(&path, &pdf).expect("write");
+        // Kept for people to look at (pdftoppm, as in the note), like the E2E screenshots.
+        std::fs::copy(&path, artifacts.join(format!("verslag-{name}.pdf"))).expect("keep");
+        let (code, text) = pdf_text(&path, None);
+        assert_eq!(code, 0, "{text}");
+        // The same rules as the Markdown: what the recipient must get and nothing more.
+        let (md, _) = export(&f, recipient.clone(), only);
+        for line in md.lines().filter(|l| l.starts_with("## ")) {
+            let heading = line.trim_start_matches("## ");
+            assert!(text.contains(heading), "{name}: {heading:?} in:\n{text}");
+        }
+        contains_all(
+            &text,
+            &[
+                &format!("Vertrouwelijk — bestemd voor {}", recipient.name),
+                "VO-school De Linde (fictief) · kernteam De Linde",
+                "pagina 1 van 1",
+            ],
+        );
+        match name {
+            "jgz" => {
+                contains_all(&text, &["slaapproblemen", "M@ZL-consult met Noor en moeder"]);
+                contains_none(&text, &["Jayden", "Lisa", "Wekelijkse check-in", "16 lesuur"]);
+            }
+            "school" => {
+                contains_all(&text, &["Zus [andere leerling] heeft hetzelfde patroon."]);
+                contains_none(&text, &["Lisa", "Ravi"]);
+            }
+            _ => {
+                contains_all(&text, &["We zoeken samen uit waarom Noor op maandag ziek is"]);
+                contains_none(
+                    &text,
+                    &["Jayden", "Leerling A", "slaapproblemen", "JGZ heeft de regie"],
+                );
+            }
+        }
+        let (_, info) = tool("pdfinfo", &[path.to_str().expect("path")]);
+        let info = info.split_whitespace().collect::<Vec<_>>().join(" ");
+        contains_all(&info, &["Pages: 1", "Page size: 595.276 x 841.89 pts (A4)"]);
+        let (_, fonts) = tool("pdffonts", &[path.to_str().expect("path")]);
+        assert!(
+            fonts.lines().skip(2).all(|l| l.contains("Inter") && l.contains(" yes ")),
+            "only Inter, embedded:\n{fonts}"
+        );
+    }
+
+    let (doc, _) = minutes_for(&MinutesRequest {
+        body: &f.body,
+        status: "versie 1, vastgesteld di 30 sep 2025".into(),
+        school: "VO-school De Linde (fictief)",
+        recipient: &partner(&f, O::Jgz),
+        casussen: &f.casussen,
+        organisations: &f.organisations,
+        only_casus: None,
+        made_on: date!(2025 - 10 - 01),
+    });
+    let password = "tulp-fiets-molen-kaas-73";
+    let sealed =
+        kernteam_export::pdf::encrypt(&kernteam_export::pdf::render(&doc).expect("pdf"), password)
+            .expect("encrypt");
+    assert!(
+        !sealed.windows(4).any(|w| w == b"Noor"),
+        "no readable name in the encrypted file"
+    );
+    let sealed_path = dir.path().join("verslag-versleuteld.pdf");
+    std::fs::write(&sealed_path, &sealed).expect("write");
+    let p = sealed_path.to_str().expect("path");
+    let (code, shown) = tool("qpdf", &["--show-encryption", &format!("--password={password}"), p]);
+    assert_eq!(code, 0, "{shown}");
+    contains_all(&shown, &["R = 6", "stream encryption method: AESv3", "string encryption method: AESv3"]);
+    let (code, check) = tool("qpdf", &["--check", &format!("--password={password}"), p]);
+    assert_eq!(code, 0, "qpdf finds the file sound: {check}");
+    let (code, text) = pdf_text(&sealed_path, Some(password));
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("M@ZL-consult met Noor en moeder"), "{text}");
+    let (code, text) = pdf_text(&sealed_path, None);
+    assert_ne!(code, 0, "not without the password: {text}");
+    assert!(!text.contains("Noor"), "{text}");
+    let (code, _) = pdf_text(&sealed_path, Some("fiets-tulp"));
+    assert_ne!(code, 0, "not with another");
+}

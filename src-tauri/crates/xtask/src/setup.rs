@@ -27,6 +27,7 @@ const TEST_PACKAGES: &[&str] = &[
     "dbus",
     "gnome-keyring",
     "poppler-utils",
+    "qpdf",
 ];
 
 fn installed(package: &str) -> bool {
