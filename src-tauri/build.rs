@@ -68,6 +68,8 @@ pub const COMMANDS: &[&str] = &[
     "save_summary_export",
     "preview_action_list_export",
     "save_action_list_export",
+    "preview_agenda_export",
+    "save_agenda_export",
     "export_log",
     "propose_export_password",
     "log_urgent_action",

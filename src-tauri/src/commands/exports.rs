@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use kernteam_app::domain::ExportLogRow;
 use kernteam_app::{
-    ActionListExportRequest, ExportFormat, ExportPreview, MinutesExportRequest,
-    SummaryExportRequest,
+    ActionListExportRequest, AgendaExportRequest, ExportFormat, ExportPreview,
+    MinutesExportRequest, SummaryExportRequest,
 };
 use tauri::State;
 
@@ -140,6 +140,45 @@ pub async fn save_action_list_export(
     state
         .with(move |s| {
             s.save_action_list_export(&request, &path, password.as_deref(), unencrypted_confirmed)
+                .map(|p| Some(p.file_name))
+        })
+        .await
+        .map_err(to_ipc)
+}
+
+#[tauri::command]
+pub async fn preview_agenda_export(
+    state: State<'_, AppState>,
+    request: AgendaExportRequest,
+) -> CommandResult<ExportPreview> {
+    state
+        .with(move |s| s.preview_agenda_export(&request))
+        .await
+        .map_err(to_ipc)
+}
+
+/// The agenda for the team's members: asks where, writes and logs it. `None` when cancelled.
+#[tauri::command]
+pub async fn save_agenda_export(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    request: AgendaExportRequest,
+    password: Option<String>,
+    unencrypted_confirmed: bool,
+) -> CommandResult<Option<String>> {
+    let preview = {
+        let request = request.clone();
+        state
+            .with(move |s| s.preview_agenda_export(&request))
+            .await
+            .map_err(to_ipc)?
+    };
+    let Some(path) = ask_where(app, preview.file_name, request.format).await else {
+        return Ok(None);
+    };
+    state
+        .with(move |s| {
+            s.save_agenda_export(&request, &path, password.as_deref(), unencrypted_confirmed)
                 .map(|p| Some(p.file_name))
         })
         .await

@@ -89,6 +89,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         exports::save_summary_export,
         exports::preview_action_list_export,
         exports::save_action_list_export,
+        exports::preview_agenda_export,
+        exports::save_agenda_export,
         exports::export_log,
         exports::propose_export_password,
         startup::first_screen_shown,

@@ -8,7 +8,7 @@ import type {
   NewSchoolWithTeam, NewSignal, NoteDraft, Overview, PassphraseCheck, Preferences, RouteStep,
   Role, RouteSuggestion, School, SchoolSettings, SearchHit, SetupOutcome, SetupRequest, StoreStatus,
   Team, ThuiszitterDefinition, UnlockRequest, UrgentAction, MinutesExportRequest, ExportPreview, ExportLogRow,
-  SummaryExportRequest, ActionListExportRequest,
+  SummaryExportRequest, ActionListExportRequest, AgendaExportRequest,
 } from './gen_types';
 
 export const api = {
@@ -86,6 +86,9 @@ export const api = {
   previewActionListExport: (request: ActionListExportRequest) => call<ExportPreview>('preview_action_list_export', { request }),
   saveActionListExport: (request: ActionListExportRequest, password: string | null, unencryptedConfirmed: boolean) =>
     call<string | null>('save_action_list_export', { request, password, unencryptedConfirmed }),
+  previewAgendaExport: (request: AgendaExportRequest) => call<ExportPreview>('preview_agenda_export', { request }),
+  saveAgendaExport: (request: AgendaExportRequest, password: string | null, unencryptedConfirmed: boolean) =>
+    call<string | null>('save_agenda_export', { request, password, unencryptedConfirmed }),
   proposeExportPassword: () => call<string>('propose_export_password'),
   exportLog: () => call<ExportLogRow[]>('export_log'),
   logUrgentAction: (input: UrgentAction) => call<null>('log_urgent_action', { input }),

@@ -407,7 +407,7 @@ released: Array<DataCategory>,
  */
 pupilSharesWithParents: boolean, };
 
-export type ExportFormat = "md" | "docx";
+export type ExportFormat = "pdf" | "docx" | "md";
 
 export type ExcludedItem = { title: string, reason: string, };
 
@@ -416,3 +416,9 @@ export type ExportPreview = { recipient: string,
  * Never a pupil's name: `kernteam-<team>-<date>-verslag-<recipient>.md`.
  */
 fileName: string, text: string, excluded: Array<ExcludedItem>, };
+
+export type SummaryExportRequest = { casusId: CasusId, recipient: Recipient, format: ExportFormat, released: Array<DataCategory>, pupilSharesWithParents: boolean, };
+
+export type ActionListExportRequest = { teamId: TeamId, recipient: Recipient, format: ExportFormat, };
+
+export type AgendaExportRequest = { meetingId: MeetingId, format: ExportFormat, };

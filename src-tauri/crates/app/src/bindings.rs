@@ -50,6 +50,7 @@ pub fn typescript_bindings() -> String {
         live::MinutesItem, live::MinutesStatus, live::MinutesVersion,
         recipient::RecipientKind, recipient::Recipient, ExportLogRow,
         crate::MinutesExportRequest, crate::ExportFormat, crate::ExcludedItem, crate::ExportPreview,
+        crate::SummaryExportRequest, crate::ActionListExportRequest, crate::AgendaExportRequest,
     );
     format!("{}\n", text.trim_end())
 }

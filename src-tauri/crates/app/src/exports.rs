@@ -81,6 +81,14 @@ pub struct SummaryExportRequest {
     pub pupil_shares_with_parents: bool,
 }
 
+/// A meeting's agenda for the team's members (pupils by initials and class only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AgendaExportRequest {
+    pub meeting_id: MeetingId,
+    pub format: ExportFormat,
+}
+
 /// One organisation's open actions of a team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -119,6 +127,15 @@ fn slug(text: &str) -> String {
 
 /// The recipient in a file name, from its kind only: the free name may hold a pupil's name
 /// ("de ouders van Noor").
+/// The export log's "for whom": the recipient's kind and name, and what it was.
+fn log_line(recipient: &Recipient, what: &str) -> String {
+    format!(
+        "{}: {}{what}",
+        recipient_slug(recipient),
+        recipient.name.trim()
+    )
+}
+
 fn recipient_slug(recipient: &Recipient) -> &'static str {
     match (recipient.kind, recipient.organisation_kind) {
         (RecipientKind::Partner, Some(kind)) => kind.code(),
@@ -282,7 +299,7 @@ impl Session {
         let preview = preview_of(
             &doc,
             excluded,
-            &request.recipient,
+            (&request.recipient.name, recipient_slug(&request.recipient)),
             (&row.team_name, day, "verslag"),
             request.format,
         );
@@ -318,7 +335,7 @@ impl Session {
             lock,
             target,
             (Some(request.meeting_id), request.only_casus),
-            (&request.recipient, &released),
+            &log_line(&request.recipient, &released),
         )?;
         Ok(built.1)
     }
@@ -333,7 +350,7 @@ impl Session {
         password: Option<&str>,
         target: &Path,
         (meeting, casus): (Option<MeetingId>, Option<CasusId>),
-        (recipient, what): (&Recipient, &str),
+        to: &str,
     ) -> AppResult<()> {
         let failed = |what: &str| {
             AppError::new(
@@ -379,11 +396,7 @@ impl Session {
             &ExportLogSeed {
                 meeting,
                 casus,
-                recipient: &format!(
-                    "{}: {}{what}",
-                    recipient_slug(recipient),
-                    recipient.name.trim()
-                ),
+                recipient: to,
                 format: format.extension(),
                 encrypted: password.is_some(),
             },
@@ -395,6 +408,87 @@ impl Session {
             return Err(e.into());
         }
         Ok(())
+    }
+
+    /// The agenda as the team's members will get it.
+    pub fn preview_agenda_export(
+        &mut self,
+        request: &AgendaExportRequest,
+    ) -> AppResult<ExportPreview> {
+        Ok(self.agenda_document(request)?.1)
+    }
+
+    fn agenda_document(
+        &mut self,
+        request: &AgendaExportRequest,
+    ) -> AppResult<(kernteam_export::Document, ExportPreview)> {
+        let row = self.store()?.meeting(request.meeting_id)?;
+        let items = self.agenda(request.meeting_id)?;
+        if items.is_empty() {
+            return Err(AppError::new(
+                ErrorCode::Validation,
+                "Deze agenda is nog leeg: stel hem eerst samen.",
+            ));
+        }
+        let team = self
+            .teams()?
+            .into_iter()
+            .find(|t| t.id == row.team_id)
+            .ok_or_else(|| {
+                AppError::new(ErrorCode::NotFound, "Dit kernteam bestaat niet (meer).")
+            })?;
+        let pupils: Vec<(CasusId, String)> = self
+            .casussen(Some(team.id))?
+            .into_iter()
+            .map(|c| {
+                let label = kernteam_domain::agenda::pupil_on_agenda(
+                    c.mode,
+                    &c.initials,
+                    c.class_name.as_deref(),
+                );
+                (c.id, label)
+            })
+            .collect();
+        let doc = kernteam_export::agenda_for(&kernteam_export::AgendaRequest {
+            team: &team.name,
+            school: &team.school_name,
+            starts_at: &row.starts_at,
+            location: row.location.as_deref(),
+            items: &items,
+            pupils: &pupils,
+            made_on: today(),
+        });
+        let day = row.starts_at.get(..10).unwrap_or_default();
+        let preview = preview_of(
+            &doc,
+            Vec::new(),
+            (&doc.recipient, "team"),
+            (&team.name, day, "agenda"),
+            request.format,
+        );
+        Ok((doc, preview))
+    }
+
+    /// Writes the agenda and logs it (see [`Self::write_export`]).
+    pub fn save_agenda_export(
+        &mut self,
+        request: &AgendaExportRequest,
+        target: &Path,
+        password: Option<&str>,
+        unencrypted_confirmed: bool,
+    ) -> AppResult<ExportPreview> {
+        let lock = check_lock(request.format, password, unencrypted_confirmed)?;
+        let built = self.agenda_document(request)?;
+        let to = format!("team: {} · agenda", built.0.recipient);
+        self.write_export(
+            &built,
+            request.format,
+            lock,
+            target,
+            (Some(request.meeting_id), None),
+            &to,
+        )?;
+        Ok(built.1)
     }
 
     /// One organisation's open actions of a team, for that organisation.
@@ -462,7 +556,7 @@ impl Session {
         let preview = preview_of(
             &doc,
             excluded,
-            &request.recipient,
+            (&request.recipient.name, recipient_slug(&request.recipient)),
             (&team.name, &on.to_string(), "acties"),
             request.format,
         );
@@ -507,7 +601,7 @@ impl Session {
         let preview = preview_of(
             &doc,
             Vec::new(),
-            &request.recipient,
+            (&request.recipient.name, recipient_slug(&request.recipient)),
             (&dossier.summary.team_name, &on.to_string(), "overdracht"),
             request.format,
         );
@@ -529,7 +623,7 @@ impl Session {
             lock,
             target,
             (None, Some(request.casus_id)),
-            (&request.recipient, " · overdracht"),
+            &log_line(&request.recipient, " · overdracht"),
         )?;
         Ok(built.1)
     }
@@ -549,7 +643,7 @@ impl Session {
             lock,
             target,
             (None, None),
-            (&request.recipient, " · actielijst"),
+            &log_line(&request.recipient, " · actielijst"),
         )?;
         Ok(built.1)
     }
@@ -560,16 +654,15 @@ impl Session {
 fn preview_of(
     doc: &kernteam_export::Document,
     excluded: Vec<kernteam_export::Excluded>,
-    recipient: &Recipient,
+    (recipient, recipient_slug): (&str, &str),
     (team, day, what): (&str, &str, &str),
     format: ExportFormat,
 ) -> ExportPreview {
     ExportPreview {
-        recipient: recipient.name.clone(),
+        recipient: recipient.to_owned(),
         file_name: format!(
-            "kernteam-{}-{day}-{what}-{}.{}",
+            "kernteam-{}-{day}-{what}-{recipient_slug}.{}",
             slug(team.trim_start_matches("kernteam ")),
-            recipient_slug(recipient),
             format.extension()
         ),
         text: markdown::render(doc),

@@ -13,8 +13,8 @@ mod session;
 pub use bindings::typescript_bindings;
 pub use error::{AppError, ErrorCode, IpcError};
 pub use exports::{
-    ActionListExportRequest, ExcludedItem, ExportFormat, ExportPreview, MinutesExportRequest,
-    SummaryExportRequest, propose_export_password,
+    ActionListExportRequest, AgendaExportRequest, ExcludedItem, ExportFormat, ExportPreview,
+    MinutesExportRequest, SummaryExportRequest, propose_export_password,
 };
 pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;

@@ -309,3 +309,96 @@ fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
         "a failed write is not logged"
     );
 }
+
+#[test]
+fn a_pdf_leaves_under_its_password_and_the_agenda_shows_initials_only() {
+    let mut h = held_meeting();
+    h.s.finalise_minutes(h.meeting).expect("finalise");
+    let jgz = partner(&mut h.s, OrganisationKind::Jgz);
+    let pdf = MinutesExportRequest {
+        format: ExportFormat::Pdf,
+        ..request(&h, jgz)
+    };
+    let preview = h.s.preview_minutes_export(&pdf).expect("preview");
+    assert!(
+        preview.file_name.ends_with("-verslag-jgz.pdf"),
+        "{}",
+        preview.file_name
+    );
+    let out = tempfile::tempdir().expect("out");
+    let target = out.path().join(&preview.file_name);
+    let err =
+        h.s.save_minutes_export(&pdf, &target, Some("kort"), false)
+            .expect_err("too short");
+    assert_eq!(err.field.as_deref(), Some("password"));
+    assert!(!target.exists());
+    let password = "tulp-fiets-molen-kaas-haven-73";
+    h.s.save_minutes_export(&pdf, &target, Some(password), false)
+        .expect("saved");
+    let written = std::fs::read(&target).expect("file");
+    assert!(written.starts_with(b"%PDF-"));
+    assert!(
+        !written.windows(4).any(|w| w == b"Sara"),
+        "no readable name in the encrypted PDF"
+    );
+    let read = |pw: &str| {
+        std::process::Command::new("pdftotext")
+            .args(["-upw", pw])
+            .arg(&target)
+            .arg("-")
+            .output()
+            .expect("pdftotext")
+    };
+    let opened = read(password);
+    let text = String::from_utf8_lossy(&opened.stdout);
+    assert!(
+        opened.status.success(),
+        "{}",
+        String::from_utf8_lossy(&opened.stderr)
+    );
+    assert!(
+        text.contains("Gesprek met Sara en ouders")
+            && text.contains("Vertrouwelijk — bestemd voor"),
+        "{text}"
+    );
+    assert!(!read("verkeerd-wachtwoord-12").status.success());
+    let sha = hex::encode(sha2::Sha256::digest(&written));
+    let log = h.s.export_log().expect("log");
+    let entry = log.iter().find(|e| e.sha256 == sha).expect("logged");
+    assert_eq!((entry.format.as_str(), entry.encrypted), ("pdf", true));
+
+    // The agenda as a document: every item with its time, pupils by initials and class.
+    let agenda = kernteam_app::AgendaExportRequest {
+        meeting_id: h.meeting,
+        format: ExportFormat::Md,
+    };
+    let preview = h.s.preview_agenda_export(&agenda).expect("agenda");
+    assert!(
+        preview.file_name.ends_with("-agenda-team.md"),
+        "{}",
+        preview.file_name
+    );
+    for never in ["Sara", "Dekker", "Jayden", "Ravi"] {
+        assert!(
+            !preview.text.contains(never),
+            "{never:?} in:\n{}",
+            preview.text
+        );
+    }
+    for must in ["S.D.", "J.S.", "1. Opening", "bestemd voor de leden van"] {
+        assert!(
+            preview.text.contains(must),
+            "{must:?} in:\n{}",
+            preview.text
+        );
+    }
+    let target = out.path().join(&preview.file_name);
+    h.s.save_agenda_export(&agenda, &target, None, true)
+        .expect("saved");
+    let log = h.s.export_log().expect("log");
+    assert!(
+        log.iter()
+            .any(|e| e.recipient.starts_with("team: ") && e.recipient.ends_with("agenda")),
+        "{log:?}"
+    );
+}

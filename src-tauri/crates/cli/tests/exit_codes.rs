@@ -500,7 +500,11 @@ fn minutes_for_a_partner_from_the_command_line() {
     };
     let opened = pdftotext("tulp-fiets-molen-kaas-haven-73");
     let text = String::from_utf8_lossy(&opened.stdout);
-    assert!(opened.status.success(), "{}", String::from_utf8_lossy(&opened.stderr));
+    assert!(
+        opened.status.success(),
+        "{}",
+        String::from_utf8_lossy(&opened.stderr)
+    );
     assert!(
         text.contains("Gesprek met Sara en ouders") && !text.contains("Jayden"),
         "{text}"

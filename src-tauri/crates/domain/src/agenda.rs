@@ -115,11 +115,16 @@ impl AgendaDraft {
 pub const CONSENT_MISSING: &str =
     "Geen geldige toestemming op de dag van het overleg: bespreek anoniem of stel uit.";
 
-fn title(c: &CasusForAgenda) -> String {
-    match &c.class_name {
-        Some(class) if c.mode == CasusMode::Named => format!("{} ({class})", c.initials),
-        _ => c.initials.clone(),
+/// A pupil as an agenda shows them: initials and class, or an anonymous casus's pseudonym.
+pub fn pupil_on_agenda(mode: CasusMode, initials: &str, class_name: Option<&str>) -> String {
+    match class_name {
+        Some(class) if mode == CasusMode::Named => format!("{initials} ({class})"),
+        _ => initials.to_owned(),
     }
+}
+
+fn title(c: &CasusForAgenda) -> String {
+    pupil_on_agenda(c.mode, &c.initials, c.class_name.as_deref())
 }
 
 /// Builds the agenda for a meeting on `day`.

@@ -3,6 +3,7 @@
 //! `kernteam_domain::recipient`; the renderers only lay out what they are given.
 
 pub mod actions;
+pub mod agenda;
 pub mod document;
 pub mod docx;
 pub mod markdown;
@@ -11,6 +12,7 @@ pub mod pdf;
 pub mod summary;
 
 pub use actions::{ActionListRequest, action_list_for};
+pub use agenda::{AgendaRequest, agenda_for};
 pub use document::{ActionLine, Document, Field, Section};
 pub use minutes::{CasusContext, Excluded, MinutesRequest, minutes_for};
 pub use summary::{SummaryRequest, summary_for};

@@ -8,11 +8,11 @@ use std::sync::LazyLock;
 use rand09::RngCore;
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
-use typst_layout::PagedDocument;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
 
 use crate::document::Document;
 
@@ -129,7 +129,12 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
         creator: typst::foundations::Smart::Custom(Some("Kernteam".to_owned())),
         ..Default::default()
     };
-    typst_pdf::pdf(&typeset, &options).map_err(|errors| PdfError::Typeset(describe(&errors)))
+    let pdf =
+        typst_pdf::pdf(&typeset, &options).map_err(|errors| PdfError::Typeset(describe(&errors)));
+    // Typst memoises layouts across compilations; an export is seldom repeated, so keep only
+    // what the last few used and the app's memory stays flat over a day of exports.
+    typst::comemo::evict(4);
+    pdf
 }
 
 fn describe(errors: &[typst::diag::SourceDiagnostic]) -> String {

@@ -498,18 +498,32 @@ fn the_pdf_per_recipient_reads_in_pdftotext_and_opens_only_with_its_password() {
         );
         match name {
             "jgz" => {
-                contains_all(&text, &["slaapproblemen", "M@ZL-consult met Noor en moeder"]);
-                contains_none(&text, &["Jayden", "Lisa", "Wekelijkse check-in", "16 lesuur"]);
+                contains_all(
+                    &text,
+                    &["slaapproblemen", "M@ZL-consult met Noor en moeder"],
+                );
+                contains_none(
+                    &text,
+                    &["Jayden", "Lisa", "Wekelijkse check-in", "16 lesuur"],
+                );
             }
             "school" => {
                 contains_all(&text, &["Zus [andere leerling] heeft hetzelfde patroon."]);
                 contains_none(&text, &["Lisa", "Ravi"]);
             }
             _ => {
-                contains_all(&text, &["We zoeken samen uit waarom Noor op maandag ziek is"]);
+                contains_all(
+                    &text,
+                    &["We zoeken samen uit waarom Noor op maandag ziek is"],
+                );
                 contains_none(
                     &text,
-                    &["Jayden", "Leerling A", "slaapproblemen", "JGZ heeft de regie"],
+                    &[
+                        "Jayden",
+                        "Leerling A",
+                        "slaapproblemen",
+                        "JGZ heeft de regie",
+                    ],
                 );
             }
         }
@@ -518,7 +532,10 @@ fn the_pdf_per_recipient_reads_in_pdftotext_and_opens_only_with_its_password() {
         contains_all(&info, &["Pages: 1", "Page size: 595.276 x 841.89 pts (A4)"]);
         let (_, fonts) = tool("pdffonts", &[path.to_str().expect("path")]);
         assert!(
-            fonts.lines().skip(2).all(|l| l.contains("Inter") && l.contains(" yes ")),
+            fonts
+                .lines()
+                .skip(2)
+                .all(|l| l.contains("Inter") && l.contains(" yes ")),
             "only Inter, embedded:\n{fonts}"
         );
     }
@@ -544,9 +561,19 @@ fn the_pdf_per_recipient_reads_in_pdftotext_and_opens_only_with_its_password() {
     let sealed_path = dir.path().join("verslag-versleuteld.pdf");
     std::fs::write(&sealed_path, &sealed).expect("write");
     let p = sealed_path.to_str().expect("path");
-    let (code, shown) = tool("qpdf", &["--show-encryption", &format!("--password={password}"), p]);
+    let (code, shown) = tool(
+        "qpdf",
+        &["--show-encryption", &format!("--password={password}"), p],
+    );
     assert_eq!(code, 0, "{shown}");
-    contains_all(&shown, &["R = 6", "stream encryption method: AESv3", "string encryption method: AESv3"]);
+    contains_all(
+        &shown,
+        &[
+            "R = 6",
+            "stream encryption method: AESv3",
+            "string encryption method: AESv3",
+        ],
+    );
     let (code, check) = tool("qpdf", &["--check", &format!("--password={password}"), p]);
     assert_eq!(code, 0, "qpdf finds the file sound: {check}");
     let (code, text) = pdf_text(&sealed_path, Some(password));

@@ -47,10 +47,18 @@ fn text_of(pdf: &[u8]) -> (String, String) {
         let out = std::process::Command::new(program)
             .args(args)
             .arg(&path)
-            .args(if program == "pdftotext" { &["-"][..] } else { &[][..] })
+            .args(if program == "pdftotext" {
+                &["-"][..]
+            } else {
+                &[][..]
+            })
             .output()
             .unwrap_or_else(|e| panic!("{program}: {e}"));
-        assert!(out.status.success(), "{program}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{program}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     (run("pdftotext", &["-layout"]), run("pdfinfo", &[]))
@@ -71,7 +79,8 @@ fn a_long_document_numbers_its_pages_as_x_van_y() {
         assert!(text.contains(&footer), "{footer:?} in:\n{text}");
     }
     assert_eq!(
-        text.matches("Vertrouwelijk — bestemd voor GGD JGZ (fictief)").count(),
+        text.matches("Vertrouwelijk — bestemd voor GGD JGZ (fictief)")
+            .count(),
         pages,
         "the footer on every page"
     );
@@ -95,7 +104,8 @@ fn text_that_looks_like_typst_markup_is_printed_as_typed() {
     ];
     doc.sections[0].fields[0].text = typed.join("\n");
     doc.sections[0].actions[0].who = "#set page(width: 1cm)".into();
-    let pdf = kernteam_export::pdf::render(&doc).expect("markup in the data does not break the document");
+    let pdf =
+        kernteam_export::pdf::render(&doc).expect("markup in the data does not break the document");
     let (text, info) = text_of(&pdf);
     for t in typed {
         assert!(text.contains(t), "{t:?} as typed in:\n{text}");

@@ -130,7 +130,7 @@ pub fn bench() -> Result<()> {
         ("kernteam-store", "open_times"),
         ("kernteam-store", "search_times"),
         ("kernteam-app", "agenda_times"),
-        ("kernteam-export", "docx_times"),
+        ("kernteam-export", "export_times"),
     ] {
         let args = [
             "cargo",
