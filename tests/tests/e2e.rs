@@ -874,6 +874,46 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
     click(&client, "[data-testid=group-persoon]").await?;
     wait_for_text(&client, "[data-testid=action-group]", "").await?;
     shot(&client, "24-demo-acties-per-persoon").await?;
+    // JGZ's action list as a document, previewed exactly as it would leave.
+    let jgz = script_text(
+        &client,
+        "return [...document.querySelectorAll('#al-org option')].find(o => o.textContent.includes('GGD JGZ'))?.value ?? '';",
+    )
+    .await?;
+    let team = script_text(
+        &client,
+        "return [...document.querySelectorAll('#al-team option')].find(o => o.textContent.includes('De Linde'))?.value ?? '';",
+    )
+    .await?;
+    select(&client, "#al-team", &team).await?;
+    select(&client, "#al-org", &jgz).await?;
+    click(
+        &client,
+        "[data-testid=action-list-export] [data-testid=export-preview-button]",
+    )
+    .await?;
+    wait_for_text(
+        &client,
+        "[data-testid=export-preview]",
+        "Actielijst GGD JGZ",
+    )
+    .await?;
+    let preview = client
+        .find(Locator::Css("[data-testid=export-preview]"))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        preview.contains("Gesprek met Sara en ouders") && !preview.contains("Jayden"),
+        "JGZ's own open actions: {preview}"
+    );
+    script_text(
+        &client,
+        "document.querySelector('[data-testid=export-preview]').scrollIntoView(); return '';",
+    )
+    .await?;
+    shot(&client, "26-export-actielijst-jgz").await?;
+    assert_accessible(&client, "action list export").await?;
     click(&client, "[data-testid=nav-overleggen]").await?;
     wait_for(&client, "[data-testid=meeting-list]").await?;
     client

@@ -367,6 +367,67 @@ fn a_pdf_leaves_under_its_password_and_the_agenda_shows_initials_only() {
     let entry = log.iter().find(|e| e.sha256 == sha).expect("logged");
     assert_eq!((entry.format.as_str(), entry.encrypted), ("pdf", true));
 
+    // Three recipients of this demo meeting as people get them, kept to look at (pdftoppm).
+    let artifacts =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../target/export-artifacts");
+    std::fs::create_dir_all(&artifacts).expect("artifacts");
+    let parents = Recipient {
+        kind: RecipientKind::Ouders,
+        organisation_id: None,
+        organisation_kind: None,
+        name: "de ouders van Sara".into(),
+    };
+    let school = Recipient {
+        kind: RecipientKind::School,
+        organisation_id: None,
+        organisation_kind: None,
+        name: "mentor en intern begeleider".into(),
+    };
+    let jgz = partner(&mut h.s, OrganisationKind::Jgz);
+    for (name, recipient, only, must, never) in [
+        (
+            "jgz",
+            jgz,
+            None,
+            "Mogelijk een eetprobleem",
+            "Verzuim wekelijks nagaan",
+        ),
+        (
+            "school",
+            school,
+            None,
+            "Geen nieuw ongeoorloofd verzuim",
+            "Mogelijk een eetprobleem",
+        ),
+        (
+            "ouders",
+            parents,
+            Some(h.sara),
+            "De jeugdverpleegkundige nodigt Sara en u uit.",
+            "eetprobleem",
+        ),
+    ] {
+        let request = MinutesExportRequest {
+            format: ExportFormat::Pdf,
+            only_casus: only,
+            ..request(&h, recipient)
+        };
+        let file = artifacts.join(format!("demo-verslag-{name}.pdf"));
+        h.s.save_minutes_export(&request, &file, None, true)
+            .expect("saved");
+        let out = std::process::Command::new("pdftotext")
+            .args(["-layout"])
+            .arg(&file)
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains(must) && !text.contains(never),
+            "{name}:\n{text}"
+        );
+    }
+
     // The agenda as a document: every item with its time, pupils by initials and class.
     let agenda = kernteam_app::AgendaExportRequest {
         meeting_id: h.meeting,

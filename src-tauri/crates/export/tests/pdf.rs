@@ -67,6 +67,11 @@ fn text_of(pdf: &[u8]) -> (String, String) {
 #[test]
 fn a_long_document_numbers_its_pages_as_x_van_y() {
     let pdf = kernteam_export::pdf::render(&long_document()).expect("pdf");
+    // Kept for people to look at (pdftoppm), like the E2E screenshots.
+    let artifacts =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../target/export-artifacts");
+    std::fs::create_dir_all(&artifacts).expect("artifacts dir");
+    std::fs::write(artifacts.join("lang-verslag.pdf"), &pdf).expect("keep");
     let (text, info) = text_of(&pdf);
     let pages: usize = info
         .lines()
