@@ -1,10 +1,10 @@
 //! Exports for partners: preview, save (native dialog, Rust writes the file) and the log.
-
-use std::path::PathBuf;
+//! The four documents (minutes, overdracht, action list, agenda) share one path through
+//! `ExportRequest`; each command only names its request type.
 
 use kernteam_app::domain::ExportLogRow;
 use kernteam_app::{
-    ActionListExportRequest, AgendaExportRequest, ExportFormat, ExportPreview,
+    ActionListExportRequest, AgendaExportRequest, ExportPreview, ExportRequest,
     MinutesExportRequest, SummaryExportRequest,
 };
 use tauri::State;
@@ -12,11 +12,26 @@ use tauri::State;
 use crate::error::{CommandResult, to_ipc};
 use crate::state::AppState;
 
-/// The native save dialog with the proposed name (which holds no pupil data); `None` when the
-/// user cancelled.
-async fn ask_where(app: tauri::AppHandle, name: String, format: ExportFormat) -> Option<PathBuf> {
+async fn preview<R: ExportRequest>(state: &AppState, request: R) -> CommandResult<ExportPreview> {
+    state
+        .with(move |s| request.preview(s))
+        .await
+        .map_err(to_ipc)
+}
+
+/// The native save dialog with the proposed name (which holds no pupil data), then Rust writes
+/// and logs the file. `None` when the user cancelled.
+async fn save<R: ExportRequest>(
+    app: tauri::AppHandle,
+    state: &AppState,
+    request: R,
+    password: Option<String>,
+    unencrypted_confirmed: bool,
+) -> CommandResult<Option<String>> {
     use tauri_plugin_dialog::DialogExt;
-    tauri::async_runtime::spawn_blocking(move || {
+    let format = request.format();
+    let name = preview(state, request.clone()).await?.file_name;
+    let chosen = tauri::async_runtime::spawn_blocking(move || {
         app.dialog()
             .file()
             .add_filter(format.kind_of_file(), &[format.extension()])
@@ -26,7 +41,18 @@ async fn ask_where(app: tauri::AppHandle, name: String, format: ExportFormat) ->
     .await
     .ok()
     .flatten()
-    .and_then(|p| p.into_path().ok())
+    .and_then(|p| p.into_path().ok());
+    let Some(path) = chosen else {
+        return Ok(None);
+    };
+    state
+        .with(move |s| {
+            request
+                .save(s, &path, password.as_deref(), unencrypted_confirmed)
+                .map(|p| Some(p.file_name))
+        })
+        .await
+        .map_err(to_ipc)
 }
 
 #[tauri::command]
@@ -34,13 +60,9 @@ pub async fn preview_minutes_export(
     state: State<'_, AppState>,
     request: MinutesExportRequest,
 ) -> CommandResult<ExportPreview> {
-    state
-        .with(move |s| s.preview_minutes_export(&request))
-        .await
-        .map_err(to_ipc)
+    preview(&state, request).await
 }
 
-/// Asks where to save, then writes and logs it. `None` when the user cancelled.
 #[tauri::command]
 pub async fn save_minutes_export(
     app: tauri::AppHandle,
@@ -49,23 +71,7 @@ pub async fn save_minutes_export(
     password: Option<String>,
     unencrypted_confirmed: bool,
 ) -> CommandResult<Option<String>> {
-    let preview = {
-        let request = request.clone();
-        state
-            .with(move |s| s.preview_minutes_export(&request))
-            .await
-            .map_err(to_ipc)?
-    };
-    let Some(path) = ask_where(app, preview.file_name, request.format).await else {
-        return Ok(None);
-    };
-    state
-        .with(move |s| {
-            s.save_minutes_export(&request, &path, password.as_deref(), unencrypted_confirmed)
-                .map(|p| Some(p.file_name))
-        })
-        .await
-        .map_err(to_ipc)
+    save(app, &state, request, password, unencrypted_confirmed).await
 }
 
 #[tauri::command]
@@ -73,13 +79,9 @@ pub async fn preview_summary_export(
     state: State<'_, AppState>,
     request: SummaryExportRequest,
 ) -> CommandResult<ExportPreview> {
-    state
-        .with(move |s| s.preview_summary_export(&request))
-        .await
-        .map_err(to_ipc)
+    preview(&state, request).await
 }
 
-/// The casus summary (overdracht): asks where, writes and logs it. `None` when cancelled.
 #[tauri::command]
 pub async fn save_summary_export(
     app: tauri::AppHandle,
@@ -88,23 +90,7 @@ pub async fn save_summary_export(
     password: Option<String>,
     unencrypted_confirmed: bool,
 ) -> CommandResult<Option<String>> {
-    let preview = {
-        let request = request.clone();
-        state
-            .with(move |s| s.preview_summary_export(&request))
-            .await
-            .map_err(to_ipc)?
-    };
-    let Some(path) = ask_where(app, preview.file_name, request.format).await else {
-        return Ok(None);
-    };
-    state
-        .with(move |s| {
-            s.save_summary_export(&request, &path, password.as_deref(), unencrypted_confirmed)
-                .map(|p| Some(p.file_name))
-        })
-        .await
-        .map_err(to_ipc)
+    save(app, &state, request, password, unencrypted_confirmed).await
 }
 
 #[tauri::command]
@@ -112,13 +98,9 @@ pub async fn preview_action_list_export(
     state: State<'_, AppState>,
     request: ActionListExportRequest,
 ) -> CommandResult<ExportPreview> {
-    state
-        .with(move |s| s.preview_action_list_export(&request))
-        .await
-        .map_err(to_ipc)
+    preview(&state, request).await
 }
 
-/// One organisation's action list: asks where, writes and logs it. `None` when cancelled.
 #[tauri::command]
 pub async fn save_action_list_export(
     app: tauri::AppHandle,
@@ -127,23 +109,7 @@ pub async fn save_action_list_export(
     password: Option<String>,
     unencrypted_confirmed: bool,
 ) -> CommandResult<Option<String>> {
-    let preview = {
-        let request = request.clone();
-        state
-            .with(move |s| s.preview_action_list_export(&request))
-            .await
-            .map_err(to_ipc)?
-    };
-    let Some(path) = ask_where(app, preview.file_name, request.format).await else {
-        return Ok(None);
-    };
-    state
-        .with(move |s| {
-            s.save_action_list_export(&request, &path, password.as_deref(), unencrypted_confirmed)
-                .map(|p| Some(p.file_name))
-        })
-        .await
-        .map_err(to_ipc)
+    save(app, &state, request, password, unencrypted_confirmed).await
 }
 
 #[tauri::command]
@@ -151,13 +117,9 @@ pub async fn preview_agenda_export(
     state: State<'_, AppState>,
     request: AgendaExportRequest,
 ) -> CommandResult<ExportPreview> {
-    state
-        .with(move |s| s.preview_agenda_export(&request))
-        .await
-        .map_err(to_ipc)
+    preview(&state, request).await
 }
 
-/// The agenda for the team's members: asks where, writes and logs it. `None` when cancelled.
 #[tauri::command]
 pub async fn save_agenda_export(
     app: tauri::AppHandle,
@@ -166,23 +128,7 @@ pub async fn save_agenda_export(
     password: Option<String>,
     unencrypted_confirmed: bool,
 ) -> CommandResult<Option<String>> {
-    let preview = {
-        let request = request.clone();
-        state
-            .with(move |s| s.preview_agenda_export(&request))
-            .await
-            .map_err(to_ipc)?
-    };
-    let Some(path) = ask_where(app, preview.file_name, request.format).await else {
-        return Ok(None);
-    };
-    state
-        .with(move |s| {
-            s.save_agenda_export(&request, &path, password.as_deref(), unencrypted_confirmed)
-                .map(|p| Some(p.file_name))
-        })
-        .await
-        .map_err(to_ipc)
+    save(app, &state, request, password, unencrypted_confirmed).await
 }
 
 /// A password to read out over the phone (five words and a number).

@@ -47,6 +47,63 @@ impl ExportFormat {
     }
 }
 
+/// What every export request can do, so a caller (the shell's save dialog) handles the four
+/// documents the same way: show the preview, then write the file and log it.
+pub trait ExportRequest: Clone + Send + 'static {
+    fn format(&self) -> ExportFormat;
+    fn preview(&self, session: &mut Session) -> AppResult<ExportPreview>;
+    fn save(
+        &self,
+        session: &mut Session,
+        target: &Path,
+        password: Option<&str>,
+        unencrypted_confirmed: bool,
+    ) -> AppResult<ExportPreview>;
+}
+
+macro_rules! export_request {
+    ($request:ty, $preview:ident, $save:ident) => {
+        impl ExportRequest for $request {
+            fn format(&self) -> ExportFormat {
+                self.format
+            }
+            fn preview(&self, session: &mut Session) -> AppResult<ExportPreview> {
+                session.$preview(self)
+            }
+            fn save(
+                &self,
+                session: &mut Session,
+                target: &Path,
+                password: Option<&str>,
+                unencrypted_confirmed: bool,
+            ) -> AppResult<ExportPreview> {
+                session.$save(self, target, password, unencrypted_confirmed)
+            }
+        }
+    };
+}
+
+export_request!(
+    MinutesExportRequest,
+    preview_minutes_export,
+    save_minutes_export
+);
+export_request!(
+    SummaryExportRequest,
+    preview_summary_export,
+    save_summary_export
+);
+export_request!(
+    ActionListExportRequest,
+    preview_action_list_export,
+    save_action_list_export
+);
+export_request!(
+    AgendaExportRequest,
+    preview_agenda_export,
+    save_agenda_export
+);
+
 /// A password to read out over the phone, for a document that leaves under encryption.
 pub fn propose_export_password() -> String {
     use rand::Rng;

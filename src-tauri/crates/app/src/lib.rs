@@ -14,7 +14,7 @@ pub use bindings::typescript_bindings;
 pub use error::{AppError, ErrorCode, IpcError};
 pub use exports::{
     ActionListExportRequest, AgendaExportRequest, ExcludedItem, ExportFormat, ExportPreview,
-    MinutesExportRequest, SummaryExportRequest, propose_export_password,
+    ExportRequest, MinutesExportRequest, SummaryExportRequest, propose_export_password,
 };
 pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;

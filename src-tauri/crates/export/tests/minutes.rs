@@ -152,17 +152,26 @@ fn fixture() -> Fixture {
     }
 }
 
-fn export(f: &Fixture, recipient: Recipient, only: Option<CasusId>) -> (String, Vec<String>) {
-    let (doc, excluded) = minutes_for(&MinutesRequest {
+/// The fixture's minutes for `recipient`, as the export crate builds them.
+fn document(
+    f: &Fixture,
+    recipient: &Recipient,
+    only: Option<CasusId>,
+) -> (kernteam_export::Document, Vec<kernteam_export::Excluded>) {
+    minutes_for(&MinutesRequest {
         body: &f.body,
         status: "versie 1, vastgesteld di 30 sep 2025".into(),
         school: "VO-school De Linde (fictief)",
-        recipient: &recipient,
+        recipient,
         casussen: &f.casussen,
         organisations: &f.organisations,
         only_casus: only,
         made_on: date!(2025 - 10 - 01),
-    });
+    })
+}
+
+fn export(f: &Fixture, recipient: Recipient, only: Option<CasusId>) -> (String, Vec<String>) {
+    let (doc, excluded) = document(f, &recipient, only);
     (
         markdown::render(&doc),
         excluded
@@ -358,16 +367,7 @@ fn read_docx(path: &std::path::Path, password: Option<&str>) -> (i32, String) {
 fn the_docx_reads_in_an_independent_reader_and_opens_only_with_its_password() {
     let f = fixture();
     let recipient = partner(&f, O::Jgz);
-    let (doc, _) = minutes_for(&MinutesRequest {
-        body: &f.body,
-        status: "versie 1, vastgesteld di 30 sep 2025".into(),
-        school: "VO-school De Linde (fictief)",
-        recipient: &recipient,
-        casussen: &f.casussen,
-        organisations: &f.organisations,
-        only_casus: None,
-        made_on: date!(2025 - 10 - 01),
-    });
+    let (doc, _) = document(&f, &recipient, None);
     let plain = kernteam_export::docx::render(&doc).expect("docx");
     let dir = tempfile::tempdir().expect("tempdir");
     let plain_path = dir.path().join("verslag.docx");
@@ -464,16 +464,7 @@ fn the_pdf_per_recipient_reads_in_pdftotext_and_opens_only_with_its_password() {
         ),
     ];
     for (name, recipient, only) in recipients {
-        let (doc, _) = minutes_for(&MinutesRequest {
-            body: &f.body,
-            status: "versie 1, vastgesteld di 30 sep 2025".into(),
-            school: "VO-school De Linde (fictief)",
-            recipient: &recipient,
-            casussen: &f.casussen,
-            organisations: &f.organisations,
-            only_casus: only,
-            made_on: date!(2025 - 10 - 01),
-        });
+        let (doc, _) = document(&f, &recipient, only);
         let pdf = kernteam_export::pdf::render(&doc).expect("pdf");
         assert!(pdf.starts_with(b"%PDF-"), "{name}: a PDF file");
         let path = dir.path().join(format!("verslag-{name}.pdf"));
@@ -540,16 +531,7 @@ fn the_pdf_per_recipient_reads_in_pdftotext_and_opens_only_with_its_password() {
         );
     }
 
-    let (doc, _) = minutes_for(&MinutesRequest {
-        body: &f.body,
-        status: "versie 1, vastgesteld di 30 sep 2025".into(),
-        school: "VO-school De Linde (fictief)",
-        recipient: &partner(&f, O::Jgz),
-        casussen: &f.casussen,
-        organisations: &f.organisations,
-        only_casus: None,
-        made_on: date!(2025 - 10 - 01),
-    });
+    let (doc, _) = document(&f, &partner(&f, O::Jgz), None);
     let password = "tulp-fiets-molen-kaas-73";
     let sealed =
         kernteam_export::pdf::encrypt(&kernteam_export::pdf::render(&doc).expect("pdf"), password)
