@@ -463,3 +463,109 @@ fn a_pdf_leaves_under_its_password_and_the_agenda_shows_initials_only() {
         "{log:?}"
     );
 }
+
+/// Every demo casus (the shared scenarios S-01…S-06 and the demo's own) to every profile, as
+/// the overdracht: either refused with a reason, or a document that names its recipient and no
+/// other pupil, never to parents for an anonymous consultation, with a file name free of the
+/// pupil. One PDF per shared document is read back through pdftotext for the same checks.
+#[test]
+fn every_demo_casus_to_every_profile_holds_only_what_the_rules_allow() {
+    use kernteam_app::domain::CasusMode;
+    let (_dir, mut s) = common::demo();
+    let casussen = s.casussen(None).expect("casussen");
+    let names: Vec<String> = casussen
+        .iter()
+        .filter(|c| c.mode == CasusMode::Named)
+        .map(|c| c.label.clone())
+        .collect();
+    let of = |kind, name: &str| Recipient {
+        kind,
+        organisation_id: None,
+        organisation_kind: None,
+        name: name.into(),
+    };
+    let mut profiles = vec![
+        of(RecipientKind::Ouders, "de ouders"),
+        of(RecipientKind::School, "mentor en intern begeleider"),
+        of(
+            RecipientKind::SwvLoket,
+            "het loket van het samenwerkingsverband",
+        ),
+    ];
+    for kind in [
+        OrganisationKind::Leerplicht,
+        OrganisationKind::Jgz,
+        OrganisationKind::Cjg,
+        OrganisationKind::Smw,
+        OrganisationKind::Swv,
+    ] {
+        profiles.push(partner(&mut s, kind));
+    }
+    let out = tempfile::tempdir().expect("out");
+    let (mut shared, mut refused) = (0, 0);
+    for casus in &casussen {
+        let first_name = casus
+            .label
+            .split(' ')
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        for recipient in &profiles {
+            let request = kernteam_app::SummaryExportRequest {
+                casus_id: casus.id,
+                recipient: recipient.clone(),
+                format: ExportFormat::Pdf,
+                released: vec![],
+                pupil_shares_with_parents: false,
+            };
+            let preview = match s.preview_summary_export(&request) {
+                Ok(p) => p,
+                Err(e) => {
+                    assert_eq!(e.code, ErrorCode::Validation, "{}: {e:?}", casus.initials);
+                    assert!(!e.message.is_empty());
+                    refused += 1;
+                    continue;
+                }
+            };
+            shared += 1;
+            let to = format!("{} → {}", casus.initials, recipient.name);
+            assert!(
+                !(casus.mode == CasusMode::Anonymous && recipient.kind == RecipientKind::Ouders),
+                "{to}: an anonymous consultation never goes to parents"
+            );
+            assert!(
+                !preview.file_name.to_lowercase().contains(&first_name),
+                "{to}: {}",
+                preview.file_name
+            );
+            let file = out.path().join(&preview.file_name);
+            s.save_summary_export(&request, &file, None, true)
+                .expect("saved");
+            let pdf = std::process::Command::new("pdftotext")
+                .arg(&file)
+                .arg("-")
+                .output()
+                .expect("pdftotext");
+            let pdf_text = String::from_utf8_lossy(&pdf.stdout).replace('\n', " ");
+            for text in [preview.text.as_str(), pdf_text.as_str()] {
+                assert!(
+                    text.contains(&format!("bestemd voor {}", recipient.name)),
+                    "{to}:\n{text}"
+                );
+                for other in names.iter().filter(|n| **n != casus.label) {
+                    assert!(!text.contains(other.as_str()), "{to}: {other} in\n{text}");
+                }
+                if casus.mode == CasusMode::Anonymous {
+                    for name in &names {
+                        assert!(!text.contains(name.as_str()), "{to}: {name} in\n{text}");
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(shared + refused, casussen.len() * profiles.len());
+    assert!(
+        shared >= 10 && refused >= 10,
+        "{shared} shared, {refused} refused"
+    );
+}
