@@ -28,6 +28,7 @@ const TEST_PACKAGES: &[&str] = &[
     "gnome-keyring",
     "poppler-utils",
     "qpdf",
+    "mupdf-tools",
 ];
 
 fn installed(package: &str) -> bool {
