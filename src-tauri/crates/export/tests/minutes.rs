@@ -567,7 +567,10 @@ fn the_pdf_per_recipient_reads_in_pdftotext_and_opens_only_with_its_password() {
     let (code, _) = pdf_text(&sealed_path, Some("fiets-tulp"));
     assert_ne!(code, 0, "not with another");
     // A third engine, MuPDF, with its own AES-256 code.
-    let (code, text) = tool("mutool", &["draw", "-F", "txt", "-o", "-", "-p", password, p]);
+    let (code, text) = tool(
+        "mutool",
+        &["draw", "-F", "txt", "-o", "-", "-p", password, p],
+    );
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("M@ZL-consult met Noor en moeder"), "{text}");
     let (code, text) = tool("mutool", &["draw", "-F", "txt", "-o", "-", p]);
