@@ -1,9 +1,11 @@
-//! `cargo xtask run | test | e2e [filter] | bench | bindings`: the developer commands. Everything a fresh Debian 12 /
+//! `cargo xtask run | test | e2e [filter] | bench | dist [--check] | bindings`: the developer commands. Everything a fresh Debian 12 /
 //! Ubuntu machine needs is installed from here, so nothing is ever set up by hand.
 
 mod bench;
+mod dist;
 mod setup;
 mod steps;
+mod window;
 
 use anyhow::{Result, bail};
 
@@ -26,7 +28,11 @@ fn main() -> Result<()> {
             setup::prepare(setup::Needs::Test)?;
             bench::bench()
         }
+        Some("dist") => {
+            setup::prepare(setup::Needs::Test)?;
+            dist::dist(args.get(1).map(String::as_str) == Some("--check"))
+        }
         Some("bindings") => steps::write_bindings(),
-        _ => bail!("usage: cargo xtask <run|test|e2e [filter]|bench|bindings>"),
+        _ => bail!("usage: cargo xtask <run|test|e2e [filter]|bench|dist [--check]|bindings>"),
     }
 }

@@ -70,32 +70,41 @@ fn install_system_packages(needs: Needs) -> Result<()> {
         "apt-get install -y --no-install-recommends {}",
         missing.join(" ")
     );
-    let prefix: Vec<&str> = if is_root() {
-        vec![]
+    let Some(prefix) = root_prefix() else {
+        bail!(
+            "missing system packages; run this once and try again:\n    sudo apt-get update && sudo {line}"
+        );
+    };
+    eprintln!("xtask: installing {}", missing.join(" "));
+    let run = |args: &[&str]| as_root(&prefix, args);
+    run(&["apt-get", "update", "-q"])?;
+    let mut install = vec!["apt-get", "install", "-y", "-q", "--no-install-recommends"];
+    install.extend(missing.iter().copied());
+    run(&install)
+}
+
+/// How to run a command as root here: directly, through password-less sudo, or not at all.
+pub fn root_prefix() -> Option<Vec<&'static str>> {
+    if is_root() {
+        Some(vec![])
     } else if Command::new("sudo")
         .args(["-n", "true"])
         .status()
         .map(|s| s.success())
         .unwrap_or(false)
     {
-        vec!["sudo", "-n"]
+        Some(vec!["sudo", "-n"])
     } else {
-        bail!(
-            "missing system packages; run this once and try again:\n    sudo apt-get update && sudo {line}"
-        );
-    };
-    eprintln!("xtask: installing {}", missing.join(" "));
-    let run = |args: &[&str]| -> Result<()> {
-        let mut all: Vec<&str> = prefix.clone();
-        all.extend_from_slice(args);
-        let mut c = Command::new(all[0]);
-        c.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
-        cmd(&mut c)
-    };
-    run(&["apt-get", "update", "-q"])?;
-    let mut install = vec!["apt-get", "install", "-y", "-q", "--no-install-recommends"];
-    install.extend(missing.iter().copied());
-    run(&install)
+        None
+    }
+}
+
+pub fn as_root(prefix: &[&str], args: &[&str]) -> Result<()> {
+    let mut all: Vec<&str> = prefix.to_vec();
+    all.extend_from_slice(args);
+    let mut c = Command::new(all[0]);
+    c.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+    cmd(&mut c)
 }
 
 pub fn tauri_driver() -> PathBuf {

@@ -1,0 +1,110 @@
+//! Starting the release app (or the installed one) under Xvfb and waiting for its first screen,
+//! for the start-up figures of `bench` and the install check of `dist`.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+/// Longer than any start on a loaded CI machine; a hung app fails instead of hanging the run.
+const FIRST_SCREEN_TIMEOUT: Duration = Duration::from_secs(60);
+
+fn free_display() -> u32 {
+    (90..200)
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        })
+        .unwrap_or(99)
+}
+
+/// An X server of our own for the time it lives.
+pub struct Display {
+    server: std::process::Child,
+    number: u32,
+}
+
+impl Display {
+    pub fn start() -> Result<Self> {
+        let number = free_display();
+        let server = Command::new("Xvfb")
+            .args([
+                format!(":{number}"),
+                "-screen".into(),
+                "0".into(),
+                "1440x900x24".into(),
+                "-nolisten".into(),
+                "tcp".into(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("starting Xvfb")?;
+        std::thread::sleep(Duration::from_millis(700));
+        Ok(Self { server, number })
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}
+
+/// Where an app run keeps everything: its data dir and XDG dirs under one scratch folder.
+pub struct AppRun<'a> {
+    pub binary: &'a Path,
+    pub data: &'a Path,
+    pub scratch: &'a Path,
+}
+
+/// Milliseconds from spawning the app to the UI reporting `screen` ("locked" is the unlock
+/// screen); the app is stopped afterwards.
+pub fn time_to_screen(display: &Display, run: &AppRun<'_>, screen: &str) -> Result<f64> {
+    let xdg = |name: &str| -> PathBuf { run.scratch.join(name) };
+    let start = Instant::now();
+    let mut app = Command::new(run.binary)
+        .env("DISPLAY", format!(":{}", display.number))
+        .env("KERNTEAM_DATA_DIR", run.data)
+        .env("KERNTEAM_REPORT_STARTUP", "1")
+        .env("XDG_DATA_HOME", xdg("xdg-data"))
+        .env("XDG_CONFIG_HOME", xdg("xdg-config"))
+        .env("XDG_CACHE_HOME", xdg("xdg-cache"))
+        // No keyring here: the unlock screen is the first screen.
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/kernteam-xtask",
+        )
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("starting {}", run.binary.display()))?;
+    let stderr = app.stderr.take().context("stderr")?;
+    let wanted = format!("kernteam-startup: {screen}");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if line.starts_with(&wanted) {
+                let _ = tx.send(start.elapsed().as_secs_f64() * 1000.0);
+                return;
+            }
+        }
+    });
+    let shown = rx.recv_timeout(FIRST_SCREEN_TIMEOUT).ok();
+    let _ = Command::new("kill")
+        .arg("-TERM")
+        .arg(app.id().to_string())
+        .status();
+    let _ = app.wait();
+    match shown {
+        Some(ms) => Ok(ms),
+        None => bail!(
+            "{} never reported its {screen} screen",
+            run.binary.display()
+        ),
+    }
+}
