@@ -10,7 +10,10 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, Result, bail};
 
 use crate::setup::{as_root, root_prefix};
-use crate::steps::{cmd, root, scratch, ui_dir};
+use crate::steps::{cmd, root, scratch};
+
+/// The same version as the `tauri` crate in Cargo.lock.
+const TAURI_CLI: &str = "2.12.5";
 use crate::window::{AppRun, Display, time_to_screen};
 
 fn bundles(kind: &str) -> Result<Vec<PathBuf>> {
@@ -22,6 +25,30 @@ fn bundles(kind: &str) -> Result<Vec<PathBuf>> {
         .collect();
     found.sort();
     Ok(found)
+}
+
+/// The Tauri CLI (which holds the bundler) from npm, kept apart from the UI's packages: the
+/// npm mirror here has only the Linux builds of its platform packages, and a lock file that
+/// lists them all could not be installed with `npm ci` from it.
+fn tauri_cli() -> Result<PathBuf> {
+    let dir = root().join("target/xtask/tauri-cli");
+    let bin = dir.join("node_modules/.bin/tauri");
+    if !bin.exists() {
+        std::fs::create_dir_all(&dir)?;
+        cmd(Command::new("npm")
+            .args([
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                &dir.to_string_lossy(),
+                &format!("@tauri-apps/cli@{TAURI_CLI}"),
+            ])
+            .current_dir(&dir))
+        .context("installing the Tauri CLI from npm")?;
+    }
+    Ok(bin)
 }
 
 fn version() -> Result<String> {
@@ -43,7 +70,7 @@ pub fn dist(check: bool) -> Result<()> {
     for kind in ["deb", "rpm"] {
         let _ = std::fs::remove_dir_all(root().join("target/release/bundle").join(kind));
     }
-    cmd(Command::new(ui_dir().join("node_modules/.bin/tauri"))
+    cmd(Command::new(tauri_cli()?)
         .args(["build", "--bundles", "deb,rpm", "--ci"])
         .current_dir(root().join("src-tauri")))
     .context("the Tauri bundler")?;
