@@ -201,6 +201,60 @@ impl Store {
         Ok(())
     }
 
+    /// A SHA-256 over every row of every table (in table-name order, rows sorted), so two
+    /// stores with the same content hash the same whatever their page layout; the reliability
+    /// tests compare it before and after a damaged file was offered.
+    pub fn logical_hash(&self) -> Result<String> {
+        use rusqlite::types::ValueRef;
+        use sha2::{Digest, Sha256};
+        let tables: Vec<String> = self
+            .conn
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' \
+                 AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut hasher = Sha256::new();
+        for table in tables {
+            let mut stmt = self
+                .conn
+                .prepare(&format!("SELECT * FROM \"{}\"", table.replace('"', "\"\"")))?;
+            let width = stmt.column_count();
+            let mut rows: Vec<Vec<u8>> = stmt
+                .query_map([], |r| {
+                    let mut row = Vec::new();
+                    for i in 0..width {
+                        match r.get_ref(i)? {
+                            ValueRef::Null => row.push(0),
+                            ValueRef::Integer(n) => {
+                                row.push(1);
+                                row.extend_from_slice(&n.to_le_bytes());
+                            }
+                            ValueRef::Real(f) => {
+                                row.push(2);
+                                row.extend_from_slice(&f.to_le_bytes());
+                            }
+                            ValueRef::Text(b) | ValueRef::Blob(b) => {
+                                row.push(3);
+                                row.extend_from_slice(&(b.len() as u64).to_le_bytes());
+                                row.extend_from_slice(b);
+                            }
+                        }
+                    }
+                    Ok(row)
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            rows.sort();
+            hasher.update(table.as_bytes());
+            hasher.update((rows.len() as u64).to_le_bytes());
+            for row in rows {
+                hasher.update(&row);
+            }
+        }
+        Ok(hex::encode(hasher.finalize()))
+    }
+
     /// Verifies the audit chain end to end; returns the number of events.
     pub fn verify_audit_chain(&self) -> Result<u64> {
         audit::verify(&self.conn)
@@ -343,5 +397,7 @@ pub(crate) fn now_utc() -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_damage;
 #[cfg(test)]
 mod tests_dossier;

@@ -132,6 +132,15 @@ impl KeySlots {
         if slots.slots.is_empty() {
             return Err(StoreError::KeySlotsDamaged("no slots".into()));
         }
+        // Uuid reads upper case too; a flipped case bit in the id would otherwise pass as the
+        // same file. Only the form this program writes is accepted.
+        let written: serde_json::Value = serde_json::from_slice(bytes)
+            .map_err(|e| StoreError::KeySlotsDamaged(e.to_string()))?;
+        if written["storeId"].as_str() != Some(slots.store_id.to_string().as_str()) {
+            return Err(StoreError::KeySlotsDamaged(
+                "storeId is not in the form Kernteam writes".into(),
+            ));
+        }
         for slot in &slots.slots {
             if let Slot::Passphrase { argon2id, .. } = slot
                 && (argon2id.memory_kib < ARGON2_MEMORY_KIB || argon2id.passes < ARGON2_PASSES)

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use super::*;
 
 const MARKER: &str = "Zorgmarker-Jansen-7f3a9c";
-const PASS: &str = "fiets regen koffie tafel";
+pub(crate) const PASS: &str = "fiets regen koffie tafel";
 
 pub(crate) fn actor() -> Actor {
     Actor("test".into())
