@@ -1,4 +1,4 @@
-//! `cargo xtask run | test | e2e [filter] | bench | dist [--check] | bindings`: the developer commands. Everything a fresh Debian 12 /
+//! `cargo xtask run | test | e2e [filter] | bench | soak | dist [--check] | bindings`: the developer commands. Everything a fresh Debian 12 /
 //! Ubuntu machine needs is installed from here, so nothing is ever set up by hand.
 
 mod bench;
@@ -32,7 +32,11 @@ fn main() -> Result<()> {
             setup::prepare(setup::Needs::Test)?;
             dist::dist(args.get(1).map(String::as_str) == Some("--check"))
         }
+        Some("soak") => {
+            setup::prepare(setup::Needs::Test)?;
+            steps::soak()
+        }
         Some("bindings") => steps::write_bindings(),
-        _ => bail!("usage: cargo xtask <run|test|e2e [filter]|bench|dist [--check]|bindings>"),
+        _ => bail!("usage: cargo xtask <run|test|e2e [filter]|bench|soak|dist [--check]|bindings>"),
     }
 }

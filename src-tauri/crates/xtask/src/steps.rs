@@ -250,3 +250,21 @@ pub fn end_to_end(filter: Option<&str>) -> Result<()> {
 pub fn run_app() -> Result<()> {
     cmd(&mut cargo(&["run", "-p", "kernteam"]))
 }
+
+/// The long forms of the reliability suite: the SIGKILL writer for 500 rounds instead of 50.
+pub fn soak() -> Result<()> {
+    eprintln!("xtask: soak — a writer killed at 500 random moments");
+    build_all_targets()?;
+    let mut c = cargo(&[
+        "test",
+        "--workspace",
+        "--lib",
+        "tests_damage::a_writer_killed_at_random_moments",
+        "--",
+        "--nocapture",
+    ]);
+    c.env("KERNTEAM_KILL_ROUNDS", "500");
+    cmd(&mut c)?;
+    eprintln!("xtask: soak passed");
+    Ok(())
+}
