@@ -14,7 +14,7 @@ use crate::state::AppState;
 
 async fn preview<R: ExportRequest>(state: &AppState, request: R) -> CommandResult<ExportPreview> {
     state
-        .with(move |s| request.preview(s))
+        .with(move |s| s.preview_export(&request))
         .await
         .map_err(to_ipc)
 }
@@ -47,8 +47,7 @@ async fn save<R: ExportRequest>(
     };
     state
         .with(move |s| {
-            request
-                .save(s, &path, password.as_deref(), unencrypted_confirmed)
+            s.save_export(&request, &path, password.as_deref(), unencrypted_confirmed)
                 .map(|p| Some(p.file_name))
         })
         .await

@@ -47,62 +47,103 @@ impl ExportFormat {
     }
 }
 
-/// What every export request can do, so a caller (the shell's save dialog) handles the four
-/// documents the same way: show the preview, then write the file and log it.
+/// What differs between the four documents (minutes, overdracht, action list, agenda); the
+/// rest — preview, password check, writing, logging — is one path for all
+/// ([`Session::preview_export`], [`Session::save_export`]).
 pub trait ExportRequest: Clone + Send + 'static {
     fn format(&self) -> ExportFormat;
-    fn preview(&self, session: &mut Session) -> AppResult<ExportPreview>;
-    fn save(
+    /// The document for its recipient and its preview (the same content, as text).
+    fn build(&self, session: &mut Session)
+    -> AppResult<(kernteam_export::Document, ExportPreview)>;
+    /// The meeting and the casus the export log names.
+    fn subject(&self) -> (Option<MeetingId>, Option<CasusId>);
+    /// The export log's "for whom": the recipient's kind and name, and what it was.
+    fn logged_for(&self, doc: &kernteam_export::Document) -> String;
+}
+
+impl ExportRequest for MinutesExportRequest {
+    fn format(&self) -> ExportFormat {
+        self.format
+    }
+    fn build(
         &self,
         session: &mut Session,
-        target: &Path,
-        password: Option<&str>,
-        unencrypted_confirmed: bool,
-    ) -> AppResult<ExportPreview>;
+    ) -> AppResult<(kernteam_export::Document, ExportPreview)> {
+        session.minutes_document(self)
+    }
+    fn subject(&self) -> (Option<MeetingId>, Option<CasusId>) {
+        (Some(self.meeting_id), self.only_casus)
+    }
+    fn logged_for(&self, _: &kernteam_export::Document) -> String {
+        let released = if self.released.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " · vrijgegeven: {}",
+                self.released
+                    .iter()
+                    .map(|c| c.label().to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        log_line(&self.recipient, &released)
+    }
 }
 
-macro_rules! export_request {
-    ($request:ty, $preview:ident, $save:ident) => {
-        impl ExportRequest for $request {
-            fn format(&self) -> ExportFormat {
-                self.format
-            }
-            fn preview(&self, session: &mut Session) -> AppResult<ExportPreview> {
-                session.$preview(self)
-            }
-            fn save(
-                &self,
-                session: &mut Session,
-                target: &Path,
-                password: Option<&str>,
-                unencrypted_confirmed: bool,
-            ) -> AppResult<ExportPreview> {
-                session.$save(self, target, password, unencrypted_confirmed)
-            }
-        }
-    };
+impl ExportRequest for SummaryExportRequest {
+    fn format(&self) -> ExportFormat {
+        self.format
+    }
+    fn build(
+        &self,
+        session: &mut Session,
+    ) -> AppResult<(kernteam_export::Document, ExportPreview)> {
+        session.summary_document(self)
+    }
+    fn subject(&self) -> (Option<MeetingId>, Option<CasusId>) {
+        (None, Some(self.casus_id))
+    }
+    fn logged_for(&self, _: &kernteam_export::Document) -> String {
+        log_line(&self.recipient, " · overdracht")
+    }
 }
 
-export_request!(
-    MinutesExportRequest,
-    preview_minutes_export,
-    save_minutes_export
-);
-export_request!(
-    SummaryExportRequest,
-    preview_summary_export,
-    save_summary_export
-);
-export_request!(
-    ActionListExportRequest,
-    preview_action_list_export,
-    save_action_list_export
-);
-export_request!(
-    AgendaExportRequest,
-    preview_agenda_export,
-    save_agenda_export
-);
+impl ExportRequest for ActionListExportRequest {
+    fn format(&self) -> ExportFormat {
+        self.format
+    }
+    fn build(
+        &self,
+        session: &mut Session,
+    ) -> AppResult<(kernteam_export::Document, ExportPreview)> {
+        session.action_list_document(self)
+    }
+    fn subject(&self) -> (Option<MeetingId>, Option<CasusId>) {
+        (None, None)
+    }
+    fn logged_for(&self, _: &kernteam_export::Document) -> String {
+        log_line(&self.recipient, " · actielijst")
+    }
+}
+
+impl ExportRequest for AgendaExportRequest {
+    fn format(&self) -> ExportFormat {
+        self.format
+    }
+    fn build(
+        &self,
+        session: &mut Session,
+    ) -> AppResult<(kernteam_export::Document, ExportPreview)> {
+        session.agenda_document(self)
+    }
+    fn subject(&self) -> (Option<MeetingId>, Option<CasusId>) {
+        (Some(self.meeting_id), None)
+    }
+    fn logged_for(&self, doc: &kernteam_export::Document) -> String {
+        format!("team: {} · agenda", doc.recipient)
+    }
+}
 
 /// A password to read out over the phone, for a document that leaves under encryption.
 pub fn propose_export_password() -> String {
@@ -267,14 +308,6 @@ impl Session {
         })
     }
 
-    /// The minutes as the recipient will get them, and what was left out and why.
-    pub fn preview_minutes_export(
-        &mut self,
-        request: &MinutesExportRequest,
-    ) -> AppResult<ExportPreview> {
-        Ok(self.minutes_document(request)?.1)
-    }
-
     /// The document for the recipient and its preview (the same content, as text).
     fn minutes_document(
         &mut self,
@@ -363,36 +396,30 @@ impl Session {
         Ok((doc, preview))
     }
 
-    /// Writes the previewed minutes to `target` and logs the export (see [`Self::write_export`]).
-    pub fn save_minutes_export(
+    /// Exactly what the recipient will get, and what was left out and why.
+    pub fn preview_export<R: ExportRequest>(&mut self, request: &R) -> AppResult<ExportPreview> {
+        Ok(request.build(self)?.1)
+    }
+
+    /// Writes the previewed document to `target` and logs it (see [`Self::write_export`]);
+    /// refused before anything is built when the password cannot work.
+    pub fn save_export<R: ExportRequest>(
         &mut self,
-        request: &MinutesExportRequest,
+        request: &R,
         target: &Path,
         password: Option<&str>,
         unencrypted_confirmed: bool,
     ) -> AppResult<ExportPreview> {
-        let lock = check_lock(request.format, password, unencrypted_confirmed)?;
-        let built = self.minutes_document(request)?;
-        let released = if request.released.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " · vrijgegeven: {}",
-                request
-                    .released
-                    .iter()
-                    .map(|c| c.label().to_lowercase())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        };
+        let lock = check_lock(request.format(), password, unencrypted_confirmed)?;
+        let built = request.build(self)?;
+        let to = request.logged_for(&built.0);
         self.write_export(
             &built,
-            request.format,
+            request.format(),
             lock,
             target,
-            (Some(request.meeting_id), request.only_casus),
-            &log_line(&request.recipient, &released),
+            request.subject(),
+            &to,
         )?;
         Ok(built.1)
     }
@@ -467,14 +494,6 @@ impl Session {
         Ok(())
     }
 
-    /// The agenda as the team's members will get it.
-    pub fn preview_agenda_export(
-        &mut self,
-        request: &AgendaExportRequest,
-    ) -> AppResult<ExportPreview> {
-        Ok(self.agenda_document(request)?.1)
-    }
-
     fn agenda_document(
         &mut self,
         request: &AgendaExportRequest,
@@ -524,36 +543,6 @@ impl Session {
             request.format,
         );
         Ok((doc, preview))
-    }
-
-    /// Writes the agenda and logs it (see [`Self::write_export`]).
-    pub fn save_agenda_export(
-        &mut self,
-        request: &AgendaExportRequest,
-        target: &Path,
-        password: Option<&str>,
-        unencrypted_confirmed: bool,
-    ) -> AppResult<ExportPreview> {
-        let lock = check_lock(request.format, password, unencrypted_confirmed)?;
-        let built = self.agenda_document(request)?;
-        let to = format!("team: {} · agenda", built.0.recipient);
-        self.write_export(
-            &built,
-            request.format,
-            lock,
-            target,
-            (Some(request.meeting_id), None),
-            &to,
-        )?;
-        Ok(built.1)
-    }
-
-    /// One organisation's open actions of a team, for that organisation.
-    pub fn preview_action_list_export(
-        &mut self,
-        request: &ActionListExportRequest,
-    ) -> AppResult<ExportPreview> {
-        Ok(self.action_list_document(request)?.1)
     }
 
     fn action_list_document(
@@ -620,13 +609,6 @@ impl Session {
         Ok((doc, preview))
     }
 
-    pub fn preview_summary_export(
-        &mut self,
-        request: &SummaryExportRequest,
-    ) -> AppResult<ExportPreview> {
-        Ok(self.summary_document(request)?.1)
-    }
-
     fn summary_document(
         &mut self,
         request: &SummaryExportRequest,
@@ -663,46 +645,6 @@ impl Session {
             request.format,
         );
         Ok((doc, preview))
-    }
-
-    pub fn save_summary_export(
-        &mut self,
-        request: &SummaryExportRequest,
-        target: &Path,
-        password: Option<&str>,
-        unencrypted_confirmed: bool,
-    ) -> AppResult<ExportPreview> {
-        let lock = check_lock(request.format, password, unencrypted_confirmed)?;
-        let built = self.summary_document(request)?;
-        self.write_export(
-            &built,
-            request.format,
-            lock,
-            target,
-            (None, Some(request.casus_id)),
-            &log_line(&request.recipient, " · overdracht"),
-        )?;
-        Ok(built.1)
-    }
-
-    pub fn save_action_list_export(
-        &mut self,
-        request: &ActionListExportRequest,
-        target: &Path,
-        password: Option<&str>,
-        unencrypted_confirmed: bool,
-    ) -> AppResult<ExportPreview> {
-        let lock = check_lock(request.format, password, unencrypted_confirmed)?;
-        let built = self.action_list_document(request)?;
-        self.write_export(
-            &built,
-            request.format,
-            lock,
-            target,
-            (None, None),
-            &log_line(&request.recipient, " · actielijst"),
-        )?;
-        Ok(built.1)
     }
 }
 

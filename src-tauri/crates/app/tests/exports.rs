@@ -139,7 +139,7 @@ fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
     let mut h = held_meeting();
     let jgz = partner(&mut h.s, OrganisationKind::Jgz);
     let err =
-        h.s.preview_minutes_export(&request(&h, jgz.clone()))
+        h.s.preview_export(&request(&h, jgz.clone()))
             .expect_err("concept");
     assert_eq!(
         err.code,
@@ -149,7 +149,7 @@ fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
     h.s.finalise_minutes(h.meeting).expect("finalise");
 
     // Sara's consent covers school, JGZ and SMW: JGZ gets her block and its own action only.
-    let preview = h.s.preview_minutes_export(&request(&h, jgz)).expect("jgz");
+    let preview = h.s.preview_export(&request(&h, jgz)).expect("jgz");
     let text = &preview.text;
     for must in [
         "Sara Dekker",
@@ -189,10 +189,7 @@ fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
         pupil_shares_with_parents: false,
     };
     let jgz = partner(&mut h.s, OrganisationKind::Jgz);
-    let text =
-        h.s.preview_summary_export(&summary(jgz))
-            .expect("summary")
-            .text;
+    let text = h.s.preview_export(&summary(jgz)).expect("summary").text;
     for must in [
         "# Overdracht Sara Dekker",
         "Sara is sinds de herfstvakantie stil",
@@ -206,7 +203,7 @@ fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
     );
     let lp = partner(&mut h.s, OrganisationKind::Leerplicht);
     let err =
-        h.s.preview_summary_export(&summary(lp))
+        h.s.preview_export(&summary(lp))
             .expect_err("not in Sara's consent");
     assert!(
         err.message.contains("dekt delen met Leerplicht niet"),
@@ -216,10 +213,7 @@ fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
 
     // Leerplicht is not in Sara's consent: her block stays home, Jayden's goes.
     let lp = partner(&mut h.s, OrganisationKind::Leerplicht);
-    let text =
-        h.s.preview_minutes_export(&request(&h, lp))
-            .expect("lp")
-            .text;
+    let text = h.s.preview_export(&request(&h, lp)).expect("lp").text;
     assert!(
         text.contains("Jayden Smit") && !text.contains("Sara"),
         "{text}"
@@ -233,14 +227,14 @@ fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
         name: "ouders van Sara".into(),
     };
     let err =
-        h.s.preview_minutes_export(&request(&h, parents.clone()))
+        h.s.preview_export(&request(&h, parents.clone()))
             .expect_err("which pupil");
     assert_eq!(err.field.as_deref(), Some("onlyCasus"));
     let for_parents = MinutesExportRequest {
         only_casus: Some(h.sara),
         ..request(&h, parents)
     };
-    let preview = h.s.preview_minutes_export(&for_parents).expect("parents");
+    let preview = h.s.preview_export(&for_parents).expect("parents");
     assert!(
         preview
             .text
@@ -266,11 +260,11 @@ fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
     let out = tempfile::tempdir().expect("out");
     let target = out.path().join(&preview.file_name);
     let err =
-        h.s.save_minutes_export(&for_parents, &target, None, false)
+        h.s.save_export(&for_parents, &target, None, false)
             .expect_err("unconfirmed");
     assert_eq!(err.field.as_deref(), Some("unencrypted"));
     assert!(!target.exists());
-    h.s.save_minutes_export(&for_parents, &target, None, true)
+    h.s.save_export(&for_parents, &target, None, true)
         .expect("saved");
     let written = std::fs::read(&target).expect("file");
     assert_eq!(written, preview.text.as_bytes());
@@ -295,7 +289,7 @@ fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
     // A folder that is not there (a removed USB stick): a clear message and no file.
     let gone = out.path().join("usb-stick").join("verslag.md");
     let err =
-        h.s.save_minutes_export(&for_parents, &gone, None, true)
+        h.s.save_export(&for_parents, &gone, None, true)
             .expect_err("no folder");
     assert!(
         err.message.contains("er is niets half achtergebleven"),
@@ -319,7 +313,7 @@ fn a_pdf_leaves_under_its_password_and_the_agenda_shows_initials_only() {
         format: ExportFormat::Pdf,
         ..request(&h, jgz)
     };
-    let preview = h.s.preview_minutes_export(&pdf).expect("preview");
+    let preview = h.s.preview_export(&pdf).expect("preview");
     assert!(
         preview.file_name.ends_with("-verslag-jgz.pdf"),
         "{}",
@@ -328,12 +322,12 @@ fn a_pdf_leaves_under_its_password_and_the_agenda_shows_initials_only() {
     let out = tempfile::tempdir().expect("out");
     let target = out.path().join(&preview.file_name);
     let err =
-        h.s.save_minutes_export(&pdf, &target, Some("kort"), false)
+        h.s.save_export(&pdf, &target, Some("kort"), false)
             .expect_err("too short");
     assert_eq!(err.field.as_deref(), Some("password"));
     assert!(!target.exists());
     let password = "tulp-fiets-molen-kaas-haven-73";
-    h.s.save_minutes_export(&pdf, &target, Some(password), false)
+    h.s.save_export(&pdf, &target, Some(password), false)
         .expect("saved");
     let written = std::fs::read(&target).expect("file");
     assert!(written.starts_with(b"%PDF-"));
@@ -413,8 +407,7 @@ fn a_pdf_leaves_under_its_password_and_the_agenda_shows_initials_only() {
             ..request(&h, recipient)
         };
         let file = artifacts.join(format!("demo-verslag-{name}.pdf"));
-        h.s.save_minutes_export(&request, &file, None, true)
-            .expect("saved");
+        h.s.save_export(&request, &file, None, true).expect("saved");
         let out = std::process::Command::new("pdftotext")
             .args(["-layout"])
             .arg(&file)
@@ -433,7 +426,7 @@ fn a_pdf_leaves_under_its_password_and_the_agenda_shows_initials_only() {
         meeting_id: h.meeting,
         format: ExportFormat::Md,
     };
-    let preview = h.s.preview_agenda_export(&agenda).expect("agenda");
+    let preview = h.s.preview_export(&agenda).expect("agenda");
     assert!(
         preview.file_name.ends_with("-agenda-team.md"),
         "{}",
@@ -454,7 +447,7 @@ fn a_pdf_leaves_under_its_password_and_the_agenda_shows_initials_only() {
         );
     }
     let target = out.path().join(&preview.file_name);
-    h.s.save_agenda_export(&agenda, &target, None, true)
+    h.s.save_export(&agenda, &target, None, true)
         .expect("saved");
     let log = h.s.export_log().expect("log");
     assert!(
@@ -518,7 +511,7 @@ fn every_demo_casus_to_every_profile_holds_only_what_the_rules_allow() {
                 released: vec![],
                 pupil_shares_with_parents: false,
             };
-            let preview = match s.preview_summary_export(&request) {
+            let preview = match s.preview_export(&request) {
                 Ok(p) => p,
                 Err(e) => {
                     assert_eq!(e.code, ErrorCode::Validation, "{}: {e:?}", casus.initials);
@@ -539,8 +532,7 @@ fn every_demo_casus_to_every_profile_holds_only_what_the_rules_allow() {
                 preview.file_name
             );
             let file = out.path().join(&preview.file_name);
-            s.save_summary_export(&request, &file, None, true)
-                .expect("saved");
+            s.save_export(&request, &file, None, true).expect("saved");
             let pdf = std::process::Command::new("pdftotext")
                 .arg(&file)
                 .arg("-")

@@ -183,7 +183,7 @@ pub fn run(session: &mut Session, args: &MinutesArgs) -> Result<(), Failure> {
         pupil_shares_with_parents: false,
     };
     let preview = session
-        .save_minutes_export(&request, &args.out, password.as_deref(), args.unencrypted)
+        .save_export(&request, &args.out, password.as_deref(), args.unencrypted)
         .map_err(refused)?;
     report(&preview, &args.out, password.is_some());
     Ok(())
@@ -220,7 +220,7 @@ pub fn run_actions(session: &mut Session, args: &ActionsArgs) -> Result<(), Fail
         format,
     };
     let preview = session
-        .save_action_list_export(&request, &args.out, password.as_deref(), args.unencrypted)
+        .save_export(&request, &args.out, password.as_deref(), args.unencrypted)
         .map_err(refused)?;
     report(&preview, &args.out, password.is_some());
     Ok(())
@@ -265,7 +265,7 @@ pub fn run_summary(session: &mut Session, args: &SummaryArgs) -> Result<(), Fail
         pupil_shares_with_parents: false,
     };
     let preview = session
-        .save_summary_export(&request, &args.out, password.as_deref(), args.unencrypted)
+        .save_export(&request, &args.out, password.as_deref(), args.unencrypted)
         .map_err(refused)?;
     report(&preview, &args.out, password.is_some());
     Ok(())

@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::{Result, bail};
 
 use crate::steps::{cmd, in_private_session, root, scratch};
-use crate::window::{AppRun, Display, time_to_screen};
+use crate::window::{AppRun, Display, new_data_dir, time_to_screen};
 
 const STARTUP_ROUNDS: usize = 8;
 
@@ -18,16 +18,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 /// From spawning the release binary to the UI reporting its first screen (the unlock screen).
 fn startup(lines: &mut Vec<String>) -> Result<()> {
     let work = scratch("bench-startup")?;
-    let data = work.join("data");
-    let pass = work.join("pass");
-    std::fs::write(&pass, "fiets regen koffie tafel\n")?;
-    cmd(Command::new(root().join("target/release/kernteam-cli"))
-        .arg("--data-dir")
-        .arg(&data)
-        .arg("--passphrase-file")
-        .arg(&pass)
-        .args(["init", "--no-keyring"])
-        .stdout(Stdio::null()))?;
+    let data = new_data_dir(&root().join("target/release/kernteam-cli"), &work)?;
     let display = Display::start()?;
     let binary = root().join("target/release/kernteam");
     let run = AppRun {

@@ -5,7 +5,7 @@
 //! starts the installed binary under Xvfb until it shows the unlock screen.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
@@ -14,7 +14,7 @@ use crate::steps::{cmd, root, scratch};
 
 /// The same version as the `tauri` crate in Cargo.lock.
 const TAURI_CLI: &str = "2.12.5";
-use crate::window::{AppRun, Display, time_to_screen};
+use crate::window::{AppRun, Display, new_data_dir, time_to_screen};
 
 fn bundles(kind: &str) -> Result<Vec<PathBuf>> {
     let dir = root().join("target/release/bundle").join(kind);
@@ -154,16 +154,7 @@ fn install_and_start(deb: &Path) -> Result<()> {
 
     // A new user's data dir made by the installed CLI, then the installed app on a display.
     let work = scratch("dist-check")?;
-    let data = work.join("data");
-    let pass = work.join("pass");
-    std::fs::write(&pass, "fiets regen koffie tafel\n")?;
-    cmd(Command::new("/usr/bin/kernteam-cli")
-        .arg("--data-dir")
-        .arg(&data)
-        .arg("--passphrase-file")
-        .arg(&pass)
-        .args(["init", "--no-keyring"])
-        .stdout(Stdio::null()))?;
+    let data = new_data_dir(Path::new("/usr/bin/kernteam-cli"), &work)?;
     let display = Display::start()?;
     let ms = time_to_screen(
         &display,

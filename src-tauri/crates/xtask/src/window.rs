@@ -55,6 +55,23 @@ impl Drop for Display {
     }
 }
 
+/// A new user's data dir (passphrase slot only), made by `cli` under `work`.
+pub fn new_data_dir(cli: &Path, work: &Path) -> Result<PathBuf> {
+    let data = work.join("data");
+    let pass = work.join("pass");
+    std::fs::write(&pass, "fiets regen koffie tafel\n")?;
+    crate::steps::cmd(
+        Command::new(cli)
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("--passphrase-file")
+            .arg(&pass)
+            .args(["init", "--no-keyring"])
+            .stdout(Stdio::null()),
+    )?;
+    Ok(data)
+}
+
 /// Where an app run keeps everything: its data dir and XDG dirs under one scratch folder.
 pub struct AppRun<'a> {
     pub binary: &'a Path,
