@@ -1,11 +1,11 @@
-//! `kernteam-cli export minutes | actions`: the same minimised documents the app previews, for scripts.
+//! `kernteam-cli export minutes | actions | summary`: the same minimised documents the app previews, for scripts.
 
 use std::path::PathBuf;
 
 use kernteam_app::domain::recipient::{Recipient, RecipientKind};
 use kernteam_app::domain::{CasusId, MeetingStatus, OrganisationKind};
 use kernteam_app::{
-    ActionListExportRequest, ErrorCode, ExportFormat, MinutesExportRequest, Session,
+    ActionListExportRequest, ErrorCode, ExportFormat, ExportRequest, MinutesExportRequest, Session,
     SummaryExportRequest,
 };
 
@@ -25,6 +25,16 @@ pub struct MinutesArgs {
     /// For the parents: the casus (id) whose part they get.
     #[arg(long)]
     casus: Option<String>,
+    /// Health or safety released for this recipient (comma-separated: gezondheid,veiligheid).
+    #[arg(long, value_delimiter = ',')]
+    release: Vec<String>,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// Where and how every export is written: format, password or the recorded choice against it.
+#[derive(clap::Args)]
+pub struct OutputArgs {
     /// pdf or docx (encrypted with --password-file), or md (never encrypted).
     #[arg(long, default_value = "pdf")]
     format: String,
@@ -34,11 +44,27 @@ pub struct MinutesArgs {
     /// A file whose first line is the document's password (PDF or DOCX).
     #[arg(long, conflicts_with = "unencrypted")]
     password_file: Option<PathBuf>,
-    /// Health or safety released for this recipient (comma-separated: gezondheid,veiligheid).
-    #[arg(long, value_delimiter = ',')]
-    release: Vec<String>,
     #[arg(long)]
     out: PathBuf,
+}
+
+impl OutputArgs {
+    /// Builds the request for the chosen format, writes it through the app's one export path
+    /// and reports what was written and what was left out.
+    fn save<R: ExportRequest>(
+        &self,
+        session: &mut Session,
+        request: impl FnOnce(&mut Session, ExportFormat) -> Result<R, Failure>,
+    ) -> Result<(), Failure> {
+        let format = format_of(&self.format)?;
+        let password = crate::read_passphrase(&self.password_file)?;
+        let request = request(session, format)?;
+        let preview = session
+            .save_export(&request, &self.out, password.as_deref(), self.unencrypted)
+            .map_err(refused)?;
+        report(&preview, &self.out, password.is_some());
+        Ok(())
+    }
 }
 
 fn usage(message: impl Into<String>) -> Failure {
@@ -144,8 +170,6 @@ fn report(preview: &kernteam_app::ExportPreview, out: &std::path::Path, encrypte
 }
 
 pub fn run(session: &mut Session, args: &MinutesArgs) -> Result<(), Failure> {
-    let format = format_of(&args.format)?;
-    let password = crate::read_passphrase(&args.password_file)?;
     let team = team(session, &args.team)?;
     let meetings: Vec<_> = session
         .meetings()?
@@ -174,19 +198,16 @@ pub fn run(session: &mut Session, args: &MinutesArgs) -> Result<(), Failure> {
         None => None,
     };
     let released = categories(&args.release)?;
-    let request = MinutesExportRequest {
-        meeting_id: meeting,
-        format,
-        recipient: recipient(session, &args.recipient)?,
-        only_casus,
-        released,
-        pupil_shares_with_parents: false,
-    };
-    let preview = session
-        .save_export(&request, &args.out, password.as_deref(), args.unencrypted)
-        .map_err(refused)?;
-    report(&preview, &args.out, password.is_some());
-    Ok(())
+    args.output.save(session, |session, format| {
+        Ok(MinutesExportRequest {
+            meeting_id: meeting,
+            format,
+            recipient: recipient(session, &args.recipient)?,
+            only_casus,
+            released,
+            pupil_shares_with_parents: false,
+        })
+    })
 }
 
 #[derive(clap::Args)]
@@ -197,33 +218,20 @@ pub struct ActionsArgs {
     /// The team (part of its name).
     #[arg(long)]
     team: String,
-    /// pdf or docx (encrypted with --password-file), or md (never encrypted).
-    #[arg(long, default_value = "pdf")]
-    format: String,
-    #[arg(long)]
-    unencrypted: bool,
-    /// A file whose first line is the document's password (PDF or DOCX).
-    #[arg(long, conflicts_with = "unencrypted")]
-    password_file: Option<PathBuf>,
-    #[arg(long)]
-    out: PathBuf,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 /// `kernteam-cli export actions`: one organisation's open actions of a team.
 pub fn run_actions(session: &mut Session, args: &ActionsArgs) -> Result<(), Failure> {
-    let format = format_of(&args.format)?;
-    let password = crate::read_passphrase(&args.password_file)?;
     let team = team(session, &args.team)?;
-    let request = ActionListExportRequest {
-        team_id: team.id,
-        recipient: recipient(session, &format!("partner:{}", args.organisation))?,
-        format,
-    };
-    let preview = session
-        .save_export(&request, &args.out, password.as_deref(), args.unencrypted)
-        .map_err(refused)?;
-    report(&preview, &args.out, password.is_some());
-    Ok(())
+    args.output.save(session, |session, format| {
+        Ok(ActionListExportRequest {
+            team_id: team.id,
+            recipient: recipient(session, &format!("partner:{}", args.organisation))?,
+            format,
+        })
+    })
 }
 
 #[derive(clap::Args)]
@@ -234,41 +242,29 @@ pub struct SummaryArgs {
     /// ouders, school, swv-loket, or partner:<organisation>.
     #[arg(long)]
     recipient: String,
-    /// pdf or docx (encrypted with --password-file), or md (never encrypted).
-    #[arg(long, default_value = "pdf")]
-    format: String,
-    #[arg(long)]
-    unencrypted: bool,
-    /// A file whose first line is the document's password (PDF or DOCX).
-    #[arg(long, conflicts_with = "unencrypted")]
-    password_file: Option<PathBuf>,
     /// Health or safety released for this recipient (comma-separated: gezondheid,veiligheid).
     #[arg(long, value_delimiter = ',')]
     release: Vec<String>,
-    #[arg(long)]
-    out: PathBuf,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 /// `kernteam-cli export summary`: a casus summary (overdracht) for one recipient.
 pub fn run_summary(session: &mut Session, args: &SummaryArgs) -> Result<(), Failure> {
-    let format = format_of(&args.format)?;
-    let password = crate::read_passphrase(&args.password_file)?;
     let casus_id = args
         .casus
         .parse::<CasusId>()
         .map_err(|_| usage(format!("{:?} is geen casus-id.", args.casus)))?;
-    let request = SummaryExportRequest {
-        casus_id,
-        recipient: recipient(session, &args.recipient)?,
-        format,
-        released: categories(&args.release)?,
-        pupil_shares_with_parents: false,
-    };
-    let preview = session
-        .save_export(&request, &args.out, password.as_deref(), args.unencrypted)
-        .map_err(refused)?;
-    report(&preview, &args.out, password.is_some());
-    Ok(())
+    let released = categories(&args.release)?;
+    args.output.save(session, |session, format| {
+        Ok(SummaryExportRequest {
+            casus_id,
+            recipient: recipient(session, &args.recipient)?,
+            format,
+            released,
+            pupil_shares_with_parents: false,
+        })
+    })
 }
 
 fn categories(codes: &[String]) -> Result<Vec<kernteam_app::domain::DataCategory>, Failure> {

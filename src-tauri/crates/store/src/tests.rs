@@ -53,6 +53,23 @@ pub(crate) fn plant_marker(store: &mut Store) {
     let author = store
         .create_member(&actor(), "Auteur", None, None)
         .expect("member");
+    save_note(
+        store,
+        author,
+        casus,
+        kernteam_domain::DataCategory::Gezin,
+        MARKER,
+    );
+}
+
+/// A new discussion note by `author` on `casus` with `facts` as its text.
+pub(crate) fn save_note(
+    store: &mut Store,
+    author: kernteam_domain::MemberId,
+    casus: kernteam_domain::CasusId,
+    category: kernteam_domain::DataCategory,
+    facts: &str,
+) {
     store
         .save_note(
             &actor(),
@@ -61,8 +78,8 @@ pub(crate) fn plant_marker(store: &mut Store) {
                 id: kernteam_domain::NoteId::new(),
                 casus_id: casus,
                 kind: kernteam_domain::NoteKind::Bespreking,
-                category: kernteam_domain::DataCategory::Gezin,
-                facts: MARKER.into(),
+                category,
+                facts: facts.into(),
                 opinions: String::new(),
             },
         )

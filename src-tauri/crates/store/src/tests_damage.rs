@@ -5,8 +5,9 @@
 
 use std::path::Path;
 
-use super::tests::{PASS, actor, new_store, plant_marker};
+use super::tests::{PASS, actor, new_store, plant_marker, save_note};
 use super::*;
+use kernteam_domain::DataCategory;
 
 struct Pristine {
     _dir: tempfile::TempDir,
@@ -27,21 +28,8 @@ fn pristine() -> Pristine {
         .create_member(&actor(), "Tweede auteur", None, None)
         .expect("member");
     for n in 0..40 {
-        store
-            .save_note(
-                &actor(),
-                author,
-                &kernteam_domain::NoteDraft {
-                    id: kernteam_domain::NoteId::new(),
-                    casus_id: casus,
-                    kind: kernteam_domain::NoteKind::Bespreking,
-                    category: kernteam_domain::DataCategory::School,
-                    facts: format!("Notitie {n}: ")
-                        + &"verzuim op maandag, gesprek gepland. ".repeat(40),
-                    opinions: String::new(),
-                },
-            )
-            .expect("note");
+        let text = format!("Notitie {n}: ") + &"verzuim op maandag, gesprek gepland. ".repeat(40);
+        save_note(&mut store, author, casus, DataCategory::School, &text);
     }
     store.checkpoint().expect("checkpoint");
     let hash = store.logical_hash().expect("hash");
@@ -202,20 +190,7 @@ fn note_writer_child() {
     let mut out = std::io::stdout().lock();
     for n in 0.. {
         let text = format!("schrijver-{round}-{n}");
-        store
-            .save_note(
-                &actor(),
-                author,
-                &kernteam_domain::NoteDraft {
-                    id: kernteam_domain::NoteId::new(),
-                    casus_id: casus,
-                    kind: kernteam_domain::NoteKind::Bespreking,
-                    category: kernteam_domain::DataCategory::School,
-                    facts: text.clone(),
-                    opinions: String::new(),
-                },
-            )
-            .expect("save");
+        save_note(&mut store, author, casus, DataCategory::School, &text);
         writeln!(out, "ack {text}").expect("stdout");
         out.flush().expect("flush");
     }
