@@ -28,13 +28,76 @@ fn free_port() -> Result<u16> {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver and frees its port.
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.child.id().to_string())
-            .status();
+        // The app outlives tauri-driver when a test fails before closing its session, and GTK
+        // then hands every later start of the app to that orphan: the next test would wait for a
+        // window that never comes. So the whole tree goes, not only the driver.
+        let tree = descendants(self.child.id());
+        // SIGTERM first: tauri-driver then stops WebKitWebDriver and frees its port.
+        signal("-TERM", self.child.id());
         let _ = self.child.wait();
+        for pid in tree {
+            signal("-KILL", pid);
+        }
     }
+}
+
+fn signal(which: &str, pid: u32) {
+    let _ = Command::new("kill")
+        .args([which, &pid.to_string()])
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// Every process below `root`, read from /proc (children before their own children).
+fn descendants(root: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+            // The command name may hold spaces and parentheses; the fields after its last ')' don't.
+            let after_name = &stat[stat.rfind(')')? + 1..];
+            let parent = after_name.split_whitespace().nth(1)?.parse().ok()?;
+            Some((pid, parent))
+        })
+        .collect();
+    let mut found = vec![root];
+    let mut next = 0;
+    while next < found.len() {
+        let parent = found[next];
+        found.extend(
+            parents
+                .iter()
+                .filter(|(_, p)| *p == parent)
+                .map(|(c, _)| *c),
+        );
+        next += 1;
+    }
+    found.remove(0);
+    found
+}
+
+/// A story that hangs would hold CI until its own limit; this one fails, saying so, in minutes.
+const STORY_LIMIT: Duration = Duration::from_secs(300);
+
+/// Also writes a failure to `failures.txt` among the artifacts: `cargo xtask test` prints that
+/// file last, where a CI log's tail shows it.
+async fn within_limit(name: &str, story: impl Future<Output = Result<()>>) -> Result<()> {
+    let outcome = tokio::time::timeout(STORY_LIMIT, story)
+        .await
+        .with_context(|| format!("the story took longer than {} s", STORY_LIMIT.as_secs()))
+        .and_then(|result| result);
+    if let Err(e) = &outcome {
+        use std::io::Write as _;
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(artifacts().join("failures.txt"))?;
+        writeln!(file, "{name}: {e:#}")?;
+    }
+    outcome
 }
 
 fn artifacts() -> PathBuf {
@@ -93,12 +156,26 @@ async fn open_app(driver: &Driver) -> Result<Client> {
 }
 
 async fn wait_for(client: &Client, css: &str) -> Result<fantoccini::elements::Element> {
-    client
+    match client
         .wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Css(css))
         .await
-        .with_context(|| format!("waiting for {css}"))
+    {
+        Ok(el) => Ok(el),
+        Err(e) => bail!("waiting for {css}: {e}; {}", screen_state(client).await),
+    }
+}
+
+/// What the window showed when a wait ran out, so a failure on CI (where nobody sees the
+/// screenshots) says where the story stood. The data are the fictitious scenarios.
+async fn screen_state(client: &Client) -> String {
+    let script = "const text = s => [...document.querySelectorAll(s)].map(e => e.textContent.trim()).filter(Boolean).join(' | ');
+        return `screen: ${text('h1, h2').slice(0, 200)}; messages: ${text('[data-testid=error], [role=alert], [role=status]').slice(0, 300)}`;";
+    match client.execute(script, vec![]).await {
+        Ok(serde_json::Value::String(state)) => state,
+        other => format!("the window did not answer ({other:?})"),
+    }
 }
 
 async fn wait_for_text(client: &Client, css: &str, needle: &str) -> Result<()> {
@@ -110,7 +187,15 @@ async fn wait_for_text(client: &Client, css: &str, needle: &str) -> Result<()> {
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    bail!("{css} never showed {needle:?}")
+    let shown = match client.find(Locator::Css(css)).await {
+        Ok(el) => el.text().await.unwrap_or_default(),
+        Err(_) => "(not there)".into(),
+    };
+    let shown: String = shown.chars().take(300).collect();
+    bail!(
+        "{css} never showed {needle:?} but {shown:?}; {}",
+        screen_state(client).await
+    )
 }
 
 async fn fill(client: &Client, css: &str, value: &str) -> Result<()> {
@@ -489,6 +574,14 @@ fn files_containing(dir: &Path, needle: &str, hits: &mut Vec<PathBuf>) {
 #[tokio::test]
 #[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
 async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
+    within_limit(
+        "first_run_to_keyring_unlock_after_restart",
+        first_run_to_keyring_unlock_after_restart_story(),
+    )
+    .await
+}
+
+async fn first_run_to_keyring_unlock_after_restart_story() -> Result<()> {
     let driver = start_driver(None).await?;
 
     // --- First run: passphrase, recovery key ---
@@ -654,6 +747,14 @@ async fn first_run_to_keyring_unlock_after_restart() -> Result<()> {
 #[tokio::test]
 #[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
 async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
+    within_limit(
+        "demo_data_on_every_screen_and_recovery_key_unlock",
+        demo_data_on_every_screen_and_recovery_key_unlock_story(),
+    )
+    .await
+}
+
+async fn demo_data_on_every_screen_and_recovery_key_unlock_story() -> Result<()> {
     let scratch = tempfile::tempdir()?;
     let data = scratch.path().join("kernteam");
     let driver = start_driver(Some(&data)).await?;
@@ -997,6 +1098,14 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock() -> Result<()> {
 #[tokio::test]
 #[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
 async fn without_any_keyring_the_passphrase_is_the_way_in() -> Result<()> {
+    within_limit(
+        "without_any_keyring_the_passphrase_is_the_way_in",
+        without_any_keyring_the_passphrase_is_the_way_in_story(),
+    )
+    .await
+}
+
+async fn without_any_keyring_the_passphrase_is_the_way_in_story() -> Result<()> {
     let scratch = tempfile::tempdir()?;
     let data = scratch.path().join("kernteam");
     // No session bus at all, as on a headless or locked-down machine.
@@ -1056,6 +1165,14 @@ async fn without_any_keyring_the_passphrase_is_the_way_in() -> Result<()> {
 #[tokio::test]
 #[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
 async fn anonymous_refuses_a_name_and_a_note_survives_kill_9() -> Result<()> {
+    within_limit(
+        "anonymous_refuses_a_name_and_a_note_survives_kill_9",
+        anonymous_refuses_a_name_and_a_note_survives_kill_9_story(),
+    )
+    .await
+}
+
+async fn anonymous_refuses_a_name_and_a_note_survives_kill_9_story() -> Result<()> {
     let scratch = tempfile::tempdir()?;
     let data = scratch.path().join("kernteam");
     let driver = start_driver(Some(&data)).await?;

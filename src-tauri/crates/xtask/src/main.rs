@@ -9,7 +9,19 @@ mod window;
 
 use anyhow::{Result, bail};
 
-fn main() -> Result<()> {
+/// The error goes out as one line of causes, without a backtrace: it is the last thing a CI
+/// log shows, and what failed matters there, not where in xtask it was noticed.
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("run") => {

@@ -27,6 +27,33 @@ pub fn cmd(command: &mut Command) -> Result<()> {
     Ok(())
 }
 
+/// Like `cmd`, but a step that outlives `limit` is killed with everything it started, so a hang
+/// fails in minutes instead of holding CI until its own limit.
+pub fn cmd_within(command: &mut Command, limit: std::time::Duration) -> Result<()> {
+    use std::os::unix::process::CommandExt as _;
+    let shown = format!("{command:?}");
+    let mut child = command
+        .process_group(0)
+        .spawn()
+        .with_context(|| format!("starting {shown}"))?;
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait()? {
+            if !status.success() {
+                bail!("failed ({status}): {shown}");
+            }
+            return Ok(());
+        }
+        if started.elapsed() > limit {
+            let group = format!("-{}", child.id());
+            let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+            let _ = child.wait();
+            bail!("stopped after {} s: {shown}", limit.as_secs());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+}
+
 fn cargo(args: &[&str]) -> Command {
     let mut c = Command::new("cargo");
     c.args(args).current_dir(root());
@@ -226,7 +253,10 @@ pub fn end_to_end(filter: Option<&str>) -> Result<()> {
     eprintln!("xtask: end-to-end in a real window");
     build_all_targets()?;
     let e2e_scratch = scratch("e2e")?;
-    let app = root().join("target/debug/kernteam");
+    // A developer may point the tests at a wrapper (say, one that fakes the date).
+    let app = std::env::var_os("KERNTEAM_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target/debug/kernteam"));
     let driver = crate::setup::tauri_driver();
     let mut args = vec![
         "cargo",
@@ -240,12 +270,26 @@ pub fn end_to_end(filter: Option<&str>) -> Result<()> {
         "--nocapture",
     ];
     args.extend(filter);
+    let failures = root().join("target/e2e-artifacts/failures.txt");
+    let _ = std::fs::remove_file(&failures);
     let mut e2e = in_private_session(&args, &e2e_scratch, true);
     e2e.env("KERNTEAM_APP", &app)
         .env("KERNTEAM_TAURI_DRIVER", &driver)
-        .env("KERNTEAM_E2E_SCRATCH", &e2e_scratch);
-    cmd(&mut e2e)
+        .env("KERNTEAM_E2E_SCRATCH", &e2e_scratch)
+        // The stories' errors say where they stood; a backtrace of the test harness would push
+        // that out of the tail of a CI log.
+        .env("RUST_LIB_BACKTRACE", "0");
+    let outcome = cmd_within(&mut e2e, E2E_LIMIT);
+    if outcome.is_err()
+        && let Ok(text) = std::fs::read_to_string(&failures)
+    {
+        eprintln!("xtask: end-to-end stories that failed:\n{text}");
+    }
+    outcome
 }
+
+/// The four stories take about three minutes here; each has its own five-minute limit too.
+const E2E_LIMIT: std::time::Duration = std::time::Duration::from_secs(25 * 60);
 
 pub fn run_app() -> Result<()> {
     cmd(&mut cargo(&["run", "-p", "kernteam"]))
