@@ -42,6 +42,27 @@ pub(crate) fn open(path: &Path, key: &DataKey, mode: Mode) -> Result<Connection>
     conn.execute_batch(&format!("PRAGMA key = {};", key.pragma_literal().as_str()))?;
     // SQLCipher otherwise prints its own HMAC failures to stderr.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    settle(conn)
+}
+
+/// Plain SQLite with the same settings: only the bench's reference store (generated data).
+#[cfg(feature = "plain-reference")]
+pub(crate) fn create_plain_reference(path: &Path) -> Result<Connection> {
+    if path.exists() {
+        return Err(StoreError::AlreadyExists(path.to_path_buf()));
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    settle(conn)
+}
+
+/// Checks the file is a database (a wrong key reads as "not a database") and sets the pragmas
+/// every connection runs with.
+fn settle(conn: Connection) -> Result<Connection> {
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
         row.get::<_, i64>(0)
     }) {

@@ -143,6 +143,21 @@ impl Store {
         })
     }
 
+    /// The same schema, migrations, pragmas and queries on plain, unencrypted SQLite: the
+    /// reference `cargo xtask bench` measures the store against. Behind a feature the app never
+    /// turns on, and used only with generated data.
+    #[cfg(feature = "plain-reference")]
+    pub fn create_plain_reference(dir: &DataDir) -> Result<Self> {
+        std::fs::create_dir_all(dir.root())?;
+        let mut conn = connection::create_plain_reference(&dir.db_path())?;
+        migrations::apply(&mut conn)?;
+        Ok(Self {
+            conn,
+            dir: dir.clone(),
+            key: DataKey::generate(),
+        })
+    }
+
     /// Re-wraps the data key under a new passphrase: `keys.json` is replaced atomically and the
     /// database is not touched (no re-encryption).
     pub fn change_passphrase(&mut self, actor: &Actor, passphrase: &str) -> Result<()> {
