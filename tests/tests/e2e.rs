@@ -555,7 +555,10 @@ async fn assert_title_has_no_pupil(client: &Client) -> Result<()> {
     Ok(())
 }
 
+/// Files under `dir` holding `needle` as UTF-8 or as UTF-16 (WebKit keeps web storage in
+/// UTF-16), searched byte for byte.
 fn files_containing(dir: &Path, needle: &str, hits: &mut Vec<PathBuf>) {
+    let utf16: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -564,7 +567,9 @@ fn files_containing(dir: &Path, needle: &str, hits: &mut Vec<PathBuf>) {
         if path.is_dir() {
             files_containing(&path, needle, hits);
         } else if let Ok(bytes) = std::fs::read(&path)
-            && bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+            && [needle.as_bytes(), &utf16]
+                .iter()
+                .any(|n| bytes.windows(n.len()).any(|w| w == *n))
         {
             hits.push(path);
         }
@@ -733,14 +738,41 @@ async fn first_run_to_keyring_unlock_after_restart_story() -> Result<()> {
     client.close().await?;
     tokio::time::sleep(Duration::from_millis(800)).await;
 
-    // --- Nothing readable of the pupil anywhere under the private XDG dirs ---
-    if let Ok(scratch) = std::env::var("KERNTEAM_E2E_SCRATCH") {
+    // --- Nothing readable of the pupil anywhere: the data dir, the webview's storage and
+    // caches (all under the private XDG dirs), the temp dir (TMPDIR is in the same scratch) ---
+    let scratch = PathBuf::from(std::env::var("KERNTEAM_E2E_SCRATCH")?);
+    let markers = [
+        PUPIL_FAMILY,
+        "Veel ziekmeldingen op maandag",
+        "Op maandag zie ik op tegen de week",
+        "11 ziekmeldingen in 10 weken",
+    ];
+    for marker in markers {
         let mut hits = Vec::new();
-        files_containing(Path::new(&scratch), PUPIL_FAMILY, &mut hits);
-        assert!(hits.is_empty(), "pupil name readable on disk in {hits:?}");
-        let db = Path::new(&scratch).join("data/nl.kernteam.desktop/kernteam.db");
-        assert!(db.exists(), "the scan covered the app's real data dir");
+        files_containing(&scratch, marker, &mut hits);
+        assert!(hits.is_empty(), "{marker:?} readable on disk in {hits:?}");
     }
+    let db = scratch.join("data/nl.kernteam.desktop/kernteam.db");
+    assert!(db.exists(), "the scan covered the app's real data dir");
+    // The control: the same scan does find plaintext when it is there, in either encoding.
+    let control = scratch.join("tmp/control.txt");
+    for bytes in [
+        PUPIL_FAMILY.as_bytes().to_vec(),
+        PUPIL_FAMILY
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect(),
+    ] {
+        std::fs::write(&control, bytes)?;
+        let mut hits = Vec::new();
+        files_containing(&scratch, PUPIL_FAMILY, &mut hits);
+        assert_eq!(
+            hits,
+            std::slice::from_ref(&control),
+            "the scan finds a planted plaintext"
+        );
+    }
+    std::fs::remove_file(&control)?;
     Ok(())
 }
 
@@ -1273,5 +1305,172 @@ async fn anonymous_refuses_a_name_and_a_note_survives_kill_9_story() -> Result<(
     shot(&client, "44-live-after-kill").await?;
     client.close().await?;
     tokio::time::sleep(Duration::from_millis(800)).await;
+    Ok(())
+}
+
+/// Markup that would run if any screen put typed text into the page as HTML: each vector sets
+/// `window.__pwned` when it executes. Script tags, event handlers, `javascript:` links, SVG and
+/// MathML, an iframe breaking out of an attribute, and template syntax of Svelte and others.
+const XSS: &[&str] = &[
+    "<script>window.__pwned='script'</script>",
+    "<img src=x onerror=\"window.__pwned='img'\">",
+    "<a href=\"javascript:window.__pwned='link'\">klik</a>",
+    "<svg onload=\"window.__pwned='svg'\"><circle r=\"9\"/></svg>",
+    "<math><maction actiontype=\"statusline\" xlink:href=\"javascript:window.__pwned='math'\">x</maction></math>",
+    "\"><iframe srcdoc=\"<script>parent.__pwned='iframe'</script>\"></iframe>",
+    "<details open ontoggle=\"window.__pwned='details'\">",
+    "{@html '<b>vet</b>'} ${window.__pwned='template'} {{constructor.constructor('window.__pwned=1')()}}",
+    "<style>body{display:none}</style><body onload=\"window.__pwned='body'\">",
+];
+
+/// Nothing of the corpus ran and no element of it became part of the page.
+async fn assert_inert(client: &Client, place: &str) -> Result<()> {
+    let found = client
+        .execute(
+            "return [window.__pwned ?? null,
+                     document.querySelectorAll('[onerror], [onload], [ontoggle], iframe, math, a[href^=\"javascript:\" i], script:not([src]), style:not([data-vite-dev-id])').length,
+                     getComputedStyle(document.body).display];",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        found,
+        serde_json::json!([null, 0, "block"]),
+        "markup typed in {place} executed or became part of the page ([pwned, injected elements, body display])"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
+async fn markup_typed_into_free_text_shows_as_text() -> Result<()> {
+    within_limit(
+        "markup_typed_into_free_text_shows_as_text",
+        markup_typed_into_free_text_shows_as_text_story(),
+    )
+    .await
+}
+
+async fn markup_typed_into_free_text_shows_as_text_story() -> Result<()> {
+    let scratch = tempfile::tempdir()?;
+    let data = scratch.path().join("kernteam");
+    let driver = start_driver(Some(&data)).await?;
+    let client = open_app(&driver).await?;
+    wait_for(&client, "[data-testid=first-run]").await?;
+    choose_passphrase(&client, false).await?;
+    confirm_recovery_key_kept(&client).await?;
+    click(&client, "[data-testid=load-demo]").await?;
+    wait_for(&client, "[data-testid=overview]").await?;
+    let mut typed = 0;
+
+    // Instellingen: school, team and cadence, shown back in the team list.
+    click(&client, "[data-testid=nav-instellingen]").await?;
+    fill(&client, "#s-name", XSS[0]).await?;
+    fill(&client, "#t-name", XSS[1]).await?;
+    fill(&client, "#t-cadence", XSS[2]).await?;
+    click(&client, "[data-testid=add-team]").await?;
+    wait_for_text(&client, "[data-testid=team-list]", XSS[1]).await?;
+    typed += 3;
+    assert_inert(&client, "instellingen").await?;
+
+    // A member's name and organisation.
+    fill(&client, "#m-name", XSS[3]).await?;
+    fill(&client, "#m-org", XSS[5]).await?;
+    click(&client, "[data-testid=add-member]").await?;
+    wait_for_text(&client, "main", XSS[3]).await?;
+    typed += 2;
+    assert_inert(&client, "a member's name").await?;
+
+    // A note's facts and opinions, saved as typed and shown in the list and the timeline.
+    click(&client, "[data-testid=nav-casussen]").await?;
+    open_casus(&client, "Jayden Smit").await?;
+    click(&client, "[data-testid=tab-notities]").await?;
+    click(&client, "[data-testid=new-note]").await?;
+    wait_for(&client, "[data-testid=note-facts]")
+        .await?
+        .send_keys(XSS[4])
+        .await?;
+    wait_for(&client, "[data-testid=note-opinions]")
+        .await?
+        .send_keys(XSS[5])
+        .await?;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    click(&client, "[data-testid=note-close]").await?;
+    wait_for_text(&client, "[data-testid=notes]", XSS[4]).await?;
+    wait_for_text(&client, "[data-testid=notes]", XSS[5]).await?;
+    typed += 2;
+    assert_inert(&client, "a note").await?;
+    click(&client, "[data-testid=tab-chronologie]").await?;
+    wait_for_text(&client, "[data-testid=timeline]", "window.__pwned").await?;
+    assert_inert(&client, "the timeline").await?;
+
+    // An urgent action between meetings: what and who.
+    click(&client, "[data-testid=tab-afsluiten]").await?;
+    click(&client, "[data-testid=log-urgent]").await?;
+    fill(&client, "#ur-what", XSS[6]).await?;
+    fill(&client, "#ur-owner", XSS[7]).await?;
+    click(&client, "[data-testid=urgent-form] button[type=submit]").await?;
+    wait_for_text(&client, "[data-testid=casus-actions]", XSS[6]).await?;
+    typed += 2;
+    assert_inert(&client, "an urgent action").await?;
+    click(&client, "[data-testid=back]").await?;
+
+    // An anonymous consultation: pseudonym, reason and question.
+    click(&client, "[data-testid=new-anonymous]").await?;
+    fill(&client, "#a-pseudonym", XSS[8]).await?;
+    fill(&client, "#a-reason", XSS[2]).await?;
+    fill(&client, "#a-hulpvraag", XSS[3]).await?;
+    click(&client, "[data-testid=save-anonymous]").await?;
+    wait_for_text(&client, "[data-testid=casus-detail]", XSS[8]).await?;
+    typed += 3;
+    assert_inert(&client, "an anonymous consultation").await?;
+    click(&client, "[data-testid=back]").await?;
+    wait_for_text(&client, "[data-testid=casus-list]", XSS[8]).await?;
+    assert_inert(&client, "the casus list").await?;
+
+    // Every vector in the search field, with its results (notes and casussen found above).
+    for vector in XSS {
+        fill(&client, "[data-testid=search]", vector).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        typed += 1;
+        assert_inert(&client, "the search").await?;
+    }
+    // The Acties screen lists the urgent action with its owner.
+    click(&client, "[data-testid=nav-acties]").await?;
+    wait_for_text(&client, "main", XSS[6]).await?;
+    assert_inert(&client, "acties").await?;
+    click(&client, "[data-testid=nav-vandaag]").await?;
+    wait_for(&client, "[data-testid=overview]").await?;
+    assert_inert(&client, "vandaag").await?;
+    shot(&client, "50-markup-as-text").await?;
+    eprintln!(
+        "xss corpus: {} vectors, {typed} fields typed into",
+        XSS.len()
+    );
+
+    // A second start of Kernteam hands over to this one and ends: never two windows on one
+    // store. (Raising the window is the window manager's part; there is none under Xvfb.)
+    let app = std::env::var("KERNTEAM_APP")?;
+    let mut second = Command::new(&app)
+        .env("KERNTEAM_DATA_DIR", &data)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let mut ended = None;
+    for _ in 0..100 {
+        if let Some(status) = second.try_wait()? {
+            ended = Some(status);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let Some(status) = ended else {
+        let _ = second.kill();
+        bail!("a second Kernteam kept running beside the first");
+    };
+    assert!(status.success(), "the second start ended cleanly: {status}");
+    click(&client, "[data-testid=nav-casussen]").await?;
+    wait_for_text(&client, "[data-testid=casus-list]", XSS[8]).await?;
+    client.close().await?;
     Ok(())
 }

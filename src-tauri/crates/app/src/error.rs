@@ -33,6 +33,8 @@ pub enum ErrorCode {
     NotAuthor,
     /// The casus still has open actions.
     OpenActions,
+    /// The disk is full: the last change was not saved, nothing else changed.
+    DiskFull,
     Internal,
 }
 
@@ -95,6 +97,7 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         use ErrorCode::*;
         let (code, message) = match &e {
+            e if e.is_disk_full() => (DiskFull, "De schijf is vol. Uw laatste wijziging is niet bewaard; al het andere is veilig. Maak ruimte vrij en probeer het opnieuw.".to_owned()),
             StoreError::NoStore(_) => (NoStore, "Er is nog geen Kernteam-opslag in deze map. Richt Kernteam eerst in.".to_owned()),
             StoreError::AlreadyExists(_) => (AlreadyExists, "Er staat al een Kernteam-opslag in deze map; die wordt nooit overschreven. Ontgrendel hem of kies een andere map.".to_owned()),
             StoreError::WrongSecret => (WrongPassphrase, "Dit wachtwoord of deze herstelsleutel klopt niet. Probeer het opnieuw; let op hoofdletters.".to_owned()),
@@ -119,3 +122,17 @@ impl From<StoreError> for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SQLite's own "disk full" is recognised by the store (its tmpfs test); here the app
+    /// turns the store's verdict into a code and a message that says what to do.
+    #[test]
+    fn a_full_disk_is_named_and_says_what_to_do() {
+        let app = AppError::from(StoreError::Io(std::io::ErrorKind::StorageFull.into()));
+        assert_eq!(app.code, ErrorCode::DiskFull);
+        assert!(app.message.contains("Maak ruimte vrij"), "{}", app.message);
+    }
+}

@@ -419,17 +419,8 @@ impl Session {
         let counts = self.monitor()?;
         let store = self.store()?;
         let team_count = u32::try_from(store.teams()?.len()).unwrap_or(u32::MAX);
-        let next_meeting = store
-            .meetings()?
-            .into_iter()
-            .filter(|m| m.starts_at >= now && m.status == kernteam_domain::MeetingStatus::Gepland)
-            .min_by(|a, b| a.starts_at.cmp(&b.starts_at));
-        let open_actions = store
-            .actions(None)?
-            .into_iter()
-            .filter(|a| a.status == kernteam_domain::ActionStatus::Open)
-            .take(8)
-            .collect();
+        let next_meeting = store.next_planned_meeting(&now)?;
+        let open_actions = store.open_actions_due_first(8)?;
         let reminders = self.reminders()?;
         Ok(Overview {
             team_count,

@@ -561,3 +561,40 @@ fn every_demo_casus_to_every_profile_holds_only_what_the_rules_allow() {
         "{shared} shared, {refused} refused"
     );
 }
+
+#[path = "../../../testing/tmpfs.rs"]
+mod tmpfs;
+
+#[test]
+fn an_export_to_a_full_disk_leaves_nothing_and_is_not_logged() {
+    let Some(disk) = tmpfs::Tmpfs::mount(512) else {
+        return;
+    };
+    let mut h = held_meeting();
+    h.s.finalise_minutes(h.meeting).expect("finalise");
+    let jgz = partner(&mut h.s, OrganisationKind::Jgz);
+    let pdf = MinutesExportRequest {
+        format: ExportFormat::Pdf,
+        ..request(&h, jgz)
+    };
+    let logged = h.s.export_log().expect("log").len();
+    let filler = disk.fill();
+    let target = disk
+        .path()
+        .join(h.s.preview_export(&pdf).expect("preview").file_name);
+    let err =
+        h.s.save_export(&pdf, &target, Some("tulp-fiets-molen-kaas-haven-73"), false)
+            .expect_err("the disk is full");
+    assert!(
+        err.message.contains("de schijf is vol")
+            && err.message.contains("er is niets half achtergebleven"),
+        "{}",
+        err.message
+    );
+    let left: Vec<_> = std::fs::read_dir(disk.path())
+        .expect("listing")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(left, [filler], "no partial or temporary file is left");
+    assert_eq!(h.s.export_log().expect("log").len(), logged, "not logged");
+}

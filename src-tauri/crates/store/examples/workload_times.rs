@@ -299,35 +299,59 @@ fn data_set() -> DataSet {
     set
 }
 
-/// One store's figures, in milliseconds.
-struct Figures {
-    bulk_load: f64,
-    note_save: (f64, f64),
-    list_team: (f64, f64),
-    open_casus: (f64, f64),
-    agenda: (f64, f64),
-    search: (f64, f64),
+/// Times `op` on both stores in turns, round by round, so drift in the machine's load falls on
+/// both alike. Returns (encrypted, plain) as (p50, p95) in milliseconds.
+fn side_by_side<T>(
+    stores: &mut [Store; 2],
+    inputs: &[T],
+    mut op: impl FnMut(&mut Store, &T),
+) -> [(f64, f64); 2] {
+    let mut times = [Vec::new(), Vec::new()];
+    for input in inputs {
+        for (store, times) in stores.iter_mut().zip(&mut times) {
+            let start = Instant::now();
+            op(store, input);
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    times.map(|mut t| {
+        t.sort_by(|a, b| a.total_cmp(b));
+        (timing::percentile(&t, 0.5), timing::percentile(&t, 0.95))
+    })
 }
 
-fn p50_p95(times: &[f64]) -> (f64, f64) {
-    (
-        timing::percentile(times, 0.5),
-        timing::percentile(times, 0.95),
-    )
-}
-
-fn workload(store: &mut Store, set: &DataSet) -> Figures {
+fn main() {
+    let set = data_set();
+    // `--write FILE`: only the data set, as an interchange file, for the app's own figures.
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, file] = args.as_slice()
+        && flag == "--write"
+    {
+        let json = serde_json::to_vec(&set.doc).expect("json");
+        std::fs::write(file, json).expect("write the data set");
+        return;
+    }
+    let scratch = tempfile::tempdir().expect("tempdir");
     let actor = Actor("bench".into());
-    let start = Instant::now();
-    store.import(&actor, &set.doc).expect("import");
-    let bulk_load = start.elapsed().as_secs_f64() * 1000.0;
+    let enc_dir = DataDir::new(scratch.path().join("encrypted"));
+    let plain_dir = DataDir::new(scratch.path().join("plain"));
+    let slots = KeySlots::new(uuid::Uuid::now_v7());
+    let mut stores = [
+        Store::create(&enc_dir, DataKey::generate(), &slots).expect("store"),
+        Store::create_plain_reference(&plain_dir).expect("plain store"),
+    ];
+    let bulk_load = stores.each_mut().map(|store| {
+        let start = Instant::now();
+        store.import(&actor, &set.doc).expect("import");
+        start.elapsed().as_secs_f64() * 1000.0
+    });
 
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-    // Writes one by one, each its own transaction with its audit row, as a user saves them.
     let picks: Vec<CasusId> = (0..ROUNDS)
         .map(|_| set.casussen[rng.below(set.casussen.len())])
         .collect();
-    let note_save = p50_p95(&timing::sorted_ms(&picks, |casus| {
+    // Writes one by one, each its own transaction with its audit row, as a user saves them.
+    let note_save = side_by_side(&mut stores, &picks, |store, casus| {
         let draft = NoteDraft {
             id: NoteId::new(),
             casus_id: *casus,
@@ -337,15 +361,15 @@ fn workload(store: &mut Store, set: &DataSet) -> Figures {
             opinions: String::new(),
         };
         store.save_note(&actor, set.author, &draft).expect("note");
-    }));
+    });
     let teams: Vec<TeamId> = (0..ROUNDS)
         .map(|_| set.teams[rng.below(set.teams.len())])
         .collect();
-    let list_team = p50_p95(&timing::sorted_ms(&teams, |team| {
+    let list_team = side_by_side(&mut stores, &teams, |store, team| {
         let list = store.casussen(Some(*team)).expect("list");
         assert!(list.len() >= CASUSSEN / SCHOOLS);
-    }));
-    let open_casus = p50_p95(&timing::sorted_ms(&picks, |casus| {
+    });
+    let open_casus = side_by_side(&mut stores, &picks, |store, casus| {
         std::hint::black_box((
             store.casus_core(*casus).expect("core"),
             store.signals(*casus).expect("signals"),
@@ -354,13 +378,13 @@ fn workload(store: &mut Store, set: &DataSet) -> Figures {
             store.actions(Some(*casus)).expect("actions"),
             store.timeline(*casus, None).expect("timeline"),
         ));
-    }));
+    });
     let meetings: Vec<MeetingId> = (0..ROUNDS)
         .map(|_| set.next_meetings[rng.below(set.next_meetings.len())])
         .collect();
     // What the agenda is built from: the meeting, the team's casussen with their consent, and
     // the open actions from before it.
-    let agenda = p50_p95(&timing::sorted_ms(&meetings, |meeting| {
+    let agenda = side_by_side(&mut stores, &meetings, |store, meeting| {
         let row = store.meeting(*meeting).expect("meeting");
         for casus in store.agenda_casussen(row.team_id).expect("casussen") {
             std::hint::black_box(store.consent_facts(casus.id).expect("consent"));
@@ -370,49 +394,27 @@ fn workload(store: &mut Store, set: &DataSet) -> Figures {
                 .open_actions_before(row.team_id, &row.starts_at)
                 .expect("actions"),
         );
-    }));
+    });
     let queries: Vec<String> = (0..ROUNDS)
-        .map(|i| match i % 3 {
-            0 => WORDS[rng.below(WORDS.len())].to_owned(),
-            1 => format!(
-                "{} {}",
-                WORDS[rng.below(WORDS.len())],
-                WORDS[rng.below(WORDS.len())]
-            ),
-            _ => WORDS[rng.below(WORDS.len())].chars().take(4).collect(),
+        .map(|i| {
+            let word = WORDS[rng.below(WORDS.len())];
+            match i % 3 {
+                0 => word.to_owned(),
+                1 => format!("{word} {}", WORDS[rng.below(WORDS.len())]),
+                _ => word.chars().take(4).collect(),
+            }
         })
         .collect();
-    for q in queries.iter().take(20) {
-        std::hint::black_box(store.search(q, Some(set.viewer), 30).expect("warm"));
+    for store in &stores {
+        for q in queries.iter().take(20) {
+            std::hint::black_box(store.search(q, Some(set.viewer), 30).expect("warm"));
+        }
     }
-    let search = p50_p95(&timing::sorted_ms(&queries, |q| {
+    let search = side_by_side(&mut stores, &queries, |store, q| {
         std::hint::black_box(store.search(q, Some(set.viewer), 30).expect("search"));
-    }));
-    Figures {
-        bulk_load,
-        note_save,
-        list_team,
-        open_casus,
-        agenda,
-        search,
-    }
-}
-
-fn main() {
-    let set = data_set();
-    let scratch = tempfile::tempdir().expect("tempdir");
-
-    let plain_dir = DataDir::new(scratch.path().join("plain"));
-    let mut plain = Store::create_plain_reference(&plain_dir).expect("plain store");
-    let reference = workload(&mut plain, &set);
-    drop(plain);
-
-    let enc_dir = DataDir::new(scratch.path().join("encrypted"));
-    let slots = KeySlots::new(uuid::Uuid::now_v7());
-    let mut encrypted = Store::create(&enc_dir, DataKey::generate(), &slots).expect("store");
-    let ours = workload(&mut encrypted, &set);
-    encrypted.verify_audit_chain().expect("audit chain");
-    drop(encrypted);
+    });
+    stores[0].verify_audit_chain().expect("audit chain");
+    drop(stores);
 
     let size = |dir: &DataDir| {
         std::fs::metadata(dir.db_path()).map_or(0.0, |m| m.len() as f64 / 1048576.0)
@@ -430,23 +432,15 @@ fn main() {
         println!("{name}_plain {reference:.2} ms");
         println!("{name}_ratio {:.2} x", ours / reference);
     };
-    line("store_bulk_load", ours.bulk_load, reference.bulk_load);
-    for (name, o, r) in [
-        ("store_note_save", ours.note_save, reference.note_save),
-        (
-            "store_list_team_casussen",
-            ours.list_team,
-            reference.list_team,
-        ),
-        (
-            "store_open_casus_timeline",
-            ours.open_casus,
-            reference.open_casus,
-        ),
-        ("store_agenda_inputs", ours.agenda, reference.agenda),
-        ("store_search_50k_notes", ours.search, reference.search),
+    line("store_bulk_load", bulk_load[0], bulk_load[1]);
+    for (name, [ours, plain]) in [
+        ("store_note_save", note_save),
+        ("store_list_team_casussen", list_team),
+        ("store_open_casus_timeline", open_casus),
+        ("store_agenda_inputs", agenda),
+        ("store_search_50k_notes", search),
     ] {
-        line(&format!("{name}_p50"), o.0, r.0);
-        line(&format!("{name}_p95"), o.1, r.1);
+        line(&format!("{name}_p50"), ours.0, plain.0);
+        line(&format!("{name}_p95"), ours.1, plain.1);
     }
 }

@@ -415,4 +415,6 @@ mod tests;
 #[cfg(test)]
 mod tests_damage;
 #[cfg(test)]
+mod tests_disk_full;
+#[cfg(test)]
 mod tests_dossier;

@@ -17,6 +17,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "schedule",
         include_str!("../migrations/0003_schedule.sql"),
     ),
+    (4, "indexes", include_str!("../migrations/0004_indexes.sql")),
 ];
 
 pub const LATEST: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

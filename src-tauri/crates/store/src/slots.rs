@@ -24,6 +24,11 @@ const FORMAT: u32 = 1;
 /// Argon2id cost for the passphrase slot: ≥ 64 MiB and 3 passes (RFC 9106's second choice).
 pub const ARGON2_MEMORY_KIB: u32 = 64 * 1024;
 pub const ARGON2_PASSES: u32 = 3;
+/// Upper bounds on what a `keys.json` may ask of the unlocking machine: 1 GiB, 10 passes and
+/// 16 lanes, far above the policy above and below what would stall a school laptop for long.
+const ARGON2_MEMORY_KIB_MAX: u32 = 1024 * 1024;
+const ARGON2_PASSES_MAX: u32 = 10;
+const ARGON2_LANES_MAX: u32 = 16;
 pub const ARGON2_LANES: u32 = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,12 +147,22 @@ impl KeySlots {
             ));
         }
         for slot in &slots.slots {
-            if let Slot::Passphrase { argon2id, .. } = slot
-                && (argon2id.memory_kib < ARGON2_MEMORY_KIB || argon2id.passes < ARGON2_PASSES)
-            {
-                return Err(StoreError::KeySlotsDamaged(
-                    "passphrase slot weaker than policy".into(),
-                ));
+            if let Slot::Passphrase { argon2id, .. } = slot {
+                if argon2id.memory_kib < ARGON2_MEMORY_KIB || argon2id.passes < ARGON2_PASSES {
+                    return Err(StoreError::KeySlotsDamaged(
+                        "passphrase slot weaker than policy".into(),
+                    ));
+                }
+                // A keys.json that asks for gigabytes or minutes of Argon2 would stall or kill
+                // the app at unlock; no Kernteam ever writes more than these bounds.
+                if argon2id.memory_kib > ARGON2_MEMORY_KIB_MAX
+                    || argon2id.passes > ARGON2_PASSES_MAX
+                    || !(1..=ARGON2_LANES_MAX).contains(&argon2id.lanes)
+                {
+                    return Err(StoreError::KeySlotsDamaged(
+                        "passphrase slot costs more than any Kernteam writes".into(),
+                    ));
+                }
             }
         }
         Ok(slots)
@@ -428,5 +443,21 @@ mod tests {
             ),
             "a slot downgraded to cheap Argon2 parameters is refused"
         );
+        for (field, value) in [
+            ("memoryKib", 4 * 1024 * 1024),
+            ("passes", 1000),
+            ("lanes", 0),
+            ("lanes", 64),
+        ] {
+            let mut costly = serde_json::to_value(&slots).expect("json");
+            costly["slots"][0]["argon2id"][field] = value.into();
+            assert!(
+                matches!(
+                    KeySlots::parse(&serde_json::to_vec(&costly).expect("bytes")),
+                    Err(StoreError::KeySlotsDamaged(_))
+                ),
+                "a slot asking {field} = {value} is refused before any Argon2 runs"
+            );
+        }
     }
 }

@@ -1,67 +1,191 @@
-//! `cargo xtask bench`: figures as `name value unit` lines, also written to
-//! `target/bench/latest.txt`. Release builds; the first run of each figure is a warm-up.
+//! `cargo xtask bench`: figures as `name value unit` lines, each beside its reference and their
+//! ratio where it has one, also written to `target/bench/latest.txt`. Release builds; the first
+//! run of each figure is a warm-up.
 
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
 use crate::steps::{cmd, in_private_session, root, scratch};
-use crate::window::{AppRun, Display, new_data_dir, time_to_screen};
+use crate::window::{AppRun, Display, new_data_dir, start_until_screen};
 
-const STARTUP_ROUNDS: usize = 8;
+const STARTUP_ROUNDS: usize = 11;
+/// How long after its first list the app's memory is read: WebKit settles within a second or two.
+const MEMORY_SETTLE: Duration = Duration::from_secs(3);
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-/// From spawning the release binary to the UI reporting its first screen (the unlock screen).
-fn startup(lines: &mut Vec<String>) -> Result<()> {
-    let work = scratch("bench-startup")?;
-    let data = new_data_dir(&root().join("target/release/kernteam-cli"), &work)?;
+fn release(name: &str) -> PathBuf {
+    root().join("target/release").join(name)
+}
+
+/// One binary's starts: times to its screen and the memory read in the last round.
+#[derive(Default)]
+struct Starts {
+    times: Vec<f64>,
+    memory_kib: u64,
+}
+
+impl Starts {
+    fn record(
+        &mut self,
+        display: &Display,
+        run: &AppRun<'_>,
+        screen: &str,
+        round: usize,
+    ) -> Result<()> {
+        let last = round + 1 == STARTUP_ROUNDS;
+        let shown = start_until_screen(display, run, screen, last.then_some(MEMORY_SETTLE))?;
+        // The first round of each is a warm-up (page cache, fontconfig, WebKit's caches).
+        if round > 0 {
+            self.times.push(shown.ms);
+        }
+        self.memory_kib = shown.memory_kib.unwrap_or(self.memory_kib);
+        Ok(())
+    }
+
+    fn p50_p95(&mut self) -> (f64, f64) {
+        self.times.sort_by(|a, b| a.total_cmp(b));
+        (percentile(&self.times, 0.5), percentile(&self.times, 0.95))
+    }
+}
+
+fn ratio_lines(lines: &mut Vec<String>, name: &str, ours: (f64, f64), bare: (f64, f64)) {
+    for (suffix, o, b) in [("p50", ours.0, bare.0), ("p95", ours.1, bare.1)] {
+        lines.push(format!("{name}_{suffix} {o:.0} ms"));
+        lines.push(format!("{name}_{suffix}_bare_window {b:.0} ms"));
+        lines.push(format!("{name}_{suffix}_ratio {:.2} x", o / b));
+    }
+}
+
+/// The window figures; runs inside a private D-Bus session with its own keyring (started by
+/// `bench` as `xtask bench-window <data set>`), so the app can unlock the way a user with the
+/// keyring slot does: straight to the first list.
+pub fn bench_window(dataset: &Path) -> Result<()> {
     let display = Display::start()?;
-    let binary = root().join("target/release/kernteam");
-    let run = AppRun {
-        binary: &binary,
+    let mut lines = Vec::new();
+
+    // The bare Tauri window: same Tauri, plugins and window size, one static page.
+    let bare_work = scratch("bench-bare")?;
+    let bare_binary = release("kernteam-bare-window");
+    let bare = AppRun {
+        binary: &bare_binary,
+        data: &bare_work,
+        scratch: &bare_work,
+        keyring: false,
+    };
+
+    // A new user's store (passphrase only): the unlock screen is the first screen.
+    let new_work = scratch("bench-startup")?;
+    let new_data = new_data_dir(&release("kernteam-cli"), &new_work)?;
+    let app = release("kernteam");
+    let new_user = AppRun {
+        binary: &app,
+        data: &new_data,
+        scratch: &new_work,
+        keyring: false,
+    };
+
+    // The bench data set behind the keyring slot: start, unlock by itself, first list.
+    let work = scratch("bench-dataset")?;
+    let data = work.join("data");
+    let pass = work.join("pass");
+    std::fs::write(&pass, "fiets regen koffie tafel\n")?;
+    let cli = |args: &[&str]| {
+        let mut c = Command::new(release("kernteam-cli"));
+        c.arg("--data-dir")
+            .arg(&data)
+            .arg("--passphrase-file")
+            .arg(&pass)
+            .args(args)
+            .stdout(Stdio::null());
+        c
+    };
+    cmd(&mut cli(&["init"]))?;
+    let import_started = Instant::now();
+    cmd(cli(&["import"]).arg(dataset))?;
+    let import_ms = import_started.elapsed().as_secs_f64() * 1000.0;
+    let with_data = AppRun {
+        binary: &app,
         data: &data,
         scratch: &work,
+        keyring: true,
     };
-    let mut times = Vec::new();
+
+    // In turns, round by round, so a busy moment of the machine falls on all three alike.
+    let (mut bare_starts, mut unlock_starts, mut list_starts) =
+        (Starts::default(), Starts::default(), Starts::default());
     for round in 0..STARTUP_ROUNDS {
-        let ms = time_to_screen(&display, &run, "locked")?;
-        if round > 0 {
-            times.push(ms);
-        }
+        bare_starts.record(&display, &bare, "shown", round)?;
+        unlock_starts.record(&display, &new_user, "locked", round)?;
+        list_starts.record(&display, &with_data, "list", round)?;
     }
     drop(display);
-    times.sort_by(|a, b| a.total_cmp(b));
+    let (bare_times, unlock_times, list_times) = (
+        bare_starts.p50_p95(),
+        unlock_starts.p50_p95(),
+        list_starts.p50_p95(),
+    );
+    let (bare_memory, app_memory) = (bare_starts.memory_kib, list_starts.memory_kib);
+
+    lines.push(format!("app_import_dataset {import_ms:.0} ms"));
+    ratio_lines(
+        &mut lines,
+        "app_start_to_unlock_screen",
+        unlock_times,
+        bare_times,
+    );
+    ratio_lines(
+        &mut lines,
+        "app_start_to_first_list_dataset",
+        list_times,
+        bare_times,
+    );
+    let mib = |kib: u64| kib as f64 / 1024.0;
     lines.push(format!(
-        "app_start_to_unlock_screen_p50 {:.0} ms",
-        percentile(&times, 0.5)
+        "app_memory_dataset_unlocked {:.1} MiB",
+        mib(app_memory)
     ));
+    lines.push(format!("bare_window_memory {:.1} MiB", mib(bare_memory)));
     lines.push(format!(
-        "app_start_to_unlock_screen_p95 {:.0} ms",
-        percentile(&times, 0.95)
+        "app_memory_over_bare_window {:.1} MiB",
+        mib(app_memory) - mib(bare_memory)
     ));
+    for line in lines {
+        println!("{line}");
+    }
     Ok(())
 }
 
 pub fn bench() -> Result<()> {
     let started = Instant::now();
     cmd(Command::new("cargo")
-        .args(["build", "--release", "-p", "kernteam", "-p", "kernteam-cli"])
+        .args([
+            "build",
+            "--release",
+            "-p",
+            "kernteam",
+            "-p",
+            "kernteam-cli",
+            "-p",
+            "kernteam-bare-window",
+        ])
         .current_dir(root()))?;
     let mut lines = Vec::new();
 
     // Store open times run in the private keyring session so the keyring slot is measured too.
     let keyring = scratch("bench-keyring")?;
-    for (package, example) in [
-        ("kernteam-store", "open_times"),
-        ("kernteam-store", "search_times"),
-        ("kernteam-app", "agenda_times"),
-        ("kernteam-export", "export_times"),
+    for (package, example, features) in [
+        ("kernteam-store", "open_times", ""),
+        ("kernteam-store", "workload_times", "plain-reference"),
+        ("kernteam-app", "agenda_times", ""),
+        ("kernteam-export", "export_times", ""),
     ] {
-        let args = [
+        let mut args = vec![
             "cargo",
             "run",
             "--quiet",
@@ -71,20 +195,43 @@ pub fn bench() -> Result<()> {
             "--example",
             example,
         ];
+        if !features.is_empty() {
+            args.extend(["--features", features]);
+        }
         let out = in_private_session(&args, &keyring, false)
             .stderr(Stdio::inherit())
             .output()?;
         if !out.status.success() {
             bail!("bench example {example} failed");
         }
-        lines.extend(String::from_utf8(out.stdout)?.lines().map(str::to_owned));
+        lines.extend(figure_lines(&String::from_utf8(out.stdout)?));
     }
 
-    startup(&mut lines)?;
+    // The data set as an interchange file, only for as long as the window figures take.
+    let work = scratch("bench-window")?;
+    let dataset = work.join("dataset.json");
+    cmd(Command::new(release("examples/workload_times"))
+        .arg("--write")
+        .arg(&dataset))?;
+    let xtask = std::env::current_exe().context("the xtask binary")?;
+    let xtask = xtask.to_str().context("xtask path")?;
+    let dataset_arg = dataset.to_str().context("data set path")?;
+    let out = in_private_session(&[xtask, "bench-window", dataset_arg], &work, false)
+        .stderr(Stdio::inherit())
+        .output()?;
+    let _ = std::fs::remove_file(&dataset);
+    if !out.status.success() {
+        bail!("the window figures failed");
+    }
+    lines.extend(figure_lines(&String::from_utf8(out.stdout)?));
 
     for (name, path) in [
         ("release_binary_kernteam", "target/release/kernteam"),
         ("release_binary_kernteam_cli", "target/release/kernteam-cli"),
+        (
+            "release_binary_bare_window",
+            "target/release/kernteam-bare-window",
+        ),
     ] {
         let bytes = std::fs::metadata(root().join(path))?.len();
         lines.push(format!(
@@ -92,6 +239,7 @@ pub fn bench() -> Result<()> {
             bytes as f64 / (1024.0 * 1024.0)
         ));
     }
+    lines.extend(package_sizes()?);
 
     let text = lines.join("\n") + "\n";
     print!("{text}");
@@ -103,4 +251,42 @@ pub fn bench() -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Only `name value unit` lines: the private session's daemons also write to stdout.
+fn figure_lines(out: &str) -> Vec<String> {
+    out.lines()
+        .filter(|l| {
+            let parts: Vec<&str> = l.split_whitespace().collect();
+            parts.len() == 3
+                && parts[0]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && parts[1].parse::<f64>().is_ok()
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The packages `cargo xtask dist` made, if it has run: building them takes longer than the
+/// whole bench, so the bench reads them rather than making them.
+fn package_sizes() -> Result<Vec<String>> {
+    let mut lines = Vec::new();
+    for kind in ["deb", "rpm"] {
+        let dir = root().join("target/release/bundle").join(kind);
+        let newest = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == kind))
+            .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok());
+        match newest {
+            Some(entry) => lines.push(format!(
+                "package_{kind} {:.2} MiB",
+                entry.metadata()?.len() as f64 / (1024.0 * 1024.0)
+            )),
+            None => eprintln!("xtask: no .{kind} yet: `cargo xtask dist` makes it"),
+        }
+    }
+    Ok(lines)
 }

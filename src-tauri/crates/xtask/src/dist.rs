@@ -162,6 +162,7 @@ fn install_and_start(deb: &Path) -> Result<()> {
             binary: Path::new("/usr/bin/kernteam"),
             data: &data,
             scratch: &work,
+            keyring: false,
         },
         "locked",
     )?;

@@ -1,13 +1,14 @@
-//! `cargo xtask run | test | e2e [filter] | bench | soak | dist [--check] | bindings`: the developer commands. Everything a fresh Debian 12 /
+//! `cargo xtask run | test | e2e [filter] | bench | soak | fuzz [--minutes N] | dist [--check] | bindings`: the developer commands. Everything a fresh Debian 12 /
 //! Ubuntu machine needs is installed from here, so nothing is ever set up by hand.
 
 mod bench;
 mod dist;
+mod fuzz;
 mod setup;
 mod steps;
 mod window;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
 /// The error goes out as one line of causes, without a backtrace: it is the last thing a CI
 /// log shows, and what failed matters there, not where in xtask it was noticed.
@@ -40,15 +41,33 @@ fn run() -> Result<()> {
             setup::prepare(setup::Needs::Test)?;
             bench::bench()
         }
+        // Started by `bench` inside its private keyring session.
+        Some("bench-window") => match args.get(1) {
+            Some(dataset) => bench::bench_window(std::path::Path::new(dataset)),
+            None => bail!("usage: cargo xtask bench-window <data set file>"),
+        },
         Some("dist") => {
             setup::prepare(setup::Needs::Test)?;
             dist::dist(args.get(1).map(String::as_str) == Some("--check"))
+        }
+        Some("fuzz") => {
+            let minutes = match args.get(1..).unwrap_or_default() {
+                [] => 10,
+                [flag, n] if flag == "--minutes" => {
+                    n.parse().context("--minutes takes a number")?
+                }
+                _ => bail!("usage: cargo xtask fuzz [--minutes N]"),
+            };
+            setup::prepare(setup::Needs::Test)?;
+            fuzz::fuzz(minutes)
         }
         Some("soak") => {
             setup::prepare(setup::Needs::Test)?;
             steps::soak()
         }
         Some("bindings") => steps::write_bindings(),
-        _ => bail!("usage: cargo xtask <run|test|e2e [filter]|bench|soak|dist [--check]|bindings>"),
+        _ => bail!(
+            "usage: cargo xtask <run|test|e2e [filter]|bench|soak|fuzz [--minutes N]|dist [--check]|bindings>"
+        ),
     }
 }

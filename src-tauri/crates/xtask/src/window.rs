@@ -77,51 +77,137 @@ pub struct AppRun<'a> {
     pub binary: &'a Path,
     pub data: &'a Path,
     pub scratch: &'a Path,
+    /// Whether the app may reach the session's keyring (only inside a private session).
+    pub keyring: bool,
+}
+
+/// What one start of the app gave.
+pub struct Shown {
+    /// From spawning the process to the UI reporting the screen.
+    pub ms: f64,
+    /// Proportional set size of the app and every process it started (WebKit's web and network
+    /// processes), `settle` after the screen was reported; only when asked for.
+    pub memory_kib: Option<u64>,
 }
 
 /// Milliseconds from spawning the app to the UI reporting `screen` ("locked" is the unlock
 /// screen); the app is stopped afterwards.
 pub fn time_to_screen(display: &Display, run: &AppRun<'_>, screen: &str) -> Result<f64> {
+    Ok(start_until_screen(display, run, screen, None)?.ms)
+}
+
+/// Starts the app, waits for `screen`, and with `settle` also measures its memory that long
+/// after; the app and its children are stopped afterwards.
+pub fn start_until_screen(
+    display: &Display,
+    run: &AppRun<'_>,
+    screen: &str,
+    settle: Option<Duration>,
+) -> Result<Shown> {
     let xdg = |name: &str| -> PathBuf { run.scratch.join(name) };
-    let start = Instant::now();
-    let mut app = Command::new(run.binary)
+    let mut command = Command::new(run.binary);
+    command
         .env("DISPLAY", format!(":{}", display.number))
         .env("KERNTEAM_DATA_DIR", run.data)
         .env("KERNTEAM_REPORT_STARTUP", "1")
         .env("XDG_DATA_HOME", xdg("xdg-data"))
         .env("XDG_CONFIG_HOME", xdg("xdg-config"))
         .env("XDG_CACHE_HOME", xdg("xdg-cache"))
-        // No keyring here: the unlock screen is the first screen.
-        .env(
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    if !run.keyring {
+        // No keyring: the unlock screen is the first screen.
+        command.env(
             "DBUS_SESSION_BUS_ADDRESS",
             "unix:path=/nonexistent/kernteam-xtask",
-        )
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
+        );
+    }
+    let start = Instant::now();
+    let mut app = command
         .spawn()
         .with_context(|| format!("starting {}", run.binary.display()))?;
     let stderr = app.stderr.take().context("stderr")?;
     let wanted = format!("kernteam-startup: {screen}");
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
+        let mut sent = false;
+        // Read to the end, so the app never blocks on a full pipe.
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if line.starts_with(&wanted) {
+            if !sent && line.starts_with(&wanted) {
                 let _ = tx.send(start.elapsed().as_secs_f64() * 1000.0);
-                return;
+                sent = true;
             }
         }
     });
     let shown = rx.recv_timeout(FIRST_SCREEN_TIMEOUT).ok();
+    let memory_kib = match (shown, settle) {
+        (Some(_), Some(settle)) => {
+            std::thread::sleep(settle);
+            Some(tree_pss_kib(app.id()))
+        }
+        _ => None,
+    };
+    let tree = descendants(app.id());
     let _ = Command::new("kill")
         .arg("-TERM")
         .arg(app.id().to_string())
         .status();
     let _ = app.wait();
+    for pid in tree {
+        let _ = Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .stderr(Stdio::null())
+            .status();
+    }
     match shown {
-        Some(ms) => Ok(ms),
+        Some(ms) => Ok(Shown { ms, memory_kib }),
         None => bail!(
             "{} never reported its {screen} screen",
             run.binary.display()
         ),
     }
+}
+
+/// The summed `Pss` of a process and all its descendants, from /proc/<pid>/smaps_rollup.
+fn tree_pss_kib(root: u32) -> u64 {
+    std::iter::once(root)
+        .chain(descendants(root))
+        .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok())
+        .filter_map(|text| {
+            text.lines()
+                .find_map(|l| l.strip_prefix("Pss:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .sum()
+}
+
+/// Every process below `root`, read from /proc.
+fn descendants(root: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+            // The command name may hold spaces and parentheses; the fields after its last ')' don't.
+            let after_name = &stat[stat.rfind(')')? + 1..];
+            let parent = after_name.split_whitespace().nth(1)?.parse().ok()?;
+            Some((pid, parent))
+        })
+        .collect();
+    let mut found = vec![root];
+    let mut next = 0;
+    while next < found.len() {
+        let parent = found[next];
+        found.extend(
+            parents
+                .iter()
+                .filter(|(_, p)| *p == parent)
+                .map(|(c, _)| *c),
+        );
+        next += 1;
+    }
+    found.remove(0);
+    found
 }

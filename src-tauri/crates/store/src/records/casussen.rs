@@ -215,13 +215,25 @@ impl Store {
     }
 
     pub fn casussen(&self, team: Option<TeamId>) -> Result<Vec<CasusSummary>> {
-        let sql = format!(
-            "{SUMMARY_SELECT} WHERE (?1 IS NULL OR c.team_id = ?1)
-             ORDER BY CASE c.status WHEN 'afgesloten' THEN 1 ELSE 0 END, c.opened_on DESC"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map([team.map(|t| t.to_string())], summary_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        const ORDER: &str =
+            "ORDER BY CASE c.status WHEN 'afgesloten' THEN 1 ELSE 0 END, c.opened_on DESC";
+        // Two statements, not `?1 IS NULL OR c.team_id = ?1`: that form cannot use the team
+        // index and read every casus of every team (four times slower on the bench data set).
+        let rows = match team {
+            Some(team) => {
+                let sql = format!("{SUMMARY_SELECT} WHERE c.team_id = ?1 {ORDER}");
+                let mut stmt = self.conn.prepare(&sql)?;
+                stmt.query_map([team.to_string()], summary_from_row)?
+                    .collect::<rusqlite::Result<_>>()?
+            }
+            None => {
+                let sql = format!("{SUMMARY_SELECT} {ORDER}");
+                let mut stmt = self.conn.prepare(&sql)?;
+                stmt.query_map([], summary_from_row)?
+                    .collect::<rusqlite::Result<_>>()?
+            }
+        };
+        Ok(rows)
     }
 
     pub fn school_of_team(&self, team: TeamId) -> Result<SchoolId> {

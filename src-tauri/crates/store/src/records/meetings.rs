@@ -4,7 +4,7 @@ use kernteam_domain::{
     ActionId, ActionRow, ActionStatus, CasusId, MeetingId, MeetingRow, MeetingStatus, MemberId,
     MonitorCounts, OrganisationId, TeamId,
 };
-use rusqlite::params;
+use rusqlite::{Row, params};
 
 use super::{casus_label, parse_code, parse_id};
 use crate::audit::{self, AuditAction};
@@ -87,6 +87,34 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The next planned meeting of any team from `from` (RFC 3339) on.
+    pub fn next_planned_meeting(&self, from: &str) -> Result<Option<MeetingRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT m.id, m.team_id, t.name, m.starts_at, m.location, m.status
+             FROM meetings m JOIN teams t ON t.id = m.team_id
+             WHERE m.status = 'gepland' AND m.starts_at >= ?1 ORDER BY m.starts_at LIMIT 1",
+        )?;
+        let mut rows = stmt.query_map([from], meeting_from_row)?;
+        Ok(rows.next().transpose()?)
+    }
+
+    /// The first `limit` open actions of every team, soonest due first (no date last). Reads
+    /// only those through the (status, due_on) index: the overview once read all 20,000
+    /// actions of the bench data set to show eight.
+    pub fn open_actions_due_first(&self, limit: u32) -> Result<Vec<ActionRow>> {
+        let sql = format!(
+            "{ACTIONS_SELECT} WHERE a.id IN (
+                SELECT id FROM (SELECT id FROM actions WHERE status = 'open' AND due_on IS NOT NULL
+                                ORDER BY due_on LIMIT ?1)
+                UNION ALL
+                SELECT id FROM (SELECT id FROM actions WHERE status = 'open' AND due_on IS NULL LIMIT ?1))
+             {ACTIONS_ORDER} LIMIT ?1"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([limit], action_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn create_action(&mut self, actor: &Actor, seed: &ActionSeed<'_>) -> Result<ActionId> {
         let id = ActionId::new();
         let now = now_utc();
@@ -152,52 +180,23 @@ impl Store {
 
     /// Actions, open ones first by due date; optionally those of one casus.
     pub fn actions(&self, casus: Option<CasusId>) -> Result<Vec<ActionRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.casus_id, p.given_name, p.family_name, c.pseudonym, a.description,
-                    m.name, a.owner_member_id, coalesce(a.owner_organisation_id, m.organisation_id), coalesce(o.name, mo.name),
-                    t.name, substr(mt.starts_at, 1, 10), a.due_on, a.status, a.feedback, a.urgent_logged_at
-             FROM actions a
-             LEFT JOIN casussen c ON c.id = a.casus_id
-             LEFT JOIN pupils p ON p.id = c.pupil_id
-             LEFT JOIN members m ON m.id = a.owner_member_id
-             LEFT JOIN organisations mo ON mo.id = m.organisation_id
-             LEFT JOIN organisations o ON o.id = a.owner_organisation_id
-             LEFT JOIN meetings mt ON mt.id = a.meeting_id
-             LEFT JOIN teams t ON t.id = coalesce(mt.team_id, c.team_id)
-             WHERE (?1 IS NULL OR a.casus_id = ?1)
-             ORDER BY CASE a.status WHEN 'open' THEN 0 ELSE 1 END, a.due_on IS NULL, a.due_on",
-        )?;
-        let rows = stmt.query_map([casus.map(|c| c.to_string())], |r| {
-            let casus_id: Option<CasusId> =
-                r.get::<_, Option<String>>(1)?.map(parse_id).transpose()?;
-            let casus_initials = match casus_id {
-                Some(_) => Some(casus_label(r, 2)?.1),
-                None => None,
-            };
-            let member: Option<String> = r.get(6)?;
-            let organisation: Option<String> = r.get(9)?;
-            let owner = match (&member, &organisation) {
-                (Some(m), Some(o)) => Some(format!("{m} ({o})")),
-                (m, o) => m.clone().or_else(|| o.clone()),
-            };
-            Ok(ActionRow {
-                id: parse_id(r.get(0)?)?,
-                casus_id,
-                casus_initials,
-                description: r.get(5)?,
-                owner,
-                owner_member_id: r.get::<_, Option<String>>(7)?.map(parse_id).transpose()?,
-                owner_organisation_id: r.get::<_, Option<String>>(8)?.map(parse_id).transpose()?,
-                owner_organisation: organisation,
-                team_name: r.get(10)?,
-                agreed_on: r.get(11)?,
-                due_on: r.get(12)?,
-                status: parse_code(r.get(13)?, ActionStatus::from_code)?,
-                feedback: r.get(14)?,
-                urgent_logged_at: r.get(15)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        // Two statements, not `?1 IS NULL OR a.casus_id = ?1`, which read every action to
+        // find the few of one casus.
+        let rows = match casus {
+            Some(casus) => {
+                let sql = format!("{ACTIONS_SELECT} WHERE a.casus_id = ?1 {ACTIONS_ORDER}");
+                let mut stmt = self.conn.prepare(&sql)?;
+                stmt.query_map([casus.to_string()], action_from_row)?
+                    .collect::<rusqlite::Result<_>>()?
+            }
+            None => {
+                let sql = format!("{ACTIONS_SELECT} {ACTIONS_ORDER}");
+                let mut stmt = self.conn.prepare(&sql)?;
+                stmt.query_map([], action_from_row)?
+                    .collect::<rusqlite::Result<_>>()?
+            }
+        };
+        Ok(rows)
     }
 
     /// Counts for the monitor; `today` decides what is overdue.
@@ -227,4 +226,50 @@ impl Store {
             },
         )?)
     }
+}
+
+const ACTIONS_SELECT: &str = "
+    SELECT a.id, a.casus_id, p.given_name, p.family_name, c.pseudonym, a.description,
+           m.name, a.owner_member_id, coalesce(a.owner_organisation_id, m.organisation_id), coalesce(o.name, mo.name),
+           t.name, substr(mt.starts_at, 1, 10), a.due_on, a.status, a.feedback, a.urgent_logged_at
+    FROM actions a
+    LEFT JOIN casussen c ON c.id = a.casus_id
+    LEFT JOIN pupils p ON p.id = c.pupil_id
+    LEFT JOIN members m ON m.id = a.owner_member_id
+    LEFT JOIN organisations mo ON mo.id = m.organisation_id
+    LEFT JOIN organisations o ON o.id = a.owner_organisation_id
+    LEFT JOIN meetings mt ON mt.id = a.meeting_id
+    LEFT JOIN teams t ON t.id = coalesce(mt.team_id, c.team_id)";
+
+const ACTIONS_ORDER: &str =
+    "ORDER BY CASE a.status WHEN 'open' THEN 0 ELSE 1 END, a.due_on IS NULL, a.due_on";
+
+fn action_from_row(r: &Row<'_>) -> rusqlite::Result<ActionRow> {
+    let casus_id: Option<CasusId> = r.get::<_, Option<String>>(1)?.map(parse_id).transpose()?;
+    let casus_initials = match casus_id {
+        Some(_) => Some(casus_label(r, 2)?.1),
+        None => None,
+    };
+    let member: Option<String> = r.get(6)?;
+    let organisation: Option<String> = r.get(9)?;
+    let owner = match (&member, &organisation) {
+        (Some(m), Some(o)) => Some(format!("{m} ({o})")),
+        (m, o) => m.clone().or_else(|| o.clone()),
+    };
+    Ok(ActionRow {
+        id: parse_id(r.get(0)?)?,
+        casus_id,
+        casus_initials,
+        description: r.get(5)?,
+        owner,
+        owner_member_id: r.get::<_, Option<String>>(7)?.map(parse_id).transpose()?,
+        owner_organisation_id: r.get::<_, Option<String>>(8)?.map(parse_id).transpose()?,
+        owner_organisation: organisation,
+        team_name: r.get(10)?,
+        agreed_on: r.get(11)?,
+        due_on: r.get(12)?,
+        status: parse_code(r.get(13)?, ActionStatus::from_code)?,
+        feedback: r.get(14)?,
+        urgent_logged_at: r.get(15)?,
+    })
 }

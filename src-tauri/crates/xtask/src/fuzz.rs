@@ -1,0 +1,117 @@
+//! `cargo xtask fuzz [--minutes N]`: the fuzz targets in `fuzz/` (the interchange importer and
+//! the `keys.json` parser) under libFuzzer through `cargo fuzz`, each for half the time, from
+//! seeds made by the real CLI (a `keys.json` and the demo as an interchange file).
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, Result, bail};
+
+use crate::steps::{cmd, root, scratch};
+
+const TARGETS: &[&str] = &["interchange", "key_slots"];
+
+fn cargo_fuzz_installed() -> bool {
+    Command::new("cargo")
+        .args(["fuzz", "--version"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Seeds from the real CLI: a fresh store's `keys.json` and the demo data exported as plain
+/// interchange JSON (the demo's pupils are fictitious).
+fn seeds(corpus: &Path) -> Result<()> {
+    cmd(Command::new("cargo")
+        .args(["build", "--quiet", "-p", "kernteam-cli"])
+        .current_dir(root()))?;
+    let cli = root().join("target/debug/kernteam-cli");
+    let work = scratch("fuzz-seeds")?;
+    let data = work.join("data");
+    let pass = work.join("pass");
+    std::fs::write(&pass, "fiets regen koffie tafel\n")?;
+    let run = |args: &[&str]| -> Result<()> {
+        cmd(Command::new(&cli)
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("--passphrase-file")
+            .arg(&pass)
+            .args(args)
+            .stdout(Stdio::null()))
+    };
+    run(&["init", "--no-keyring"])?;
+    run(&["demo"])?;
+    let demo = corpus.join("interchange/seed-demo.json");
+    std::fs::create_dir_all(corpus.join("interchange"))?;
+    std::fs::create_dir_all(corpus.join("key_slots"))?;
+    run(&[
+        "export-data",
+        "--unencrypted",
+        "--out",
+        demo.to_str().context("path")?,
+    ])?;
+    std::fs::copy(
+        data.join("keys.json"),
+        corpus.join("key_slots/seed-keys.json"),
+    )?;
+    Ok(())
+}
+
+pub fn fuzz(minutes: u64) -> Result<()> {
+    if !cargo_fuzz_installed() {
+        eprintln!("xtask: installing cargo-fuzz");
+        cmd(Command::new("cargo").args(["install", "cargo-fuzz", "--locked"]))?;
+    }
+    let corpus = root().join("target/fuzz-corpus");
+    seeds(&corpus)?;
+    let seconds = (minutes * 60 / TARGETS.len() as u64).max(10);
+    let mut report = Vec::new();
+    for target in TARGETS {
+        eprintln!("xtask: fuzzing {target} for {seconds} s");
+        let dir = corpus.join(target);
+        let out = Command::new("cargo")
+            .args(["fuzz", "run", "--sanitizer", "none", target])
+            .arg(&dir)
+            .args([
+                "--",
+                &format!("-max_total_time={seconds}"),
+                "-rss_limit_mb=2048",
+                "-print_final_stats=1",
+            ])
+            .current_dir(root().join("fuzz"))
+            // cargo fuzz asks rustc for flags only nightly allows; this machine has stable.
+            .env("RUSTC_BOOTSTRAP", "1")
+            .stdout(Stdio::inherit())
+            .stderr(Stdio::piped())
+            .output()?;
+        let log = String::from_utf8_lossy(&out.stderr);
+        let stat = |name: &str| {
+            log.lines()
+                .find_map(|l| l.strip_prefix(&format!("stat::{name}:")))
+                .map(|v| v.trim().to_owned())
+                .unwrap_or_else(|| "?".into())
+        };
+        if !out.status.success() {
+            let tail: Vec<&str> = log.lines().rev().take(40).collect();
+            let tail: Vec<&str> = tail.into_iter().rev().collect();
+            bail!(
+                "fuzz target {target} found a failure (see fuzz/artifacts/{target}/):\n{}",
+                tail.join("\n")
+            );
+        }
+        report.push(format!(
+            "fuzz_{target}_executions {} count",
+            stat("number_of_executed_units")
+        ));
+        report.push(format!(
+            "fuzz_{target}_corpus {} files",
+            std::fs::read_dir(&dir)?.count()
+        ));
+    }
+    for line in &report {
+        println!("{line}");
+    }
+    eprintln!("xtask: fuzzing found nothing in {minutes} min");
+    Ok(())
+}
