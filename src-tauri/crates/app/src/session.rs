@@ -281,6 +281,11 @@ impl Session {
         self.preferences()
     }
 
+    /// A hash over every row of every table: the same before and after means nothing changed.
+    pub fn logical_hash(&mut self) -> AppResult<String> {
+        Ok(self.store()?.logical_hash()?)
+    }
+
     pub fn check(&mut self) -> AppResult<u64> {
         let store = self.store()?;
         store.check_integrity()?;

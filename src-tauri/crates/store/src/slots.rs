@@ -91,6 +91,21 @@ pub struct Argon2Params {
 }
 
 impl Argon2Params {
+    /// Refuses parameters Kernteam never writes: weaker than the policy (a downgraded file),
+    /// or costlier than the bounds (a file that would stall or kill the app while unlocking).
+    pub(crate) fn check_cost(&self) -> std::result::Result<(), &'static str> {
+        if self.memory_kib < ARGON2_MEMORY_KIB || self.passes < ARGON2_PASSES {
+            return Err("weaker than policy");
+        }
+        if self.memory_kib > ARGON2_MEMORY_KIB_MAX
+            || self.passes > ARGON2_PASSES_MAX
+            || !(1..=ARGON2_LANES_MAX).contains(&self.lanes)
+        {
+            return Err("costs more than any Kernteam writes");
+        }
+        Ok(())
+    }
+
     /// The policy's cost with a fresh random salt.
     pub(crate) fn fresh() -> Self {
         Self {
@@ -148,21 +163,9 @@ impl KeySlots {
         }
         for slot in &slots.slots {
             if let Slot::Passphrase { argon2id, .. } = slot {
-                if argon2id.memory_kib < ARGON2_MEMORY_KIB || argon2id.passes < ARGON2_PASSES {
-                    return Err(StoreError::KeySlotsDamaged(
-                        "passphrase slot weaker than policy".into(),
-                    ));
-                }
-                // A keys.json that asks for gigabytes or minutes of Argon2 would stall or kill
-                // the app at unlock; no Kernteam ever writes more than these bounds.
-                if argon2id.memory_kib > ARGON2_MEMORY_KIB_MAX
-                    || argon2id.passes > ARGON2_PASSES_MAX
-                    || !(1..=ARGON2_LANES_MAX).contains(&argon2id.lanes)
-                {
-                    return Err(StoreError::KeySlotsDamaged(
-                        "passphrase slot costs more than any Kernteam writes".into(),
-                    ));
-                }
+                argon2id
+                    .check_cost()
+                    .map_err(|why| StoreError::KeySlotsDamaged(format!("passphrase slot {why}")))?;
             }
         }
         Ok(slots)
