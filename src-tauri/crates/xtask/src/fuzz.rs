@@ -2,6 +2,7 @@
 //! the `keys.json` parser) under libFuzzer through `cargo fuzz`, each for half the time, from
 //! seeds made by the real CLI (a `keys.json` and the demo as an interchange file).
 
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -70,7 +71,7 @@ pub fn fuzz(minutes: u64) -> Result<()> {
     for target in TARGETS {
         eprintln!("xtask: fuzzing {target} for {seconds} s");
         let dir = corpus.join(target);
-        let out = Command::new("cargo")
+        let mut out = Command::new("cargo")
             .args(["fuzz", "run", "--sanitizer", "none", target])
             .arg(&dir)
             .args([
@@ -84,15 +85,23 @@ pub fn fuzz(minutes: u64) -> Result<()> {
             .env("RUSTC_BOOTSTRAP", "1")
             .stdout(Stdio::inherit())
             .stderr(Stdio::piped())
-            .output()?;
-        let log = String::from_utf8_lossy(&out.stderr);
+            .spawn()?;
+        // libFuzzer reports on stderr: shown as it comes, and kept for the final stats.
+        let stderr = out.stderr.take().context("stderr")?;
+        let mut log = String::new();
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            eprintln!("{line}");
+            log.push_str(&line);
+            log.push('\n');
+        }
+        let status = out.wait()?;
         let stat = |name: &str| {
             log.lines()
                 .find_map(|l| l.strip_prefix(&format!("stat::{name}:")))
                 .map(|v| v.trim().to_owned())
                 .unwrap_or_else(|| "?".into())
         };
-        if !out.status.success() {
+        if !status.success() {
             let tail: Vec<&str> = log.lines().rev().take(40).collect();
             let tail: Vec<&str> = tail.into_iter().rev().collect();
             bail!(
