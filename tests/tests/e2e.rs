@@ -9,6 +9,10 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use fantoccini::{Client, ClientBuilder, Locator};
 
+#[path = "../../src-tauri/testing/process_tree.rs"]
+mod process_tree;
+use process_tree::descendants;
+
 const PASSPHRASE: &str = "fiets regen koffie tafel";
 // Fictitious pupil from shared/scenarios (S-01).
 const PUPIL_GIVEN: &str = "Noor";
@@ -46,37 +50,6 @@ fn signal(which: &str, pid: u32) {
         .args([which, &pid.to_string()])
         .stderr(Stdio::null())
         .status();
-}
-
-/// Every process below `root`, read from /proc (children before their own children).
-fn descendants(root: u32) -> Vec<u32> {
-    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|entry| {
-            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
-            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
-            // The command name may hold spaces and parentheses; the fields after its last ')' don't.
-            let after_name = &stat[stat.rfind(')')? + 1..];
-            let parent = after_name.split_whitespace().nth(1)?.parse().ok()?;
-            Some((pid, parent))
-        })
-        .collect();
-    let mut found = vec![root];
-    let mut next = 0;
-    while next < found.len() {
-        let parent = found[next];
-        found.extend(
-            parents
-                .iter()
-                .filter(|(_, p)| *p == parent)
-                .map(|(c, _)| *c),
-        );
-        next += 1;
-    }
-    found.remove(0);
-    found
 }
 
 /// A story that hangs would hold CI until its own limit; this one fails, saying so, in minutes.
@@ -553,6 +526,32 @@ async fn assert_title_has_no_pupil(client: &Client) -> Result<()> {
         "the window title never carries pupil data"
     );
     Ok(())
+}
+
+/// A new user's store in a temp dir (passphrase only) with the demo loaded, on Vandaag.
+struct DemoWindow {
+    _scratch: tempfile::TempDir,
+    data: PathBuf,
+    driver: Driver,
+    client: Client,
+}
+
+async fn demo_window() -> Result<DemoWindow> {
+    let scratch = tempfile::tempdir()?;
+    let data = scratch.path().join("kernteam");
+    let driver = start_driver(Some(&data)).await?;
+    let client = open_app(&driver).await?;
+    wait_for(&client, "[data-testid=first-run]").await?;
+    choose_passphrase(&client, false).await?;
+    confirm_recovery_key_kept(&client).await?;
+    click(&client, "[data-testid=load-demo]").await?;
+    wait_for(&client, "[data-testid=overview]").await?;
+    Ok(DemoWindow {
+        _scratch: scratch,
+        data,
+        driver,
+        client,
+    })
 }
 
 /// Files under `dir` holding `needle` as UTF-8 or as UTF-16 (WebKit keeps web storage in
@@ -1205,15 +1204,12 @@ async fn anonymous_refuses_a_name_and_a_note_survives_kill_9() -> Result<()> {
 }
 
 async fn anonymous_refuses_a_name_and_a_note_survives_kill_9_story() -> Result<()> {
-    let scratch = tempfile::tempdir()?;
-    let data = scratch.path().join("kernteam");
-    let driver = start_driver(Some(&data)).await?;
-    let client = open_app(&driver).await?;
-    wait_for(&client, "[data-testid=first-run]").await?;
-    choose_passphrase(&client, false).await?;
-    confirm_recovery_key_kept(&client).await?;
-    click(&client, "[data-testid=load-demo]").await?;
-    wait_for(&client, "[data-testid=overview]").await?;
+    let DemoWindow {
+        _scratch,
+        data,
+        driver,
+        client,
+    } = demo_window().await?;
 
     // --- Anonymous consultation: a first name is flagged while typing and refused on save ---
     click(&client, "[data-testid=nav-casussen]").await?;
@@ -1352,15 +1348,12 @@ async fn markup_typed_into_free_text_shows_as_text() -> Result<()> {
 }
 
 async fn markup_typed_into_free_text_shows_as_text_story() -> Result<()> {
-    let scratch = tempfile::tempdir()?;
-    let data = scratch.path().join("kernteam");
-    let driver = start_driver(Some(&data)).await?;
-    let client = open_app(&driver).await?;
-    wait_for(&client, "[data-testid=first-run]").await?;
-    choose_passphrase(&client, false).await?;
-    confirm_recovery_key_kept(&client).await?;
-    click(&client, "[data-testid=load-demo]").await?;
-    wait_for(&client, "[data-testid=overview]").await?;
+    let DemoWindow {
+        _scratch,
+        data,
+        driver: _driver,
+        client,
+    } = demo_window().await?;
     let mut typed = 0;
 
     // Instellingen: school, team and cadence, shown back in the team list.

@@ -123,6 +123,18 @@ fn partner(s: &mut Session, kind: OrganisationKind) -> Recipient {
     }
 }
 
+/// The held meeting's minutes, finalised, as a PDF request for JGZ.
+fn finalised_for_jgz_as_pdf() -> (Held, MinutesExportRequest) {
+    let mut h = held_meeting();
+    h.s.finalise_minutes(h.meeting).expect("finalise");
+    let jgz = partner(&mut h.s, OrganisationKind::Jgz);
+    let pdf = MinutesExportRequest {
+        format: ExportFormat::Pdf,
+        ..request(&h, jgz)
+    };
+    (h, pdf)
+}
+
 fn request(h: &Held, recipient: Recipient) -> MinutesExportRequest {
     MinutesExportRequest {
         meeting_id: h.meeting,
@@ -306,13 +318,7 @@ fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
 
 #[test]
 fn a_pdf_leaves_under_its_password_and_the_agenda_shows_initials_only() {
-    let mut h = held_meeting();
-    h.s.finalise_minutes(h.meeting).expect("finalise");
-    let jgz = partner(&mut h.s, OrganisationKind::Jgz);
-    let pdf = MinutesExportRequest {
-        format: ExportFormat::Pdf,
-        ..request(&h, jgz)
-    };
+    let (mut h, pdf) = finalised_for_jgz_as_pdf();
     let preview = h.s.preview_export(&pdf).expect("preview");
     assert!(
         preview.file_name.ends_with("-verslag-jgz.pdf"),
@@ -570,13 +576,7 @@ fn an_export_to_a_full_disk_leaves_nothing_and_is_not_logged() {
     let Some(disk) = tmpfs::Tmpfs::mount(512) else {
         return;
     };
-    let mut h = held_meeting();
-    h.s.finalise_minutes(h.meeting).expect("finalise");
-    let jgz = partner(&mut h.s, OrganisationKind::Jgz);
-    let pdf = MinutesExportRequest {
-        format: ExportFormat::Pdf,
-        ..request(&h, jgz)
-    };
+    let (mut h, pdf) = finalised_for_jgz_as_pdf();
     let logged = h.s.export_log().expect("log").len();
     let filler = disk.fill();
     let target = disk

@@ -70,20 +70,29 @@ pub(crate) fn save_note(
     category: kernteam_domain::DataCategory,
     facts: &str,
 ) {
-    store
-        .save_note(
-            &actor(),
-            author,
-            &kernteam_domain::NoteDraft {
-                id: kernteam_domain::NoteId::new(),
-                casus_id: casus,
-                kind: kernteam_domain::NoteKind::Bespreking,
-                category,
-                facts: facts.into(),
-                opinions: String::new(),
-            },
-        )
-        .expect("note");
+    try_save_note(store, author, casus, category, facts).expect("note");
+}
+
+/// The same, for tests that expect the store to refuse it.
+pub(crate) fn try_save_note(
+    store: &mut Store,
+    author: kernteam_domain::MemberId,
+    casus: kernteam_domain::CasusId,
+    category: kernteam_domain::DataCategory,
+    facts: &str,
+) -> Result<()> {
+    store.save_note(
+        &actor(),
+        author,
+        &kernteam_domain::NoteDraft {
+            id: kernteam_domain::NoteId::new(),
+            casus_id: casus,
+            kind: kernteam_domain::NoteKind::Bespreking,
+            category,
+            facts: facts.into(),
+            opinions: String::new(),
+        },
+    )
 }
 
 fn files_containing(dir: &Path, needle: &[u8]) -> Vec<String> {

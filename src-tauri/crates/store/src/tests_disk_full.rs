@@ -1,8 +1,9 @@
 //! A disk that fills up under the store (issue 6's reliability suite): the write that does not
 //! fit is refused as a whole with an error the app can name, and nothing else changes.
 
-use super::tests::{PASS, actor, new_store, plant_marker};
+use super::tests::{PASS, actor, new_store, plant_marker, try_save_note};
 use super::*;
+use kernteam_domain::DataCategory;
 
 #[path = "../../../testing/tmpfs.rs"]
 mod tmpfs;
@@ -26,19 +27,7 @@ fn a_full_disk_refuses_the_write_and_loses_nothing() {
     let big = "Verslag van het gesprek op maandag. ".repeat(40_000);
     let mut refused = 0;
     for _ in 0..3 {
-        let err = store
-            .save_note(
-                &actor(),
-                author,
-                &kernteam_domain::NoteDraft {
-                    id: kernteam_domain::NoteId::new(),
-                    casus_id: casus,
-                    kind: kernteam_domain::NoteKind::Bespreking,
-                    category: kernteam_domain::DataCategory::School,
-                    facts: big.clone(),
-                    opinions: String::new(),
-                },
-            )
+        let err = try_save_note(&mut store, author, casus, DataCategory::School, &big)
             .expect_err("the disk is full");
         assert!(err.is_disk_full(), "named as a full disk: {err:?}");
         refused += 1;

@@ -9,6 +9,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
+#[path = "../../../testing/process_tree.rs"]
+mod process_tree;
+use process_tree::descendants;
+
 /// Longer than any start on a loaded CI machine; a hung app fails instead of hanging the run.
 const FIRST_SCREEN_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -179,35 +183,4 @@ fn tree_pss_kib(root: u32) -> u64 {
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
         })
         .sum()
-}
-
-/// Every process below `root`, read from /proc.
-fn descendants(root: u32) -> Vec<u32> {
-    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|entry| {
-            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
-            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
-            // The command name may hold spaces and parentheses; the fields after its last ')' don't.
-            let after_name = &stat[stat.rfind(')')? + 1..];
-            let parent = after_name.split_whitespace().nth(1)?.parse().ok()?;
-            Some((pid, parent))
-        })
-        .collect();
-    let mut found = vec![root];
-    let mut next = 0;
-    while next < found.len() {
-        let parent = found[next];
-        found.extend(
-            parents
-                .iter()
-                .filter(|(_, p)| *p == parent)
-                .map(|(c, _)| *c),
-        );
-        next += 1;
-    }
-    found.remove(0);
-    found
 }
