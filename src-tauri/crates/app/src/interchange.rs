@@ -72,15 +72,11 @@ impl Session {
                 )
                 .into());
             };
-            // The store's errors speak of keys.json and passphrases; here it is a file.
+            // A wrong password and a changed byte look the same to the AEAD: say both.
             let plain = kernteam_store::open_file(bytes, password).map_err(|e| match e {
                 kernteam_store::StoreError::WrongSecret => crate::AppError::new(
                     crate::ErrorCode::WrongPassphrase,
                     "Het wachtwoord klopt niet, of het bestand is onderweg beschadigd. Er is niets geïmporteerd.",
-                ),
-                kernteam_store::StoreError::KeySlotsDamaged(_) => crate::AppError::new(
-                    crate::ErrorCode::Damaged,
-                    "Dit bestand is beschadigd of is geen versleuteld Kernteam-bestand. Er is niets geïmporteerd.",
                 ),
                 other => other.into(),
             })?;

@@ -21,6 +21,9 @@ pub enum StoreError {
     NoSuchSlot(&'static str),
     #[error("keys.json is damaged: {0}")]
     KeySlotsDamaged(String),
+    /// A sealed file (an `export-data` dump) is damaged or not one at all; nothing was read.
+    #[error("the sealed file is damaged: {0}")]
+    SealedFileDamaged(String),
     #[error("the OS keyring is not available: {0}")]
     KeyringUnavailable(String),
     #[error("the audit chain is broken at event {seq}")]

@@ -53,12 +53,13 @@ pub fn seal_file(plain: &[u8], password: &str) -> Result<Vec<u8>> {
     serde_json::to_vec_pretty(&envelope).map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
-/// Opens a sealed file; a wrong password (or a changed byte) is `WrongSecret`.
+/// Opens a sealed file; a wrong password (or a changed byte) is `WrongSecret`, an envelope that
+/// is not one Kernteam writes is `SealedFileDamaged`.
 pub fn open_file(bytes: &[u8], password: &str) -> Result<Zeroizing<Vec<u8>>> {
     let envelope: Envelope =
-        serde_json::from_slice(bytes).map_err(|e| StoreError::KeySlotsDamaged(e.to_string()))?;
+        serde_json::from_slice(bytes).map_err(|e| StoreError::SealedFileDamaged(e.to_string()))?;
     if envelope.format != FORMAT || envelope.version != 1 {
-        return Err(StoreError::KeySlotsDamaged(
+        return Err(StoreError::SealedFileDamaged(
             "not a sealed Kernteam file".into(),
         ));
     }
@@ -66,15 +67,15 @@ pub fn open_file(bytes: &[u8], password: &str) -> Result<Zeroizing<Vec<u8>>> {
     envelope
         .argon2id
         .check_cost()
-        .map_err(|why| StoreError::KeySlotsDamaged(format!("key derivation {why}")))?;
+        .map_err(|why| StoreError::SealedFileDamaged(format!("key derivation {why}")))?;
     let key = argon2id(password, &envelope.argon2id)?;
     let decode = |t: &str| {
         B64.decode(t)
-            .map_err(|e| StoreError::KeySlotsDamaged(e.to_string()))
+            .map_err(|e| StoreError::SealedFileDamaged(e.to_string()))
     };
     let nonce = decode(&envelope.nonce)?;
     if nonce.len() != 24 {
-        return Err(StoreError::KeySlotsDamaged("bad nonce".into()));
+        return Err(StoreError::SealedFileDamaged("bad nonce".into()));
     }
     let plain = XChaCha20Poly1305::new(key.as_ref().into())
         .decrypt(
