@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 
 use crate::steps::{cmd, in_private_session, root, scratch};
-use crate::window::{AppRun, Display, new_data_dir, start_until_screen};
+use crate::window::{AppRun, CliStore, Display, start_until_screen};
 
 const STARTUP_ROUNDS: usize = 11;
 /// How long after its first list the app's memory is read: WebKit settles within a second or two.
@@ -81,7 +81,7 @@ pub fn bench_window(dataset: &Path) -> Result<()> {
 
     // A new user's store (passphrase only): the unlock screen is the first screen.
     let new_work = scratch("bench-startup")?;
-    let new_data = new_data_dir(&release("kernteam-cli"), &new_work)?;
+    let new_data = CliStore::init(&release("kernteam-cli"), &new_work, false)?.data;
     let app = release("kernteam");
     let new_user = AppRun {
         binary: &app,
@@ -92,23 +92,11 @@ pub fn bench_window(dataset: &Path) -> Result<()> {
 
     // The bench data set behind the keyring slot: start, unlock by itself, first list.
     let work = scratch("bench-dataset")?;
-    let data = work.join("data");
-    let pass = work.join("pass");
-    std::fs::write(&pass, "fiets regen koffie tafel\n")?;
-    let cli = |args: &[&str]| {
-        let mut c = Command::new(release("kernteam-cli"));
-        c.arg("--data-dir")
-            .arg(&data)
-            .arg("--passphrase-file")
-            .arg(&pass)
-            .args(args)
-            .stdout(Stdio::null());
-        c
-    };
-    cmd(&mut cli(&["init"]))?;
+    let store = CliStore::init(&release("kernteam-cli"), &work, true)?;
     let import_started = Instant::now();
-    cmd(cli(&["import"]).arg(dataset))?;
+    store.run(&["import", dataset.to_str().context("data set path")?])?;
     let import_ms = import_started.elapsed().as_secs_f64() * 1000.0;
+    let data = store.data;
     let with_data = AppRun {
         binary: &app,
         data: &data,

@@ -14,7 +14,7 @@ use crate::steps::{cmd, root, scratch};
 
 /// The same version as the `tauri` crate in Cargo.lock.
 const TAURI_CLI: &str = "2.12.5";
-use crate::window::{AppRun, Display, new_data_dir, time_to_screen};
+use crate::window::{AppRun, CliStore, Display, time_to_screen};
 
 fn bundles(kind: &str) -> Result<Vec<PathBuf>> {
     let dir = root().join("target/release/bundle").join(kind);
@@ -154,7 +154,7 @@ fn install_and_start(deb: &Path) -> Result<()> {
 
     // A new user's data dir made by the installed CLI, then the installed app on a display.
     let work = scratch("dist-check")?;
-    let data = new_data_dir(Path::new("/usr/bin/kernteam-cli"), &work)?;
+    let data = CliStore::init(Path::new("/usr/bin/kernteam-cli"), &work, false)?.data;
     let display = Display::start()?;
     let ms = time_to_screen(
         &display,

@@ -9,6 +9,7 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, Result, bail};
 
 use crate::steps::{cmd, root, scratch};
+use crate::window::CliStore;
 
 const TARGETS: &[&str] = &["interchange", "key_slots"];
 
@@ -27,33 +28,23 @@ fn seeds(corpus: &Path) -> Result<()> {
     cmd(Command::new("cargo")
         .args(["build", "--quiet", "-p", "kernteam-cli"])
         .current_dir(root()))?;
-    let cli = root().join("target/debug/kernteam-cli");
-    let work = scratch("fuzz-seeds")?;
-    let data = work.join("data");
-    let pass = work.join("pass");
-    std::fs::write(&pass, "fiets regen koffie tafel\n")?;
-    let run = |args: &[&str]| -> Result<()> {
-        cmd(Command::new(&cli)
-            .arg("--data-dir")
-            .arg(&data)
-            .arg("--passphrase-file")
-            .arg(&pass)
-            .args(args)
-            .stdout(Stdio::null()))
-    };
-    run(&["init", "--no-keyring"])?;
-    run(&["demo"])?;
+    let store = CliStore::init(
+        &root().join("target/debug/kernteam-cli"),
+        &scratch("fuzz-seeds")?,
+        false,
+    )?;
+    store.run(&["demo"])?;
     let demo = corpus.join("interchange/seed-demo.json");
     std::fs::create_dir_all(corpus.join("interchange"))?;
     std::fs::create_dir_all(corpus.join("key_slots"))?;
-    run(&[
+    store.run(&[
         "export-data",
         "--unencrypted",
         "--out",
         demo.to_str().context("path")?,
     ])?;
     std::fs::copy(
-        data.join("keys.json"),
+        store.data.join("keys.json"),
         corpus.join("key_slots/seed-keys.json"),
     )?;
     Ok(())

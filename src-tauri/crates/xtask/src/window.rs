@@ -59,21 +59,43 @@ impl Drop for Display {
     }
 }
 
-/// A new user's data dir (passphrase slot only), made by `cli` under `work`.
-pub fn new_data_dir(cli: &Path, work: &Path) -> Result<PathBuf> {
-    let data = work.join("data");
-    let pass = work.join("pass");
-    std::fs::write(&pass, "fiets regen koffie tafel\n")?;
-    crate::steps::cmd(
-        Command::new(cli)
-            .arg("--data-dir")
-            .arg(&data)
-            .arg("--passphrase-file")
-            .arg(&pass)
-            .args(["init", "--no-keyring"])
-            .stdout(Stdio::null()),
-    )?;
-    Ok(data)
+/// A store made by a `kernteam-cli` binary in `work/data`, with its passphrase in `work/pass`:
+/// for the bench, the install check and the fuzz seeds.
+pub struct CliStore {
+    cli: PathBuf,
+    pub data: PathBuf,
+    pass: PathBuf,
+}
+
+impl CliStore {
+    /// `init`, with a keyring slot only if `keyring` (and a keyring is reachable).
+    pub fn init(cli: &Path, work: &Path, keyring: bool) -> Result<Self> {
+        let store = Self {
+            cli: cli.to_path_buf(),
+            data: work.join("data"),
+            pass: work.join("pass"),
+        };
+        std::fs::write(&store.pass, "fiets regen koffie tafel\n")?;
+        store.run(if keyring {
+            &["init"]
+        } else {
+            &["init", "--no-keyring"]
+        })?;
+        Ok(store)
+    }
+
+    /// Runs the CLI on this store with `args`; its output is not shown.
+    pub fn run(&self, args: &[&str]) -> Result<()> {
+        crate::steps::cmd(
+            Command::new(&self.cli)
+                .arg("--data-dir")
+                .arg(&self.data)
+                .arg("--passphrase-file")
+                .arg(&self.pass)
+                .args(args)
+                .stdout(Stdio::null()),
+        )
+    }
 }
 
 /// Where an app run keeps everything: its data dir and XDG dirs under one scratch folder.
