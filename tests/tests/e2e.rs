@@ -1470,3 +1470,376 @@ async fn markup_typed_into_free_text_shows_as_text_story() -> Result<()> {
     client.close().await?;
     Ok(())
 }
+
+/// The markup typed into field `id` (number `n`, so each field's text can be found again),
+/// within the length the backend allows for that field.
+fn markup_for(id: &str, n: usize) -> String {
+    let limit = match id {
+        "c-class" => 40,
+        "cs-holder" | "a-pseudonym" => 60,
+        _ if id.starts_with("holder-") => 60,
+        _ if id.contains("source") => 100,
+        "c-given" => 80,
+        _ => 200,
+    };
+    let long = format!("{} #{n}", XSS[n % XSS.len()]);
+    if long.chars().count() <= limit {
+        long
+    } else {
+        format!("<svg onload=window.__pwned={n}> #{n}")
+    }
+}
+
+/// Types markup into every empty, enabled, visible text field under `scope` (but `skip`), a
+/// different vector in each; returns (field id, text typed) for what it typed.
+async fn markup_into_every_field(
+    client: &Client,
+    scope: &str,
+    skip: &[&str],
+    counter: &mut usize,
+) -> Result<Vec<(String, String)>> {
+    let ids = client
+        .execute(
+            "return [...document.querySelectorAll(arguments[0] + ' :is(input:not([type]), input[type=text], textarea)')]
+               .filter(e => e.id && !e.disabled && e.value === '' && e.offsetParent !== null)
+               .map(e => e.id);",
+            vec![scope.into()],
+        )
+        .await?;
+    let ids: Vec<String> = serde_json::from_value(ids)?;
+    let mut typed = Vec::new();
+    for id in ids.into_iter().filter(|id| !skip.contains(&id.as_str())) {
+        *counter += 1;
+        let text = markup_for(&id, *counter);
+        fill(client, &format!("#{id}"), &text).await?;
+        typed.push((id, text));
+    }
+    if typed.is_empty() {
+        bail!("no text field to type into under {scope}");
+    }
+    Ok(typed)
+}
+
+/// Every text typed shows, as typed, in the text of `css`.
+async fn assert_shown(client: &Client, css: &str, typed: &[(String, String)]) -> Result<()> {
+    let mut missing = Vec::new();
+    let mut text = String::new();
+    for _ in 0..30 {
+        text = script_text(
+            client,
+            &format!("return document.querySelector('{css}')?.textContent ?? '';"),
+        )
+        .await?;
+        missing = typed
+            .iter()
+            .filter(|(_, t)| !text.contains(t.as_str()))
+            .map(|(id, _)| id.as_str())
+            .collect::<Vec<_>>();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    bail!(
+        "typed text not shown as typed in {css}: {missing:?}\nthere: {}\n{}",
+        text.chars().take(3000).collect::<String>(),
+        screen_state(client).await
+    )
+}
+
+#[tokio::test]
+#[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
+async fn markup_in_intake_consent_closure_and_meeting_shows_as_text() -> Result<()> {
+    within_limit(
+        "markup_in_intake_consent_closure_and_meeting_shows_as_text",
+        markup_in_intake_consent_closure_and_meeting_shows_as_text_story(),
+    )
+    .await
+}
+
+/// The second half of the corpus: the fields of a casus's whole life and of a meeting, each
+/// found by the sweep (every text field on the form), so a field added later is covered too.
+async fn markup_in_intake_consent_closure_and_meeting_shows_as_text_story() -> Result<()> {
+    const ENTER: &str = "\u{E007}";
+    let DemoWindow {
+        _scratch,
+        data: _data,
+        driver: _driver,
+        client,
+    } = demo_window().await?;
+    let mut n = 0;
+    let mut fields = 0;
+
+    // The routekaart's advice for absence, shown when a signal of absence is added below.
+    click(&client, "[data-testid=nav-instellingen]").await?;
+    wait_for(&client, "#rk-a-verzuim").await?.clear().await?;
+    let advice =
+        markup_into_every_field(&client, "[data-testid=regional-settings]", &[], &mut n).await?;
+    fields += advice.len();
+    client
+        .find(Locator::XPath(
+            "//section[@data-testid='regional-settings']//button[normalize-space()='Routekaart opslaan']",
+        ))
+        .await?
+        .click()
+        .await?;
+    wait_for_text(&client, "[data-testid=regional-settings] [role=status]", "").await?;
+    assert_inert(&client, "the routekaart").await?;
+
+    // The intake, with a parent, a concern, a professional and a signal row.
+    click(&client, "[data-testid=nav-casussen]").await?;
+    click(&client, "[data-testid=new-casus]").await?;
+    click(&client, "[data-testid=add-holder]").await?;
+    for add in ["+ Zorg", "+ Professional"] {
+        client
+            .find(Locator::XPath(&format!(
+                "//form[@data-testid='casus-form']//button[normalize-space()='{add}']"
+            )))
+            .await?
+            .click()
+            .await?;
+    }
+    click(&client, "[data-testid=add-signal-row]").await?;
+    set_value(&client, "c-birth", "2012-05-12").await?;
+    select(&client, "#i-kind", "leefvraag").await?;
+    select(&client, "#i-domain", "verzuim").await?;
+    // Without a view of the pupil's own, the waiver would show instead of it.
+    let intake =
+        markup_into_every_field(&client, "[data-testid=casus-form]", &["i-waived"], &mut n).await?;
+    fields += intake.len();
+    click(&client, "[data-testid=save-casus]").await?;
+    wait_for(&client, "[data-testid=casus-detail]").await?;
+    assert_inert(&client, "the intake").await?;
+    assert_title_has_no_pupil(&client).await?;
+    let (holders, shown_here): (Vec<_>, Vec<_>) = intake
+        .into_iter()
+        .partition(|(id, _)| id.starts_with("holder-"));
+    assert_shown(&client, "main", &shown_here).await?;
+
+    // A signal afterwards.
+    click(&client, "[data-testid=add-signal]").await?;
+    let signal =
+        markup_into_every_field(&client, "[data-testid=signals] form", &[], &mut n).await?;
+    fields += signal.len();
+    click(&client, "[data-testid=signals] form button[type=submit]").await?;
+    assert_shown(&client, "[data-testid=signals]", &[signal, advice].concat()).await?;
+    assert_inert(&client, "a signal").await?;
+
+    // Consent: a parent added there, heard orally by someone, then withdrawn with a reason.
+    click(&client, "[data-testid=tab-toestemming]").await?;
+    assert_shown(&client, "[data-testid=consent]", &holders).await?;
+    client
+        .find(Locator::XPath(
+            "//section[@data-testid='consent']//button[normalize-space()='+ ouder of voogd']",
+        ))
+        .await?
+        .click()
+        .await?;
+    let holder =
+        markup_into_every_field(&client, "[data-testid=consent] form", &[], &mut n).await?;
+    fields += holder.len();
+    click(&client, "[data-testid=consent] form button[type=submit]").await?;
+    assert_shown(&client, "[data-testid=consent]", &holder).await?;
+    click(&client, "[data-testid=add-consent]").await?;
+    click(&client, "[data-testid=giver]").await?;
+    select(&client, "#cs-method", "mondeling").await?;
+    let heard = markup_into_every_field(&client, "[data-testid=consent-form]", &[], &mut n).await?;
+    fields += heard.len();
+    click(&client, "[data-testid=save-consent]").await?;
+    assert_shown(&client, "[data-testid=consent]", &heard).await?;
+    client
+        .find(Locator::XPath(
+            "//section[@data-testid='consent']//button[normalize-space()='intrekken']",
+        ))
+        .await?
+        .click()
+        .await?;
+    let withdrawn =
+        markup_into_every_field(&client, "[data-testid=consent] li form", &[], &mut n).await?;
+    fields += withdrawn.len();
+    click(&client, "[data-testid=consent] li form button[type=submit]").await?;
+    wait_for_text(&client, "[data-testid=consent]", "ingetrokken").await?;
+    assert_inert(&client, "consent").await?;
+
+    // An urgent action, resolved with feedback, then the casus closed with its outcome.
+    click(&client, "[data-testid=tab-afsluiten]").await?;
+    click(&client, "[data-testid=log-urgent]").await?;
+    fill(&client, "#ur-owner", "Mehmet").await?;
+    let urgent =
+        markup_into_every_field(&client, "[data-testid=urgent-form]", &["ur-due"], &mut n).await?;
+    fields += urgent.len();
+    click(&client, "[data-testid=urgent-form] button[type=submit]").await?;
+    assert_shown(&client, "[data-testid=casus-actions]", &urgent).await?;
+    let feedback =
+        markup_into_every_field(&client, "[data-testid=closure] li.resolve", &[], &mut n).await?;
+    fields += feedback.len();
+    click(&client, "[data-testid=closure] li.resolve button").await?;
+    wait_for_count(&client, "[data-testid=closure] li.resolve", 0).await?;
+    assert_shown(&client, "[data-testid=casus-actions]", &feedback).await?;
+    let outcome =
+        markup_into_every_field(&client, "[data-testid=closure-form]", &[], &mut n).await?;
+    fields += outcome.len();
+    click(&client, "[data-testid=close-casus]").await?;
+    assert_shown(&client, "[data-testid=closure]", &outcome).await?;
+    assert_inert(&client, "the closure").await?;
+    // Why consent was withdrawn is in the casus's history.
+    click(&client, "[data-testid=tab-chronologie]").await?;
+    assert_shown(&client, "[data-testid=timeline]", &withdrawn).await?;
+    assert_inert(&client, "the timeline").await?;
+    click(&client, "[data-testid=back]").await?;
+
+    // A meeting: its place, the agenda's themes and a guest, then the live meeting.
+    click(&client, "[data-testid=nav-overleggen]").await?;
+    let linde = team_value(&client, "Linde").await?;
+    select(&client, "#ov-team", &linde).await?;
+    let place =
+        markup_into_every_field(&client, "[data-testid=schedule] form", &["sc-time"], &mut n)
+            .await?;
+    fields += place.len();
+    click(&client, "[data-testid=save-schedule]").await?;
+    assert_shown(&client, "main", &place).await?;
+    click(&client, "[data-testid=meeting-list] button.link").await?;
+    let themes = markup_into_every_field(&client, "[data-testid=agenda]", &[], &mut n).await?;
+    fields += themes.len();
+    click(&client, "[data-testid=build-agenda]").await?;
+    wait_for(&client, "#ag-row-0").await?;
+    assert_shown(&client, "[data-testid=agenda-items]", &themes).await?;
+    let guests =
+        markup_into_every_field(&client, "[data-testid=agenda-items]", &[], &mut n).await?;
+    fields += guests.len();
+    click(&client, "[data-testid=save-agenda]").await?;
+    wait_for_text(&client, "[role=status]", "Agenda opgeslagen").await?;
+    assert_inert(&client, "the agenda").await?;
+
+    click(&client, "[data-testid=start-meeting]").await?;
+    wait_for(&client, "[data-testid=live-meeting]").await?;
+    next_item_of_kind(&client, "Acties").await?;
+    let reviewed = markup_into_every_field(
+        &client,
+        "[data-testid=action-review] li:first-child",
+        &[],
+        &mut n,
+    )
+    .await?;
+    fields += reviewed.len();
+    let (id, _) = &reviewed[0];
+    wait_for(&client, &format!("#{id}"))
+        .await?
+        .send_keys(ENTER)
+        .await?;
+    assert_shown(&client, "[data-testid=reviewed]", &reviewed).await?;
+    next_item_of_kind(&client, "Nieuwe aanmelding").await?;
+    let block = markup_into_every_field(
+        &client,
+        "[data-testid=live-item]",
+        &["lv-review", "lv-owner", "lv-due"],
+        &mut n,
+    )
+    .await?;
+    fields += block.len();
+    let (decisions, rest): (Vec<_>, Vec<_>) =
+        block.into_iter().partition(|(id, _)| id == "lv-decision");
+    let (action, minute): (Vec<_>, Vec<_>) =
+        rest.into_iter().partition(|(id, _)| id == "lv-action");
+    wait_for(&client, "#lv-decision")
+        .await?
+        .send_keys(ENTER)
+        .await?;
+    assert_shown(&client, "[data-testid=item-decisions]", &decisions).await?;
+    fill(&client, "#lv-owner", "Sanne Kok").await?;
+    fill(&client, "#lv-due", "over 2 weken").await?;
+    wait_for(&client, "#lv-due").await?.send_keys(ENTER).await?;
+    assert_shown(&client, "[data-testid=item-actions]", &action).await?;
+    assert_inert(&client, "the live meeting").await?;
+    next_item_of_kind(&client, "Afsluiten").await?;
+    let closed = markup_into_every_field(
+        &client,
+        "[data-testid=live-item] [data-testid=closure-form]",
+        &[],
+        &mut n,
+    )
+    .await?;
+    fields += closed.len();
+    let (id, _) = &closed[0];
+    wait_for(&client, &format!("#{id}"))
+        .await?
+        .send_keys(ENTER)
+        .await?;
+    wait_for(&client, "[data-testid=closed-here]").await?;
+    shortcut(&client, 's').await?;
+    wait_for(&client, "[data-testid=confirm-close]").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    type_keys(&client, ENTER).await?;
+    wait_for_text(&client, "[data-testid=minutes]", "Concept").await?;
+    assert_shown(
+        &client,
+        "[data-testid=minutes]",
+        &[decisions, action, closed].concat(),
+    )
+    .await?;
+    let blocks = script_text(
+        &client,
+        "return [...document.querySelectorAll('[data-testid=minutes] textarea')].map(t => t.value).join('|');",
+    )
+    .await?;
+    for (id, text) in &minute {
+        assert!(
+            blocks.contains(text.as_str()),
+            "{id}'s text in the concept minutes as typed: {blocks}"
+        );
+    }
+    assert_inert(&client, "the concept minutes").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    type_keys(&client, ENTER).await?;
+    wait_for_text(&client, "[data-testid=minutes]", "Vastgesteld").await?;
+
+    // The name in an export's footer, previewed.
+    let jgz = script_text(
+        &client,
+        "return [...document.querySelectorAll('#ex-recipient option')].find(o => o.textContent.includes('GGD JGZ'))?.value ?? '';",
+    )
+    .await?;
+    select(&client, "#ex-recipient", &jgz).await?;
+    // Choosing the recipient proposes its name; the chair types another.
+    wait_for(&client, "#ex-name").await?.clear().await?;
+    let footer = markup_into_every_field(
+        &client,
+        "[data-testid=export-panel]",
+        &["ex-password"],
+        &mut n,
+    )
+    .await?;
+    fields += footer.len();
+    click(&client, "[data-testid=export-preview-button]").await?;
+    assert_shown(&client, "[data-testid=export-preview]", &footer).await?;
+    assert_inert(&client, "an export preview").await?;
+    script_text(
+        &client,
+        "document.querySelector('[data-testid=export-preview]').scrollIntoView(); return '';",
+    )
+    .await?;
+    shot(&client, "51-markup-in-meeting-as-text").await?;
+
+    // A correction of the finalised minutes, with its reason.
+    client
+        .find(Locator::XPath(
+            "//section[@data-testid='minutes']//button[normalize-space()='Correctie (nieuwe versie)']",
+        ))
+        .await?
+        .click()
+        .await?;
+    let correction = markup_into_every_field(&client, "[data-testid=minutes]", &[], &mut n).await?;
+    fields += correction.len();
+    client
+        .find(Locator::XPath(
+            "//section[@data-testid='minutes']//button[normalize-space()='Nieuwe versie maken']",
+        ))
+        .await?
+        .click()
+        .await?;
+    assert_shown(&client, "[data-testid=minutes]", &correction).await?;
+    assert_inert(&client, "a correction of the minutes").await?;
+    eprintln!("xss corpus, second half: {fields} fields typed into");
+    client.close().await?;
+    Ok(())
+}
