@@ -36,7 +36,10 @@ pub fn run() {
                 .map(std::path::PathBuf::from)
                 .or_else(|| app.path().app_data_dir().ok())
                 .unwrap_or_else(|| std::path::PathBuf::from(kernteam_app::IDENTIFIER));
-            app.manage(AppState::new(dir));
+            let state = AppState::new(dir);
+            let status = serde_json::to_string(&state.status_now())?;
+            app.manage(state);
+            open_main_window(app, &status)?;
             Ok(())
         })
         .invoke_handler(commands::handler())
@@ -56,4 +59,22 @@ pub fn run() {
             }
         }
     });
+}
+
+/// The main window from its configuration, with the store's state handed to the page at its
+/// first load: the first screen (set-up or unlock) then draws without waiting for a round trip
+/// over IPC. The state holds no user data (which screen, which key slots exist).
+fn open_main_window(app: &tauri::App, status: &str) -> tauri::Result<()> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == "main")
+        .cloned()
+        .unwrap_or_default();
+    tauri::WebviewWindowBuilder::from_config(app, &config)?
+        .initialization_script(format!("window.__KERNTEAM_FIRST_STATUS__ = {status};"))
+        .build()?;
+    Ok(())
 }

@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use kernteam_app::{AppError, DataDir, ErrorCode, Session};
+use kernteam_app::{AppError, DataDir, ErrorCode, Session, StoreStatus};
 
 /// The one session of this window. Work on it runs on the blocking pool (Argon2 and SQLCipher
 /// must never stall the GTK main thread).
@@ -31,6 +31,15 @@ impl AppState {
                 "Er ging iets mis; probeer het opnieuw.",
             )
         })?
+    }
+
+    /// The store's state as the first page load should see it (read on the main thread while
+    /// nothing else runs: only `keys.json` is read).
+    pub fn status_now(&self) -> StoreStatus {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .status()
     }
 
     pub fn lock_now(&self) {
