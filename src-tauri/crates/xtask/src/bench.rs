@@ -14,6 +14,9 @@ use crate::window::{AppRun, CliStore, Display, start_until_screen};
 const STARTUP_ROUNDS: usize = 11;
 /// How long after its first list the app's memory is read: WebKit settles within a second or two.
 const MEMORY_SETTLE: Duration = Duration::from_secs(3);
+/// Memory is read in this many of the last rounds and the median taken: one reading of WebKit's
+/// processes swung by tens of MiB from run to run.
+const MEMORY_ROUNDS: usize = 3;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
@@ -23,11 +26,11 @@ fn release(name: &str) -> PathBuf {
     root().join("target/release").join(name)
 }
 
-/// One binary's starts: times to its screen and the memory read in the last round.
+/// One binary's starts: times to its screen and the memory read in the last rounds.
 #[derive(Default)]
 struct Starts {
     times: Vec<f64>,
-    memory_kib: u64,
+    memory_kib: Vec<u64>,
 }
 
 impl Starts {
@@ -38,14 +41,27 @@ impl Starts {
         screen: &str,
         round: usize,
     ) -> Result<()> {
-        let last = round + 1 == STARTUP_ROUNDS;
-        let shown = start_until_screen(display, run, screen, last.then_some(MEMORY_SETTLE))?;
+        let measure_memory = round + MEMORY_ROUNDS >= STARTUP_ROUNDS;
+        let shown = start_until_screen(
+            display,
+            run,
+            screen,
+            measure_memory.then_some(MEMORY_SETTLE),
+        )?;
         // The first round of each is a warm-up (page cache, fontconfig, WebKit's caches).
         if round > 0 {
             self.times.push(shown.ms);
         }
-        self.memory_kib = shown.memory_kib.unwrap_or(self.memory_kib);
+        self.memory_kib.extend(shown.memory_kib);
         Ok(())
+    }
+
+    fn memory_median_kib(&mut self) -> u64 {
+        self.memory_kib.sort_unstable();
+        self.memory_kib
+            .get(self.memory_kib.len() / 2)
+            .copied()
+            .unwrap_or_default()
     }
 
     fn p50_p95(&mut self) -> (f64, f64) {
@@ -118,7 +134,10 @@ pub fn bench_window(dataset: &Path) -> Result<()> {
         unlock_starts.p50_p95(),
         list_starts.p50_p95(),
     );
-    let (bare_memory, app_memory) = (bare_starts.memory_kib, list_starts.memory_kib);
+    let (bare_memory, app_memory) = (
+        bare_starts.memory_median_kib(),
+        list_starts.memory_median_kib(),
+    );
 
     lines.push(format!("app_import_dataset {import_ms:.0} ms"));
     ratio_lines(
