@@ -30,7 +30,7 @@ fn release(name: &str) -> PathBuf {
 #[derive(Default)]
 struct Starts {
     times: Vec<f64>,
-    memory_kib: Vec<u64>,
+    memory: Vec<Vec<(String, u64)>>,
 }
 
 impl Starts {
@@ -52,15 +52,17 @@ impl Starts {
         if round > 0 {
             self.times.push(shown.ms);
         }
-        self.memory_kib.extend(shown.memory_kib);
+        self.memory.extend(shown.memory);
         Ok(())
     }
 
-    fn memory_median_kib(&mut self) -> u64 {
-        self.memory_kib.sort_unstable();
-        self.memory_kib
-            .get(self.memory_kib.len() / 2)
-            .copied()
+    /// The reading with the median total, by process.
+    fn memory_median(&mut self) -> Vec<(String, u64)> {
+        let total = |r: &Vec<(String, u64)>| r.iter().map(|(_, kib)| kib).sum::<u64>();
+        self.memory.sort_by_key(total);
+        self.memory
+            .get(self.memory.len() / 2)
+            .cloned()
             .unwrap_or_default()
     }
 
@@ -134,10 +136,10 @@ pub fn bench_window(dataset: &Path) -> Result<()> {
         unlock_starts.p50_p95(),
         list_starts.p50_p95(),
     );
-    let (bare_memory, app_memory) = (
-        bare_starts.memory_median_kib(),
-        list_starts.memory_median_kib(),
-    );
+    let (bare_by_process, app_by_process) =
+        (bare_starts.memory_median(), list_starts.memory_median());
+    let total = |r: &[(String, u64)]| r.iter().map(|(_, kib)| kib).sum::<u64>();
+    let (bare_memory, app_memory) = (total(&bare_by_process), total(&app_by_process));
 
     lines.push(format!("app_import_dataset {import_ms:.0} ms"));
     ratio_lines(
@@ -162,6 +164,16 @@ pub fn bench_window(dataset: &Path) -> Result<()> {
         "app_memory_over_bare_window {:.1} MiB",
         mib(app_memory) - mib(bare_memory)
     ));
+    // Which process carries the difference: the app's own, or WebKit's.
+    for (who, by_process) in [("app", &app_by_process), ("bare_window", &bare_by_process)] {
+        for (name, kib) in by_process.iter() {
+            let name: String = name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            lines.push(format!("{who}_memory_process_{name} {:.1} MiB", mib(*kib)));
+        }
+    }
     for line in lines {
         println!("{line}");
     }

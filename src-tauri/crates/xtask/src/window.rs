@@ -111,9 +111,10 @@ pub struct AppRun<'a> {
 pub struct Shown {
     /// From spawning the process to the UI reporting the screen.
     pub ms: f64,
-    /// Proportional set size of the app and every process it started (WebKit's web and network
-    /// processes), `settle` after the screen was reported; only when asked for.
-    pub memory_kib: Option<u64>,
+    /// Proportional set size of the app and of every process it started (WebKit's web and
+    /// network processes), each by its name, `settle` after the screen was reported; only when
+    /// asked for.
+    pub memory: Option<Vec<(String, u64)>>,
 }
 
 /// Milliseconds from spawning the app to the UI reporting `screen` ("locked" is the unlock
@@ -166,7 +167,7 @@ pub fn start_until_screen(
         }
     });
     let shown = rx.recv_timeout(FIRST_SCREEN_TIMEOUT).ok();
-    let memory_kib = match (shown, settle) {
+    let memory = match (shown, settle) {
         (Some(_), Some(settle)) => {
             std::thread::sleep(settle);
             Some(tree_pss_kib(app.id()))
@@ -186,7 +187,7 @@ pub fn start_until_screen(
             .status();
     }
     match shown {
-        Some(ms) => Ok(Shown { ms, memory_kib }),
+        Some(ms) => Ok(Shown { ms, memory }),
         None => bail!(
             "{} never reported its {screen} screen",
             run.binary.display()
@@ -194,15 +195,25 @@ pub fn start_until_screen(
     }
 }
 
-/// The summed `Pss` of a process and all its descendants, from /proc/<pid>/smaps_rollup.
-fn tree_pss_kib(root: u32) -> u64 {
+/// The `Pss` of a process and of each of its descendants (from /proc/<pid>/smaps_rollup), by
+/// process name; the app itself first.
+fn tree_pss_kib(root: u32) -> Vec<(String, u64)> {
     std::iter::once(root)
         .chain(descendants(root))
-        .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok())
-        .filter_map(|text| {
-            text.lines()
+        .filter_map(|pid| {
+            let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+            let kib = rollup
+                .lines()
                 .find_map(|l| l.strip_prefix("Pss:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())?;
+            let name = if pid == root {
+                "main".to_owned()
+            } else {
+                std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                    .map(|c| c.trim().to_owned())
+                    .unwrap_or_default()
+            };
+            Some((name, kib))
         })
-        .sum()
+        .collect()
 }
