@@ -1490,34 +1490,69 @@ fn markup_for(id: &str, n: usize) -> String {
     }
 }
 
-/// Types markup into every empty, enabled, visible text field under `scope` (but `skip`), a
-/// different vector in each; returns (field id, text typed) for what it typed.
-async fn markup_into_every_field(
-    client: &Client,
-    scope: &str,
-    skip: &[&str],
-    counter: &mut usize,
-) -> Result<Vec<(String, String)>> {
-    let ids = client
-        .execute(
-            "return [...document.querySelectorAll(arguments[0] + ' :is(input:not([type]), input[type=text], textarea)')]
-               .filter(e => e.id && !e.disabled && e.value === '' && e.offsetParent !== null)
-               .map(e => e.id);",
-            vec![scope.into()],
-        )
+/// Types markup into forms, a different vector (numbered) into each field, and counts them.
+#[derive(Default)]
+struct Sweep {
+    typed: usize,
+}
+
+impl Sweep {
+    /// Every empty, enabled, visible text field under `scope` (but `skip`); returns (field id,
+    /// text typed) for what it typed.
+    async fn type_into(
+        &mut self,
+        client: &Client,
+        scope: &str,
+        skip: &[&str],
+    ) -> Result<Vec<(String, String)>> {
+        let ids = client
+            .execute(
+                "return [...document.querySelectorAll(arguments[0] + ' :is(input:not([type]), input[type=text], textarea)')]
+                   .filter(e => e.id && !e.disabled && e.value === '' && e.offsetParent !== null)
+                   .map(e => e.id);",
+                vec![scope.into()],
+            )
+            .await?;
+        let ids: Vec<String> = serde_json::from_value(ids)?;
+        let mut typed = Vec::new();
+        for id in ids.into_iter().filter(|id| !skip.contains(&id.as_str())) {
+            self.typed += 1;
+            let text = markup_for(&id, self.typed);
+            fill(client, &format!("#{id}"), &text).await?;
+            typed.push((id, text));
+        }
+        if typed.is_empty() {
+            bail!("no text field to type into under {scope}");
+        }
+        Ok(typed)
+    }
+
+    /// As `type_into`, then Enter in the first field: the live meeting's one-line forms.
+    async fn type_and_enter(
+        &mut self,
+        client: &Client,
+        scope: &str,
+    ) -> Result<Vec<(String, String)>> {
+        let typed = self.type_into(client, scope, &[]).await?;
+        wait_for(client, &format!("#{}", typed[0].0))
+            .await?
+            .send_keys("\u{E007}")
+            .await?;
+        Ok(typed)
+    }
+}
+
+/// Clicks the button called `name` inside the element `within` (an XPath).
+async fn click_button(client: &Client, within: &str, name: &str) -> Result<()> {
+    client
+        .find(Locator::XPath(&format!(
+            "{within}//button[normalize-space()='{name}']"
+        )))
+        .await
+        .with_context(|| format!("button {name:?} in {within}"))?
+        .click()
         .await?;
-    let ids: Vec<String> = serde_json::from_value(ids)?;
-    let mut typed = Vec::new();
-    for id in ids.into_iter().filter(|id| !skip.contains(&id.as_str())) {
-        *counter += 1;
-        let text = markup_for(&id, *counter);
-        fill(client, &format!("#{id}"), &text).await?;
-        typed.push((id, text));
-    }
-    if typed.is_empty() {
-        bail!("no text field to type into under {scope}");
-    }
-    Ok(typed)
+    Ok(())
 }
 
 /// Every text typed shows, as typed, in the text of `css`.
@@ -1567,22 +1602,20 @@ async fn markup_in_intake_consent_closure_and_meeting_shows_as_text_story() -> R
         driver: _driver,
         client,
     } = demo_window().await?;
-    let mut n = 0;
-    let mut fields = 0;
+    let mut sweep = Sweep::default();
 
     // The routekaart's advice for absence, shown when a signal of absence is added below.
     click(&client, "[data-testid=nav-instellingen]").await?;
     wait_for(&client, "#rk-a-verzuim").await?.clear().await?;
-    let advice =
-        markup_into_every_field(&client, "[data-testid=regional-settings]", &[], &mut n).await?;
-    fields += advice.len();
-    client
-        .find(Locator::XPath(
-            "//section[@data-testid='regional-settings']//button[normalize-space()='Routekaart opslaan']",
-        ))
-        .await?
-        .click()
+    let advice = sweep
+        .type_into(&client, "[data-testid=regional-settings]", &[])
         .await?;
+    click_button(
+        &client,
+        "//section[@data-testid='regional-settings']",
+        "Routekaart opslaan",
+    )
+    .await?;
     wait_for_text(&client, "[data-testid=regional-settings] [role=status]", "").await?;
     assert_inert(&client, "the routekaart").await?;
 
@@ -1591,22 +1624,16 @@ async fn markup_in_intake_consent_closure_and_meeting_shows_as_text_story() -> R
     click(&client, "[data-testid=new-casus]").await?;
     click(&client, "[data-testid=add-holder]").await?;
     for add in ["+ Zorg", "+ Professional"] {
-        client
-            .find(Locator::XPath(&format!(
-                "//form[@data-testid='casus-form']//button[normalize-space()='{add}']"
-            )))
-            .await?
-            .click()
-            .await?;
+        click_button(&client, "//form[@data-testid='casus-form']", add).await?;
     }
     click(&client, "[data-testid=add-signal-row]").await?;
     set_value(&client, "c-birth", "2012-05-12").await?;
     select(&client, "#i-kind", "leefvraag").await?;
     select(&client, "#i-domain", "verzuim").await?;
     // Without a view of the pupil's own, the waiver would show instead of it.
-    let intake =
-        markup_into_every_field(&client, "[data-testid=casus-form]", &["i-waived"], &mut n).await?;
-    fields += intake.len();
+    let intake = sweep
+        .type_into(&client, "[data-testid=casus-form]", &["i-waived"])
+        .await?;
     click(&client, "[data-testid=save-casus]").await?;
     wait_for(&client, "[data-testid=casus-detail]").await?;
     assert_inert(&client, "the intake").await?;
@@ -1618,9 +1645,9 @@ async fn markup_in_intake_consent_closure_and_meeting_shows_as_text_story() -> R
 
     // A signal afterwards.
     click(&client, "[data-testid=add-signal]").await?;
-    let signal =
-        markup_into_every_field(&client, "[data-testid=signals] form", &[], &mut n).await?;
-    fields += signal.len();
+    let signal = sweep
+        .type_into(&client, "[data-testid=signals] form", &[])
+        .await?;
     click(&client, "[data-testid=signals] form button[type=submit]").await?;
     assert_shown(&client, "[data-testid=signals]", &[signal, advice].concat()).await?;
     assert_inert(&client, "a signal").await?;
@@ -1628,35 +1655,29 @@ async fn markup_in_intake_consent_closure_and_meeting_shows_as_text_story() -> R
     // Consent: a parent added there, heard orally by someone, then withdrawn with a reason.
     click(&client, "[data-testid=tab-toestemming]").await?;
     assert_shown(&client, "[data-testid=consent]", &holders).await?;
-    client
-        .find(Locator::XPath(
-            "//section[@data-testid='consent']//button[normalize-space()='+ ouder of voogd']",
-        ))
-        .await?
-        .click()
+    click_button(
+        &client,
+        "//section[@data-testid='consent']",
+        "+ ouder of voogd",
+    )
+    .await?;
+    let holder = sweep
+        .type_into(&client, "[data-testid=consent] form", &[])
         .await?;
-    let holder =
-        markup_into_every_field(&client, "[data-testid=consent] form", &[], &mut n).await?;
-    fields += holder.len();
     click(&client, "[data-testid=consent] form button[type=submit]").await?;
     assert_shown(&client, "[data-testid=consent]", &holder).await?;
     click(&client, "[data-testid=add-consent]").await?;
     click(&client, "[data-testid=giver]").await?;
     select(&client, "#cs-method", "mondeling").await?;
-    let heard = markup_into_every_field(&client, "[data-testid=consent-form]", &[], &mut n).await?;
-    fields += heard.len();
+    let heard = sweep
+        .type_into(&client, "[data-testid=consent-form]", &[])
+        .await?;
     click(&client, "[data-testid=save-consent]").await?;
     assert_shown(&client, "[data-testid=consent]", &heard).await?;
-    client
-        .find(Locator::XPath(
-            "//section[@data-testid='consent']//button[normalize-space()='intrekken']",
-        ))
-        .await?
-        .click()
+    click_button(&client, "//section[@data-testid='consent']", "intrekken").await?;
+    let withdrawn = sweep
+        .type_into(&client, "[data-testid=consent] li form", &[])
         .await?;
-    let withdrawn =
-        markup_into_every_field(&client, "[data-testid=consent] li form", &[], &mut n).await?;
-    fields += withdrawn.len();
     click(&client, "[data-testid=consent] li form button[type=submit]").await?;
     wait_for_text(&client, "[data-testid=consent]", "ingetrokken").await?;
     assert_inert(&client, "consent").await?;
@@ -1665,20 +1686,20 @@ async fn markup_in_intake_consent_closure_and_meeting_shows_as_text_story() -> R
     click(&client, "[data-testid=tab-afsluiten]").await?;
     click(&client, "[data-testid=log-urgent]").await?;
     fill(&client, "#ur-owner", "Mehmet").await?;
-    let urgent =
-        markup_into_every_field(&client, "[data-testid=urgent-form]", &["ur-due"], &mut n).await?;
-    fields += urgent.len();
+    let urgent = sweep
+        .type_into(&client, "[data-testid=urgent-form]", &["ur-due"])
+        .await?;
     click(&client, "[data-testid=urgent-form] button[type=submit]").await?;
     assert_shown(&client, "[data-testid=casus-actions]", &urgent).await?;
-    let feedback =
-        markup_into_every_field(&client, "[data-testid=closure] li.resolve", &[], &mut n).await?;
-    fields += feedback.len();
+    let feedback = sweep
+        .type_into(&client, "[data-testid=closure] li.resolve", &[])
+        .await?;
     click(&client, "[data-testid=closure] li.resolve button").await?;
     wait_for_count(&client, "[data-testid=closure] li.resolve", 0).await?;
     assert_shown(&client, "[data-testid=casus-actions]", &feedback).await?;
-    let outcome =
-        markup_into_every_field(&client, "[data-testid=closure-form]", &[], &mut n).await?;
-    fields += outcome.len();
+    let outcome = sweep
+        .type_into(&client, "[data-testid=closure-form]", &[])
+        .await?;
     click(&client, "[data-testid=close-casus]").await?;
     assert_shown(&client, "[data-testid=closure]", &outcome).await?;
     assert_inert(&client, "the closure").await?;
@@ -1692,51 +1713,41 @@ async fn markup_in_intake_consent_closure_and_meeting_shows_as_text_story() -> R
     click(&client, "[data-testid=nav-overleggen]").await?;
     let linde = team_value(&client, "Linde").await?;
     select(&client, "#ov-team", &linde).await?;
-    let place =
-        markup_into_every_field(&client, "[data-testid=schedule] form", &["sc-time"], &mut n)
-            .await?;
-    fields += place.len();
+    let place = sweep
+        .type_into(&client, "[data-testid=schedule] form", &["sc-time"])
+        .await?;
     click(&client, "[data-testid=save-schedule]").await?;
     assert_shown(&client, "main", &place).await?;
     click(&client, "[data-testid=meeting-list] button.link").await?;
-    let themes = markup_into_every_field(&client, "[data-testid=agenda]", &[], &mut n).await?;
-    fields += themes.len();
+    let themes = sweep
+        .type_into(&client, "[data-testid=agenda]", &[])
+        .await?;
     click(&client, "[data-testid=build-agenda]").await?;
     wait_for(&client, "#ag-row-0").await?;
     assert_shown(&client, "[data-testid=agenda-items]", &themes).await?;
-    let guests =
-        markup_into_every_field(&client, "[data-testid=agenda-items]", &[], &mut n).await?;
-    fields += guests.len();
+    let guests = sweep
+        .type_into(&client, "[data-testid=agenda-items]", &[])
+        .await?;
     click(&client, "[data-testid=save-agenda]").await?;
     wait_for_text(&client, "[role=status]", "Agenda opgeslagen").await?;
+    assert_shown(&client, "[data-testid=print-agenda-sheet]", &guests).await?;
     assert_inert(&client, "the agenda").await?;
 
     click(&client, "[data-testid=start-meeting]").await?;
     wait_for(&client, "[data-testid=live-meeting]").await?;
     next_item_of_kind(&client, "Acties").await?;
-    let reviewed = markup_into_every_field(
-        &client,
-        "[data-testid=action-review] li:first-child",
-        &[],
-        &mut n,
-    )
-    .await?;
-    fields += reviewed.len();
-    let (id, _) = &reviewed[0];
-    wait_for(&client, &format!("#{id}"))
-        .await?
-        .send_keys(ENTER)
+    let reviewed = sweep
+        .type_and_enter(&client, "[data-testid=action-review] li:first-child")
         .await?;
     assert_shown(&client, "[data-testid=reviewed]", &reviewed).await?;
     next_item_of_kind(&client, "Nieuwe aanmelding").await?;
-    let block = markup_into_every_field(
-        &client,
-        "[data-testid=live-item]",
-        &["lv-review", "lv-owner", "lv-due"],
-        &mut n,
-    )
-    .await?;
-    fields += block.len();
+    let block = sweep
+        .type_into(
+            &client,
+            "[data-testid=live-item]",
+            &["lv-review", "lv-owner", "lv-due"],
+        )
+        .await?;
     let (decisions, rest): (Vec<_>, Vec<_>) =
         block.into_iter().partition(|(id, _)| id == "lv-decision");
     let (action, minute): (Vec<_>, Vec<_>) =
@@ -1752,18 +1763,11 @@ async fn markup_in_intake_consent_closure_and_meeting_shows_as_text_story() -> R
     assert_shown(&client, "[data-testid=item-actions]", &action).await?;
     assert_inert(&client, "the live meeting").await?;
     next_item_of_kind(&client, "Afsluiten").await?;
-    let closed = markup_into_every_field(
-        &client,
-        "[data-testid=live-item] [data-testid=closure-form]",
-        &[],
-        &mut n,
-    )
-    .await?;
-    fields += closed.len();
-    let (id, _) = &closed[0];
-    wait_for(&client, &format!("#{id}"))
-        .await?
-        .send_keys(ENTER)
+    let closed = sweep
+        .type_and_enter(
+            &client,
+            "[data-testid=live-item] [data-testid=closure-form]",
+        )
         .await?;
     wait_for(&client, "[data-testid=closed-here]").await?;
     shortcut(&client, 's').await?;
@@ -1802,14 +1806,9 @@ async fn markup_in_intake_consent_closure_and_meeting_shows_as_text_story() -> R
     select(&client, "#ex-recipient", &jgz).await?;
     // Choosing the recipient proposes its name; the chair types another.
     wait_for(&client, "#ex-name").await?.clear().await?;
-    let footer = markup_into_every_field(
-        &client,
-        "[data-testid=export-panel]",
-        &["ex-password"],
-        &mut n,
-    )
-    .await?;
-    fields += footer.len();
+    let footer = sweep
+        .type_into(&client, "[data-testid=export-panel]", &["ex-password"])
+        .await?;
     click(&client, "[data-testid=export-preview-button]").await?;
     assert_shown(&client, "[data-testid=export-preview]", &footer).await?;
     assert_inert(&client, "an export preview").await?;
@@ -1821,25 +1820,24 @@ async fn markup_in_intake_consent_closure_and_meeting_shows_as_text_story() -> R
     shot(&client, "51-markup-in-meeting-as-text").await?;
 
     // A correction of the finalised minutes, with its reason.
-    client
-        .find(Locator::XPath(
-            "//section[@data-testid='minutes']//button[normalize-space()='Correctie (nieuwe versie)']",
-        ))
-        .await?
-        .click()
+    click_button(
+        &client,
+        "//section[@data-testid='minutes']",
+        "Correctie (nieuwe versie)",
+    )
+    .await?;
+    let correction = sweep
+        .type_into(&client, "[data-testid=minutes]", &[])
         .await?;
-    let correction = markup_into_every_field(&client, "[data-testid=minutes]", &[], &mut n).await?;
-    fields += correction.len();
-    client
-        .find(Locator::XPath(
-            "//section[@data-testid='minutes']//button[normalize-space()='Nieuwe versie maken']",
-        ))
-        .await?
-        .click()
-        .await?;
+    click_button(
+        &client,
+        "//section[@data-testid='minutes']",
+        "Nieuwe versie maken",
+    )
+    .await?;
     assert_shown(&client, "[data-testid=minutes]", &correction).await?;
     assert_inert(&client, "a correction of the minutes").await?;
-    eprintln!("xss corpus, second half: {fields} fields typed into");
+    eprintln!("xss corpus, second half: {} fields typed into", sweep.typed);
     client.close().await?;
     Ok(())
 }
