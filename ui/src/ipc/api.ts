@@ -11,6 +11,15 @@ import type {
   SummaryExportRequest, ActionListExportRequest, AgendaExportRequest,
 } from './gen_types';
 
+/** The store's state the shell handed to this page's first load (`open_main_window` in
+ * src-tauri/src/lib.rs), so the first screen draws without a round trip; null after a reload,
+ * when it may be out of date. */
+export function handedOverStatus(): StoreStatus | null {
+  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (navigation?.type === 'reload') return null;
+  return (window as { __KERNTEAM_FIRST_STATUS__?: StoreStatus }).__KERNTEAM_FIRST_STATUS__ ?? null;
+}
+
 export const api = {
   storeStatus: () => call<StoreStatus>('store_status'),
   keyringAvailable: () => call<boolean>('keyring_available'),
