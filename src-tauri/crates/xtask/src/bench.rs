@@ -22,6 +22,11 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
+/// The summed memory of one reading, by process.
+fn total_kib(by_process: &[(String, u64)]) -> u64 {
+    by_process.iter().map(|(_, kib)| kib).sum()
+}
+
 fn release(name: &str) -> PathBuf {
     root().join("target/release").join(name)
 }
@@ -58,8 +63,7 @@ impl Starts {
 
     /// The reading with the median total, by process.
     fn memory_median(&mut self) -> Vec<(String, u64)> {
-        let total = |r: &Vec<(String, u64)>| r.iter().map(|(_, kib)| kib).sum::<u64>();
-        self.memory.sort_by_key(total);
+        self.memory.sort_by_key(|reading| total_kib(reading));
         self.memory
             .get(self.memory.len() / 2)
             .cloned()
@@ -138,8 +142,7 @@ pub fn bench_window(dataset: &Path) -> Result<()> {
     );
     let (bare_by_process, app_by_process) =
         (bare_starts.memory_median(), list_starts.memory_median());
-    let total = |r: &[(String, u64)]| r.iter().map(|(_, kib)| kib).sum::<u64>();
-    let (bare_memory, app_memory) = (total(&bare_by_process), total(&app_by_process));
+    let (bare_memory, app_memory) = (total_kib(&bare_by_process), total_kib(&app_by_process));
 
     lines.push(format!("app_import_dataset {import_ms:.0} ms"));
     ratio_lines(

@@ -170,7 +170,7 @@ pub fn start_until_screen(
     let memory = match (shown, settle) {
         (Some(_), Some(settle)) => {
             std::thread::sleep(settle);
-            Some(tree_pss_kib(app.id()))
+            Some(pss_by_process(app.id()))
         }
         _ => None,
     };
@@ -197,7 +197,7 @@ pub fn start_until_screen(
 
 /// The `Pss` of a process and of each of its descendants (from /proc/<pid>/smaps_rollup), by
 /// process name; the app itself first.
-fn tree_pss_kib(root: u32) -> Vec<(String, u64)> {
+fn pss_by_process(root: u32) -> Vec<(String, u64)> {
     std::iter::once(root)
         .chain(descendants(root))
         .filter_map(|pid| {
