@@ -9,6 +9,7 @@ pub const COMMANDS: &[&str] = &[
     "setup_store",
     "unlock",
     "lock",
+    "note_activity",
     "change_passphrase",
     "enable_keyring",
     "get_preferences",

@@ -38,6 +38,7 @@ pub fn run() {
                 .unwrap_or_else(|| std::path::PathBuf::from(kernteam_app::IDENTIFIER));
             let state = AppState::new(dir);
             let status = serde_json::to_string(&state.status_now())?;
+            state.watch_idle(app.handle().clone());
             app.manage(state);
             open_main_window(app, &status)?;
             Ok(())

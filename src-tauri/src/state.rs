@@ -3,6 +3,9 @@ use std::sync::{Arc, Mutex};
 
 use kernteam_app::{AppError, DataDir, ErrorCode, Session, StoreStatus};
 
+/// Sent to the page when the shell locked the store by itself (idle).
+pub const LOCKED_EVENT: &str = "kernteam://locked";
+
 /// The one session of this window. Work on it runs on the blocking pool (Argon2 and SQLCipher
 /// must never stall the GTK main thread).
 #[derive(Clone)]
@@ -40,6 +43,26 @@ impl AppState {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .status()
+    }
+
+    /// The idle lock in Rust: every few seconds the session is asked whether its idle time has
+    /// passed; if it locked, the page is told to show the unlock screen. A webview that hangs,
+    /// sleeps or is tampered with cannot keep the store open.
+    pub fn watch_idle(&self, app: tauri::AppHandle) {
+        use tauri::Emitter as _;
+        let session = self.0.clone();
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(std::time::Duration::from_secs(5));
+                let locked = session
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .lock_if_idle(std::time::Instant::now());
+                if locked {
+                    let _ = app.emit(LOCKED_EVENT, ());
+                }
+            }
+        });
     }
 
     pub fn lock_now(&self) {

@@ -711,6 +711,13 @@ async fn first_run_to_keyring_unlock_after_restart_story() -> Result<()> {
         "a locked screen shows no pupil data"
     );
     shot(&client, "09-locked").await?;
+    assert!(
+        client
+            .find(Locator::Css("[data-testid=unlock-keyring]"))
+            .await
+            .is_err(),
+        "after a lock the keyring (which needs no secret) is not offered"
+    );
     assert_accessible(&client, "unlock").await?;
     assert_no_webview_storage(&client).await?;
     fill(&client, "#secret", "niet het goede wachtwoord").await?;

@@ -19,6 +19,9 @@ fn json(name: &str) -> serde_json::Value {
 const EXTRA_PERMISSIONS: &[&str] = &[
     // Exports are written by Rust after the user picks a place in the native save dialog.
     "dialog:allow-save",
+    // The shell's idle timer tells the page it locked the store (one event, no payload).
+    "core:event:allow-listen",
+    "core:event:allow-unlisten",
 ];
 
 fn build_rs_commands() -> BTreeSet<String> {

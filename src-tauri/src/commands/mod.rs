@@ -18,6 +18,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         store::setup_store,
         store::unlock,
         store::lock,
+        store::note_activity,
         store::change_passphrase,
         store::enable_keyring,
         store::get_preferences,

@@ -52,6 +52,18 @@ pub async fn lock(state: State<'_, AppState>) -> CommandResult<()> {
         .map_err(to_ipc)
 }
 
+/// The UI reports that a person used it (throttled); the shell's idle timer counts from here.
+#[tauri::command]
+pub async fn note_activity(state: State<'_, AppState>) -> CommandResult<()> {
+    state
+        .with(|s| {
+            s.note_activity();
+            Ok(())
+        })
+        .await
+        .map_err(to_ipc)
+}
+
 #[tauri::command]
 pub async fn change_passphrase(
     state: State<'_, AppState>,

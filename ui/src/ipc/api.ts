@@ -1,4 +1,5 @@
 // Typed commands, one function each; names match src-tauri/src/commands.
+import { listen } from '@tauri-apps/api/event';
 import { call } from './invoke';
 import type {
   LiveMeeting, MinuteBlock, MinutesBody, MinutesVersion, NewAction, Organisation,
@@ -20,6 +21,19 @@ export function handedOverStatus(): StoreStatus | null {
   return (window as { __KERNTEAM_FIRST_STATUS__?: StoreStatus }).__KERNTEAM_FIRST_STATUS__ ?? null;
 }
 
+/** Runs `then` when the shell locked the store by itself (its idle timer); returns the unsubscribe. */
+export async function onLockedByShell(then: () => void): Promise<() => void> {
+  try {
+    return await listen(LOCKED_EVENT, () => then());
+  } catch {
+    // Outside the app (tests without the event plugin) there is nobody to lock from Rust.
+    return () => {};
+  }
+}
+
+/** The event name the shell emits (`src-tauri/src/state.rs`, LOCKED_EVENT). */
+const LOCKED_EVENT = 'kernteam://locked';
+
 export const api = {
   storeStatus: () => call<StoreStatus>('store_status'),
   keyringAvailable: () => call<boolean>('keyring_available'),
@@ -27,6 +41,7 @@ export const api = {
   setupStore: (request: SetupRequest) => call<SetupOutcome>('setup_store', { request }),
   unlock: (request: UnlockRequest) => call<null>('unlock', { request }),
   lock: () => call<null>('lock'),
+  noteActivity: () => call<null>('note_activity'),
   changePassphrase: (passphrase: string) => call<null>('change_passphrase', { passphrase }),
   enableKeyring: () => call<null>('enable_keyring'),
   getPreferences: () => call<Preferences>('get_preferences'),

@@ -7,7 +7,7 @@ const KNOWN: Record<ErrorCode, true> = {
   WrongPassphrase: true, Locked: true, NoStore: true, AlreadyExists: true, Damaged: true,
   NewerSchema: true, KeyringUnavailable: true, NotFound: true, Validation: true, Internal: true,
   ConsentRequired: true, ReadOnly: true, ProfileRequired: true, NotAuthor: true, OpenActions: true,
-  DiskFull: true,
+  DiskFull: true, SecretRequired: true,
 };
 const CODES = Object.keys(KNOWN) as ErrorCode[];
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchIdle } from './idle';
+import { reportActivity, watchIdle } from './idle';
 
 describe('auto-lock after idle', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -39,5 +39,19 @@ describe('auto-lock after idle', () => {
     watch.stop();
     vi.advanceTimersByTime(10 * 60_000);
     expect(onIdle).not.toHaveBeenCalled();
+  });
+});
+
+describe('activity reported to the shell', () => {
+  it('reports the first sign of a person, then not again within the interval', () => {
+    const target = new EventTarget();
+    const report = vi.fn();
+    const stop = reportActivity(target, 20_000, report);
+    target.dispatchEvent(new Event('keydown'));
+    target.dispatchEvent(new Event('mousemove'));
+    expect(report).toHaveBeenCalledTimes(1);
+    stop();
+    target.dispatchEvent(new Event('keydown'));
+    expect(report).toHaveBeenCalledTimes(1);
   });
 });

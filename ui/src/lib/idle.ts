@@ -30,3 +30,18 @@ export function watchIdle(target: EventTarget, minutes: number, onIdle: () => vo
     poke: arm,
   };
 }
+
+/**
+ * Tells the shell a person is here, at most once per `everyMs`: the shell's own idle timer (the
+ * one the page cannot skip) counts from the last report.
+ */
+export function reportActivity(target: EventTarget, everyMs: number, report: () => void): () => void {
+  let last = -Infinity;
+  const seen = (event: Event) => {
+    if (event.timeStamp - last < everyMs) return;
+    last = event.timeStamp;
+    report();
+  };
+  EVENTS.forEach((e) => target.addEventListener(e, seen, { passive: true }));
+  return () => EVENTS.forEach((e) => target.removeEventListener(e, seen));
+}

@@ -18,7 +18,7 @@ const ACTIONS: usize = 500;
 const ROUNDS: usize = 30;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let today = time::OffsetDateTime::now_utc().date();
+    let today = kernteam_app::domain::clock::today();
     let scratch = tempfile::tempdir()?;
     let mut session = Session::new(DataDir::new(scratch.path().join("data")));
     session.setup(&SetupRequest {

@@ -270,6 +270,27 @@ impl Session {
         self.summary_of(id)
     }
 
+    /// Every text written into an anonymous casus gets the intake's check, in the backend:
+    /// notes, minute blocks, decisions, actions, feedback. `casus` none: not about a pupil.
+    pub(crate) fn refuse_identifying_in(
+        &mut self,
+        casus: Option<CasusId>,
+        texts: &[(&'static str, &str)],
+    ) -> AppResult<()> {
+        let Some(casus) = casus else {
+            return Ok(());
+        };
+        let store = self.store()?;
+        if store.casus_core(casus)?.summary.mode != CasusMode::Anonymous {
+            return Ok(());
+        }
+        let known = store.known_pupil_names()?;
+        for (field, text) in texts {
+            refuse_identifying(field, text, &known)?;
+        }
+        Ok(())
+    }
+
     /// What in `text` would identify a pupil in an anonymous casus (for live warnings).
     pub fn check_anonymous_text(&mut self, text: &str) -> AppResult<Vec<IdentifyingText>> {
         let known = self.store()?.known_pupil_names()?;
@@ -504,11 +525,15 @@ impl Session {
                 .into());
             }
         }
+        // An anonymous casus holds no name, date of birth or contact data, in notes too: the
+        // editor keeps what was typed and shows the message (nothing is lost).
+        self.refuse_identifying_in(
+            Some(draft.casus_id),
+            &[("facts", &draft.facts), ("opinions", &draft.opinions)],
+        )?;
         let author = self.require_profile()?;
         let actor = self.actor_now()?;
         let store = self.store()?;
-        // Anonymous casussen get the same check as every other free text in them; autosave
-        // of a half-typed word is allowed, the editor shows the warning live.
         store.save_note(&actor, author, draft)?;
         Ok(())
     }

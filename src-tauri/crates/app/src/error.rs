@@ -21,6 +21,8 @@ pub enum ErrorCode {
     NewerSchema,
     /// The OS keyring did not answer; the passphrase still works.
     KeyringUnavailable,
+    /// After a lock only a secret the person knows (passphrase, recovery key) unlocks.
+    SecretRequired,
     NotFound,
     Validation,
     /// A named casus without consent valid on the day: record consent or discuss anonymously.

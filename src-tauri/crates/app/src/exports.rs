@@ -8,7 +8,7 @@ use std::path::Path;
 use kernteam_domain::consent::{self, ConsentStatus};
 use kernteam_domain::dates::{dutch_date, parse_iso};
 use kernteam_domain::live::MinutesStatus;
-use kernteam_domain::recipient::{CasusForExport, Recipient, RecipientKind};
+use kernteam_domain::recipient::{CasusForExport, PupilName, Recipient, RecipientKind};
 use kernteam_domain::validation::{Invalid, age_on};
 use kernteam_domain::{CasusId, CasusMode, DataCategory, MeetingId, OrganisationKind, TeamId};
 use kernteam_export::{CasusContext, MinutesRequest, markdown, minutes_for};
@@ -284,14 +284,15 @@ impl Session {
                     .collect()
             })
             .unwrap_or_default();
-        let other_pupils = dossier
-            .links
-            .iter()
-            .filter_map(|l| {
-                l.label
-                    .split_once(' ')
-                    .map(|(g, f)| (g.to_owned(), f.to_owned()))
-            })
+        // Not only linked siblings: every pupil of the school may be named in a note.
+        let names = store.pupil_names_around(casus)?;
+        let own_name = names
+            .own
+            .map(|(given, family)| PupilName::new(given, family));
+        let other_pupils = names
+            .others
+            .into_iter()
+            .map(|(given, family)| PupilName::new(given, family))
             .collect();
         Ok(CasusContext {
             casus_id: casus,
@@ -304,6 +305,7 @@ impl Session {
                 released: released.to_vec(),
                 pupil_shares_with_parents,
             },
+            own_name,
             other_pupils,
         })
     }

@@ -134,29 +134,9 @@ impl Session {
     /// The demo document as the generator makes it from the scenarios (for `gen_demo`).
     pub fn generate_demo_document(&mut self) -> AppResult<Interchange> {
         let actor = self.actor.clone();
-        let day = crate::demo::REFERENCE_DAY;
+        let calendar = self.holiday_calendar()?;
         let store = self.store()?;
-        let note_days = crate::demo::scenarios::into_store(store, &actor, day)?;
-        let mut doc = store.export_all()?;
-        let meetings: std::collections::HashMap<_, _> = doc
-            .meetings
-            .iter()
-            .map(|m| (m.id, m.starts_at.clone()))
-            .collect();
-        // The document carries the scenario's days, not the moment the generator ran.
-        for casus in &mut doc.casussen {
-            for note in &mut casus.notes {
-                if let Some((_, day)) = note_days.iter().find(|(id, _)| *id == note.id) {
-                    note.created_at = format!("{day}T16:00:00Z");
-                    note.updated_at = note.created_at.clone();
-                }
-            }
-            for action in &mut casus.actions {
-                if let Some(start) = action.meeting_id.and_then(|m| meetings.get(&m)) {
-                    action.created_at = start.clone();
-                }
-            }
-        }
-        Ok(doc)
+        crate::demo::scenarios::into_store(store, &actor, &calendar, crate::demo::REFERENCE_DAY)?;
+        Ok(store.export_all()?)
     }
 }

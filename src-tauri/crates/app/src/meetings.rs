@@ -346,6 +346,8 @@ impl Session {
 
     pub fn save_block(&mut self, item: AgendaItemId, block: &MinuteBlock) -> AppResult<()> {
         let block = checked_block(block)?;
+        let casus = self.store()?.agenda_item_casus(item)?;
+        self.refuse_identifying_in(casus, &block_texts(&block))?;
         let actor = self.actor.clone();
         self.store()?.save_block(&actor, item, &block)?;
         Ok(())
@@ -359,6 +361,7 @@ impl Session {
         text: &str,
     ) -> AppResult<()> {
         let text = required_text("text", "het besluit", text, 2000)?;
+        self.refuse_identifying_in(casus, &[("text", &text)])?;
         let actor = self.actor.clone();
         self.store()?
             .add_decision(&actor, meeting, item, casus, &text)?;
@@ -372,6 +375,7 @@ impl Session {
         let due = input.validate(day)?.to_string();
         let organisation =
             self.owning_organisation(input.owner_member_id, input.owner_organisation_id)?;
+        self.refuse_identifying_in(input.casus_id, &[("description", &input.description)])?;
         let actor = self.actor.clone();
         self.store()?.create_action(
             &actor,
@@ -395,6 +399,7 @@ impl Session {
         let due = input.validate(today())?.to_string();
         let organisation =
             self.owning_organisation(input.owner_member_id, input.owner_organisation_id)?;
+        self.refuse_identifying_in(Some(input.casus_id), &[("description", &input.description)])?;
         let actor = self.actor_now()?;
         self.store()?.create_action(
             &actor,
@@ -445,6 +450,7 @@ impl Session {
             .into_iter()
             .find(|a| a.id == action)
             .ok_or_else(|| AppError::new(ErrorCode::NotFound, "Deze actie bestaat niet (meer)."))?;
+        self.refuse_identifying_in(row.casus_id, &[("feedback", feedback.unwrap_or_default())])?;
         self.resolve_action(action, status, feedback)?;
         let feedback = feedback.map(str::trim).filter(|f| !f.is_empty());
         let line = format!(
@@ -558,6 +564,8 @@ impl Session {
             .get_mut(index as usize)
             .filter(|i| i.casus_id.is_some())
             .ok_or_else(|| Invalid::new("index", "Dit agendapunt heeft geen casusblok."))?;
+        let casus = item.casus_id;
+        self.refuse_identifying_in(casus, &block_texts(&block))?;
         item.block = Some(block);
         let json = serde_json::to_string(&body).map_err(json_error)?;
         let actor = self.actor.clone();
@@ -573,16 +581,43 @@ impl Session {
         body: Option<&MinutesBody>,
     ) -> AppResult<u32> {
         let reason = required_text("reason", "de reden van de correctie", reason, 1000)?;
+        let latest = self
+            .minutes(meeting)?
+            .into_iter()
+            .next()
+            .map(|m| m.body)
+            .ok_or_else(|| {
+                AppError::new(ErrorCode::NotFound, "Dit overleg heeft nog geen notulen.")
+            })?;
         let base = match body {
-            Some(b) => b.clone(),
-            None => self
-                .minutes(meeting)?
-                .into_iter()
-                .next()
-                .map(|m| m.body)
-                .ok_or_else(|| {
-                    AppError::new(ErrorCode::NotFound, "Dit overleg heeft nog geen notulen.")
-                })?,
+            Some(b) => {
+                // A correction mends what was written about each pupil; it never moves a block
+                // to another pupil or another agenda item.
+                let same_items = b.items.len() == latest.items.len()
+                    && b.items
+                        .iter()
+                        .zip(&latest.items)
+                        .all(|(new, old)| new.casus_id == old.casus_id);
+                if !same_items {
+                    return Err(Invalid::new(
+                        "body",
+                        "Een correctie verandert de tekst, niet de agendapunten of bij welke leerling een blok hoort.",
+                    )
+                    .into());
+                }
+                for item in &b.items {
+                    if let Some(block) = &item.block {
+                        self.refuse_identifying_in(item.casus_id, &block_texts(block))?;
+                    }
+                    let lines = item.decisions.iter().map(|d| ("decisions", d.as_str()));
+                    let lines: Vec<(&'static str, &str)> = lines
+                        .chain(item.actions.iter().map(|a| ("actions", a.as_str())))
+                        .collect();
+                    self.refuse_identifying_in(item.casus_id, &lines)?;
+                }
+                b.clone()
+            }
+            None => latest,
         };
         let json = serde_json::to_string(&base).map_err(json_error)?;
         let actor = self.actor.clone();
@@ -759,4 +794,13 @@ fn checked_block(block: &MinuteBlock) -> AppResult<MinuteBlock> {
         block.next_review_on = None;
     }
     Ok(block)
+}
+
+/// The free texts of a minute block, by field, for the checks that read them.
+fn block_texts(block: &MinuteBlock) -> [(&'static str, &str); 3] {
+    [
+        ("facts", block.facts.as_str()),
+        ("analysis", block.analysis.as_str()),
+        ("toParents", block.to_parents.as_str()),
+    ]
 }

@@ -9,7 +9,7 @@ use kernteam_store::{
     Actor, DataDir, DataKey, DiskState, KeySlots, RecoveryKey, SlotKind, Store, StoreError,
 };
 use serde::{Deserialize, Serialize};
-use time::{Date, OffsetDateTime};
+use time::Date;
 use ts_rs::TS;
 
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -39,6 +39,9 @@ pub struct StoreStatus {
     pub has_recovery_slot: bool,
     /// Unlocked with the recovery key: the user is asked to choose a new passphrase now.
     pub new_passphrase_needed: bool,
+    /// The keyring may open Kernteam at start (after the OS login), never after a lock: then
+    /// only a secret the person knows does.
+    pub keyring_unlock_allowed: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -98,6 +101,11 @@ pub struct Session {
     store: Option<Store>,
     pub(crate) actor: Actor,
     unlocked_by_recovery: bool,
+    /// Locked (by hand, idle or the OS) since this session began: the keyring slot needs no
+    /// secret, so from now on it does not unlock.
+    locked_after_use: bool,
+    /// The last sign of a person at the keyboard, for the idle lock.
+    last_activity: std::time::Instant,
 }
 
 pub fn check_passphrase(text: &str) -> PassphraseCheck {
@@ -107,8 +115,9 @@ pub fn check_passphrase(text: &str) -> PassphraseCheck {
     }
 }
 
+/// Today in Amsterdam, from the one clock (`kernteam_domain::clock`).
 pub(crate) fn today() -> Date {
-    OffsetDateTime::now_utc().date()
+    kernteam_domain::clock::today()
 }
 
 impl Session {
@@ -118,6 +127,8 @@ impl Session {
             store: None,
             actor: Actor("lokaal".into()),
             unlocked_by_recovery: false,
+            locked_after_use: false,
+            last_activity: std::time::Instant::now(),
         }
     }
 
@@ -139,6 +150,7 @@ impl Session {
             has_passphrase_slot: slots.contains(&SlotKind::Passphrase),
             has_recovery_slot: slots.contains(&SlotKind::Recovery),
             new_passphrase_needed: self.store.is_some() && self.unlocked_by_recovery,
+            keyring_unlock_allowed: slots.contains(&SlotKind::Keyring) && !self.locked_after_use,
         }
     }
 
@@ -194,6 +206,12 @@ impl Session {
     fn open_store(&mut self, request: &UnlockRequest) -> AppResult<SlotKind> {
         let slots = self.dir.key_slots()?;
         let (key, slot) = match request {
+            UnlockRequest::Keyring if self.locked_after_use => {
+                return Err(AppError::new(
+                    ErrorCode::SecretRequired,
+                    "Kernteam is vergrendeld. Ontgrendel met uw wachtwoord of herstelsleutel; de sleutelbos opent Kernteam alleen bij het starten.",
+                ));
+            }
             UnlockRequest::Keyring => (slots.unlock_keyring()?, SlotKind::Keyring),
             UnlockRequest::Passphrase { passphrase } => {
                 (slots.unlock_passphrase(passphrase)?, SlotKind::Passphrase)
@@ -216,15 +234,41 @@ impl Session {
         })?;
         self.store = Some(store);
         self.unlocked_by_recovery = slot == SlotKind::Recovery;
+        self.last_activity = std::time::Instant::now();
         Ok(slot)
     }
 
-    /// Drops the store: the connection closes and the key is zeroed.
+    /// Drops the store: the connection closes and the key is zeroed. From now on only the
+    /// passphrase or the recovery key unlocks (see `StoreStatus::keyring_unlock_allowed`).
     pub fn lock(&mut self) {
         self.unlocked_by_recovery = false;
         if let Some(store) = self.store.take() {
+            self.locked_after_use = true;
             let _ = store.checkpoint();
         }
+    }
+
+    /// A person used the app (a key, the mouse): the idle lock starts counting again.
+    pub fn note_activity(&mut self) {
+        self.last_activity = std::time::Instant::now();
+    }
+
+    /// Locks when nobody used the app for the chosen number of minutes; true when it did.
+    /// Called by the shell's own timer, which the webview can neither delay nor skip.
+    pub fn lock_if_idle(&mut self, now: std::time::Instant) -> bool {
+        if self.store.is_none() {
+            return false;
+        }
+        let minutes = self
+            .preferences()
+            .map_or(DEFAULT_AUTO_LOCK_MINUTES, |p| p.auto_lock_minutes)
+            .min(MAX_AUTO_LOCK_MINUTES);
+        let idle = now.saturating_duration_since(self.last_activity);
+        if idle >= std::time::Duration::from_secs(u64::from(minutes) * 60) {
+            self.lock();
+            return true;
+        }
+        false
     }
 
     pub(crate) fn store(&mut self) -> AppResult<&mut Store> {
@@ -418,9 +462,7 @@ impl Session {
     }
 
     pub fn overview(&mut self) -> AppResult<Overview> {
-        let now = OffsetDateTime::now_utc()
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_default();
+        let now = kernteam_domain::clock::now_rfc3339();
         let counts = self.monitor()?;
         let store = self.store()?;
         let team_count = u32::try_from(store.teams()?.len()).unwrap_or(u32::MAX);
@@ -444,8 +486,9 @@ impl Session {
     /// The demo as it looks on `day` (the demo's dates follow the calendar).
     pub fn load_demo_as_of(&mut self, day: Date) -> AppResult<crate::demo::DemoSummary> {
         let actor = self.actor.clone();
+        let calendar = self.holiday_calendar()?;
         let store = self.store()?;
-        let summary = crate::demo::load(store, &actor, day)?;
+        let summary = crate::demo::load(store, &actor, &calendar, day)?;
         // The demo is looked at through the eyes of a chair, so notes have an author.
         if self.profile()?.is_none()
             && let Some(chair) = self.members()?.into_iter().find(|m| {

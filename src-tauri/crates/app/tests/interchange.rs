@@ -143,8 +143,7 @@ fn a_sealed_export_opens_only_with_its_password() {
 
 #[test]
 fn the_shipped_demo_document_is_valid_interchange() {
-    let doc = kernteam_app::demo::document_as_of(kernteam_app::demo::REFERENCE_DAY)
-        .expect("the asset parses");
+    let doc = kernteam_app::demo::shipped_document().expect("the asset parses");
     doc.validate().expect("and validates");
     assert_eq!(
         doc.casussen.len(),

@@ -125,10 +125,63 @@ fn setup_lock_and_unlock_with_passphrase_or_recovery_key() {
 }
 
 #[test]
-fn keyring_unlock_without_a_keyring_slot_says_to_use_the_passphrase() {
-    let (_dir, mut session, _) = new_session();
+fn after_a_lock_only_a_secret_the_person_knows_unlocks() {
+    let (dir, mut session, _) = new_session();
     session.lock();
+    let status = session.status();
+    assert!(
+        !status.keyring_unlock_allowed,
+        "the unlock screen offers no keyring after a lock"
+    );
     let err = session
+        .unlock(&UnlockRequest::Keyring)
+        .expect_err("the keyring needs no secret: not after a lock");
+    assert_eq!(err.code, ErrorCode::SecretRequired, "{}", err.message);
+    assert!(err.message.contains("wachtwoord"), "{}", err.message);
+    session
+        .unlock(&UnlockRequest::Passphrase {
+            passphrase: PASS.into(),
+        })
+        .expect("the passphrase still unlocks");
+    // A new start (after the OS login) is another session: there the keyring slot may open
+    // the store (here there is none, so it says to use the passphrase).
+    let mut fresh = Session::new(DataDir::new(dir.path().join("data")));
+    let err = fresh
+        .unlock(&UnlockRequest::Keyring)
+        .expect_err("no keyring slot in this store");
+    assert_eq!(err.code, ErrorCode::KeyringUnavailable);
+}
+
+#[test]
+fn the_idle_lock_counts_from_the_last_activity_in_rust() {
+    let (_dir, mut session, _) = new_session();
+    session
+        .set_preferences(&Preferences {
+            auto_lock_minutes: 2,
+        })
+        .expect("two minutes");
+    let start = std::time::Instant::now();
+    session.note_activity();
+    assert!(
+        !session.lock_if_idle(start + std::time::Duration::from_secs(119)),
+        "not yet idle for two minutes"
+    );
+    assert_eq!(session.status().state, StoreState::Unlocked);
+    assert!(
+        session.lock_if_idle(start + std::time::Duration::from_secs(121)),
+        "idle for two minutes: locked"
+    );
+    assert_eq!(session.status().state, StoreState::Locked);
+    assert!(!session.status().keyring_unlock_allowed);
+}
+
+#[test]
+fn keyring_unlock_without_a_keyring_slot_says_to_use_the_passphrase() {
+    let (dir, mut session, _) = new_session();
+    session.lock();
+    // At start (a new session, after the OS login) the keyring would be tried first.
+    let mut at_start = Session::new(DataDir::new(dir.path().join("data")));
+    let err = at_start
         .unlock(&UnlockRequest::Keyring)
         .expect_err("no keyring slot");
     assert_eq!(
@@ -279,8 +332,9 @@ fn demo_data_shows_a_kernteam_mid_autumn_whatever_the_date() {
         time::macros::date!(2026 - 11 - 22),
         time::macros::date!(2028 - 04 - 10),
     ] {
+        let _today = kernteam_app::domain::clock::fixed_on(day);
         let (_dir, mut session, _) = new_session();
-        let summary = session.load_demo_as_of(day).expect("demo");
+        let summary = session.load_demo().expect("demo");
         assert_eq!(summary.schools, 2, "De Linde and De Vlinder");
         let casussen = session.casussen(None).expect("list");
         let labels: Vec<&str> = casussen.iter().map(|c| c.label.as_str()).collect();
@@ -333,9 +387,7 @@ fn demo_data_shows_a_kernteam_mid_autumn_whatever_the_date() {
             events > u64::from(summary.casussen),
             "the import and each casus it brought are in the audit chain: {events}"
         );
-        let again = session
-            .load_demo_as_of(day)
-            .expect_err("only into an empty store");
+        let again = session.load_demo().expect_err("only into an empty store");
         assert_eq!(again.code, ErrorCode::Validation);
     }
 }

@@ -571,3 +571,42 @@ fn minutes_for_a_partner_from_the_command_line() {
         "{text}"
     );
 }
+
+/// `export-data --out c.json`: a bare file name is written in the current folder and reported
+/// as written (it once was written and then reported as "niets achtergelaten", exit 1).
+#[test]
+fn export_data_to_a_bare_file_name_writes_it_and_says_so() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    let work = tmp.path().join("werkmap");
+    std::fs::create_dir_all(&work).expect("work dir");
+    let pass = write_pass(tmp.path(), "pass", PASS);
+    let export_pass = write_pass(tmp.path(), "export", "overdracht naar de nieuwe school");
+    assert_eq!(code(&cli(&data, Some(&pass), &["init"])), 0);
+    let out = Command::new(env!("CARGO_BIN_EXE_kernteam-cli"))
+        .current_dir(&work)
+        .arg("--data-dir")
+        .arg(&data)
+        .arg("--passphrase-file")
+        .arg(&pass)
+        .args(["export-data", "--out", "c.json", "--password-file"])
+        .arg(&export_pass)
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/kernteam-test-bus",
+        )
+        .env_remove("DISPLAY")
+        .output()
+        .expect("run kernteam-cli");
+    assert_eq!(code(&out), 0, "written and said so: {}", stderr(&out));
+    assert!(
+        work.join("c.json").exists(),
+        "the file is in the current folder"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&work)
+        .expect("list")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temp file left: {leftovers:?}");
+}

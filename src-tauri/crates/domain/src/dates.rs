@@ -81,22 +81,34 @@ pub fn amsterdam_to_utc(date: Date, hour: u8, minute: u8) -> String {
     format!("{day}T{:02}:{:02}:00Z", minutes / 60, minutes % 60)
 }
 
-/// A UTC instant ("2026-11-24T08:00:00Z") as Amsterdam wall-clock "di 24 nov 2026, 09:00".
-pub fn dutch_date_time(utc: &str) -> Option<String> {
-    let day = parse_iso(utc.get(..10)?)?;
-    let hour: i16 = utc.get(11..13)?.parse().ok()?;
-    let minute: i16 = utc.get(14..16)?.parse().ok()?;
+/// Amsterdam's day and minutes after midnight at a UTC day, hour and minute.
+fn amsterdam_wall_clock(day: Date, hour: i16, minute: i16) -> Option<(Date, i16)> {
     // The switch happens at 01:00 UTC on those Sundays.
     let summer_from = last_sunday(day.year(), time::Month::March);
     let summer_until = last_sunday(day.year(), time::Month::October);
     let summer = (day > summer_from || (day == summer_from && hour >= 1))
         && (day < summer_until || (day == summer_until && hour < 1));
     let local = hour * 60 + minute + if summer { 120 } else { 60 };
-    let (day, local) = if local >= 24 * 60 {
-        (day.next_day()?, local - 24 * 60)
+    if local >= 24 * 60 {
+        Some((day.next_day()?, local - 24 * 60))
     } else {
-        (day, local)
-    };
+        Some((day, local))
+    }
+}
+
+/// The day it is in Amsterdam at a UTC instant (a school's "today").
+pub fn amsterdam_date(utc: time::OffsetDateTime) -> Date {
+    let utc = utc.to_offset(time::UtcOffset::UTC);
+    amsterdam_wall_clock(utc.date(), i16::from(utc.hour()), i16::from(utc.minute()))
+        .map_or(utc.date(), |(day, _)| day)
+}
+
+/// A UTC instant ("2026-11-24T08:00:00Z") as Amsterdam wall-clock "di 24 nov 2026, 09:00".
+pub fn dutch_date_time(utc: &str) -> Option<String> {
+    let day = parse_iso(utc.get(..10)?)?;
+    let hour: i16 = utc.get(11..13)?.parse().ok()?;
+    let minute: i16 = utc.get(14..16)?.parse().ok()?;
+    let (day, local) = amsterdam_wall_clock(day, hour, minute)?;
     Some(format!(
         "{}, {:02}:{:02}",
         dutch_date(day),

@@ -5,7 +5,6 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use time::Duration;
 
 use crate::casus::Intake;
 use crate::consent::{GezagHolder, Giver};
@@ -212,24 +211,6 @@ pub struct XCasus {
     pub actions: Vec<XAction>,
 }
 
-fn shift_date(text: &mut String, days: i64) {
-    if let Some(d) = crate::dates::parse_iso(text) {
-        *text = (d + Duration::days(days)).to_string();
-    } else if let Ok(t) =
-        time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
-        && let Ok(s) =
-            (t + Duration::days(days)).format(&time::format_description::well_known::Rfc3339)
-    {
-        *text = s;
-    }
-}
-
-fn shift_opt(text: &mut Option<String>, days: i64) {
-    if let Some(t) = text {
-        shift_date(t, days);
-    }
-}
-
 impl Interchange {
     pub fn empty() -> Self {
         Self {
@@ -265,59 +246,6 @@ impl Interchange {
             ));
         }
         Ok(())
-    }
-
-    /// Moves every date and time by `days` (the demo keeps its weekdays with whole weeks).
-    pub fn shift_dates(&mut self, days: i64) {
-        for m in &mut self.meetings {
-            shift_date(&mut m.starts_at, days);
-        }
-        for c in &mut self.casussen {
-            if let Some(p) = &mut c.pupil {
-                shift_date(&mut p.birth_date, days);
-                shift_opt(&mut p.left_school_on, days);
-            }
-            shift_date(&mut c.opened_on, days);
-            for d in [
-                &mut c.next_review_on,
-                &mut c.closed_on,
-                &mut c.retention_until,
-            ] {
-                shift_opt(d, days);
-            }
-            for s in &mut c.signals {
-                shift_date(&mut s.observed_on, days);
-            }
-            for x in &mut c.consents {
-                shift_date(&mut x.given_on, days);
-                shift_date(&mut x.valid_until, days);
-                shift_opt(&mut x.withdrawn_on, days);
-            }
-            for n in &mut c.notes {
-                shift_date(&mut n.created_at, days);
-                shift_date(&mut n.updated_at, days);
-                shift_opt(&mut n.shared_at, days);
-            }
-            for a in &mut c.absence {
-                shift_date(&mut a.taken_on, days);
-                for w in &mut a.weeks {
-                    shift_date(&mut w.week_start, days);
-                }
-            }
-            if let Some(f) = &mut c.attendance {
-                for d in [
-                    &mut f.absent_since,
-                    &mut f.duo_reported_on,
-                    &mut f.exemption_5a_from,
-                ] {
-                    shift_opt(d, days);
-                }
-            }
-            for a in &mut c.actions {
-                shift_opt(&mut a.due_on, days);
-                shift_date(&mut a.created_at, days);
-            }
-        }
     }
 
     /// Dates readable, named casussen with a pupil and anonymous ones without; checked before
@@ -497,31 +425,13 @@ mod tests {
     }
 
     #[test]
-    fn unknown_fields_are_refused_and_dates_shift_by_whole_days() {
+    fn unknown_fields_are_refused() {
         let text = r#"{"format":"kernteam-interchange","version":1,"organisations":[],"schools":[],
             "teams":[],"members":[],"meetings":[],"casussen":[],"extra":1}"#;
         assert!(
             serde_json::from_str::<Interchange>(text).is_err(),
             "unknown field"
         );
-        let mut doc = with(casus(CasusMode::Named, true));
-        doc.meetings.push(XMeeting {
-            id: MeetingId::new(),
-            team_id: TeamId::new(),
-            starts_at: "2025-09-30T07:00:00Z".into(),
-            location: None,
-            status: MeetingStatus::Gesloten,
-        });
-        doc.shift_dates(7);
-        assert_eq!(doc.casussen[0].opened_on, "2025-09-22");
-        assert_eq!(
-            doc.casussen[0]
-                .pupil
-                .as_ref()
-                .map(|p| p.birth_date.as_str()),
-            Some("2011-05-19")
-        );
-        assert_eq!(doc.meetings[0].starts_at, "2025-10-07T07:00:00Z");
     }
 
     #[test]

@@ -202,47 +202,7 @@ pub fn rule(recipient: &Recipient, casus: &CasusForExport) -> Share {
     Share::Included { allowed }
 }
 
-/// Another pupil's name never leaves in this pupil's export (a sibling named in a note):
-/// each whole-word occurrence of a given name or full name becomes "[andere leerling]". The
-/// family name alone stays, as it is this pupil's own too.
-pub fn without_other_pupils(text: &str, others: &[(String, String)]) -> String {
-    let mut out = text.to_owned();
-    for (given, family) in others {
-        for name in [format!("{given} {family}"), given.clone()] {
-            out = replace_word(&out, &name, "[andere leerling]");
-        }
-    }
-    out
-}
-
-fn replace_word(text: &str, word: &str, with: &str) -> String {
-    if word.trim().is_empty() {
-        return text.to_owned();
-    }
-    let lower = text.to_lowercase();
-    let needle = word.to_lowercase();
-    // Lowercasing can change byte lengths outside ASCII; then leave the text as it is
-    // rather than cut a character in two.
-    if lower.len() != text.len() {
-        return text.to_owned();
-    }
-    let is_word = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    while let Some(pos) = lower[at..].find(&needle) {
-        let start = at + pos;
-        let end = start + needle.len();
-        if is_word(text[..start].chars().next_back()) && is_word(text[end..].chars().next()) {
-            out.push_str(&text[at..start]);
-            out.push_str(with);
-        } else {
-            out.push_str(&text[at..end]);
-        }
-        at = end;
-    }
-    out.push_str(&text[at..]);
-    out
-}
+pub use crate::names::{PupilName, without_other_pupils};
 
 #[cfg(test)]
 mod tests {
@@ -421,18 +381,5 @@ mod tests {
             Naming::Pseudonym
         );
         assert!(included(&rule(&of(RecipientKind::Ouders), &anonymous)).is_none());
-    }
-
-    #[test]
-    fn a_siblings_name_is_taken_out_of_the_text() {
-        let others = vec![("Emma".to_owned(), "Hoekstra".to_owned())];
-        assert_eq!(
-            without_other_pupils(
-                "Daan Hoekstra en zijn zus Emma Hoekstra; emma komt ook. Emmanuel niet.",
-                &others
-            ),
-            "Daan Hoekstra en zijn zus [andere leerling]; [andere leerling] komt ook. Emmanuel niet."
-        );
-        assert_eq!(without_other_pupils("Geen namen.", &others), "Geen namen.");
     }
 }

@@ -2,7 +2,7 @@
 //! organisation (the same rule as the minutes), overdue ones marked.
 
 use kernteam_domain::dates::{dutch_date, parse_iso};
-use kernteam_domain::recipient::{Naming, Recipient, Share, rule, without_other_pupils};
+use kernteam_domain::recipient::{Naming, Recipient, Share, rule};
 use kernteam_domain::{ActionRow, ActionStatus};
 
 use crate::document::{ActionLine, Document, Section};
@@ -80,7 +80,7 @@ pub fn action_list_for(request: &ActionListRequest<'_>) -> (Document, Vec<Exclud
             actions: theirs
                 .iter()
                 .map(|a| ActionLine {
-                    what: without_other_pupils(&a.description, &context.other_pupils),
+                    what: context.clean(&a.description),
                     who: a.owner.clone().unwrap_or_else(|| "—".into()),
                     due: due_text(a.due_on.as_deref(), request.today),
                 })

@@ -5,7 +5,7 @@ use kernteam_domain::agenda::AgendaKind;
 use kernteam_domain::dates::{dutch_date, dutch_date_time, parse_iso};
 use kernteam_domain::live::MinutesBody;
 use kernteam_domain::recipient::{
-    ActionsShown, CasusForExport, Naming, Recipient, RecipientKind, Share, rule,
+    ActionsShown, CasusForExport, Naming, PupilName, Recipient, RecipientKind, Share, rule,
     without_other_pupils,
 };
 use kernteam_domain::{CasusId, OrganisationId, OrganisationKind};
@@ -19,8 +19,18 @@ pub struct CasusContext {
     /// The pupil's name, or the pseudonym of an anonymous consultation.
     pub name: String,
     pub facts: CasusForExport,
-    /// Other pupils (linked siblings) as (given name, family name): never in this one's text.
-    pub other_pupils: Vec<(String, String)>,
+    /// The pupil's own name (none for an anonymous consultation): the parts she shares with
+    /// a sibling name her too.
+    pub own_name: Option<PupilName>,
+    /// Every other pupil the store knows for this team: never in this one's text.
+    pub other_pupils: Vec<PupilName>,
+}
+
+impl CasusContext {
+    /// Free text of this casus as it may leave: other pupils' names taken out.
+    pub fn clean(&self, text: &str) -> String {
+        without_other_pupils(text.trim(), self.own_name.as_ref(), &self.other_pupils)
+    }
 }
 
 pub struct MinutesRequest<'a> {
@@ -121,7 +131,7 @@ pub fn minutes_for(request: &MinutesRequest<'_>) -> (Document, Vec<Excluded>) {
                 continue;
             }
         };
-        let clean = |text: &str| without_other_pupils(text.trim(), &context.other_pupils);
+        let clean = |text: &str| context.clean(text);
         let heading = match allowed.naming {
             Naming::FullName => format!("{} — {}", context.name, item.title),
             Naming::Pseudonym => context.name.clone(),

@@ -4,7 +4,7 @@
 
 use kernteam_domain::casus::SignalCategory;
 use kernteam_domain::dates::{dutch_date, parse_iso};
-use kernteam_domain::recipient::{ActionsShown, Recipient, Share, rule, without_other_pupils};
+use kernteam_domain::recipient::{ActionsShown, Recipient, Share, rule};
 use kernteam_domain::{
     CasusDossier, DataCategory, NoteVisibility, OrganisationId, OrganisationKind,
 };
@@ -44,7 +44,7 @@ pub fn summary_for(request: &SummaryRequest<'_>) -> Result<Document, String> {
         Share::Excluded { reason } => return Err(reason),
     };
     let d = request.dossier;
-    let clean = |text: &str| without_other_pupils(text.trim(), &request.context.other_pupils);
+    let clean = |text: &str| request.context.clean(text);
     // The context's name is the pseudonym for an anonymous consultation (the rule's naming).
     let title_name = request.context.name.clone();
     let class = d.summary.class_name.clone().unwrap_or_default();

@@ -48,12 +48,18 @@ fn only_its_own_open_actions_for_pupils_whose_consent_covers_it() {
             casus_id: noor,
             name: "Noor Verbeek".into(),
             facts: consent(&[O::School, O::Jgz]),
-            other_pupils: vec![("Lisa".into(), "Verbeek".into())],
+            own_name: Some(kernteam_domain::recipient::PupilName::new(
+                "Noor", "Verbeek",
+            )),
+            other_pupils: vec![kernteam_domain::recipient::PupilName::new(
+                "Lisa", "Verbeek",
+            )],
         },
         CasusContext {
             casus_id: jayden,
             name: "Jayden Smit".into(),
             facts: consent(&[O::School, O::Leerplicht]),
+            own_name: None,
             other_pupils: vec![],
         },
     ];
@@ -125,7 +131,8 @@ fn only_its_own_open_actions_for_pupils_whose_consent_covers_it() {
     for must in [
         "# Actielijst GGD JGZ (fictief)",
         "## Noor Verbeek — N.V. (klas 2 vmbo-t)",
-        "M@ZL-consult met Noor en [andere leerling]",
+        // Brackets escaped: Markdown shows them as typed, never as a link.
+        "M@ZL-consult met Noor en \\[andere leerling\\]",
         "Huisarts bellen | GGD JGZ (fictief) | ma 1 sep 2025 (te laat)",
         "## Zonder leerling",
         "Voorlichting op de ouderavond",

@@ -120,18 +120,25 @@ fn fixture() -> Fixture {
             casus_id: noor,
             name: "Noor Verbeek".into(),
             facts: consent(14, &[O::School, O::Jgz, O::Smw, O::Leerplicht]),
-            other_pupils: vec![("Lisa".into(), "Verbeek".into())],
+            own_name: Some(kernteam_domain::recipient::PupilName::new(
+                "Noor", "Verbeek",
+            )),
+            other_pupils: vec![kernteam_domain::recipient::PupilName::new(
+                "Lisa", "Verbeek",
+            )],
         },
         CasusContext {
             casus_id: jayden,
             name: "Jayden Smit".into(),
             facts: consent(13, &[O::School, O::Leerplicht, O::Smw]),
+            own_name: None,
             other_pupils: vec![],
         },
         CasusContext {
             casus_id: ravi,
             name: "Ravi Pinas".into(),
             facts: consent(14, &[O::School, O::Jgz, O::Smw, O::Leerplicht]),
+            own_name: None,
             other_pupils: vec![],
         },
         CasusContext {
@@ -141,6 +148,7 @@ fn fixture() -> Fixture {
                 anonymous: true,
                 ..CasusForExport::default()
             },
+            own_name: None,
             other_pupils: vec![],
         },
     ];
@@ -322,7 +330,7 @@ fn a_siblings_name_never_leaves_in_this_pupils_block() {
         ),
         "a pupil with nothing for the recipient is not named: {excluded:?}"
     );
-    contains_all(&md, &["Zus [andere leerling] heeft hetzelfde patroon."]);
+    contains_all(&md, &["Zus \\[andere leerling\\] heeft hetzelfde patroon."]);
 }
 
 #[test]

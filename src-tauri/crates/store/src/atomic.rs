@@ -6,7 +6,12 @@ use std::path::Path;
 
 /// Temp file in the same folder, fsync, rename over the target, fsync the folder.
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = target.parent().unwrap_or(Path::new("."));
+    // A bare file name ("c.json") has the empty path as its parent, which cannot be opened to
+    // sync: that is the current folder.
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
     let name = target
         .file_name()
         .and_then(|n| n.to_str())

@@ -404,10 +404,9 @@ pub struct ExportLogSeed<'a> {
     pub encrypted: bool,
 }
 
+/// Now, from the one clock, as the store keeps it (RFC 3339, UTC).
 pub(crate) fn now_utc() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
+    kernteam_domain::clock::now_rfc3339()
 }
 
 #[cfg(test)]

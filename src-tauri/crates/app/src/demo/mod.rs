@@ -1,15 +1,20 @@
-//! Fictitious demo data for a first look: the shared acceptance scenarios as an interchange
-//! v1 document (`assets/demo/kernteam-demo.v1.json`, all names invented), made by the
-//! generator in `scenarios.rs` as of the scenarios' reference day.
+//! Fictitious demo data for a first look: the shared acceptance scenarios (all names invented)
+//! written through the store by the generator in `scenarios.rs`.
 //!
-//! So that a first look always shows a kernteam before its Christmas break (casussen running,
-//! actions open, the next meeting coming up), every date is moved by whole weeks on loading:
-//! the reference day lands in the week before `today`. Whole weeks keep meetings on their
-//! weekday; ages stay as the scenarios describe them.
+//! So that a first look always shows a kernteam at work (casussen running, actions open, the
+//! next meeting coming up) on whatever day it is loaded, the scenarios are placed on the school
+//! calendar: their reference day lands in the latest school week before today, and every date
+//! keeps its place among the school weeks of its school's holiday region. Moving by whole weeks
+//! would put lessons and absence in a holiday; counting school weeks keeps what each scenario
+//! states (16 hours in 4 consecutive school weeks, a thuiszitter for more than three months).
+//!
+//! The same scenarios as of the reference day are shipped as an interchange v1 document
+//! (`assets/demo/kernteam-demo.v1.json`), an example of the format made by `gen_demo`.
 
 pub(crate) mod scenarios;
 
 use kernteam_domain::interchange::Interchange;
+use kernteam_domain::verzuim::HolidayCalendar;
 use kernteam_store::{Actor, Store};
 use serde::{Deserialize, Serialize};
 use time::{Date, Month};
@@ -39,24 +44,20 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The demo document moved so its reference day lands in the week before `today`.
-pub fn document_as_of(today: Date) -> AppResult<Interchange> {
-    let mut doc: Interchange = serde_json::from_str(DEMO)
-        .map_err(|_| AppError::new(ErrorCode::Internal, "De demo-gegevens zijn beschadigd."))?;
-    let weeks = (today - REFERENCE_DAY).whole_days().div_euclid(7);
-    doc.shift_dates(weeks * 7);
-    Ok(doc)
+/// The shipped example document: the scenarios as of the reference day.
+pub fn shipped_document() -> AppResult<Interchange> {
+    serde_json::from_str(DEMO)
+        .map_err(|_| AppError::new(ErrorCode::Internal, "De demo-gegevens zijn beschadigd."))
 }
 
-pub(crate) fn load(store: &mut Store, actor: &Actor, today: Date) -> AppResult<DemoSummary> {
-    if !store.casussen(None)?.is_empty() {
-        return Err(AppError::new(
-            ErrorCode::Validation,
-            "Er staan al casussen in Kernteam. Demo-gegevens worden alleen in een lege omgeving geladen.",
-        ));
-    }
-    let doc = document_as_of(today)?;
-    store.import(actor, &doc)?;
+pub(crate) fn load(
+    store: &mut Store,
+    actor: &Actor,
+    calendar: &HolidayCalendar,
+    today: Date,
+) -> AppResult<DemoSummary> {
+    scenarios::into_store(store, actor, calendar, today)?;
+    let doc = store.export_all()?;
     Ok(DemoSummary {
         schools: count(doc.schools.len()),
         casussen: count(doc.casussen.len()),

@@ -6,8 +6,10 @@
 use std::collections::HashMap;
 
 use kernteam_domain::casus::{self, SignalCategory};
+use kernteam_domain::clock;
 use kernteam_domain::consent::{self, GezagHolder, Giver};
-use kernteam_domain::verzuim::{self, AbsenceWeek, AttendanceFacts};
+use kernteam_domain::school_weeks::{SchoolWeekShift, SchoolWeeks};
+use kernteam_domain::verzuim::{AbsenceWeek, AttendanceFacts, HolidayCalendar};
 use kernteam_domain::{
     ActionStatus, CasusId, CasusStatus, ConsentMethod, DataCategory, MeetingId, MeetingStatus,
     MemberId, NewSignal, NoteDraft, NoteId, NoteKind, OrganisationId, OrganisationKind, Role,
@@ -17,7 +19,7 @@ use kernteam_store::{ActionSeed, Actor, CasusSeed, ClosureSeed, ConsentSeed, Pup
 use serde_json::Value;
 use time::{Date, Duration, Weekday};
 
-use super::{DemoSummary, REFERENCE_DAY};
+use super::REFERENCE_DAY;
 use crate::error::{AppError, AppResult, ErrorCode};
 
 const SCENARIOS: &str = include_str!("../../../../../assets/demo/scenarios.json");
@@ -83,23 +85,58 @@ fn action_status(code: &str) -> ActionStatus {
     }
 }
 
-/// Moves scenario dates by a whole number of weeks.
+/// Moves scenario dates onto the school calendar around `today`: the reference day lands in the
+/// latest school week before today, and every other date keeps its place among the school
+/// weeks of its school's holiday region (so a holiday never holds lessons, and absence counted
+/// over consecutive school weeks stays what the scenario says).
 struct Shift {
-    days: i64,
+    weeks: SchoolWeekShift,
 }
 
 impl Shift {
-    fn to(today: Date) -> Self {
-        let weeks = (today - REFERENCE_DAY).whole_days().div_euclid(7);
-        Self { days: weeks * 7 }
+    fn onto(calendar: &HolidayCalendar, region: &str, today: Date) -> Self {
+        Self {
+            weeks: SchoolWeekShift::onto(&SchoolWeeks::of(calendar, region), REFERENCE_DAY, today),
+        }
+    }
+
+    /// The scenarios' "today" on the new calendar: what happened before it has happened.
+    fn now(&self) -> Date {
+        self.weeks.moved_reference(REFERENCE_DAY)
     }
 
     fn date(&self, iso: &str) -> Option<Date> {
-        kernteam_domain::dates::parse_iso(iso).map(|d| d + Duration::days(self.days))
+        kernteam_domain::dates::parse_iso(iso).map(|d| self.weeks.date(d))
+    }
+
+    /// A day something happens at school (a meeting, a conversation): never in a holiday.
+    fn school_day(&self, iso: &str) -> Option<Date> {
+        kernteam_domain::dates::parse_iso(iso).map(|d| self.weeks.school_day(d))
     }
 
     fn text(&self, iso: Option<&str>) -> Option<String> {
         iso.and_then(|d| self.date(d)).map(|d| d.to_string())
+    }
+
+    /// A birthday is no school date: it moves by the days the reference week moved, so ages
+    /// stay as the scenarios describe them.
+    fn birth(&self, iso: Option<&str>) -> Option<String> {
+        iso.and_then(kernteam_domain::dates::parse_iso)
+            .map(|d| (d + Duration::days(self.weeks.days())).to_string())
+    }
+
+    /// A consent valid "until the end of the school year" stays so in the new school year.
+    fn valid_until(&self, iso: Option<&str>, given_on_then: Date, given_on: Date) -> String {
+        let until = iso.and_then(kernteam_domain::dates::parse_iso);
+        match until {
+            Some(d) if d != consent::default_valid_until(given_on_then) => self.weeks.date(d),
+            _ => consent::default_valid_until(given_on),
+        }
+        .to_string()
+    }
+
+    fn school_weeks(&self) -> &SchoolWeeks {
+        self.weeks.target()
     }
 }
 
@@ -107,17 +144,19 @@ struct DemoTeam {
     school: kernteam_domain::SchoolId,
     team: TeamId,
     chair: MemberId,
+    region: &'static str,
     orgs: HashMap<OrganisationKind, OrganisationId>,
 }
 
-/// Writes the scenarios into `store` as they stand on `today`; returns the day each note was
-/// written (the store stamps notes with the clock, the document wants the scenario's day).
+/// Writes the scenarios into `store` as they stand on `today`, placed on the school calendar
+/// (`calendar`) around it. Each record is written with the one clock set to the day it
+/// happened, so notes, the timeline and the audit log carry the scenario's days.
 pub(crate) fn into_store(
     store: &mut Store,
     actor: &Actor,
+    calendar: &HolidayCalendar,
     today: Date,
-) -> AppResult<Vec<(NoteId, Date)>> {
-    let mut note_days = Vec::new();
+) -> AppResult<()> {
     if !store.casussen(None)?.is_empty() {
         return Err(AppError::new(
             ErrorCode::Validation,
@@ -131,13 +170,6 @@ pub(crate) fn into_store(
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
-    let shift = Shift::to(today);
-    let mut summary = DemoSummary {
-        schools: 0,
-        casussen: 0,
-        actions: 0,
-        meetings: 0,
-    };
 
     let mut partners = Vec::new();
     let mut partner_orgs = HashMap::new();
@@ -149,11 +181,7 @@ pub(crate) fn into_store(
 
     let mut teams: HashMap<String, DemoTeam> = HashMap::new();
     let mut meetings: HashMap<(TeamId, Date), MeetingId> = HashMap::new();
-    let mut meeting_for = |store: &mut Store,
-                           summary: &mut DemoSummary,
-                           team: TeamId,
-                           date: Date|
-     -> AppResult<MeetingId> {
+    let mut meeting_for = |store: &mut Store, team: TeamId, date: Date| -> AppResult<MeetingId> {
         if let Some(m) = meetings.get(&(team, date)) {
             return Ok(*m);
         }
@@ -171,7 +199,6 @@ pub(crate) fn into_store(
             status,
         )?;
         meetings.insert((team, date), m);
-        summary.meetings += 1;
         Ok(m)
     };
 
@@ -216,15 +243,16 @@ pub(crate) fn into_store(
                     school,
                     team,
                     chair,
+                    region: holiday_region,
                     orgs,
                 },
             );
-            summary.schools += 1;
         }
         let DemoTeam {
             school,
             team,
             chair,
+            region,
             orgs,
         } = teams
             .get(&school_name)
@@ -232,9 +260,13 @@ pub(crate) fn into_store(
                 school: t.school,
                 team: t.team,
                 chair: t.chair,
+                region: t.region,
                 orgs: t.orgs.clone(),
             })
             .ok_or_else(|| AppError::new(ErrorCode::Internal, "demo"))?;
+        let shift = Shift::onto(calendar, region, today);
+        // The scenarios' own "today" on this school's calendar: what came before it happened.
+        let now = shift.now();
 
         let pupil = scenario.get("pupil").cloned().unwrap_or(Value::Null);
         let signals = scenario
@@ -248,7 +280,8 @@ pub(crate) fn into_store(
             .cloned()
             .unwrap_or_default();
         let closure = scenario.get("closure").cloned().unwrap_or(Value::Null);
-        let event_date = |e: &Value| text(e, "date").and_then(|d| shift.date(d));
+        // Meetings, conversations and consent happen on school days, never in a holiday.
+        let event_date = |e: &Value| text(e, "date").and_then(|d| shift.school_day(d));
         let Some(opened) = signals
             .iter()
             .chain(events.iter())
@@ -257,12 +290,12 @@ pub(crate) fn into_store(
         else {
             continue;
         };
-        if opened > today {
+        if opened > now {
             continue;
         }
         let closed = text(&closure, "date")
             .and_then(|d| shift.date(d))
-            .filter(|d| *d <= today);
+            .filter(|d| *d <= now);
         // An evaluation that has come ("nextReview" in the past) puts a casus on the next agenda.
         let next_review = text(scenario, "nextReview")
             .and_then(|d| shift.date(d))
@@ -270,10 +303,10 @@ pub(crate) fn into_store(
                 events
                     .iter()
                     .filter_map(event_date)
-                    .filter(|d| *d > today)
+                    .filter(|d| *d > now)
                     .min()
             });
-        let discussed = events.iter().filter_map(event_date).any(|d| d <= today);
+        let discussed = events.iter().filter_map(event_date).any(|d| d <= now);
         let status = match (closed, discussed) {
             (Some(_), _) => CasusStatus::Afgesloten,
             (None, true) => CasusStatus::Lopend,
@@ -309,7 +342,7 @@ pub(crate) fn into_store(
         };
         let add_signals = |store: &mut Store, casus: CasusId| -> AppResult<()> {
             for signal in &signals {
-                let Some(on) = event_date(signal).filter(|d| *d <= today) else {
+                let Some(on) = event_date(signal).filter(|d| *d <= now) else {
                     continue;
                 };
                 store.add_signal(
@@ -369,7 +402,7 @@ pub(crate) fn into_store(
             })
             .collect();
         let consent_of = |c: &Value| -> Option<(Date, Vec<Giver>, Vec<String>, String)> {
-            let given_on = event_date(c).filter(|d| *d <= today)?;
+            let given_on = event_date(c).filter(|d| *d <= now)?;
             if text(c, "status") == Some("refused") {
                 return None;
             }
@@ -398,9 +431,8 @@ pub(crate) fn into_store(
                 .filter_map(Value::as_str)
                 .map(str::to_owned)
                 .collect();
-            let valid_until = shift
-                .text(text(c, "validUntil"))
-                .unwrap_or_else(|| consent::default_valid_until(given_on).to_string());
+            let given_then = text(c, "date").and_then(kernteam_domain::dates::parse_iso)?;
+            let valid_until = shift.valid_until(text(c, "validUntil"), given_then, given_on);
             Some((given_on, givers, scope, valid_until))
         };
 
@@ -409,13 +441,13 @@ pub(crate) fn into_store(
             .iter()
             .find(|e| text(e, "kind") == Some("conversie_naar_benoemd"))
             .and_then(event_date)
-            .filter(|d| *d <= today);
+            .filter(|d| *d <= now);
         let name = text(&pupil, "pseudonym")
             .or_else(|| text(&pupil, "pseudonym_named"))
             .unwrap_or("Demo Leerling");
         let (given, family) = name.split_once(' ').unwrap_or((name, "Demo"));
         let birth = shift
-            .text(text(&pupil, "dob"))
+            .birth(text(&pupil, "dob"))
             .unwrap_or_else(|| "2012-01-01".into());
         let pupil_seed = PupilSeed {
             school,
@@ -431,25 +463,20 @@ pub(crate) fn into_store(
                 .iter()
                 .find_map(|e| text(e, "reason"))
                 .unwrap_or("toestemming geweigerd");
-            let anonymous = store.create_anonymous_casus(actor, pseudonym, reason, &seed)?;
-            summary.casussen += 1;
+            let anonymous = {
+                let _at = clock::fixed_on(opened);
+                store.create_anonymous_casus(actor, pseudonym, reason, &seed)?
+            };
             add_signals(store, anonymous)?;
             for event in events
                 .iter()
                 .filter(|e| text(e, "kind") == Some("anonieme_consultatie"))
             {
                 if let (Some(advice), Some(on)) = (text(event, "advice"), event_date(event)) {
-                    meeting_for(store, &mut summary, team, on)?;
-                    if on <= today {
-                        let note = demo_note(
-                            store,
-                            actor,
-                            chair,
-                            anonymous,
-                            NoteKind::Bespreking,
-                            advice,
-                        )?;
-                        note_days.push((note, on));
+                    meeting_for(store, team, on)?;
+                    if on <= now {
+                        let _at = clock::fixed_on(on);
+                        demo_note(store, actor, chair, anonymous, NoteKind::Bespreking, advice)?;
                     }
                 }
             }
@@ -465,6 +492,7 @@ pub(crate) fn into_store(
                     AppError::new(ErrorCode::Internal, "demo: conversion without consent")
                 })?;
             used_consent = Some(given_on);
+            let _at = clock::fixed_on(converted);
             let named = store.convert_to_named(
                 actor,
                 anonymous,
@@ -483,11 +511,13 @@ pub(crate) fn into_store(
             )?;
             (named, converted)
         } else {
-            let named = store.create_named_casus(actor, &pupil_seed, &holders, &seed)?;
+            let named = {
+                let _at = clock::fixed_on(opened);
+                store.create_named_casus(actor, &pupil_seed, &holders, &seed)?
+            };
             add_signals(store, named)?;
             (named, opened)
         };
-        summary.casussen += 1;
         for c in &consents {
             let Some((given_on, givers, scope, valid_until)) = consent_of(c) else {
                 continue;
@@ -495,6 +525,7 @@ pub(crate) fn into_store(
             if Some(given_on) == used_consent {
                 continue;
             }
+            let _at = clock::fixed_on(given_on);
             store.add_consent(
                 actor,
                 casus,
@@ -512,9 +543,10 @@ pub(crate) fn into_store(
         add_verzuim(store, actor, casus, scenario, &shift, opened)?;
         for event in &events {
             if let (Some(feedback), Some(on)) = (text(event, "feedback"), event_date(event))
-                && on <= today
+                && on <= now
             {
-                let note = demo_note(
+                let _at = clock::fixed_on(on);
+                demo_note(
                     store,
                     actor,
                     chair,
@@ -522,17 +554,17 @@ pub(crate) fn into_store(
                     NoteKind::Terugkoppeling,
                     feedback,
                 )?;
-                note_days.push((note, on));
             }
         }
         for event in &events {
             let Some(date) = event_date(event) else {
                 continue;
             };
-            let meeting = meeting_for(store, &mut summary, team, date)?;
-            if date > today || date < named_from {
+            let meeting = meeting_for(store, team, date)?;
+            if date > now || date < named_from {
                 continue;
             }
+            let _at = clock::fixed_on(date);
             for action in event
                 .get("actions")
                 .and_then(Value::as_array)
@@ -543,9 +575,7 @@ pub(crate) fn into_store(
                 // What the scenario reports as done only counts once its due date has passed, or
                 // once the casus is closed (closure needs every action resolved).
                 let finished = closed.is_some()
-                    || due
-                        .as_deref()
-                        .is_some_and(|d| d < today.to_string().as_str());
+                    || due.as_deref().is_some_and(|d| d < now.to_string().as_str());
                 let status = if finished {
                     action_status(text(&action, "status").unwrap_or("open"))
                 } else {
@@ -566,11 +596,11 @@ pub(crate) fn into_store(
                         urgent: false,
                     },
                 )?;
-                summary.actions += 1;
             }
         }
         if let Some(closed_on) = closed {
             let closed_on_text = closed_on.to_string();
+            let _at = clock::fixed_on(closed_on);
             store.close_casus(
                 actor,
                 casus,
@@ -584,24 +614,23 @@ pub(crate) fn into_store(
             )?;
         }
     }
-    // The year schedule continues: the next three meetings of each team, every three weeks.
-    let mut next_tuesday = today + Duration::days(1);
-    while next_tuesday.weekday() != Weekday::Tuesday {
-        next_tuesday += Duration::days(1);
-    }
-    let team_ids: Vec<TeamId> = teams.values().map(|t| t.team).collect();
-    for team in team_ids {
-        for i in 0..3 {
-            meeting_for(
-                store,
-                &mut summary,
-                team,
-                next_tuesday + Duration::weeks(3 * i),
-            )?;
+    // The year schedule continues: the next three meetings of each team, on Tuesdays every
+    // three school weeks.
+    for t in teams.values() {
+        let weeks = SchoolWeeks::of(calendar, t.region);
+        let mut day = today + Duration::days(1);
+        while day.weekday() != Weekday::Tuesday || weeks.in_holiday(day) {
+            day += Duration::days(1);
+        }
+        for _ in 0..3 {
+            meeting_for(store, t.team, day)?;
+            let Some(monday) = weeks.step(day, 3) else {
+                break;
+            };
+            day = monday + Duration::days(1);
         }
     }
-    let _ = summary;
-    Ok(note_days)
+    Ok(())
 }
 
 /// A note in the demo, written and shared by the team's chair.
@@ -612,13 +641,12 @@ fn demo_note(
     casus: CasusId,
     kind: NoteKind,
     text: &str,
-) -> AppResult<NoteId> {
-    let id = NoteId::new();
+) -> AppResult<()> {
     store.save_note(
         actor,
         author,
         &NoteDraft {
-            id,
+            id: NoteId::new(),
             casus_id: casus,
             kind,
             category: DataCategory::School,
@@ -626,7 +654,7 @@ fn demo_note(
             opinions: String::new(),
         },
     )?;
-    Ok(id)
+    Ok(())
 }
 
 /// The scenario's absence: an intake snapshot of weekly hours, and the facts (first day at
@@ -642,11 +670,14 @@ fn add_verzuim(
     let Some(v) = scenario.get("verzuim") else {
         return Ok(());
     };
+    let _at = clock::fixed_on(opened);
     let mut weeks: Vec<AbsenceWeek> = v
         .get("weeks")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
+        // A holiday week has no lessons, so the school enters no hours for it.
+        .filter(|w| w.get("holiday").and_then(Value::as_bool) != Some(true))
         .filter_map(|w| {
             Some(AbsenceWeek {
                 week_start: shift.text(text(w, "week"))?,
@@ -660,7 +691,7 @@ fn add_verzuim(
         })
         .collect();
     if let Some(intake) = v.get("intake") {
-        // Four weeks before the aanmelding, the authorised hours spread as they were reported.
+        // The four school weeks before the aanmelding, the hours spread as they were reported.
         let hours = |key: &str| {
             intake
                 .get(key)
@@ -669,10 +700,9 @@ fn add_verzuim(
                 .unwrap_or(0)
         };
         let (authorised, unauthorised) = (hours("authorisedHours4w"), hours("unauthorisedHours4w"));
-        let monday = verzuim::monday_of(opened);
-        for i in 1..=4u32 {
+        for (i, monday) in (1..=4u32).zip(shift.school_weeks().weeks_before(opened, 4)) {
             weeks.push(AbsenceWeek {
-                week_start: (monday - Duration::weeks(i64::from(i))).to_string(),
+                week_start: monday.to_string(),
                 authorised_hours: authorised / 4 + u32::from(i <= authorised % 4),
                 unauthorised_hours: unauthorised / 4 + u32::from(i <= unauthorised % 4),
             });
@@ -704,22 +734,34 @@ mod tests {
     use super::*;
     use time::macros::date;
 
+    fn calendar() -> HolidayCalendar {
+        serde_json::from_str(crate::dossier::SHIPPED_HOLIDAYS).expect("shipped calendar")
+    }
+
     #[test]
-    fn dates_move_by_whole_weeks_to_the_week_before_today() {
+    fn the_reference_day_lands_in_the_last_school_week_before_today_on_its_weekday() {
+        let calendar = calendar();
         for today in [
             date!(2026 - 11 - 22),
+            date!(2026 - 12 - 01),
             date!(2027 - 03 - 02),
-            date!(2025 - 11 - 25),
-            date!(2031 - 08 - 01),
+            date!(2026 - 07 - 30),
+            date!(2026 - 10 - 14),
+            date!(2028 - 02 - 29),
         ] {
-            let shift = Shift::to(today);
-            assert_eq!(shift.days % 7, 0, "weekdays stay the same");
-            let moved = shift.date("2025-12-16").expect("reference");
-            assert!(
-                moved <= today && today - moved < Duration::days(7),
-                "{today}: reference lands on {moved}"
-            );
-            assert_eq!(moved.weekday(), Weekday::Tuesday);
+            for region in ["noord", "midden", "zuid"] {
+                let shift = Shift::onto(&calendar, region, today);
+                let moved = shift.now();
+                assert!(
+                    moved <= today,
+                    "{today} {region}: lands on {moved}, not after today"
+                );
+                assert_eq!(moved.weekday(), Weekday::Tuesday, "{today} {region}");
+                assert!(
+                    !kernteam_domain::schedule::in_holiday(&calendar, region, moved),
+                    "{today} {region}: {moved} is a school day"
+                );
+            }
         }
     }
 }

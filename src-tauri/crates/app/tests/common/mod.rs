@@ -37,7 +37,7 @@ pub fn demo_team(name: &str) -> (tempfile::TempDir, Session, kernteam_app::domai
 }
 
 pub fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
+    kernteam_app::domain::clock::today()
 }
 
 /// The team's planned meetings, soonest first.

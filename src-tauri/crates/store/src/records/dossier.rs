@@ -7,7 +7,7 @@ use kernteam_domain::{
     AbsenceSnapshot, CasusId, ConsentId, ConsentView, DataCategory, LinkedCasus, MemberId,
     NoteDraft, NoteKind, NoteRow, NoteVisibility, SignalRow, SnapshotMoment,
 };
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{casus_label, opt, parse_code, parse_id};
 use crate::audit::{self, AuditAction};
@@ -76,6 +76,12 @@ fn parse_givers(json: &str, holders: &[GezagHolder]) -> Vec<Giver> {
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+/// Names as (given names, family name with particles).
+pub struct PupilNamesAround {
+    pub own: Option<(String, String)>,
+    pub others: Vec<(String, String)>,
 }
 
 impl Store {
@@ -516,6 +522,30 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The pupil's own name and those of every other pupil of the same school: the names that
+    /// must not appear in this casus's exports.
+    pub fn pupil_names_around(&self, casus: CasusId) -> Result<PupilNamesAround> {
+        let own: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT p.given_name, p.family_name FROM casussen c
+                 JOIN pupils p ON p.id = c.pupil_id WHERE c.id = ?1",
+                [casus.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT p.given_name, p.family_name FROM pupils p
+             WHERE p.school_id = (SELECT t.school_id FROM casussen c JOIN teams t ON t.id = c.team_id
+                                  WHERE c.id = ?1)
+               AND p.id IS NOT (SELECT pupil_id FROM casussen WHERE id = ?1)",
+        )?;
+        let others = stmt
+            .query_map([casus.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(PupilNamesAround { own, others })
     }
 
     pub fn signals(&self, casus: CasusId) -> Result<Vec<SignalRow>> {

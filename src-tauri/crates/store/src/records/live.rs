@@ -97,6 +97,19 @@ impl Store {
     }
 
     /// Autosave of one casus block while the meeting runs.
+    /// The casus an agenda item is about (none for meeting-level items).
+    pub fn agenda_item_casus(&self, item: AgendaItemId) -> Result<Option<CasusId>> {
+        let casus: Option<Option<String>> = opt(self.conn.query_row(
+            "SELECT casus_id FROM agenda_items WHERE id = ?1",
+            [item.to_string()],
+            |r| r.get(0),
+        ))?;
+        Ok(casus
+            .ok_or(StoreError::NotFound("agenda item"))?
+            .map(parse_id)
+            .transpose()?)
+    }
+
     pub fn save_block(
         &mut self,
         actor: &Actor,

@@ -11,7 +11,7 @@ mod search;
 mod teams;
 
 pub use casussen::{CasusCore, CasusSeed, PupilSeed};
-pub use dossier::{ClosureSeed, ConsentFacts, ConsentSeed, ReminderFacts};
+pub use dossier::{ClosureSeed, ConsentFacts, ConsentSeed, PupilNamesAround, ReminderFacts};
 pub use interchange::ImportCounts;
 pub use live::MinutesRow;
 pub use meetings::ActionSeed;
