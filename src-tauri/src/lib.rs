@@ -74,8 +74,13 @@ fn open_main_window(app: &tauri::App, status: &str) -> tauri::Result<()> {
         .find(|w| w.label == "main")
         .cloned()
         .unwrap_or_default();
-    tauri::WebviewWindowBuilder::from_config(app, &config)?
-        .initialization_script(format!("window.__KERNTEAM_FIRST_STATUS__ = {status};"))
-        .build()?;
+    let mut window = tauri::WebviewWindowBuilder::from_config(app, &config)?
+        .initialization_script(format!("window.__KERNTEAM_FIRST_STATUS__ = {status};"));
+    // WebKit's own storage (caches, its databases) stays out of the store's folder, which
+    // holds only the encrypted database and its key slots.
+    if let Ok(cache) = app.path().app_cache_dir() {
+        window = window.data_directory(cache.join("webview"));
+    }
+    window.build()?;
     Ok(())
 }

@@ -760,6 +760,32 @@ async fn first_run_to_keyring_unlock_after_restart_story() -> Result<()> {
     }
     let db = scratch.join("data/nl.kernteam.desktop/kernteam.db");
     assert!(db.exists(), "the scan covered the app's real data dir");
+    // The store's folder holds the store and nothing of WebKit's (issue 12), privately.
+    let data_dir = scratch.join("data/nl.kernteam.desktop");
+    let mut names: Vec<String> = std::fs::read_dir(&data_dir)?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(
+        names.iter().all(|n| [
+            "kernteam.db",
+            "kernteam.db-wal",
+            "kernteam.db-shm",
+            "keys.json"
+        ]
+        .contains(&n.as_str())),
+        "only the store in its folder: {names:?}"
+    );
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&data_dir)?.permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "the data folder is the user's alone");
+        for name in &names {
+            let mode = std::fs::metadata(data_dir.join(name))?.permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{name} is the user's alone");
+        }
+    }
     // The control: the same scan does find plaintext when it is there, in either encoding.
     let control = scratch.join("tmp/control.txt");
     for bytes in [

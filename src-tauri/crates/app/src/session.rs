@@ -122,6 +122,8 @@ pub(crate) fn today() -> Date {
 
 impl Session {
     pub fn new(dir: DataDir) -> Self {
+        // What a crash between writing and renaming left behind (never the data itself).
+        let _ = kernteam_store::remove_leftover_temp_files(dir.root());
         Self {
             dir,
             store: None,

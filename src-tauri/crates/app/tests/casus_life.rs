@@ -340,6 +340,75 @@ fn bad_intake_input_changes_nothing() {
     );
 }
 
+/// Issue 12: the intake's check holds for every text written into an anonymous casus later —
+/// notes, urgent actions, decisions — with the same message, and nothing is saved.
+#[test]
+fn every_text_of_an_anonymous_casus_refuses_what_identifies_the_pupil() {
+    let (_today, _d, mut s) = demo();
+    let team = s.teams().expect("teams")[0].id;
+    let casus = s
+        .create_anonymous_casus(&NewAnonymousCasus {
+            team_id: team,
+            pseudonym: "Leerling C, leerjaar 1".into(),
+            reason: "ouders weigeren toestemming".into(),
+            hulpvraag: "Conflicten in de pauzes".into(),
+            hulpvraag_kind: Some(HulpvraagKind::Leefvraag),
+            hulpvraag_domain: Some(SignalCategory::Gedrag),
+            urgency: Urgency::Normaal,
+            signals: vec![],
+        })
+        .expect("anonymous casus")
+        .id;
+    let note = NoteDraft {
+        id: NoteId::new(),
+        casus_id: casus,
+        kind: NoteKind::Voorbereiding,
+        category: DataCategory::School,
+        facts: "Moeder belde vanaf 06-12345678".into(),
+        opinions: String::new(),
+    };
+    let err = s.save_note(&note).expect_err("a phone number in a note");
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::Validation, Some("facts"))
+    );
+    assert!(err.message.contains("06-12345678"), "{}", err.message);
+    let err = s
+        .save_note(&NoteDraft {
+            facts: "Speelt vaak met Jayden".into(),
+            ..note.clone()
+        })
+        .expect_err("a known pupil in a note");
+    assert!(err.message.contains("bekende leerling"), "{}", err.message);
+    let organisation = s.organisations().expect("organisations")[0].id;
+    let err = s
+        .log_urgent_action(&kernteam_app::domain::live::UrgentAction {
+            casus_id: casus,
+            description: "Sophie ophalen bij de poort".into(),
+            owner_member_id: None,
+            owner_organisation_id: Some(organisation),
+            due_on: None,
+        })
+        .expect_err("a first name in an action");
+    assert_eq!(err.field.as_deref(), Some("description"));
+    let meeting = s.meetings().expect("meetings")[0].id;
+    let err = s
+        .add_decision(meeting, None, Some(casus), "Gesprek met Sophie en moeder")
+        .expect_err("a first name in a decision");
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::Validation, Some("text"))
+    );
+    let dossier = s.dossier(casus).expect("dossier");
+    assert!(dossier.notes.is_empty(), "no note saved");
+    assert!(dossier.actions.is_empty(), "no action saved");
+    s.save_note(&NoteDraft {
+        facts: "Conflicten op het plein, vooral na de gymles".into(),
+        ..note
+    })
+    .expect("what does not identify is saved");
+}
+
 #[test]
 fn an_anonymous_consultation_refuses_a_name_and_takes_a_pseudonym() {
     let (_today, _d, mut s) = demo();

@@ -1,6 +1,6 @@
 //! Replace a file so that a crash leaves either the old or the new content, never a mix.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::Write;
 use std::path::Path;
 
@@ -18,7 +18,7 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .unwrap_or("file");
     let tmp = dir.join(format!(".{name}.{}.tmp", uuid::Uuid::now_v7().simple()));
     let result = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let mut file = crate::private_files::new_private_file().open(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);

@@ -8,6 +8,7 @@ mod error;
 mod key;
 mod keyring_slot;
 mod migrations;
+mod private_files;
 mod records;
 mod recovery;
 mod sealed_file;
@@ -23,6 +24,7 @@ pub use error::{Result, StoreError};
 pub use key::DataKey;
 pub use keyring_slot::probe as keyring_available;
 pub use migrations::LATEST as SCHEMA_VERSION;
+pub use private_files::remove_leftover_temp_files;
 pub use records::*;
 pub use recovery::RecoveryKey;
 pub use sealed_file::{is_sealed, open_file, seal_file};
@@ -116,13 +118,15 @@ impl Store {
     /// Creates a new database under `key` and writes `slots` beside it. Refuses to touch an
     /// existing database: a lost key must never lead to silently replacing the data.
     pub fn create(dir: &DataDir, key: DataKey, slots: &KeySlots) -> Result<Self> {
-        std::fs::create_dir_all(dir.root())?;
+        private_files::private_dir(dir.root())?;
         if dir.db_path().exists() {
             return Err(StoreError::AlreadyExists(dir.db_path()));
         }
         slots.save(&dir.keys_path())?;
         let mut conn = connection::open(&dir.db_path(), &key, connection::Mode::Create)?;
+        private_files::restrict_store(dir)?;
         migrations::apply(&mut conn)?;
+        private_files::restrict_store(dir)?;
         atomic::sync_dir(dir.root())?;
         Ok(Self {
             conn,
@@ -136,6 +140,8 @@ impl Store {
     pub fn open(dir: &DataDir, key: DataKey) -> Result<Self> {
         let mut conn = connection::open(&dir.db_path(), &key, connection::Mode::Existing)?;
         migrations::apply(&mut conn)?;
+        // A store made by an older Kernteam (or copied in) becomes private too.
+        private_files::restrict_store(dir)?;
         Ok(Self {
             conn,
             dir: dir.clone(),

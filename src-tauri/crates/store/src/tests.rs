@@ -477,3 +477,41 @@ fn keyring_slot_opens_the_store_through_a_real_secret_service() {
     reloaded.forget_keyring().expect("forget");
     assert!(!reloaded.has(SlotKind::Keyring));
 }
+
+/// Issue 12: the data folder is the user's alone, and so is every file in it — also after the
+/// WAL has been written and after an older, wider-open store is opened.
+#[cfg(unix)]
+#[test]
+fn the_data_folder_and_its_files_are_private() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = |p: &Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path().join("data");
+    let (mut store, recovery) = new_store(&root);
+    plant_marker(&mut store);
+    let dir = DataDir::new(&root);
+    assert_eq!(mode(&root), 0o700, "the data folder");
+    for file in [dir.db_path(), dir.keys_path(), root.join("kernteam.db-wal")] {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+    drop(store);
+    let key = dir
+        .key_slots()
+        .and_then(|slots| slots.unlock_recovery(&recovery))
+        .expect("key");
+    std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    std::fs::set_permissions(dir.db_path(), std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let store = Store::open(&dir, key).expect("reopen");
+    assert_eq!(mode(&root), 0o700, "made private again on open");
+    assert_eq!(mode(&dir.db_path()), 0o600, "made private again on open");
+    drop(store);
+    std::fs::write(root.join(".keys.json.0190abcd.tmp"), b"half").expect("leftover");
+    std::fs::write(root.join("notes.tmp.txt"), b"not ours").expect("other file");
+    assert_eq!(
+        remove_leftover_temp_files(&root).expect("tidy"),
+        1,
+        "only the interrupted write's temp file goes"
+    );
+    assert!(root.join("notes.tmp.txt").exists());
+    assert!(dir.db_path().exists() && dir.keys_path().exists());
+}
