@@ -407,6 +407,9 @@ async fn keyboard_meeting(client: &Client) -> Result<()> {
 
     // The new aanmelding: facts, a decision and two actions, "wie" and "wanneer" as said.
     next_item_of_kind(client, "Nieuwe aanmelding").await?;
+    type_keys(client, "Sara trekt zich terug in de klas.").await?;
+    // What is said about her eating is health: its own part of the block (Alt+G).
+    shortcut(client, 'g').await?;
     type_keys(client, "Sara eet niet in de pauze; thuis ook minder.").await?;
     shortcut(client, 'b').await?;
     type_keys(
@@ -1012,6 +1015,11 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock_story() -> Result<()>
         .await?
         .text()
         .await?;
+    assert!(
+        !preview.contains("eet niet in de pauze")
+            && preview.contains("Gezondheid niet vrijgegeven"),
+        "health leaves only where released, and the preview says so: {preview}"
+    );
     assert!(
         preview.contains("Sara Dekker")
             && preview.contains("Gesprek met Sara en ouders")

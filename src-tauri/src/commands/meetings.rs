@@ -5,8 +5,8 @@ use kernteam_app::domain::live::{
 };
 use kernteam_app::domain::schedule::{Exception, Recurrence};
 use kernteam_app::domain::{
-    ActionId, ActionRow, ActionStatus, AgendaItemId, CasusId, MeetingId, MeetingRow, MemberId,
-    MonitorCounts, Organisation, TeamId,
+    ActionId, ActionRow, ActionStatus, AgendaItemId, CasusId, DataCategory, MeetingId, MeetingRow,
+    MemberId, MonitorCounts, Organisation, TeamId,
 };
 use kernteam_app::{Overview, ScheduleView};
 use tauri::State;
@@ -147,9 +147,18 @@ pub async fn add_decision(
     agenda_item_id: Option<AgendaItemId>,
     casus_id: Option<CasusId>,
     text: String,
+    category: Option<DataCategory>,
 ) -> CommandResult<()> {
     state
-        .with(move |s| s.add_decision(meeting_id, agenda_item_id, casus_id, &text))
+        .with(move |s| {
+            s.add_decision(
+                meeting_id,
+                agenda_item_id,
+                casus_id,
+                &text,
+                category.unwrap_or_default(),
+            )
+        })
         .await
         .map_err(to_ipc)
 }

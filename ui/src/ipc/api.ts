@@ -3,7 +3,7 @@ import { listen } from '@tauri-apps/api/event';
 import { call } from './invoke';
 import type {
   LiveMeeting, MinuteBlock, MinutesBody, MinutesVersion, NewAction, Organisation,
-  AbsenceInput, AgendaDraft, AgendaItem, AgendaItemInput, Exception, Recurrence, ScheduleView, ActionRow, ActionStatus, AttendanceInput, CasusDossier, CasusSummary, Closure,
+  AbsenceInput, AgendaDraft, DataCategory, AgendaItem, AgendaItemInput, Exception, Recurrence, ScheduleView, ActionRow, ActionStatus, AttendanceInput, CasusDossier, CasusSummary, Closure,
   ConvertToNamed, DemoSummary, GezagHolderInput, HolidayCalendar, IdentifyingText, Intake,
   MeetingRow, Member, MonitorCounts, NewAnonymousCasus, NewConsent, NewMember, NewNamedCasus,
   NewSchoolWithTeam, NewSignal, NoteDraft, Overview, PassphraseCheck, Preferences, RouteStep,
@@ -98,8 +98,8 @@ export const api = {
   setPresence: (meetingId: string, memberId: string, present: boolean) =>
     call<null>('set_presence', { meetingId, memberId, present }),
   saveBlock: (agendaItemId: string, block: MinuteBlock) => call<null>('save_block', { agendaItemId, block }),
-  addDecision: (meetingId: string, agendaItemId: string | null, casusId: string | null, text: string) =>
-    call<null>('add_decision', { meetingId, agendaItemId, casusId, text }),
+  addDecision: (meetingId: string, agendaItemId: string | null, casusId: string | null, text: string, category: DataCategory = 'school') =>
+    call<null>('add_decision', { meetingId, agendaItemId, casusId, text, category }),
   addAction: (input: NewAction) => call<null>('add_action', { input }),
   previewMinutesExport: (request: MinutesExportRequest) => call<ExportPreview>('preview_minutes_export', { request }),
   saveMinutesExport: (request: MinutesExportRequest, password: string | null, unencryptedConfirmed: boolean) =>

@@ -105,7 +105,11 @@ agreedOn: string | null, dueOn: string | null, status: ActionStatus, feedback: s
 /**
  * When an urgent action taken between meetings was logged (UTC); the next agenda flags it.
  */
-urgentLoggedAt: string | null, };
+urgentLoggedAt: string | null, 
+/**
+ * What the action is about; health and safety leave only where released.
+ */
+category: DataCategory, };
 
 export type MonitorCounts = { aangemeld: number, lopend: number, afgesloten: number, anonymous: number, uniquePupils: number, openActions: number, overdueActions: number, meetingsHeld: number, };
 
@@ -339,7 +343,15 @@ export type ScheduleView = { recurrence: Recurrence | null, exceptions: Array<Ex
 
 export type DecisionId = string;
 
-export type MinuteBlock = { facts: string, analysis: string, regieOrganisationId: OrganisationId | null, nextReviewOn: string | null, toParents: string, };
+export type MinuteBlock = { facts: string, analysis: string, regieOrganisationId: OrganisationId | null, nextReviewOn: string | null, toParents: string, 
+/**
+ * Health (gezondheid): eating, sleep, anxiety, medical. Absent in minutes made before.
+ */
+health: string, 
+/**
+ * Safety (veiligheid): injuries, home safety, meldcode signals.
+ */
+safety: string, };
 
 export type LiveItem = { id: AgendaItemId, position: number, kind: AgendaKind, casusId: CasusId | null, title: string, plannedMinutes: number, spentSeconds: number, guestName: string | null, block: MinuteBlock | null, };
 
@@ -347,7 +359,7 @@ export type DecisionRow = { id: DecisionId, agendaItemId: AgendaItemId | null, t
 /**
  * The casus it concerns: exports and the minutes keep it with that pupil.
  */
-casusId: CasusId | null, };
+casusId: CasusId | null, category: DataCategory, };
 
 export type Presence = { memberId: MemberId, name: string, role: Role, organisationName: string | null, present: boolean | null, };
 
@@ -365,7 +377,11 @@ export type NewAction = { meetingId: MeetingId, agendaItemId: AgendaItemId | nul
 /**
  * A person at the table; their organisation is the owner when none is given.
  */
-ownerMemberId: MemberId | null, ownerOrganisationId: OrganisationId | null, dueOn: string | null, };
+ownerMemberId: MemberId | null, ownerOrganisationId: OrganisationId | null, dueOn: string | null, 
+/**
+ * What the action is about; health and safety leave only where released.
+ */
+category: DataCategory, };
 
 export type UrgentAction = { casusId: CasusId, description: string, ownerMemberId: MemberId | null, ownerOrganisationId: OrganisationId | null, 
 /**
@@ -375,9 +391,13 @@ dueOn: string | null, };
 
 export type MinutesBody = { teamName: string, startsAt: string, location: string | null, present: Array<string>, absent: Array<string>, items: Array<MinutesItem>, };
 
-export type MinutesAction = { description: string, owner: string | null, ownerOrganisationId: OrganisationId | null, dueOn: string | null, };
+export type MinutesAction = { description: string, owner: string | null, ownerOrganisationId: OrganisationId | null, dueOn: string | null, category: DataCategory, };
 
-export type MinutesItem = { title: string, kind: string, casusId: CasusId | null, guestName: string | null, plannedMinutes: number, spentSeconds: number, block: MinuteBlock | null, decisions: Array<string>, actions: Array<string>, 
+export type MinutesItem = { title: string, kind: string, casusId: CasusId | null, guestName: string | null, plannedMinutes: number, spentSeconds: number, block: MinuteBlock | null, decisions: Array<string>, 
+/**
+ * The category of each decision, in order (absent in minutes made before: school).
+ */
+decisionCategories: Array<DataCategory>, actions: Array<string>, 
 /**
  * The same actions with their owner's organisation, so an export can keep a partner's
  * own (absent from minutes made before it existed).

@@ -6,7 +6,7 @@ function action(partial: Partial<ActionRow>): ActionRow {
   return {
     id: crypto.randomUUID(), casusId: null, casusInitials: null, description: 'x', owner: null,
     ownerMemberId: null, ownerOrganisationId: null, ownerOrganisation: null, teamName: null, agreedOn: null,
-    dueOn: null, status: 'open', feedback: null, urgentLoggedAt: null, ...partial,
+    dueOn: null, status: 'open', feedback: null, urgentLoggedAt: null, category: 'school', ...partial,
   };
 }
 

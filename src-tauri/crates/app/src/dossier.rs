@@ -677,7 +677,11 @@ impl Session {
 
     pub fn search(&mut self, text: &str) -> AppResult<Vec<SearchHit>> {
         let viewer = self.profile()?;
-        Ok(self.store()?.search(text, viewer, 30)?)
+        let actor = self.actor_now()?;
+        let store = self.store()?;
+        let hits = store.search(text, viewer, 30)?;
+        store.record_search(&actor, hits.len())?;
+        Ok(hits)
     }
 
     /// What needs attention within the coming weeks: thuiszitter reminders (4 weeks, 3 months),

@@ -107,7 +107,7 @@ impl Session {
 
     pub fn import_document(&mut self, bytes: &[u8]) -> AppResult<ImportSummary> {
         let doc = parse_document(bytes)?;
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         let counts = self.store()?.import(&actor, &doc)?;
         Ok(ImportSummary {
             added: u32::try_from(counts.added).unwrap_or(u32::MAX),
@@ -117,7 +117,7 @@ impl Session {
 
     /// Every export of the whole store is in the audit log, with whether it was sealed.
     pub fn record_data_export(&mut self, unencrypted: bool) -> AppResult<()> {
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         let what = if unencrypted {
             "onversleuteld"
         } else {

@@ -15,8 +15,8 @@ use kernteam_domain::live::{
 use kernteam_domain::schedule::{self, Exception, PlannedDate, Recurrence};
 use kernteam_domain::validation::{Invalid, required_text};
 use kernteam_domain::{
-    ActionId, ActionStatus, AgendaItemId, CasusId, CasusMode, MeetingId, MemberId, OrganisationId,
-    TeamId,
+    ActionId, ActionStatus, AgendaItemId, CasusId, CasusMode, DataCategory, MeetingId, MemberId,
+    OrganisationId, TeamId,
 };
 use kernteam_store::ActionSeed;
 use serde::{Deserialize, Serialize};
@@ -113,7 +113,7 @@ impl Session {
             })
             .collect();
         let from = amsterdam_to_utc(today(), 0, 0);
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         let store = self.store()?;
         store.set_schedule(
             &actor,
@@ -135,7 +135,7 @@ impl Session {
     /// team, time and organisation only, never a pupil or an action's wording.
     pub fn schedule_ics(&mut self, team: TeamId) -> AppResult<String> {
         let from = amsterdam_to_utc(today(), 0, 0);
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         let store = self.store()?;
         let team_name = store
             .teams()?
@@ -287,7 +287,7 @@ impl Session {
                 })?;
             }
         }
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         let store = self.store()?;
         store.replace_agenda(&actor, meeting, items)?;
         Ok(store.agenda(meeting)?)
@@ -327,7 +327,7 @@ impl Session {
         if self.store()?.agenda(meeting)?.is_empty() {
             return Err(Invalid::new("agenda", "Stel eerst de agenda op en sla hem op.").into());
         }
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         self.store()?.start_meeting(&actor, meeting)?;
         self.live_meeting(meeting)
     }
@@ -338,7 +338,7 @@ impl Session {
         member: MemberId,
         present: bool,
     ) -> AppResult<()> {
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         self.store()?
             .set_presence(&actor, meeting, member, present)?;
         Ok(())
@@ -348,7 +348,7 @@ impl Session {
         let block = checked_block(block)?;
         let casus = self.store()?.agenda_item_casus(item)?;
         self.refuse_identifying_in(casus, &block_texts(&block))?;
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         self.store()?.save_block(&actor, item, &block)?;
         Ok(())
     }
@@ -359,12 +359,37 @@ impl Session {
         item: Option<AgendaItemId>,
         casus: Option<CasusId>,
         text: &str,
+        category: DataCategory,
     ) -> AppResult<()> {
         let text = required_text("text", "het besluit", text, 2000)?;
         self.refuse_identifying_in(casus, &[("text", &text)])?;
-        let actor = self.actor.clone();
+        if casus.is_none() {
+            self.refuse_pupil_names("text", &text)?;
+        }
+        let actor = self.actor_now()?;
         self.store()?
-            .add_decision(&actor, meeting, item, casus, &text)?;
+            .add_decision(&actor, meeting, item, casus, &text, category)?;
+        Ok(())
+    }
+
+    /// Meeting-level items (themes, rondvraag) carry no pupil data: a known pupil's name
+    /// there is refused with the same message the anonymous intake gives.
+    fn refuse_pupil_names(&mut self, field: &'static str, text: &str) -> AppResult<()> {
+        let known = self.store()?.known_pupil_names()?;
+        let found: Vec<_> = kernteam_domain::anonymity::find_identifying(text, &known)
+            .into_iter()
+            .filter(|f| f.kind == kernteam_domain::anonymity::IdentifyingKind::BekendeLeerling)
+            .collect();
+        if let Some(first) = found.first() {
+            return Err(Invalid::new(
+                field,
+                format!(
+                    "'{}' is de naam van een bekende leerling. Een thema of rondvraag gaat niet over één leerling: zet dit bij de casus.",
+                    first.found
+                ),
+            )
+            .into());
+        }
         Ok(())
     }
 
@@ -376,7 +401,7 @@ impl Session {
         let organisation =
             self.owning_organisation(input.owner_member_id, input.owner_organisation_id)?;
         self.refuse_identifying_in(input.casus_id, &[("description", &input.description)])?;
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         self.store()?.create_action(
             &actor,
             &ActionSeed {
@@ -388,6 +413,7 @@ impl Session {
                 due_on: Some(&due),
                 status: ActionStatus::Open,
                 urgent: false,
+                category: input.category,
             },
         )?;
         Ok(())
@@ -412,6 +438,9 @@ impl Session {
                 due_on: Some(&due),
                 status: ActionStatus::Open,
                 urgent: true,
+                // An urgent worry between meetings is often about safety: the minute-taker
+                // marks it on review; until then it stays with the school.
+                category: DataCategory::School,
             },
         )?;
         Ok(())
@@ -464,9 +493,15 @@ impl Session {
             status.label().to_lowercase(),
             feedback.map(|f| format!(" — {f}")).unwrap_or_default(),
         );
-        let actor = self.actor.clone();
-        self.store()?
-            .add_decision(&actor, meeting, Some(item), row.casus_id, &line)?;
+        let actor = self.actor_now()?;
+        self.store()?.add_decision(
+            &actor,
+            meeting,
+            Some(item),
+            row.casus_id,
+            &line,
+            row.category,
+        )?;
         Ok(())
     }
 
@@ -485,9 +520,15 @@ impl Session {
             closure.reason.label().to_lowercase(),
             closure.outcome.trim()
         );
-        let actor = self.actor.clone();
-        self.store()?
-            .add_decision(&actor, meeting, Some(item), Some(casus), line.trim())?;
+        let actor = self.actor_now()?;
+        self.store()?.add_decision(
+            &actor,
+            meeting,
+            Some(item),
+            Some(casus),
+            line.trim(),
+            DataCategory::School,
+        )?;
         Ok(())
     }
 
@@ -513,7 +554,7 @@ impl Session {
             .collect();
         let body = minutes_body(&live, &labels);
         let json = serde_json::to_string(&body).map_err(json_error)?;
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         self.store()?.close_meeting(&actor, meeting, &json)?;
         Ok(())
     }
@@ -536,7 +577,7 @@ impl Session {
     }
 
     pub fn finalise_minutes(&mut self, meeting: MeetingId) -> AppResult<()> {
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         self.store()?.finalise_minutes(&actor, meeting)?;
         Ok(())
     }
@@ -568,7 +609,7 @@ impl Session {
         self.refuse_identifying_in(casus, &block_texts(&block))?;
         item.block = Some(block);
         let json = serde_json::to_string(&body).map_err(json_error)?;
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         self.store()?.edit_concept_minutes(&actor, meeting, &json)?;
         Ok(())
     }
@@ -620,7 +661,7 @@ impl Session {
             None => latest,
         };
         let json = serde_json::to_string(&base).map_err(json_error)?;
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         let version = self
             .store()?
             .correct_minutes(&actor, meeting, &reason, &json)
@@ -663,15 +704,8 @@ fn minutes_body(live: &LiveMeeting, labels: &[(CasusId, String)]) -> MinutesBody
             planned_minutes: i.planned_minutes,
             spent_seconds: i.spent_seconds,
             block: i.block.clone(),
-            decisions: live
-                .decisions
-                .iter()
-                .filter(|d| {
-                    d.agenda_item_id == Some(i.id)
-                        && (i.kind != AgendaKind::Actiereview || d.casus_id.is_none())
-                })
-                .map(|d| d.text.clone())
-                .collect(),
+            decisions: item_decisions(live, i).map(|d| d.text.clone()).collect(),
+            decision_categories: item_decisions(live, i).map(|d| d.category).collect(),
             actions: live
                 .actions
                 .iter()
@@ -687,6 +721,7 @@ fn minutes_body(live: &LiveMeeting, labels: &[(CasusId, String)]) -> MinutesBody
                     owner: a.owner.clone(),
                     owner_organisation_id: a.owner_organisation_id,
                     due_on: a.due_on.clone(),
+                    category: a.category,
                 })
                 .collect(),
         })
@@ -713,12 +748,16 @@ fn minutes_body(live: &LiveMeeting, labels: &[(CasusId, String)]) -> MinutesBody
             }
             let line = format!("Actie besproken: {}", d.text);
             match items.iter_mut().find(|i| i.casus_id == Some(casus)) {
-                Some(item) => item.decisions.push(line),
+                Some(item) => {
+                    item.decisions.push(line);
+                    item.decision_categories.push(d.category);
+                }
                 None => items.push(MinutesItem {
                     title: initials,
                     kind: AgendaKind::Actiereview.label().to_owned(),
                     casus_id: Some(casus),
                     decisions: vec![line],
+                    decision_categories: vec![d.category],
                     ..MinutesItem::default()
                 }),
             }
@@ -734,6 +773,7 @@ fn minutes_body(live: &LiveMeeting, labels: &[(CasusId, String)]) -> MinutesBody
                 .collect();
             item.decisions
                 .push(format!("Acties besproken bij: {}", counts.join(", ")));
+            item.decision_categories.push(DataCategory::School);
         }
     }
     MinutesBody {
@@ -744,6 +784,17 @@ fn minutes_body(live: &LiveMeeting, labels: &[(CasusId, String)]) -> MinutesBody
         absent,
         items,
     }
+}
+
+/// The decisions recorded under one item (the review's per-casus lines go to their casus).
+fn item_decisions<'a>(
+    live: &'a LiveMeeting,
+    item: &'a kernteam_domain::live::LiveItem,
+) -> impl Iterator<Item = &'a kernteam_domain::live::DecisionRow> {
+    live.decisions.iter().filter(move |d| {
+        d.agenda_item_id == Some(item.id)
+            && (item.kind != AgendaKind::Actiereview || d.casus_id.is_none())
+    })
 }
 
 /// "What — who — by when" as the minutes list an action.

@@ -54,7 +54,7 @@ impl Session {
             }
         }
         let json = serde_json::to_string(calendar).map_err(internal)?;
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         self.store()?.set_setting(&actor, HOLIDAYS_KEY, &json)?;
         Ok(())
     }
@@ -72,7 +72,7 @@ impl Session {
         &mut self,
         definition: ThuiszitterDefinition,
     ) -> AppResult<()> {
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         self.store()?
             .set_setting(&actor, DEFINITION_KEY, definition.code())?;
         Ok(())
@@ -89,7 +89,7 @@ impl Session {
     pub fn set_routekaart(&mut self, region: Option<&str>, steps: &[RouteStep]) -> AppResult<()> {
         casus::validate_routekaart(steps)?;
         let json = serde_json::to_string(steps).map_err(internal)?;
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         self.store()?
             .set_setting(&actor, &routekaart_key(region), &json)?;
         Ok(())
@@ -109,7 +109,7 @@ impl Session {
             );
         }
         let region = optional_text("region", "de regio", settings.region.as_deref(), 120)?;
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         self.store()?.update_school(
             &actor,
             settings.school_id,

@@ -192,7 +192,7 @@ impl Session {
 
     pub fn unlock(&mut self, request: &UnlockRequest) -> AppResult<()> {
         let slot = self.open_store(request)?;
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         if let Some(store) = self.store.as_mut() {
             store.record_unlock(&actor, slot)?;
         }
@@ -285,14 +285,14 @@ impl Session {
                 field: Some("passphrase".into()),
             });
         }
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         self.store()?.change_passphrase(&actor, new_passphrase)?;
         self.unlocked_by_recovery = false;
         Ok(())
     }
 
     pub fn enable_keyring(&mut self) -> AppResult<()> {
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         self.store()?.enable_keyring(&actor)?;
         Ok(())
     }
@@ -318,7 +318,7 @@ impl Session {
                 field: Some("autoLockMinutes".into()),
             });
         }
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         self.store()?.set_setting(
             &actor,
             "auto_lock_minutes",
@@ -353,7 +353,7 @@ impl Session {
         )?;
         let region = optional_text("region", "de regio", input.region.as_deref(), 120)?;
         let cadence = optional_text("cadence", "het ritme", input.cadence.as_deref(), 120)?;
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         let store = self.store()?;
         if !["noord", "midden", "zuid"].contains(&input.holiday_region.as_str()) {
             return Err(kernteam_domain::validation::Invalid::new(
@@ -395,7 +395,7 @@ impl Session {
             input.organisation_name.as_deref(),
             120,
         )?;
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         let store = self.store()?;
         let org = match organisation {
             Some(name) => {
@@ -420,7 +420,7 @@ impl Session {
         member: kernteam_domain::MemberId,
         role: kernteam_domain::Role,
     ) -> AppResult<Member> {
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         let store = self.store()?;
         store.add_team_role(&actor, team, member, role)?;
         store
@@ -487,7 +487,7 @@ impl Session {
 
     /// The demo as it looks on `day` (the demo's dates follow the calendar).
     pub fn load_demo_as_of(&mut self, day: Date) -> AppResult<crate::demo::DemoSummary> {
-        let actor = self.actor.clone();
+        let actor = self.actor_now()?;
         let calendar = self.holiday_calendar()?;
         let store = self.store()?;
         let summary = crate::demo::load(store, &actor, &calendar, day)?;

@@ -393,7 +393,13 @@ fn every_text_of_an_anonymous_casus_refuses_what_identifies_the_pupil() {
     assert_eq!(err.field.as_deref(), Some("description"));
     let meeting = s.meetings().expect("meetings")[0].id;
     let err = s
-        .add_decision(meeting, None, Some(casus), "Gesprek met Sophie en moeder")
+        .add_decision(
+            meeting,
+            None,
+            Some(casus),
+            "Gesprek met Sophie en moeder",
+            DataCategory::School,
+        )
         .expect_err("a first name in a decision");
     assert_eq!(
         (err.code, err.field.as_deref()),

@@ -2,11 +2,11 @@
 //! recipient gets what the rules allow (read from the text), the file name holds no pupil,
 //! Markdown needs the recorded confirmation, and the export is logged with its SHA-256.
 
-use kernteam_app::domain::OrganisationKind;
 use kernteam_app::domain::agenda::AgendaKind;
 use kernteam_app::domain::casus::{Closure, ClosureReason};
 use kernteam_app::domain::live::{MinuteBlock, NewAction};
 use kernteam_app::domain::recipient::{Recipient, RecipientKind};
+use kernteam_app::domain::{DataCategory, OrganisationKind};
 use kernteam_app::{ErrorCode, ExportFormat, MinutesExportRequest, Session};
 use sha2::Digest;
 use time::Duration;
@@ -46,11 +46,13 @@ fn held_meeting() -> Held {
     s.save_block(
         item_of(sara),
         &MinuteBlock {
-            facts: "Sara eet niet in de pauze; thuis ook minder.".into(),
+            facts: "Sara trekt zich terug in de klas.".into(),
             analysis: "Mogelijk een eetprobleem; JGZ kijkt mee.".into(),
             regie_organisation_id: None,
             next_review_on: None,
             to_parents: "De jeugdverpleegkundige nodigt Sara en u uit.".into(),
+            health: "Sara eet niet in de pauze; thuis ook minder.".into(),
+            safety: String::new(),
         },
     )
     .expect("block");
@@ -67,8 +69,17 @@ fn held_meeting() -> Held {
         Some(item_of(sara)),
         Some(sara),
         "JGZ onderzoekt eetpatroon",
+        DataCategory::School,
     )
     .expect("decision");
+    s.add_decision(
+        meeting,
+        Some(item_of(sara)),
+        Some(sara),
+        "JGZ weegt en meet Sara bij het eerste gesprek",
+        DataCategory::Gezondheid,
+    )
+    .expect("a health decision");
     let orgs = s.organisations().expect("orgs");
     let org = |kind| orgs.iter().find(|o| o.kind == kind).expect("org").id;
     for (what, kind) in [
@@ -83,6 +94,7 @@ fn held_meeting() -> Held {
             owner_member_id: None,
             owner_organisation_id: Some(org(kind)),
             due_on: Some((today() + Duration::weeks(3)).to_string()),
+            category: DataCategory::School,
         })
         .expect("action");
     }
@@ -161,15 +173,43 @@ fn each_recipient_gets_what_the_rules_allow_and_the_export_is_logged() {
     h.s.finalise_minutes(h.meeting).expect("finalise");
 
     // Sara's consent covers school, JGZ and SMW: JGZ gets her block and its own action only.
-    let preview = h.s.preview_export(&request(&h, jgz)).expect("jgz");
+    let preview = h.s.preview_export(&request(&h, jgz.clone())).expect("jgz");
     let text = &preview.text;
     for must in [
         "Sara Dekker",
-        "Sara eet niet in de pauze",
+        "Sara trekt zich terug",
         "Gesprek met Sara en ouders",
         "JGZ onderzoekt eetpatroon",
     ] {
         assert!(text.contains(must), "{must:?} for JGZ:\n{text}");
+    }
+    // Health leaves only where released, and the preview says so (issue 12).
+    for never in ["Sara eet niet in de pauze", "JGZ weegt en meet"] {
+        assert!(
+            !text.contains(never),
+            "{never:?} unreleased for JGZ:\n{text}"
+        );
+    }
+    assert!(
+        preview
+            .excluded
+            .iter()
+            .any(|e| e.reason.contains("Gezondheid niet vrijgegeven")),
+        "the preview names the left-out health part: {:?}",
+        preview.excluded
+    );
+    let released =
+        h.s.preview_export(&MinutesExportRequest {
+            released: vec![DataCategory::Gezondheid],
+            ..request(&h, jgz.clone())
+        })
+        .expect("released for JGZ")
+        .text;
+    for must in ["Sara eet niet in de pauze", "JGZ weegt en meet"] {
+        assert!(
+            released.contains(must),
+            "{must:?} once released:\n{released}"
+        );
     }
     for never in [
         "Verzuim wekelijks nagaan",

@@ -206,6 +206,7 @@ fn a_live_meeting_records_blocks_decisions_actions_and_closes_into_the_casussen(
                 regie_organisation_id: None,
                 next_review_on: Some(review.clone()),
                 to_parents: "Het gaat beter; we evalueren over zes weken.".into(),
+                ..MinuteBlock::default()
             },
         )
         .expect("autosave");
@@ -215,6 +216,7 @@ fn a_live_meeting_records_blocks_decisions_actions_and_closes_into_the_casussen(
         Some(item),
         Some(jayden.id),
         "Leerplicht blijft regie houden",
+        kernteam_app::domain::DataCategory::School,
     )
     .expect("decision");
     let leerplicht = s
@@ -231,6 +233,7 @@ fn a_live_meeting_records_blocks_decisions_actions_and_closes_into_the_casussen(
         owner_member_id: None,
         owner_organisation_id: None,
         due_on: None,
+        category: Default::default(),
     };
     assert_eq!(
         s.add_action(&vague).expect_err("vague").field.as_deref(),
@@ -440,6 +443,7 @@ fn urgent_actions_reviews_a_closure_at_the_table_and_concept_minutes_edited_befo
             owner_member_id: member,
             owner_organisation_id: org,
             due_on: Some(due.clone()),
+            category: Default::default(),
         })
         .expect("action");
     }

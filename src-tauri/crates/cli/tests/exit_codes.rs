@@ -328,6 +328,7 @@ fn hold_a_demo_meeting(data: &Path) -> String {
         owner_member_id: None,
         owner_organisation_id: Some(jgz),
         due_on: Some(live.meeting.starts_at[..10].to_owned()),
+        category: Default::default(),
     })
     .expect("action");
     s.close_meeting(meeting).expect("close");

@@ -106,6 +106,13 @@ vocabulary!(
     }
 );
 
+impl Default for DataCategory {
+    /// What a line is about unless the minute-taker says otherwise.
+    fn default() -> Self {
+        Self::School
+    }
+}
+
 vocabulary!(
     NoteKind {
         Voorbereiding => ("voorbereiding", "Voorbereiding"),

@@ -7,11 +7,13 @@ use ts_rs::TS;
 use crate::agenda::AgendaKind;
 use crate::validation::{Invalid, required_text};
 use crate::{
-    ActionRow, AgendaItemId, CasusId, DecisionId, MeetingId, MeetingRow, MemberId, OrganisationId,
-    Role,
+    ActionRow, AgendaItemId, CasusId, DataCategory, DecisionId, MeetingId, MeetingRow, MemberId,
+    OrganisationId, Role,
 };
 
-/// What the editor autosaves for one casus item.
+/// What the editor autosaves for one casus item. What is said about the pupil's health and
+/// safety has a part of its own: those leave only where released (the visibility rule,
+/// `recipient::Part`), the rest of the block goes where the consent reaches.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MinuteBlock {
@@ -20,6 +22,12 @@ pub struct MinuteBlock {
     pub regie_organisation_id: Option<OrganisationId>,
     pub next_review_on: Option<String>,
     pub to_parents: String,
+    /// Health (gezondheid): eating, sleep, anxiety, medical. Absent in minutes made before.
+    #[serde(default)]
+    pub health: String,
+    /// Safety (veiligheid): injuries, home safety, meldcode signals.
+    #[serde(default)]
+    pub safety: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -44,6 +52,7 @@ pub struct DecisionRow {
     pub text: String,
     /// The casus it concerns: exports and the minutes keep it with that pupil.
     pub casus_id: Option<CasusId>,
+    pub category: DataCategory,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -82,6 +91,9 @@ pub struct NewAction {
     pub owner_member_id: Option<MemberId>,
     pub owner_organisation_id: Option<OrganisationId>,
     pub due_on: Option<String>,
+    /// What the action is about; health and safety leave only where released.
+    #[serde(default)]
+    pub category: DataCategory,
 }
 
 impl NewAction {
@@ -167,6 +179,7 @@ mod tests {
             owner_member_id: None,
             owner_organisation_id: Some(OrganisationId::new()),
             due_on: Some("2025-10-14".into()),
+            category: DataCategory::default(),
         };
         let day = date!(2025 - 09 - 30);
         assert_eq!(good.validate(day), Ok(date!(2025 - 10 - 14)));
@@ -267,11 +280,26 @@ pub struct MinutesItem {
     pub spent_seconds: u32,
     pub block: Option<MinuteBlock>,
     pub decisions: Vec<String>,
+    /// The category of each decision, in order (absent in minutes made before: school).
+    #[serde(default)]
+    pub decision_categories: Vec<DataCategory>,
     pub actions: Vec<String>,
     /// The same actions with their owner's organisation, so an export can keep a partner's
     /// own (absent from minutes made before it existed).
     #[serde(default)]
     pub action_items: Vec<MinutesAction>,
+}
+
+impl MinutesItem {
+    /// The decisions with their category; one recorded before categories is "school".
+    pub fn categorised_decisions(&self) -> impl Iterator<Item = (&str, DataCategory)> {
+        self.decisions.iter().enumerate().map(|(i, d)| {
+            (
+                d.as_str(),
+                self.decision_categories.get(i).copied().unwrap_or_default(),
+            )
+        })
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -281,6 +309,8 @@ pub struct MinutesAction {
     pub owner: Option<String>,
     pub owner_organisation_id: Option<OrganisationId>,
     pub due_on: Option<String>,
+    #[serde(default)]
+    pub category: DataCategory,
 }
 
 crate::kinds::vocabulary!(

@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    ActionId, ActionStatus, CasusId, CasusMode, CasusStatus, MeetingId, MeetingStatus, MemberId,
-    OrganisationId, OrganisationKind, Role, SchoolId, SchoolKind, TeamId, Urgency,
+    ActionId, ActionStatus, CasusId, CasusMode, CasusStatus, DataCategory, MeetingId,
+    MeetingStatus, MemberId, OrganisationId, OrganisationKind, Role, SchoolId, SchoolKind, TeamId,
+    Urgency,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -111,6 +112,8 @@ pub struct ActionRow {
     pub feedback: Option<String>,
     /// When an urgent action taken between meetings was logged (UTC); the next agenda flags it.
     pub urgent_logged_at: Option<String>,
+    /// What the action is about; health and safety leave only where released.
+    pub category: DataCategory,
 }
 
 /// One line of the export log (Instellingen, and the casus chronologie).

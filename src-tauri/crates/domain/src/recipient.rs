@@ -72,6 +72,76 @@ pub struct Allowed {
     pub actions: ActionsShown,
     /// Shared notes of these categories (never anyone's private preparation note).
     pub note_categories: Vec<DataCategory>,
+    /// The categories any part may carry to this recipient: the general ones, health and
+    /// safety only where released, all within what the consent names.
+    pub categories: Vec<DataCategory>,
+}
+
+/// One field of a casus as it may leave: every renderer (minutes, overdracht, action list,
+/// agenda) and later the sync to a partner's laptop asks [`Allowed::part`] per field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The block's facts (kept apart from opinions).
+    Facts,
+    /// Analysis and opinions.
+    Analysis,
+    /// What may be told to the parents and the inbrenger.
+    ToParents,
+    /// The block's health part.
+    Health,
+    /// The block's safety part.
+    Safety,
+    Decision(DataCategory),
+    Action(DataCategory),
+}
+
+/// Whether one part goes, and if not, why (the preview says it per left-out part).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartShare {
+    Shown,
+    LeftOut(String),
+}
+
+impl Allowed {
+    /// The one answer, per field, to "may this recipient receive it?".
+    pub fn part(&self, part: Part) -> PartShare {
+        let by_profile = match part {
+            Part::Facts => self.facts,
+            Part::Analysis => self.analysis,
+            Part::ToParents => self.to_parents,
+            // Health and safety are facts of their own kind: where facts may not go, they
+            // may not either (a parent gets the "told to parents" text, not the table's facts).
+            Part::Health | Part::Safety => self.facts || self.to_parents,
+            Part::Decision(_) => self.decisions,
+            Part::Action(_) => true,
+        };
+        if !by_profile {
+            return PartShare::LeftOut("Hoort niet bij wat deze ontvanger krijgt.".into());
+        }
+        let category = match part {
+            Part::Health => DataCategory::Gezondheid,
+            Part::Safety => DataCategory::Veiligheid,
+            Part::Decision(c) | Part::Action(c) => c,
+            Part::Facts | Part::Analysis | Part::ToParents => return PartShare::Shown,
+        };
+        if self.categories.contains(&category) {
+            PartShare::Shown
+        } else if SENSITIVE.contains(&category) {
+            PartShare::LeftOut(format!(
+                "{} niet vrijgegeven voor deze ontvanger.",
+                category.label()
+            ))
+        } else {
+            PartShare::LeftOut(format!(
+                "De toestemming dekt {} niet.",
+                category.label().to_lowercase()
+            ))
+        }
+    }
+
+    pub fn shows(&self, part: Part) -> bool {
+        self.part(part) == PartShare::Shown
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -96,6 +166,19 @@ fn note_categories(base: &[DataCategory], casus: &CasusForExport) -> Vec<DataCat
         .filter(|c| base.contains(c) || (SENSITIVE.contains(c) && casus.released.contains(c)))
         .filter(|c| casus.consent_categories.is_empty() || casus.consent_categories.contains(c))
         .collect()
+}
+
+/// Every category this casus's content may carry to a recipient: the general ones, health and
+/// safety where released, within the consent's categories.
+fn content_categories(casus: &CasusForExport) -> Vec<DataCategory> {
+    note_categories(
+        &[
+            DataCategory::School,
+            DataCategory::Verzuim,
+            DataCategory::Gezin,
+        ],
+        casus,
+    )
 }
 
 fn excluded(reason: impl Into<String>) -> Share {
@@ -169,6 +252,7 @@ pub fn rule(recipient: &Recipient, casus: &CasusForExport) -> Share {
                 to_parents: true,
                 actions: ActionsShown::All,
                 note_categories: Vec::new(),
+                categories: content_categories(casus),
             }
         }
         RecipientKind::School => Allowed {
@@ -179,6 +263,7 @@ pub fn rule(recipient: &Recipient, casus: &CasusForExport) -> Share {
             to_parents: true,
             actions: ActionsShown::All,
             note_categories: note_categories(&[DataCategory::School, DataCategory::Verzuim], casus),
+            categories: content_categories(casus),
         },
         RecipientKind::SwvLoket => Allowed {
             naming,
@@ -188,6 +273,7 @@ pub fn rule(recipient: &Recipient, casus: &CasusForExport) -> Share {
             to_parents: false,
             actions: ActionsShown::All,
             note_categories: note_categories(&general, casus),
+            categories: content_categories(casus),
         },
         RecipientKind::Partner => Allowed {
             naming,
@@ -197,6 +283,7 @@ pub fn rule(recipient: &Recipient, casus: &CasusForExport) -> Share {
             to_parents: false,
             actions: ActionsShown::OwnedBy(needs.unwrap_or(OrganisationKind::Overig)),
             note_categories: note_categories(&general, casus),
+            categories: content_categories(casus),
         },
     };
     Share::Included { allowed }
@@ -381,5 +468,68 @@ mod tests {
             Naming::Pseudonym
         );
         assert!(included(&rule(&of(RecipientKind::Ouders), &anonymous)).is_none());
+    }
+
+    /// Issue 12: health and safety in minutes and action lists leave only where released,
+    /// per field, for every profile; the reason is said per left-out part.
+    #[test]
+    fn health_and_safety_leave_per_field_only_where_released() {
+        let sara = CasusForExport {
+            pupil_age: Some(13),
+            consent_scope: Some(vec![O::School, O::Jgz, O::Smw]),
+            ..CasusForExport::default()
+        };
+        for recipient in [
+            partner(O::Jgz),
+            partner(O::Smw),
+            of(RecipientKind::School),
+            of(RecipientKind::Ouders),
+        ] {
+            let allowed = included(&rule(&recipient, &sara))
+                .cloned()
+                .expect("consent covers it");
+            assert!(
+                !allowed.shows(Part::Decision(DataCategory::Gezondheid)),
+                "a health decision went to {} with nothing released",
+                recipient.name
+            );
+            for part in [
+                Part::Health,
+                Part::Safety,
+                Part::Action(DataCategory::Veiligheid),
+            ] {
+                let PartShare::LeftOut(reason) = allowed.part(part) else {
+                    panic!("{part:?} went to {} with nothing released", recipient.name);
+                };
+                assert!(reason.contains("niet vrijgegeven"), "{reason}");
+            }
+            assert!(
+                allowed.shows(Part::Action(DataCategory::School)),
+                "a school action goes to {}",
+                recipient.name
+            );
+        }
+        let released = CasusForExport {
+            released: vec![DataCategory::Gezondheid],
+            ..sara.clone()
+        };
+        let jgz = included(&rule(&partner(O::Jgz), &released))
+            .cloned()
+            .expect("included");
+        assert!(jgz.shows(Part::Health), "released for JGZ");
+        assert!(jgz.shows(Part::Decision(DataCategory::Gezondheid)));
+        assert!(!jgz.shows(Part::Safety), "safety was not released");
+        // A consent that names categories limits even the general ones.
+        let narrow = CasusForExport {
+            consent_categories: vec![DataCategory::School],
+            ..sara
+        };
+        let school = included(&rule(&of(RecipientKind::School), &narrow))
+            .cloned()
+            .expect("included");
+        assert_eq!(
+            school.part(Part::Decision(DataCategory::Gezin)),
+            PartShare::LeftOut("De toestemming dekt gezin niet.".into())
+        );
     }
 }

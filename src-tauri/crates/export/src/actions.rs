@@ -2,7 +2,7 @@
 //! organisation (the same rule as the minutes), overdue ones marked.
 
 use kernteam_domain::dates::{dutch_date, parse_iso};
-use kernteam_domain::recipient::{Naming, Recipient, Share, rule};
+use kernteam_domain::recipient::{Naming, Part, PartShare, Recipient, Share, rule};
 use kernteam_domain::{ActionRow, ActionStatus};
 
 use crate::document::{ActionLine, Document, Section};
@@ -75,9 +75,24 @@ pub fn action_list_for(request: &ActionListRequest<'_>) -> (Document, Vec<Exclud
             Naming::FullName => format!("{} — {title}", context.name),
             Naming::Pseudonym => context.name.clone(),
         };
+        for a in &theirs {
+            if let PartShare::LeftOut(reason) = allowed.part(Part::Action(a.category)) {
+                excluded.push(Excluded {
+                    title: format!("{title} — een actie"),
+                    reason,
+                });
+            }
+        }
+        let shown: Vec<&&&ActionRow> = theirs
+            .iter()
+            .filter(|a| allowed.shows(Part::Action(a.category)))
+            .collect();
+        if shown.is_empty() {
+            continue;
+        }
         doc.sections.push(Section {
             heading,
-            actions: theirs
+            actions: shown
                 .iter()
                 .map(|a| ActionLine {
                     what: context.clean(&a.description),

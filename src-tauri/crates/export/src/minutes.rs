@@ -5,8 +5,8 @@ use kernteam_domain::agenda::AgendaKind;
 use kernteam_domain::dates::{dutch_date, dutch_date_time, parse_iso};
 use kernteam_domain::live::MinutesBody;
 use kernteam_domain::recipient::{
-    ActionsShown, CasusForExport, Naming, PupilName, Recipient, RecipientKind, Share, rule,
-    without_other_pupils,
+    ActionsShown, CasusForExport, Naming, Part, PartShare, PupilName, Recipient, RecipientKind,
+    Share, rule, without_other_pupils,
 };
 use kernteam_domain::{CasusId, OrganisationId, OrganisationKind};
 
@@ -57,6 +57,12 @@ fn date_text(iso: Option<&str>) -> String {
     iso.and_then(parse_iso)
         .map(dutch_date)
         .unwrap_or_else(|| "—".into())
+}
+
+/// Health and safety: their absence is worth saying in the preview (the rest follows from the
+/// profile, which the preview names).
+fn is_sensitive(part: Part) -> bool {
+    matches!(part, Part::Health | Part::Safety)
 }
 
 /// The minutes as `request.recipient` may receive them, and what was left out.
@@ -140,26 +146,39 @@ pub fn minutes_for(request: &MinutesRequest<'_>) -> (Document, Vec<Excluded>) {
             heading,
             ..Section::default()
         };
+        // Each field asks the one rule; what it leaves out is said per part in the preview
+        // (only for the parts that hold text, and only the profile's own choices are silent).
+        let mut left_out = |part_name: &str, reason: String| {
+            excluded.push(Excluded {
+                title: format!("{} — {part_name}", item.title),
+                reason,
+            });
+        };
         if let Some(block) = &item.block {
-            let mut add = |on: bool, label: &str, text: &str| {
-                if on && !text.trim().is_empty() {
-                    section.fields.push(Field {
+            let parents_label = if parents {
+                "Wat we hebben besproken"
+            } else {
+                "Voor ouders en inbrenger"
+            };
+            for (part, label, text) in [
+                (Part::Facts, "Feiten", &block.facts),
+                (Part::Analysis, "Analyse en meningen", &block.analysis),
+                (Part::Health, "Gezondheid", &block.health),
+                (Part::Safety, "Veiligheid", &block.safety),
+                (Part::ToParents, parents_label, &block.to_parents),
+            ] {
+                if text.trim().is_empty() {
+                    continue;
+                }
+                match allowed.part(part) {
+                    PartShare::Shown => section.fields.push(Field {
                         label: label.into(),
                         text: clean(text),
-                    });
+                    }),
+                    PartShare::LeftOut(reason) if is_sensitive(part) => left_out(label, reason),
+                    PartShare::LeftOut(_) => {}
                 }
-            };
-            add(allowed.facts, "Feiten", &block.facts);
-            add(allowed.analysis, "Analyse en meningen", &block.analysis);
-            add(
-                allowed.to_parents,
-                if parents {
-                    "Wat we hebben besproken"
-                } else {
-                    "Voor ouders en inbrenger"
-                },
-                &block.to_parents,
-            );
+            }
             if !parents && let Some((_, _, name)) = org(block.regie_organisation_id) {
                 section.fields.push(Field {
                     label: "Regie".into(),
@@ -174,17 +193,29 @@ pub fn minutes_for(request: &MinutesRequest<'_>) -> (Document, Vec<Excluded>) {
             }
         }
         if allowed.decisions {
-            section.bullets = item.decisions.iter().map(|d| clean(d)).collect();
+            for (decision, category) in item.categorised_decisions() {
+                match allowed.part(Part::Decision(category)) {
+                    PartShare::Shown => section.bullets.push(clean(decision)),
+                    PartShare::LeftOut(reason) => left_out("een besluit", reason),
+                }
+            }
+        }
+        let owned = |a: &&kernteam_domain::live::MinutesAction| match allowed.actions {
+            ActionsShown::All => true,
+            ActionsShown::OwnedBy(kind) => {
+                org(a.owner_organisation_id).is_some_and(|(_, k, _)| *k == kind)
+            }
+        };
+        for a in item.action_items.iter().filter(owned) {
+            if let PartShare::LeftOut(reason) = allowed.part(Part::Action(a.category)) {
+                left_out("een actie", reason);
+            }
         }
         section.actions = item
             .action_items
             .iter()
-            .filter(|a| match allowed.actions {
-                ActionsShown::All => true,
-                ActionsShown::OwnedBy(kind) => {
-                    org(a.owner_organisation_id).is_some_and(|(_, k, _)| *k == kind)
-                }
-            })
+            .filter(owned)
+            .filter(|a| allowed.shows(Part::Action(a.category)))
             .map(|a| ActionLine {
                 what: clean(&a.description),
                 who: a.owner.clone().unwrap_or_else(|| "—".into()),

@@ -4,7 +4,7 @@
 
 use kernteam_domain::casus::SignalCategory;
 use kernteam_domain::dates::{dutch_date, parse_iso};
-use kernteam_domain::recipient::{ActionsShown, Recipient, Share, rule};
+use kernteam_domain::recipient::{ActionsShown, Part, Recipient, Share, rule};
 use kernteam_domain::{
     CasusDossier, DataCategory, NoteVisibility, OrganisationId, OrganisationKind,
 };
@@ -149,6 +149,7 @@ pub fn summary_for(request: &SummaryRequest<'_>) -> Result<Document, String> {
             ActionsShown::All => true,
             ActionsShown::OwnedBy(kind) => org_kind(a.owner_organisation_id) == Some(kind),
         })
+        .filter(|a| allowed.shows(Part::Action(a.category)))
         .map(|a| ActionLine {
             what: format!(
                 "{} ({})",

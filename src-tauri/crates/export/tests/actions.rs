@@ -31,6 +31,7 @@ fn row(
         status,
         feedback: None,
         urgent_logged_at: None,
+        category: kernteam_domain::DataCategory::School,
     }
 }
 

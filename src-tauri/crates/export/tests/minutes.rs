@@ -26,6 +26,7 @@ fn action(orgs: &[(OrganisationId, O, String)], what: &str, kind: O, due: &str) 
         owner: Some(name.clone()),
         owner_organisation_id: Some(*id),
         due_on: Some(due.into()),
+        category: kernteam_domain::DataCategory::School,
     }
 }
 
@@ -73,6 +74,8 @@ fn fixture() -> Fixture {
                     regie_organisation_id: Some(org(o, O::Jgz)),
                     next_review_on: Some("2025-10-21".into()),
                     to_parents: "We zoeken samen uit waarom Noor op maandag ziek is; de jeugdarts belt u.".into(),
+                    health: "Hoofdpijn en slecht slapen; huisarts via ouders.".into(),
+                    safety: String::new(),
                 }),
                 decisions: vec!["JGZ heeft de regie".into()],
                 action_items: vec![
@@ -88,6 +91,8 @@ fn fixture() -> Fixture {
                     regie_organisation_id: Some(org(o, O::Leerplicht)),
                     next_review_on: None,
                     to_parents: "Leerplicht nodigt u uit voor een gesprek.".into(),
+                    health: String::new(),
+                    safety: String::new(),
                 }),
                 decisions: vec!["Leerplicht houdt de regie".into()],
                 action_items: vec![
@@ -285,6 +290,8 @@ fn a_partner_gets_only_the_pupils_whose_consent_covers_it_and_its_own_actions() 
     assert_eq!(
         excluded,
         vec![
+            "N.V. (klas 2 vmbo-t) — Gezondheid: Gezondheid niet vrijgegeven voor deze ontvanger."
+                .to_owned(),
             "J.S. (klas 1 vmbo-b): De toestemming dekt delen met JGZ / GGD niet.".to_owned(),
             "R.P. (klas 3 vmbo-k): Niets in dit verslag voor deze ontvanger.".to_owned()
         ]
@@ -309,9 +316,12 @@ fn a_partner_gets_only_the_pupils_whose_consent_covers_it_and_its_own_actions() 
         ],
     );
     assert_eq!(
-        excluded.len(),
+        excluded
+            .iter()
+            .filter(|e| !e.contains("— Gezondheid"))
+            .count(),
         1,
-        "only Ravi, with nothing for them: {excluded:?}"
+        "only Ravi, with nothing for them (and Noor's health part): {excluded:?}"
     );
 
     let (md, _) = export(&f, partner(&f, O::Cjg), None);
@@ -585,5 +595,42 @@ fn the_pdf_per_recipient_reads_in_pdftotext_and_opens_only_with_its_password() {
     assert!(
         code != 0 || !text.contains("Noor"),
         "MuPDF shows nothing without the password: {text}"
+    );
+}
+
+/// Issue 12: what the table said about health is its own part of the block; it reaches JGZ
+/// only once released for JGZ, and the preview says so per left-out part.
+#[test]
+fn health_leaves_the_minutes_only_where_released_and_the_preview_says_why() {
+    let mut f = fixture();
+    for recipient in [
+        partner(&f, O::Jgz),
+        partner(&f, O::Smw),
+        of(RecipientKind::School, "mentor en IB"),
+    ] {
+        let (md, excluded) = export(&f, recipient.clone(), None);
+        assert!(
+            !md.contains("Hoofdpijn"),
+            "health went to {} unreleased:\n{md}",
+            recipient.name
+        );
+        assert!(
+            excluded
+                .iter()
+                .any(|e| e.contains("Gezondheid") && e.contains("niet vrijgegeven")),
+            "the preview says why for {}: {excluded:?}",
+            recipient.name
+        );
+    }
+    let noor = f
+        .casussen
+        .iter_mut()
+        .find(|c| c.name == "Noor Verbeek")
+        .expect("Noor");
+    noor.facts.released = vec![kernteam_domain::DataCategory::Gezondheid];
+    let (md, _) = export(&f, partner(&f, O::Jgz), None);
+    assert!(
+        md.contains("Hoofdpijn en slecht slapen"),
+        "released for JGZ:\n{md}"
     );
 }

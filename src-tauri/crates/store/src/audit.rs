@@ -20,6 +20,9 @@ pub enum AuditAction {
     Close,
     Convert,
     Import,
+    /// A search through the casussen: who searched, and how much it found (not what was
+    /// typed, which may be a name).
+    Search,
 }
 
 impl AuditAction {
@@ -34,6 +37,7 @@ impl AuditAction {
             AuditAction::Close => "close",
             AuditAction::Convert => "convert",
             AuditAction::Import => "import",
+            AuditAction::Search => "search",
         }
     }
 }

@@ -18,6 +18,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0003_schedule.sql"),
     ),
     (4, "indexes", include_str!("../migrations/0004_indexes.sql")),
+    (
+        5,
+        "sensitive_parts",
+        include_str!("../migrations/0005_sensitive_parts.sql"),
+    ),
 ];
 
 pub const LATEST: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

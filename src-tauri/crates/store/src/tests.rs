@@ -515,3 +515,21 @@ fn the_data_folder_and_its_files_are_private() {
     assert!(root.join("notes.tmp.txt").exists());
     assert!(dir.db_path().exists() && dir.keys_path().exists());
 }
+
+/// Issue 12: a search is in the audit chain (who, how many hits), the text searched is not.
+#[test]
+fn a_search_is_audited_without_what_was_typed() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (mut store, _) = new_store(&tmp.path().join("data"));
+    let before = store.verify_audit_chain().expect("chain");
+    store
+        .record_search(&Actor("lid-1".into()), 2)
+        .expect("audited");
+    assert_eq!(store.verify_audit_chain().expect("chain"), before + 1);
+    let events = store.audit_for("2 resultaten", 5).expect("events");
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        (events[0].actor.as_str(), events[0].action.as_str()),
+        ("lid-1", "search")
+    );
+}

@@ -203,6 +203,7 @@ fn closing_needs_resolved_actions_and_makes_the_casus_read_only() {
                 due_on: Some("2025-10-14"),
                 status: ActionStatus::Open,
                 urgent: false,
+                category: kernteam_domain::DataCategory::School,
             },
         )
         .expect("action");
@@ -391,6 +392,7 @@ fn search_finds_casussen_by_name_and_actions_and_never_chokes_on_syntax() {
                 due_on: None,
                 status: ActionStatus::Open,
                 urgent: false,
+                category: kernteam_domain::DataCategory::School,
             },
         )
         .expect("action");

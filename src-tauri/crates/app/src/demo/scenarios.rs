@@ -594,6 +594,7 @@ pub(crate) fn into_store(
                         due_on: due.as_deref(),
                         status,
                         urgent: false,
+                        category: DataCategory::School,
                     },
                 )?;
             }

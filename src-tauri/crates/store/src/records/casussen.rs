@@ -301,6 +301,20 @@ impl Store {
     }
 
     /// Every opening of a casus is in the audit log.
+    /// A search is in the audit log with the number of hits; the text searched for is not.
+    pub fn record_search(&mut self, actor: &Actor, hits: usize) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        audit::append(
+            &tx,
+            &actor.0,
+            AuditAction::Search,
+            "search",
+            &format!("{hits} resultaten"),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn record_view(&mut self, actor: &Actor, id: CasusId) -> Result<()> {
         let tx = self.conn.transaction()?;
         audit::append(&tx, &actor.0, AuditAction::View, "casus", &id.to_string())?;

@@ -3,7 +3,7 @@
 
 use kernteam_domain::agenda::AgendaKind;
 use kernteam_domain::live::{DecisionRow, LiveItem, MinuteBlock, Presence};
-use kernteam_domain::{AgendaItemId, CasusId, DecisionId, MeetingId, MemberId, Role};
+use kernteam_domain::{AgendaItemId, CasusId, DataCategory, DecisionId, MeetingId, MemberId, Role};
 use rusqlite::params;
 
 use super::{opt, parse_code, parse_id};
@@ -131,13 +131,15 @@ impl Store {
             |r| r.get(0),
         )?;
         tx.execute(
-            "INSERT INTO minute_blocks (agenda_item_id, facts, analysis, regie_organisation_id, next_review_on, to_parents, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            "INSERT INTO minute_blocks (agenda_item_id, facts, analysis, regie_organisation_id, next_review_on, to_parents,
+                                        health, safety, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              ON CONFLICT(agenda_item_id) DO UPDATE SET facts = excluded.facts, analysis = excluded.analysis,
                 regie_organisation_id = excluded.regie_organisation_id, next_review_on = excluded.next_review_on,
-                to_parents = excluded.to_parents, updated_at = excluded.updated_at",
+                to_parents = excluded.to_parents, health = excluded.health, safety = excluded.safety,
+                updated_at = excluded.updated_at",
             params![item.to_string(), block.facts, block.analysis, block.regie_organisation_id.map(|o| o.to_string()),
-                block.next_review_on, block.to_parents, now],
+                block.next_review_on, block.to_parents, block.health, block.safety, now],
         )?;
         if existed {
             audit::append_change_once_per_session(
@@ -166,13 +168,16 @@ impl Store {
         item: Option<AgendaItemId>,
         casus: Option<CasusId>,
         text: &str,
+        category: DataCategory,
     ) -> Result<DecisionId> {
         let id = DecisionId::new();
         let tx = self.conn.transaction()?;
         ensure_running(&tx, meeting)?;
         tx.execute(
-            "INSERT INTO decisions (id, meeting_id, agenda_item_id, casus_id, text, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id.to_string(), meeting.to_string(), item.map(|i| i.to_string()), casus.map(|c| c.to_string()), text, now_utc()],
+            "INSERT INTO decisions (id, meeting_id, agenda_item_id, casus_id, text, category, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![id.to_string(), meeting.to_string(), item.map(|i| i.to_string()), casus.map(|c| c.to_string()), text,
+                category.code(), now_utc()],
         )?;
         audit::append(
             &tx,
@@ -198,7 +203,8 @@ impl Store {
     pub fn live_items(&self, meeting: MeetingId) -> Result<Vec<LiveItem>> {
         let mut stmt = self.conn.prepare(
             "SELECT i.id, i.position, i.kind, i.casus_id, i.title, coalesce(i.planned_minutes, 0), i.spent_seconds, i.guest_name,
-                    b.agenda_item_id IS NOT NULL, b.facts, b.analysis, b.regie_organisation_id, b.next_review_on, b.to_parents
+                    b.agenda_item_id IS NOT NULL, b.facts, b.analysis, b.regie_organisation_id, b.next_review_on, b.to_parents,
+                    b.health, b.safety
              FROM agenda_items i LEFT JOIN minute_blocks b ON b.agenda_item_id = i.id
              WHERE i.meeting_id = ?1 ORDER BY i.position",
         )?;
@@ -223,6 +229,8 @@ impl Store {
                             .transpose()?,
                         next_review_on: r.get(12)?,
                         to_parents: r.get(13)?,
+                        health: r.get(14)?,
+                        safety: r.get(15)?,
                     })
                 } else {
                     None
@@ -234,7 +242,8 @@ impl Store {
 
     pub fn decisions(&self, meeting: MeetingId) -> Result<Vec<DecisionRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, agenda_item_id, text, casus_id FROM decisions WHERE meeting_id = ?1 ORDER BY created_at, rowid",
+            "SELECT id, agenda_item_id, text, casus_id, category FROM decisions WHERE meeting_id = ?1
+             ORDER BY created_at, rowid",
         )?;
         let rows = stmt.query_map([meeting.to_string()], |r| {
             Ok(DecisionRow {
@@ -242,6 +251,7 @@ impl Store {
                 agenda_item_id: r.get::<_, Option<String>>(1)?.map(parse_id).transpose()?,
                 text: r.get(2)?,
                 casus_id: r.get::<_, Option<String>>(3)?.map(parse_id).transpose()?,
+                category: parse_code(r.get(4)?, DataCategory::from_code)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -1,8 +1,8 @@
 //! Meetings and follow-up actions, and the aggregate counts of the monitor.
 
 use kernteam_domain::{
-    ActionId, ActionRow, ActionStatus, CasusId, MeetingId, MeetingRow, MeetingStatus, MemberId,
-    MonitorCounts, OrganisationId, TeamId,
+    ActionId, ActionRow, ActionStatus, CasusId, DataCategory, MeetingId, MeetingRow, MeetingStatus,
+    MemberId, MonitorCounts, OrganisationId, TeamId,
 };
 use rusqlite::{Row, params};
 
@@ -32,6 +32,7 @@ pub struct ActionSeed<'a> {
     pub status: ActionStatus,
     /// An urgent action taken between meetings: logged with the time it is recorded.
     pub urgent: bool,
+    pub category: DataCategory,
 }
 
 impl Store {
@@ -124,11 +125,11 @@ impl Store {
         }
         tx.execute(
             "INSERT INTO actions (id, casus_id, meeting_id, description, owner_member_id, owner_organisation_id, due_on, status,
-                                  urgent_logged_at, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                                  urgent_logged_at, category, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
             params![id.to_string(), seed.casus.map(|c| c.to_string()), seed.meeting.map(|m| m.to_string()),
                 seed.description, seed.owner_member.map(|m| m.to_string()), seed.owner_organisation.map(|o| o.to_string()),
-                seed.due_on, seed.status.code(), seed.urgent.then_some(now.as_str()), now],
+                seed.due_on, seed.status.code(), seed.urgent.then_some(now.as_str()), seed.category.code(), now],
         )?;
         audit::append(
             &tx,
@@ -231,7 +232,8 @@ impl Store {
 const ACTIONS_SELECT: &str = "
     SELECT a.id, a.casus_id, p.given_name, p.family_name, c.pseudonym, a.description,
            m.name, a.owner_member_id, coalesce(a.owner_organisation_id, m.organisation_id), coalesce(o.name, mo.name),
-           t.name, substr(mt.starts_at, 1, 10), a.due_on, a.status, a.feedback, a.urgent_logged_at
+           t.name, substr(mt.starts_at, 1, 10), a.due_on, a.status, a.feedback, a.urgent_logged_at,
+           a.category
     FROM actions a
     LEFT JOIN casussen c ON c.id = a.casus_id
     LEFT JOIN pupils p ON p.id = c.pupil_id
@@ -271,5 +273,6 @@ fn action_from_row(r: &Row<'_>) -> rusqlite::Result<ActionRow> {
         status: parse_code(r.get(13)?, ActionStatus::from_code)?,
         feedback: r.get(14)?,
         urgent_logged_at: r.get(15)?,
+        category: parse_code(r.get(16)?, DataCategory::from_code)?,
     })
 }
