@@ -9,6 +9,7 @@ use tauri::{Manager, RunEvent};
 use crate::state::AppState;
 
 pub fn run() {
+    kernteam_app::process::harden();
     commands::mark_process_start();
     let app = tauri::Builder::default()
         // First, so a second launch hands over to the running one before anything else starts.

@@ -59,11 +59,17 @@ pub trait ExportRequest: Clone + Send + 'static {
     fn subject(&self) -> (Option<MeetingId>, Option<CasusId>);
     /// The export log's "for whom": the recipient's kind and name, and what it was.
     fn logged_for(&self, doc: &kernteam_export::Document) -> String;
+    /// The recipient, for the backend to check (none for the agenda, which carries no pupil).
+    fn recipient_mut(&mut self) -> Option<&mut Recipient>;
 }
 
 impl ExportRequest for MinutesExportRequest {
     fn format(&self) -> ExportFormat {
         self.format
+    }
+
+    fn recipient_mut(&mut self) -> Option<&mut Recipient> {
+        Some(&mut self.recipient)
     }
     fn build(
         &self,
@@ -95,6 +101,10 @@ impl ExportRequest for SummaryExportRequest {
     fn format(&self) -> ExportFormat {
         self.format
     }
+
+    fn recipient_mut(&mut self) -> Option<&mut Recipient> {
+        Some(&mut self.recipient)
+    }
     fn build(
         &self,
         session: &mut Session,
@@ -113,6 +123,10 @@ impl ExportRequest for ActionListExportRequest {
     fn format(&self) -> ExportFormat {
         self.format
     }
+
+    fn recipient_mut(&mut self) -> Option<&mut Recipient> {
+        Some(&mut self.recipient)
+    }
     fn build(
         &self,
         session: &mut Session,
@@ -130,6 +144,10 @@ impl ExportRequest for ActionListExportRequest {
 impl ExportRequest for AgendaExportRequest {
     fn format(&self) -> ExportFormat {
         self.format
+    }
+
+    fn recipient_mut(&mut self) -> Option<&mut Recipient> {
+        None
     }
     fn build(
         &self,
@@ -400,7 +418,33 @@ impl Session {
 
     /// Exactly what the recipient will get, and what was left out and why.
     pub fn preview_export<R: ExportRequest>(&mut self, request: &R) -> AppResult<ExportPreview> {
+        let request = self.with_checked_recipient(request)?;
         Ok(request.build(self)?.1)
+    }
+
+    /// What kind of organisation a recipient is comes from the store, never from the page: an
+    /// id of one organisation with the kind of another would otherwise get the other's share.
+    fn with_checked_recipient<R: ExportRequest>(&mut self, request: &R) -> AppResult<R> {
+        let mut request = request.clone();
+        if let Some(recipient) = request.recipient_mut() {
+            recipient.organisation_kind = match recipient.organisation_id {
+                Some(id) => Some(
+                    self.store()?
+                        .organisations()?
+                        .into_iter()
+                        .find(|o| o.id == id)
+                        .map(|o| o.kind)
+                        .ok_or_else(|| {
+                            AppError::new(
+                                ErrorCode::NotFound,
+                                "Deze organisatie bestaat niet (meer); kies de ontvanger opnieuw.",
+                            )
+                        })?,
+                ),
+                None => None,
+            };
+        }
+        Ok(request)
     }
 
     /// Writes the previewed document to `target` and logs it (see [`Self::write_export`]);
@@ -413,6 +457,7 @@ impl Session {
         unencrypted_confirmed: bool,
     ) -> AppResult<ExportPreview> {
         let lock = check_lock(request.format(), password, unencrypted_confirmed)?;
+        let request = self.with_checked_recipient(request)?;
         let built = request.build(self)?;
         let to = request.logged_for(&built.0);
         self.write_export(

@@ -7,6 +7,7 @@ mod error;
 mod exports;
 mod interchange;
 mod meetings;
+pub mod process;
 mod regional;
 mod session;
 

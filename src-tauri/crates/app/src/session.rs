@@ -44,14 +44,24 @@ pub struct StoreStatus {
     pub keyring_unlock_allowed: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SetupRequest {
     pub passphrase: String,
     pub use_keyring: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+/// Never the passphrase itself: a `{:?}` in a log or a panic message must not carry it.
+impl std::fmt::Debug for SetupRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SetupRequest")
+            .field("passphrase", &"…")
+            .field("use_keyring", &self.use_keyring)
+            .finish()
+    }
+}
+
+#[derive(Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SetupOutcome {
     /// Shown once, in eight groups of four; never stored anywhere in plain text.
@@ -59,7 +69,17 @@ pub struct SetupOutcome {
     pub keyring_enabled: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+/// The recovery key is shown once on screen, never in a `{:?}`.
+impl std::fmt::Debug for SetupOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SetupOutcome")
+            .field("recovery_key", &"…")
+            .field("keyring_enabled", &self.keyring_enabled)
+            .finish()
+    }
+}
+
+#[derive(Clone, Serialize, Deserialize, TS)]
 #[serde(tag = "method", rename_all = "camelCase")]
 pub enum UnlockRequest {
     Keyring,
@@ -70,6 +90,17 @@ pub enum UnlockRequest {
         #[serde(rename = "recoveryKey")]
         recovery_key: String,
     },
+}
+
+/// Which way in, never the secret typed.
+impl std::fmt::Debug for UnlockRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Keyring => "UnlockRequest::Keyring",
+            Self::Passphrase { .. } => "UnlockRequest::Passphrase(…)",
+            Self::RecoveryKey { .. } => "UnlockRequest::RecoveryKey(…)",
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

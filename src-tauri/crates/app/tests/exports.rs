@@ -638,3 +638,30 @@ fn an_export_to_a_full_disk_leaves_nothing_and_is_not_logged() {
     assert_eq!(left, [filler], "no partial or temporary file is left");
     assert_eq!(h.s.export_log().expect("log").len(), logged, "not logged");
 }
+
+/// Issue 12: the organisation's kind is looked up by the backend. A recipient that names the
+/// leerplicht organisation but claims to be JGZ gets leerplicht's share, not JGZ's.
+#[test]
+fn the_backend_decides_what_kind_of_organisation_a_recipient_is() {
+    let mut h = held_meeting();
+    h.s.finalise_minutes(h.meeting).expect("finalise");
+    let leerplicht = partner(&mut h.s, OrganisationKind::Leerplicht);
+    let forged = Recipient {
+        organisation_kind: Some(OrganisationKind::Jgz),
+        ..leerplicht
+    };
+    let preview = h.s.preview_export(&request(&h, forged)).expect("preview");
+    assert!(
+        !preview.text.contains("Gesprek met Sara en ouders"),
+        "JGZ's action does not go to leerplicht under a borrowed kind:\n{}",
+        preview.text
+    );
+    assert!(
+        preview
+            .excluded
+            .iter()
+            .any(|e| e.title.starts_with("S.D.") && e.reason.contains("Leerplicht")),
+        "Sara's consent does not cover leerplicht, which is what the recipient is: {:?}",
+        preview.excluded
+    );
+}

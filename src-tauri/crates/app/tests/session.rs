@@ -440,3 +440,34 @@ fn viewing_a_casus_shows_its_timeline_newest_first() {
             .any(|e| e.kind == kernteam_app::domain::TimelineKind::Toestemming)
     );
 }
+
+/// Issue 12: no secret in a `{:?}` (a log line or a panic message would carry it).
+#[test]
+fn debug_output_never_shows_a_passphrase_or_recovery_key() {
+    let setup = SetupRequest {
+        passphrase: PASS.into(),
+        use_keyring: false,
+    };
+    let unlock = UnlockRequest::Passphrase {
+        passphrase: PASS.into(),
+    };
+    let recovery = UnlockRequest::RecoveryKey {
+        recovery_key: "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789".into(),
+    };
+    let (_dir, _session, key) = new_session();
+    let outcome = kernteam_app::SetupOutcome {
+        recovery_key: key.clone(),
+        keyring_enabled: false,
+    };
+    for shown in [
+        format!("{setup:?}"),
+        format!("{unlock:?}"),
+        format!("{recovery:?}"),
+        format!("{outcome:?}"),
+    ] {
+        assert!(
+            !shown.contains(PASS) && !shown.contains("ABCD") && !shown.contains(&key),
+            "a secret in Debug output: {shown}"
+        );
+    }
+}

@@ -78,6 +78,7 @@ enum ExportCommand {
 }
 
 fn main() -> ExitCode {
+    kernteam_app::process::harden();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

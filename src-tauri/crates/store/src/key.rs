@@ -27,7 +27,16 @@ impl DataKey {
 
     /// The `PRAGMA key` literal: a raw key in SQLCipher's blob syntax, so no KDF runs at open.
     pub(crate) fn pragma_literal(&self) -> Zeroizing<String> {
-        Zeroizing::new(format!("\"x'{}'\"", hex::encode(self.0.as_ref())))
+        use std::fmt::Write as _;
+        // Written in place into one buffer sized up front: no intermediate hex string and no
+        // reallocation leaves a copy of the key behind in freed memory.
+        let mut literal = Zeroizing::new(String::with_capacity(4 + 2 * self.0.len() + 2));
+        literal.push_str("\"x'");
+        for byte in self.0.iter() {
+            let _ = write!(literal, "{byte:02x}");
+        }
+        literal.push_str("'\"");
+        literal
     }
 }
 

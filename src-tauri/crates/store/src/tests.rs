@@ -533,3 +533,63 @@ fn a_search_is_audited_without_what_was_typed() {
         ("lid-1", "search")
     );
 }
+
+/// Issue 12: an autosaved note replaced by a later wording leaves nothing of the old one in the
+/// search index (FTS5 secure-delete) nor in its content table.
+#[test]
+fn a_replaced_note_text_is_gone_from_the_search_index() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (mut store, _) = new_store(&tmp.path().join("data"));
+    let school = store
+        .create_school(&actor(), "School", SchoolKind::Vo, None, "noord")
+        .expect("school");
+    let team = store
+        .create_team(&actor(), school, "Team", None)
+        .expect("team");
+    let casus = store
+        .create_anonymous_casus(
+            &actor(),
+            "Leerling A",
+            "reden",
+            &CasusSeed::aangemeld(team, "hulpvraag", "2026-01-01"),
+        )
+        .expect("casus");
+    let author = store
+        .create_member(&actor(), "Auteur", None, None)
+        .expect("member");
+    let mut draft = kernteam_domain::NoteDraft {
+        id: kernteam_domain::NoteId::new(),
+        casus_id: casus,
+        kind: kernteam_domain::NoteKind::Voorbereiding,
+        category: kernteam_domain::DataCategory::School,
+        facts: "eerste versie zzvroegermarkerqq".into(),
+        opinions: String::new(),
+    };
+    store.save_note(&actor(), author, &draft).expect("autosave");
+    draft.facts = "tweede versie zonder het oude woord".into();
+    store
+        .save_note(&actor(), author, &draft)
+        .expect("autosave again");
+    let left: i64 = store
+        .conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM search_text_data WHERE instr(block, 'zzvroegermarkerqq') > 0)
+                  + (SELECT count(*) FROM search_text_content WHERE instr(c0, 'zzvroegermarkerqq') > 0)",
+            [],
+            |r| r.get(0),
+        )
+        .expect("query the index's own tables");
+    assert_eq!(left, 0, "the earlier wording is still in the search index");
+    let found: i64 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM search_text_data WHERE instr(block, 'zonder') > 0",
+            [],
+            |r| r.get(0),
+        )
+        .expect("control");
+    assert!(
+        found > 0,
+        "the control: the current wording is in the index"
+    );
+}
