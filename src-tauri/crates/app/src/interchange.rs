@@ -13,6 +13,53 @@ use crate::session::Session;
 pub struct ImportSummary {
     pub added: u32,
     pub already_present: u32,
+    /// What was not taken over and why, one line each (initials or pseudonym, never a name).
+    pub refused: Vec<String>,
+}
+
+/// Larger than any school's kernteam history; a file beyond it is not Kernteam's.
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+/// The longest text any field of Kernteam takes (a note's facts); longer is not ours.
+pub const MAX_IMPORT_TEXT_CHARS: usize = 20_000;
+
+/// Refuses a file too large, or with a text longer than any field takes, before it is read
+/// into records; names the place, never the text.
+fn check_sizes(bytes: &[u8]) -> Result<(), Invalid> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(Invalid::new(
+            "file",
+            format!(
+                "Het bestand is te groot ({} MB; Kernteam neemt er tot {} MB). Er is niets geïmporteerd.",
+                bytes.len() / (1024 * 1024),
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| unreadable(&e))?;
+    let mut stack = vec![(String::from("$"), &value)];
+    while let Some((path, v)) = stack.pop() {
+        match v {
+            serde_json::Value::String(s) if s.chars().count() > MAX_IMPORT_TEXT_CHARS => {
+                return Err(Invalid::new(
+                    "file",
+                    format!(
+                        "Een tekst in het bestand is langer dan {MAX_IMPORT_TEXT_CHARS} tekens ({path}). Er is niets geïmporteerd."
+                    ),
+                ));
+            }
+            serde_json::Value::Array(items) => stack.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| (format!("{path}[{i}]"), item)),
+            ),
+            serde_json::Value::Object(fields) => {
+                stack.extend(fields.iter().map(|(k, item)| (format!("{path}.{k}"), item)))
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// A JSON error as a Dutch sentence that names the place, never the value (which could be
@@ -44,6 +91,7 @@ fn unreadable(e: &serde_json::Error) -> Invalid {
 }
 
 pub fn parse_document(bytes: &[u8]) -> Result<Interchange, Invalid> {
+    check_sizes(bytes)?;
     let doc: Interchange = serde_json::from_slice(bytes).map_err(|e| unreadable(&e))?;
     doc.validate()?;
     Ok(doc)
@@ -106,12 +154,15 @@ impl Session {
     }
 
     pub fn import_document(&mut self, bytes: &[u8]) -> AppResult<ImportSummary> {
-        let doc = parse_document(bytes)?;
+        let mut doc = parse_document(bytes)?;
+        let anonymous_refused = self.without_identifying_anonymous(&mut doc)?;
         let actor = self.actor_now()?;
-        let counts = self.store()?.import(&actor, &doc)?;
+        let mut counts = self.store()?.import(&actor, &doc)?;
+        counts.refused.extend(anonymous_refused);
         Ok(ImportSummary {
             added: u32::try_from(counts.added).unwrap_or(u32::MAX),
             already_present: u32::try_from(counts.skipped).unwrap_or(u32::MAX),
+            refused: counts.refused,
         })
     }
 
@@ -138,5 +189,45 @@ impl Session {
         let store = self.store()?;
         crate::demo::scenarios::into_store(store, &actor, &calendar, crate::demo::REFERENCE_DAY)?;
         Ok(store.export_all()?)
+    }
+
+    /// An anonymous casus from a file gets the check every text of an anonymous casus gets in
+    /// the app: one that would identify the pupil is left out and reported.
+    fn without_identifying_anonymous(&mut self, doc: &mut Interchange) -> AppResult<Vec<String>> {
+        let known = self.store()?.known_pupil_names()?;
+        let mut refused = Vec::new();
+        doc.casussen.retain(|c| {
+            if c.mode != kernteam_domain::CasusMode::Anonymous {
+                return true;
+            }
+            let intake = &c.intake;
+            let texts = [
+                c.pseudonym.as_deref().unwrap_or_default(),
+                c.anonymous_reason.as_deref().unwrap_or_default(),
+                c.hulpvraag.as_str(),
+                intake.tried.as_str(),
+                intake.strengths.as_str(),
+                intake.parents_view.as_str(),
+                intake.pupil_view.as_str(),
+            ];
+            let more = c
+                .notes
+                .iter()
+                .flat_map(|n| [n.facts.as_str(), n.opinions.as_str()])
+                .chain(c.signals.iter().map(|s| s.description.as_str()))
+                .chain(c.actions.iter().map(|a| a.description.as_str()));
+            let identifying = texts
+                .into_iter()
+                .chain(more)
+                .any(|t| !kernteam_domain::anonymity::find_identifying(t, &known).is_empty());
+            if identifying {
+                refused.push(format!(
+                    "{}: een anonieme casus met tekst die de leerling herkenbaar maakt (een naam, geboortedatum of contactgegeven); niet overgenomen.",
+                    c.pseudonym.as_deref().unwrap_or("Anonieme casus")
+                ));
+            }
+            !identifying
+        });
+        Ok(refused)
     }
 }

@@ -215,3 +215,85 @@ fn a_damaged_sealed_file_is_refused_and_changes_nothing() {
         damaged.len()
     );
 }
+
+/// Issue 12: a file cannot rewrite history. A running casus that reuses an existing id with an
+/// added consent (every organisation in scope), or a closed casus with a changed note, is
+/// refused as a whole and reported; the store keeps what it had. An identical copy is skipped.
+#[test]
+fn an_import_never_adds_to_or_changes_an_existing_casus() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = session(&dir, "a");
+    s.load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+        .expect("demo");
+    let before = s.export_document().expect("export");
+    let mut doc = before.clone();
+    let jayden = doc
+        .casussen
+        .iter_mut()
+        .find(|c| c.pupil.as_ref().is_some_and(|p| p.given_name == "Jayden"))
+        .expect("Jayden");
+    let mut widened = jayden.consents[0].clone();
+    widened.id = kernteam_app::domain::ConsentId::new();
+    widened.scope_organisations = ["school", "leerplicht", "smw", "jgz", "cjg", "swv"]
+        .map(String::from)
+        .to_vec();
+    jayden.consents.push(widened);
+    let noor = doc
+        .casussen
+        .iter_mut()
+        .find(|c| c.pupil.as_ref().is_some_and(|p| p.given_name == "Noor"))
+        .expect("Noor");
+    noor.notes[0].facts = "Achteraf anders opgeschreven".into();
+
+    let summary = s
+        .import_file(&serde_json::to_vec(&doc).expect("json"), None)
+        .expect("import runs and reports");
+    assert_eq!(summary.added, 0, "nothing added: {summary:?}");
+    assert_eq!(summary.refused.len(), 2, "{summary:?}");
+    assert!(
+        summary.refused.iter().any(|r| r.starts_with("J.S.")),
+        "Jayden's casus refused: {summary:?}"
+    );
+    assert!(
+        summary
+            .refused
+            .iter()
+            .any(|r| r.starts_with("N.V.") && r.contains("afgesloten")),
+        "Noor's closed casus refused: {summary:?}"
+    );
+    assert!(
+        summary
+            .refused
+            .iter()
+            .all(|r| !r.contains("Jayden") && !r.contains("Noor")),
+        "the report names no pupil: {summary:?}"
+    );
+    assert_eq!(
+        s.export_document().expect("export"),
+        before,
+        "the store holds exactly what it had"
+    );
+    let same = s
+        .import_file(&serde_json::to_vec(&before).expect("json"), None)
+        .expect("identical copy");
+    assert!(same.refused.is_empty() && same.added == 0, "{same:?}");
+}
+
+/// Issue 12: a file too large, or a text longer than any field takes, is refused before it is
+/// read into records.
+#[test]
+fn an_import_caps_text_lengths() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = session(&dir, "a");
+    s.load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+        .expect("demo");
+    let mut doc = s.export_document().expect("export");
+    let before = doc.clone();
+    doc.casussen[0].hulpvraag = "x".repeat(20_001);
+    let err = s
+        .import_file(&serde_json::to_vec(&doc).expect("json"), None)
+        .expect_err("too long");
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert!(err.message.contains("20000 tekens"), "{}", err.message);
+    assert_eq!(s.export_document().expect("export"), before);
+}

@@ -287,9 +287,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         _ => Failure::from(e),
                     })?;
             println!(
-                "Geïmporteerd: {} nieuw, {} waren er al.",
-                summary.added, summary.already_present
+                "Geïmporteerd: {} nieuw, {} waren er al, {} geweigerd.",
+                summary.added,
+                summary.already_present,
+                summary.refused.len()
             );
+            for line in &summary.refused {
+                println!("Geweigerd: {line}");
+            }
         }
         Command::ExportData {
             out,

@@ -6,8 +6,8 @@ use kernteam_domain::consent::GezagHolder;
 use kernteam_domain::interchange::*;
 use kernteam_domain::verzuim::AttendanceFacts;
 use kernteam_domain::{
-    ActionStatus, CasusMode, CasusStatus, DataCategory, MeetingStatus, NoteKind, NoteVisibility,
-    OrganisationKind, Role, SchoolKind, SnapshotMoment, Urgency,
+    ActionStatus, CasusId, CasusMode, CasusStatus, DataCategory, MeetingStatus, NoteKind,
+    NoteVisibility, OrganisationKind, Role, SchoolKind, SnapshotMoment, Urgency,
 };
 use rusqlite::{Connection, Transaction, params};
 
@@ -20,6 +20,8 @@ use crate::{Actor, Result, Store, StoreError, now_utc};
 pub struct ImportCounts {
     pub added: u64,
     pub skipped: u64,
+    /// What was not taken over, and why (initials or pseudonym, never a name).
+    pub refused: Vec<String>,
 }
 
 fn rows<T>(
@@ -130,11 +132,23 @@ impl Store {
                 })
             },
         )?;
-        doc.casussen = rows(c,
+        doc.casussen = self.casussen_as_interchange(None)?;
+        Ok(doc)
+    }
+
+    /// One casus with all its parts as the interchange format has it (none when unknown).
+    pub fn casus_as_interchange(&self, id: CasusId) -> Result<Option<XCasus>> {
+        Ok(self.casussen_as_interchange(Some(id))?.into_iter().next())
+    }
+
+    fn casussen_as_interchange(&self, only: Option<CasusId>) -> Result<Vec<XCasus>> {
+        let c = &self.conn;
+        rows(c,
             "SELECT id, team_id, mode, pupil_id, pseudonym, anonymous_reason, status, hulpvraag, hulpvraag_category,
                     urgency, intake_json, opened_on, next_review_on, closed_on, closure_reason, closure_outcome,
                     retention_until, converted_from_id
-             FROM casussen ORDER BY converted_from_id IS NOT NULL, id", [], |r| {
+             FROM casussen WHERE ?1 IS NULL OR id = ?1
+             ORDER BY converted_from_id IS NOT NULL, id", [only.map(|id| id.to_string())], |r| {
             let pupil: Option<String> = r.get(3)?;
             let intake: String = r.get(10)?;
             Ok((pupil, XCasus {
@@ -154,8 +168,7 @@ impl Store {
             self.fill_casus(&mut x, pupil.as_deref())?;
             Ok(x)
         })
-        .collect::<Result<_>>()?;
-        Ok(doc)
+        .collect::<Result<_>>()
     }
 
     fn fill_casus(&self, x: &mut XCasus, pupil: Option<&str>) -> Result<()> {
@@ -269,9 +282,31 @@ impl Store {
 
     /// Imports a validated document in one transaction. A record whose id exists is skipped;
     /// anything that does not fit (a reference to a record that is nowhere) rolls it all back.
+    ///
+    /// A casus that already exists is history: its consents, notes, gezag holders and links are
+    /// never added to or changed by a file. Only an identical copy is accepted (and skipped); a
+    /// different one is refused as a whole and reported, a closed casus included.
     pub fn import(&mut self, actor: &Actor, doc: &Interchange) -> Result<ImportCounts> {
+        let mut existing = std::collections::HashMap::new();
+        let mut refused = Vec::new();
+        for casus in &doc.casussen {
+            if let Some(here) = self.casus_as_interchange(casus.id)? {
+                existing.insert(casus.id, &here == casus);
+                if &here != casus {
+                    refused.push(format!(
+                        "{}: deze casus bestaat hier al{}; het bestand voegt niets toe aan een bestaande casus en verandert er niets aan.",
+                        casus_label(casus),
+                        if here.status == CasusStatus::Afgesloten {
+                            " en is afgesloten"
+                        } else {
+                            ""
+                        }
+                    ));
+                }
+            }
+        }
         let tx = self.conn.transaction()?;
-        let counts = import_into(&tx, actor, doc).map_err(|e| match e {
+        let counts = import_into(&tx, actor, doc, &existing).map_err(|e| match e {
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, msg))
                 if f.code == rusqlite::ErrorCode::ConstraintViolation =>
             {
@@ -284,14 +319,39 @@ impl Store {
             &actor.0,
             AuditAction::Import,
             "store",
-            &format!("{} nieuw", counts.added),
+            &format!("{} nieuw, {} geweigerd", counts.added, refused.len()),
         )?;
         tx.commit()?;
-        Ok(counts)
+        Ok(ImportCounts { refused, ..counts })
     }
 }
 
-fn import_into(tx: &Transaction<'_>, actor: &Actor, doc: &Interchange) -> Result<ImportCounts> {
+/// A casus as a report may name it: initials and class, or the pseudonym.
+fn casus_label(casus: &XCasus) -> String {
+    match &casus.pupil {
+        Some(p) => format!(
+            "{}.{}. ({})",
+            p.given_name.chars().next().unwrap_or('?'),
+            p.family_name
+                .split_whitespace()
+                .last()
+                .and_then(|w| w.chars().next())
+                .unwrap_or('?'),
+            p.class_name
+        ),
+        None => casus
+            .pseudonym
+            .clone()
+            .unwrap_or_else(|| "Anonieme casus".into()),
+    }
+}
+
+fn import_into(
+    tx: &Transaction<'_>,
+    actor: &Actor,
+    doc: &Interchange,
+    existing: &std::collections::HashMap<CasusId, bool>,
+) -> Result<ImportCounts> {
     let now = now_utc();
     let mut n = ImportCounts::default();
     let mut count = |changed: usize| {
@@ -330,6 +390,13 @@ fn import_into(tx: &Transaction<'_>, actor: &Actor, doc: &Interchange) -> Result
     let mut casussen: Vec<&XCasus> = doc.casussen.iter().collect();
     casussen.sort_by_key(|c| c.converted_from_id.is_some());
     for c in &casussen {
+        if let Some(identical) = existing.get(&c.id) {
+            // Identical: already here. Different: refused (reported by the caller).
+            if *identical {
+                count(0);
+            }
+            continue;
+        }
         let id = c.id.to_string();
         if let Some(p) = &c.pupil {
             tx.execute("INSERT INTO pupils (id, school_id, given_name, family_name, birth_date, class_name, left_school_on, created_at)
@@ -393,7 +460,7 @@ fn import_into(tx: &Transaction<'_>, actor: &Actor, doc: &Interchange) -> Result
                     a.due_on, a.status.code(), a.feedback, a.created_at, a.urgent_logged_at])?);
         }
     }
-    for c in &casussen {
+    for c in casussen.iter().filter(|c| !existing.contains_key(&c.id)) {
         for l in &c.links {
             tx.execute("INSERT INTO casus_links (casus_id, linked_casus_id, family_note) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
                 params![c.id.to_string(), l.linked_casus_id.to_string(), l.family_note])?;
