@@ -532,6 +532,7 @@ impl Session {
         {
             self.set_profile(chair.id)?;
         }
+        crate::demo::held::hold_past_meetings(self, day)?;
         Ok(summary)
     }
 }

@@ -1,13 +1,14 @@
 //! The demo holds on every day of the year (issue 12): loaded with the one clock set to each day
 //! of a whole school year and to a leap day, every scenario still states what it says — S-05's
 //! 16 hours in 4 consecutive school weeks with the DUO report inside its window, S-06 at home
-//! for more than three months, a next meeting still to come for every team, and no lessons,
-//! absence or meeting in a school holiday.
+//! for more than three months, a next meeting still to come for every team, no lessons,
+//! absence or meeting in a school holiday, and held meetings with finalised minutes.
 
 use std::path::Path;
 
 use kernteam_app::domain::clock;
 use kernteam_app::domain::dates::parse_iso;
+use kernteam_app::domain::live::MinutesStatus;
 use kernteam_app::domain::schedule::in_holiday;
 use kernteam_app::domain::verzuim::ThuiszitterBand;
 use kernteam_app::domain::{CasusMode, MeetingStatus};
@@ -163,6 +164,32 @@ fn broken_facts(template: &Path, recovery_key: &str, day: Date) -> Vec<String> {
                 broken.push(format!("{team}: the meeting of {on} is not planned"));
             }
         }
+    }
+    // What the demo is for (issue 12 §2): held meetings with finalised minutes, one corrected.
+    let mut corrected = 0;
+    for (team, _) in &regions {
+        let held: Vec<_> = meetings
+            .iter()
+            .filter(|m| &m.team_name == team && m.status == MeetingStatus::Gesloten)
+            .collect();
+        if held.is_empty() {
+            broken.push(format!("{team}: no held meeting"));
+        }
+        for m in held {
+            let versions = s.minutes(m.id).expect("minutes");
+            if versions.first().map(|v| v.status) != Some(MinutesStatus::Vastgesteld) {
+                broken.push(format!(
+                    "{team}: the meeting of {} has no finalised minutes",
+                    m.starts_at
+                ));
+            }
+            if versions.len() > 1 {
+                corrected += 1;
+            }
+        }
+    }
+    if corrected != 1 {
+        broken.push(format!("{corrected} corrected minutes, not one"));
     }
     let next = s.overview().expect("overview").next_meeting;
     if next.is_none() {

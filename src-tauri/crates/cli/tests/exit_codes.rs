@@ -360,20 +360,21 @@ fn minutes_for_a_partner_from_the_command_line() {
         args.extend_from_slice(extra);
         cli(&data, Some(&pass), &args)
     };
-    // Nothing finalised yet (whatever the format), Markdown needs the explicit choice.
-    let none = export(&[
+    // The demo's held meetings have finalised minutes (issue 12): "latest" works at once.
+    let demo_minutes = export(&[
         "--recipient",
         "partner:jgz",
         "--format",
         "md",
         "--unencrypted",
     ]);
-    assert_eq!(code(&none), 2, "{}", stderr(&none));
+    assert_eq!(code(&demo_minutes), 0, "{}", stderr(&demo_minutes));
+    let text = std::fs::read_to_string(&out).expect("the demo's minutes");
     assert!(
-        stderr(&none).contains("vastgestelde notulen"),
-        "{}",
-        stderr(&none)
+        text.starts_with("# Verslag kernteam De Linde") && text.contains("vastgesteld"),
+        "the latest demo minutes, finalised:\n{text}"
     );
+    std::fs::remove_file(&out).expect("tidy");
     let pdf = export(&[
         "--recipient",
         "partner:jgz",
@@ -381,7 +382,12 @@ fn minutes_for_a_partner_from_the_command_line() {
         "pdf",
         "--unencrypted",
     ]);
-    assert_eq!(code(&pdf), 2);
+    assert_eq!(
+        code(&pdf),
+        0,
+        "an unencrypted PDF after the explicit choice"
+    );
+    std::fs::remove_file(&out).expect("tidy");
     let unknown = export(&["--recipient", "partner:politie", "--unencrypted"]);
     assert_eq!(code(&unknown), 2);
     assert!(

@@ -11,6 +11,7 @@
 //! The same scenarios as of the reference day are shipped as an interchange v1 document
 //! (`assets/demo/kernteam-demo.v1.json`), an example of the format made by `gen_demo`.
 
+pub(crate) mod held;
 pub(crate) mod scenarios;
 
 use kernteam_domain::interchange::Interchange;

@@ -185,11 +185,9 @@ pub(crate) fn into_store(
         if let Some(m) = meetings.get(&(team, date)) {
             return Ok(*m);
         }
-        let status = if date < today {
-            MeetingStatus::Gesloten
-        } else {
-            MeetingStatus::Gepland
-        };
+        // Planned, also in the past: the past ones are held afterwards, through the same use
+        // cases a chair uses (`held.rs`), so they have agendas and minutes.
+        let status = MeetingStatus::Gepland;
         let m = store.create_meeting(
             actor,
             team,

@@ -1,0 +1,134 @@
+//! The demo's past meetings, held through the same use cases a chair uses: an agenda built
+//! and saved, everyone present, one block per casus, a decision, the meeting closed, the
+//! minutes finalised; the most recent one corrected once (version 2). So a newcomer sees
+//! minutes, per-recipient exports and the action review without running a meeting first.
+//! Each meeting is held with the one clock set to its morning, so the log says when.
+
+use kernteam_domain::dates::{amsterdam_to_utc, parse_iso};
+use kernteam_domain::{CasusStatus, DataCategory, MeetingId, MeetingStatus, clock};
+use time::Date;
+
+use crate::error::AppResult;
+use crate::session::Session;
+
+/// Holds every planned demo meeting before `today`, oldest first.
+pub(crate) fn hold_past_meetings(session: &mut Session, today: Date) -> AppResult<()> {
+    let mut past: Vec<(Date, MeetingId, String)> = session
+        .meetings()?
+        .into_iter()
+        .filter(|m| m.status == MeetingStatus::Gepland)
+        .filter_map(|m| {
+            let day = parse_iso(m.starts_at.get(..10)?)?;
+            (day < today).then_some((day, m.id, m.starts_at))
+        })
+        .collect();
+    past.sort();
+    for (day, meeting, starts_at) in &past {
+        hold(session, *day, *meeting, starts_at)?;
+    }
+    // The most recent minutes with a casus block get one correction.
+    for (day, meeting, _) in past.iter().rev() {
+        if correct_once(session, *day, *meeting)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// The one clock at a time of the meeting's day (Amsterdam), UTC.
+fn at(day: Date, hour: u8) -> clock::FixedClock {
+    let text = amsterdam_to_utc(day, hour, 0);
+    let at = time::OffsetDateTime::parse(&text, &time::format_description::well_known::Rfc3339)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    clock::fixed_at(at)
+}
+
+fn hold(session: &mut Session, day: Date, meeting: MeetingId, _starts_at: &str) -> AppResult<()> {
+    let _morning = at(day, 10);
+    let casussen = session.casussen(None)?;
+    // Discussed before: a casus that was running on that day. A new aanmelding waits for the
+    // meeting still to come (the demo's own), so it keeps its status.
+    let running_then = |id| {
+        casussen.iter().any(|c| {
+            c.id == id
+                && c.status != CasusStatus::Aangemeld
+                && parse_iso(&c.opened_on).is_some_and(|opened| opened <= day)
+        })
+    };
+    let items: Vec<_> = session
+        .build_agenda(meeting, &[])?
+        .as_inputs()
+        .into_iter()
+        .filter(|i| i.casus_id.is_none_or(running_then))
+        .collect();
+    session.save_agenda(meeting, &items)?;
+    let live = session.start_meeting(meeting)?;
+    for p in &live.presence {
+        session.set_presence(meeting, p.member_id, true)?;
+    }
+    for item in live.items.iter() {
+        let Some(casus) = item.casus_id else {
+            continue;
+        };
+        let spoken = spoken_on(session, casus, day)?.unwrap_or_else(|| {
+            "Stand van zaken besproken; de afspraken staan bij de acties.".into()
+        });
+        session.save_block(
+            item.id,
+            &kernteam_domain::live::MinuteBlock {
+                facts: spoken,
+                analysis: "Het kernteam ziet vooruitgang; de regie blijft waar hij lag.".into(),
+                to_parents:
+                    "We hebben besproken hoe het gaat en wie wat doet; u hoort het van de mentor."
+                        .into(),
+                ..Default::default()
+            },
+        )?;
+        session.add_decision(
+            meeting,
+            Some(item.id),
+            Some(casus),
+            "Vervolg zoals afgesproken; evaluatie in een volgend overleg.",
+            DataCategory::School,
+        )?;
+    }
+    session.close_meeting(meeting)?;
+    let _afternoon = at(day, 15);
+    session.finalise_minutes(meeting)?;
+    Ok(())
+}
+
+/// What was said about the casus that day, as the shared notes of the day have it.
+fn spoken_on(
+    session: &mut Session,
+    casus: kernteam_domain::CasusId,
+    day: Date,
+) -> AppResult<Option<String>> {
+    let day = day.to_string();
+    let said: Vec<String> = session
+        .store()?
+        .notes(casus, None)?
+        .into_iter()
+        .filter(|n| n.created_at.starts_with(&day))
+        .map(|n| n.facts)
+        .collect();
+    Ok((!said.is_empty()).then(|| said.join(" ")))
+}
+
+/// One correction of a meeting's minutes, as version 2 with its reason; false when they hold
+/// no casus block to correct.
+fn correct_once(session: &mut Session, day: Date, meeting: MeetingId) -> AppResult<bool> {
+    let _next_morning = at(day + time::Duration::days(1), 9);
+    let Some(mut body) = session.minutes(meeting)?.into_iter().next().map(|m| m.body) else {
+        return Ok(false);
+    };
+    let Some(block) = body.items.iter_mut().find_map(|i| i.block.as_mut()) else {
+        return Ok(false);
+    };
+    block
+        .facts
+        .push_str(" (Aangevuld: de mentor was bij dit punt aanwezig.)");
+    session.correct_minutes(meeting, "Aanwezigheid van de mentor aangevuld", Some(&body))?;
+    session.finalise_minutes(meeting)?;
+    Ok(true)
+}
