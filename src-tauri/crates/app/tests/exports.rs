@@ -12,7 +12,7 @@ use sha2::Digest;
 use time::Duration;
 
 mod common;
-use common::{demo_team, planned, today};
+use common::{day_of, demo_team, planned, today};
 
 struct Held {
     _dir: tempfile::TempDir,
@@ -25,7 +25,8 @@ struct Held {
 /// for JGZ and one for leerplicht; Jayden's block; Ravi closed; minutes finalised.
 fn held_meeting() -> Held {
     let (dir, mut s, team) = demo_team("Linde");
-    let meeting = planned(&mut s, team.id)[0].id;
+    let next = planned(&mut s, team.id)[0].clone();
+    let (meeting, meeting_day) = (next.id, day_of(&next));
     let draft = s.build_agenda(meeting, &[]).expect("agenda");
     s.save_agenda(meeting, &draft.as_inputs()).expect("save");
     let live = s.start_meeting(meeting).expect("start");
@@ -93,7 +94,7 @@ fn held_meeting() -> Held {
             description: what.into(),
             owner_member_id: None,
             owner_organisation_id: Some(org(kind)),
-            due_on: Some((today() + Duration::weeks(3)).to_string()),
+            due_on: Some((meeting_day + Duration::weeks(3)).to_string()),
             category: DataCategory::School,
         })
         .expect("action");

@@ -9,7 +9,7 @@ use kernteam_app::domain::{GezagHolderInput, MeetingStatus, NewNamedCasus, Urgen
 use time::Duration;
 
 mod common;
-use common::{demo, demo_team, planned, recurrence, today};
+use common::{day_of, demo, demo_team, planned, recurrence, today};
 
 #[test]
 fn the_schedule_skips_holidays_and_makes_the_meetings() {
@@ -193,7 +193,7 @@ fn a_live_meeting_records_blocks_decisions_actions_and_closes_into_the_casussen(
         .expect("present");
 
     let item = live.items[1].id;
-    let review = (today() + Duration::weeks(6)).to_string();
+    let review = (day_of(&meeting) + Duration::weeks(6)).to_string();
     for facts in [
         "Geen",
         "Geen nieuw ongeoorloofd verzuim sinds de vorige keer",
@@ -241,7 +241,7 @@ fn a_live_meeting_records_blocks_decisions_actions_and_closes_into_the_casussen(
     );
     s.add_action(&NewAction {
         owner_organisation_id: Some(leerplicht),
-        due_on: Some((today() + Duration::weeks(2)).to_string()),
+        due_on: Some((day_of(&meeting) + Duration::weeks(2)).to_string()),
         ..vague
     })
     .expect("action");
@@ -348,7 +348,8 @@ fn urgent_actions_reviews_a_closure_at_the_table_and_concept_minutes_edited_befo
     use kernteam_app::domain::live::{MinuteBlock, NewAction, UrgentAction};
     use kernteam_app::domain::{ActionStatus, CasusStatus};
     let (_d, mut s, team) = demo_team("Linde");
-    let meeting = planned(&mut s, team.id)[0].id;
+    let next = planned(&mut s, team.id)[0].clone();
+    let (meeting, meeting_day) = (next.id, day_of(&next));
     let casussen = s.casussen(Some(team.id)).expect("casussen");
     let by_label = |label: &str| {
         casussen
@@ -430,7 +431,7 @@ fn urgent_actions_reviews_a_closure_at_the_table_and_concept_minutes_edited_befo
 
     // The new aanmelding gets two actions, one owned by a person at the table.
     let new_item = item_of(AgendaKind::Nieuw);
-    let due = (today() + Duration::weeks(3)).to_string();
+    let due = (meeting_day + Duration::weeks(3)).to_string();
     for (what, member, org) in [
         ("Gesprek met Sara en ouders", Some(sanne.id), None),
         ("Observatie in de klas", None, sanne.organisation_id),

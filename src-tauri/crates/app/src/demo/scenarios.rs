@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use kernteam_domain::casus::{self, SignalCategory};
 use kernteam_domain::clock;
-use kernteam_domain::consent::{self, GezagHolder, Giver};
+use kernteam_domain::consent::{GezagHolder, Giver};
 use kernteam_domain::school_weeks::{SchoolWeekShift, SchoolWeeks};
 use kernteam_domain::verzuim::{AbsenceWeek, AttendanceFacts, HolidayCalendar};
 use kernteam_domain::{
@@ -125,14 +125,15 @@ impl Shift {
             .map(|d| (d + Duration::days(self.weeks.days())).to_string())
     }
 
-    /// A consent valid "until the end of the school year" stays so in the new school year.
-    fn valid_until(&self, iso: Option<&str>, given_on_then: Date, given_on: Date) -> String {
-        let until = iso.and_then(kernteam_domain::dates::parse_iso);
-        match until {
-            Some(d) if d != consent::default_valid_until(given_on_then) => self.weeks.date(d),
-            _ => consent::default_valid_until(given_on),
-        }
-        .to_string()
+    /// The demo's consent forms say "valid for one year": placed on a summer day, the demo's
+    /// next meeting falls in a new school year, and the scenarios' running casussen are still
+    /// to be discussed there. (The app's own default, the end of the school year, applies to
+    /// consent recorded in the app.)
+    fn valid_until(given_on: Date) -> String {
+        let next_year = given_on
+            .replace_year(given_on.year() + 1)
+            .unwrap_or(given_on + Duration::days(365));
+        (next_year - Duration::days(1)).to_string()
     }
 
     fn school_weeks(&self) -> &SchoolWeeks {
@@ -429,8 +430,7 @@ pub(crate) fn into_store(
                 .filter_map(Value::as_str)
                 .map(str::to_owned)
                 .collect();
-            let given_then = text(c, "date").and_then(kernteam_domain::dates::parse_iso)?;
-            let valid_until = shift.valid_until(text(c, "validUntil"), given_then, given_on);
+            let valid_until = Shift::valid_until(given_on);
             Some((given_on, givers, scope, valid_until))
         };
 

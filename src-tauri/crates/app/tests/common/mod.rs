@@ -55,6 +55,12 @@ pub fn planned(
     list
 }
 
+/// The day a meeting is held (Amsterdam): due dates are agreed relative to it, not to today
+/// (on a summer day the next meeting is weeks away).
+pub fn day_of(meeting: &kernteam_app::domain::MeetingRow) -> time::Date {
+    kernteam_app::domain::dates::parse_iso(&meeting.starts_at[..10]).expect("a meeting day")
+}
+
 pub fn recurrence(weeks: u32) -> Recurrence {
     Recurrence {
         every_weeks: weeks,
