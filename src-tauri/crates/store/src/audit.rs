@@ -82,7 +82,7 @@ pub(crate) fn append_change_once_per_session(
     let recent: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM audit_events WHERE entity_id = ?1
             AND unixepoch(?2) - unixepoch(at) < ?3)",
-        params![entity_id, crate::now_utc(), EDIT_SESSION_SECONDS],
+        params![entity_id, crate::now_from_clock(), EDIT_SESSION_SECONDS],
         |r| r.get(0),
     )?;
     if recent {
@@ -109,7 +109,7 @@ pub(crate) fn append(
             other => Err(other),
         })?;
     let seq = last_seq + 1;
-    let at = crate::now_utc();
+    let at = crate::now_from_clock();
     let hash = event_hash(
         &prev,
         seq,

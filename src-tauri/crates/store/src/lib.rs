@@ -329,7 +329,7 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             rusqlite::params![
                 id,
-                now_utc(),
+                now_from_clock(),
                 actor.0,
                 seed.meeting.map(|m| m.to_string()),
                 seed.casus.map(|c| c.to_string()),
@@ -411,7 +411,7 @@ pub struct ExportLogSeed<'a> {
 }
 
 /// Now, from the one clock, as the store keeps it (RFC 3339, UTC).
-pub(crate) fn now_utc() -> String {
+pub(crate) fn now_from_clock() -> String {
     kernteam_domain::clock::now_rfc3339()
 }
 

@@ -9,7 +9,7 @@ use rusqlite::{Row, params};
 
 use super::{casus_label, opt, parse_code, parse_id};
 use crate::audit::{self, AuditAction};
-use crate::{Actor, Result, Store, StoreError, now_utc};
+use crate::{Actor, Result, Store, StoreError, now_from_clock};
 
 pub struct PupilSeed<'a> {
     pub school: SchoolId,
@@ -139,7 +139,7 @@ fn insert_named(
     casus: &CasusSeed<'_>,
 ) -> Result<()> {
     let pupil_id = PupilId::new();
-    let now = now_utc();
+    let now = now_from_clock();
     let school_of_team: Option<String> = opt(tx.query_row(
         "SELECT school_id FROM teams WHERE id = ?1",
         [casus.team.to_string()],
@@ -197,7 +197,7 @@ impl Store {
         casus: &CasusSeed<'_>,
     ) -> Result<CasusId> {
         let id = CasusId::new();
-        let now = now_utc();
+        let now = now_from_clock();
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO casussen (id, team_id, mode, pseudonym, anonymous_reason, status, hulpvraag,
@@ -255,7 +255,7 @@ impl Store {
             "INSERT INTO signals (id, casus_id, observed_on, source, category, description, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![id, casus.to_string(), signal.observed_on, signal.source, signal.category.code(),
-                signal.description, now_utc()],
+                signal.description, now_from_clock()],
         )?;
         audit::append(&tx, &actor.0, AuditAction::Create, "signal", &id)?;
         tx.commit()?;
@@ -464,7 +464,7 @@ impl Store {
                 serde_json::to_string(consent.givers).unwrap_or_default(),
                 serde_json::to_string(consent.scope_organisations).unwrap_or_default(),
                 serde_json::to_string(consent.scope_categories).unwrap_or_default(),
-                consent.method, consent.recorded_by, consent.valid_until, now_utc()],
+                consent.method, consent.recorded_by, consent.valid_until, now_from_clock()],
         )?;
         audit::append(
             &tx,
@@ -476,12 +476,12 @@ impl Store {
         // Open actions of the consultation move to the named casus; nothing stays dangling.
         tx.execute(
             "UPDATE actions SET casus_id = ?2, updated_at = ?3 WHERE casus_id = ?1 AND status = 'open'",
-            params![anonymous.to_string(), id.to_string(), now_utc()],
+            params![anonymous.to_string(), id.to_string(), now_from_clock()],
         )?;
         tx.execute(
             "UPDATE casussen SET status = 'afgesloten', closed_on = ?2, closure_reason = 'omgezet_naar_benoemd',
                 updated_at = ?3 WHERE id = ?1",
-            params![anonymous.to_string(), today, now_utc()],
+            params![anonymous.to_string(), today, now_from_clock()],
         )?;
         audit::append(
             &tx,

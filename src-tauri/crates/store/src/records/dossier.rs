@@ -11,7 +11,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{casus_label, opt, parse_code, parse_id};
 use crate::audit::{self, AuditAction};
-use crate::{Actor, Result, Store, StoreError, now_utc};
+use crate::{Actor, Result, Store, StoreError, now_from_clock};
 
 pub struct ConsentSeed<'a> {
     pub given_on: &'a str,
@@ -140,7 +140,7 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![id.to_string(), casus.to_string(), consent.given_on, to_json(&consent.givers)?,
                 to_json(&consent.scope_organisations)?, to_json(&consent.scope_categories)?,
-                consent.method, consent.recorded_by, consent.valid_until, now_utc()],
+                consent.method, consent.recorded_by, consent.valid_until, now_from_clock()],
         )?;
         audit::append(
             &tx,
@@ -262,7 +262,7 @@ impl Store {
     /// Saves a note as the editor autosaves it: the first save creates it (private while it is
     /// a preparation note), later saves replace its text. Only the author edits a note.
     pub fn save_note(&mut self, actor: &Actor, author: MemberId, draft: &NoteDraft) -> Result<()> {
-        let now = now_utc();
+        let now = now_from_clock();
         let tx = self.conn.transaction()?;
         let existing: Option<(Option<String>, String)> = opt(tx.query_row(
             "SELECT author_member_id, casus_id FROM notes WHERE id = ?1",
@@ -337,7 +337,7 @@ impl Store {
         ensure_open(&tx, parse_id(casus)?)?;
         tx.execute(
             "UPDATE notes SET visibility = 'team', shared_at = ?2 WHERE id = ?1 AND visibility = 'private'",
-            params![note.to_string(), now_utc()],
+            params![note.to_string(), now_from_clock()],
         )?;
         audit::append(
             &tx,
@@ -406,7 +406,7 @@ impl Store {
                 moment.code(),
                 taken_on,
                 to_json(&weeks)?,
-                now_utc()
+                now_from_clock()
             ],
         )?;
         audit::append(&tx, &actor.0, AuditAction::Create, "absence_snapshot", &id)?;
@@ -445,7 +445,7 @@ impl Store {
                 reported_sick = excluded.reported_sick, duo_reported_on = excluded.duo_reported_on,
                 exemption_5a_from = excluded.exemption_5a_from, updated_at = excluded.updated_at",
             params![casus.to_string(), facts.absent_since, facts.reported_sick, facts.duo_reported_on,
-                facts.exemption_5a_from, now_utc()],
+                facts.exemption_5a_from, now_from_clock()],
         )?;
         audit::append(
             &tx,
@@ -571,7 +571,7 @@ impl Store {
         ensure_open(&tx, casus)?;
         tx.execute(
             "UPDATE casussen SET intake_json = ?2, updated_at = ?3 WHERE id = ?1",
-            params![casus.to_string(), intake_json, now_utc()],
+            params![casus.to_string(), intake_json, now_from_clock()],
         )?;
         audit::append(
             &tx,
@@ -618,7 +618,7 @@ impl Store {
                 closure.reason,
                 closure.outcome,
                 closure.retention_until,
-                now_utc()
+                now_from_clock()
             ],
         )?;
         if let Some(left) = closure.left_school_on {

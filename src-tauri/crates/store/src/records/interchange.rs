@@ -13,7 +13,7 @@ use rusqlite::{Connection, Transaction, params};
 
 use super::{parse_code, parse_id};
 use crate::audit::{self, AuditAction};
-use crate::{Actor, Result, Store, StoreError, now_utc};
+use crate::{Actor, Result, Store, StoreError, now_from_clock};
 
 /// What an import added; records already present are counted as skipped.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -352,7 +352,7 @@ fn import_into(
     doc: &Interchange,
     existing: &std::collections::HashMap<CasusId, bool>,
 ) -> Result<ImportCounts> {
-    let now = now_utc();
+    let now = now_from_clock();
     let mut n = ImportCounts::default();
     let mut count = |changed: usize| {
         if changed > 0 {

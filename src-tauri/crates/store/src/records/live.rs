@@ -8,7 +8,7 @@ use rusqlite::params;
 
 use super::{opt, parse_code, parse_id};
 use crate::audit::{self, AuditAction};
-use crate::{Actor, Result, Store, StoreError, now_utc};
+use crate::{Actor, Result, Store, StoreError, now_from_clock};
 
 fn meeting_status(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<String> {
     opt(conn.query_row(
@@ -116,7 +116,7 @@ impl Store {
         item: AgendaItemId,
         block: &MinuteBlock,
     ) -> Result<()> {
-        let now = now_utc();
+        let now = now_from_clock();
         let tx = self.conn.transaction()?;
         let meeting: String = opt(tx.query_row(
             "SELECT meeting_id FROM agenda_items WHERE id = ?1",
@@ -177,7 +177,7 @@ impl Store {
             "INSERT INTO decisions (id, meeting_id, agenda_item_id, casus_id, text, category, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![id.to_string(), meeting.to_string(), item.map(|i| i.to_string()), casus.map(|c| c.to_string()), text,
-                category.code(), now_utc()],
+                category.code(), now_from_clock()],
         )?;
         audit::append(
             &tx,
@@ -271,7 +271,7 @@ impl Store {
         tx.execute(
             "INSERT INTO minutes (id, meeting_id, version, status, body_json, created_at)
              VALUES (?1, ?2, (SELECT coalesce(max(version), 0) + 1 FROM minutes WHERE meeting_id = ?2), 'concept', ?3, ?4)",
-            params![minutes.to_string(), meeting.to_string(), minutes_json, now_utc()],
+            params![minutes.to_string(), meeting.to_string(), minutes_json, now_from_clock()],
         )?;
         audit::append(
             &tx,
@@ -289,7 +289,7 @@ impl Store {
                 status = CASE status WHEN 'aangemeld' THEN 'lopend' ELSE status END,
                 updated_at = ?2
              WHERE status <> 'afgesloten' AND id IN (SELECT casus_id FROM agenda_items WHERE meeting_id = ?1 AND casus_id IS NOT NULL)",
-            params![meeting.to_string(), now_utc()],
+            params![meeting.to_string(), now_from_clock()],
         )?;
         tx.execute(
             "UPDATE meetings SET status = 'gesloten' WHERE id = ?1",
@@ -361,7 +361,7 @@ impl Store {
         let (id, _) = latest_minutes(&tx, meeting, "concept")?;
         tx.execute(
             "UPDATE minutes SET status = 'vastgesteld', finalised_at = ?2 WHERE id = ?1",
-            params![id, now_utc()],
+            params![id, now_from_clock()],
         )?;
         audit::append(&tx, &actor.0, AuditAction::Change, "minutes", &id)?;
         tx.commit()?;
@@ -407,7 +407,7 @@ impl Store {
         tx.execute(
             "INSERT INTO minutes (id, meeting_id, version, status, correction_reason, body_json, created_at)
              VALUES (?1, ?2, ?3, 'concept', ?4, ?5, ?6)",
-            params![id.to_string(), meeting.to_string(), version + 1, reason, body_json, now_utc()],
+            params![id.to_string(), meeting.to_string(), version + 1, reason, body_json, now_from_clock()],
         )?;
         audit::append(
             &tx,

@@ -8,7 +8,7 @@ use rusqlite::{Row, params};
 
 use super::{casus_label, parse_code, parse_id};
 use crate::audit::{self, AuditAction};
-use crate::{Actor, Result, Store, now_utc};
+use crate::{Actor, Result, Store, now_from_clock};
 
 /// A meeting row from `SELECT m.id, m.team_id, t.name, m.starts_at, m.location, m.status`.
 pub(crate) fn meeting_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MeetingRow> {
@@ -66,7 +66,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO meetings (id, team_id, starts_at, location, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id.to_string(), team.to_string(), starts_at, location, status.code(), now_utc()],
+            params![id.to_string(), team.to_string(), starts_at, location, status.code(), now_from_clock()],
         )?;
         audit::append(
             &tx,
@@ -118,7 +118,7 @@ impl Store {
 
     pub fn create_action(&mut self, actor: &Actor, seed: &ActionSeed<'_>) -> Result<ActionId> {
         let id = ActionId::new();
-        let now = now_utc();
+        let now = now_from_clock();
         let tx = self.conn.transaction()?;
         if let Some(casus) = seed.casus {
             super::dossier::ensure_open(&tx, casus)?;
@@ -163,7 +163,7 @@ impl Store {
         let changed = tx.execute(
             "UPDATE actions SET status = ?2, feedback = coalesce(?3, feedback), updated_at = ?4 WHERE id = ?1
                AND (casus_id IS NULL OR casus_id NOT IN (SELECT id FROM casussen WHERE status = 'afgesloten'))",
-            params![action.to_string(), status.code(), feedback, now_utc()],
+            params![action.to_string(), status.code(), feedback, now_from_clock()],
         )?;
         if changed == 0 {
             return Err(crate::StoreError::NotFound("action"));

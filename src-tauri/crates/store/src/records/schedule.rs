@@ -8,7 +8,7 @@ use rusqlite::params;
 
 use super::{casus_label, opt, parse_code, parse_id};
 use crate::audit::{self, AuditAction};
-use crate::{Actor, Result, Store, StoreError, now_utc};
+use crate::{Actor, Result, Store, StoreError, now_from_clock};
 
 /// A casus of the team as the agenda builder sees it (consent is judged by the caller).
 pub struct AgendaCasusRow {
@@ -45,7 +45,7 @@ impl Store {
                 team.to_string(),
                 recurrence_json,
                 exceptions_json,
-                now_utc()
+                now_from_clock()
             ],
         )?;
         audit::append(
@@ -111,7 +111,7 @@ impl Store {
                 let id = MeetingId::new();
                 tx.execute(
                     "INSERT INTO meetings (id, team_id, starts_at, location, status, created_at) VALUES (?1, ?2, ?3, ?4, 'gepland', ?5)",
-                    params![id.to_string(), team.to_string(), starts_at, location, now_utc()],
+                    params![id.to_string(), team.to_string(), starts_at, location, now_from_clock()],
                 )?;
                 audit::append(
                     &tx,

@@ -8,7 +8,7 @@ use rusqlite::params;
 
 use super::{opt, parse_code, parse_id};
 use crate::audit::{self, AuditAction};
-use crate::{Actor, Result, Store, StoreError, now_utc};
+use crate::{Actor, Result, Store, StoreError, now_from_clock};
 
 impl Store {
     /// Finds an organisation by name and kind, or creates it.
@@ -30,7 +30,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO organisations (id, name, kind, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![id.to_string(), name, kind.code(), now_utc()],
+            params![id.to_string(), name, kind.code(), now_from_clock()],
         )?;
         audit::append(
             &tx,
@@ -69,7 +69,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO schools (id, name, kind, region, holiday_region, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id.to_string(), name, kind.code(), region, holiday_region, now_utc()],
+            params![id.to_string(), name, kind.code(), region, holiday_region, now_from_clock()],
         )?;
         audit::append(
             &tx,
@@ -139,7 +139,13 @@ impl Store {
         let changed = tx.execute(
             "INSERT INTO teams (id, school_id, name, cadence, created_at)
              SELECT ?1, id, ?3, ?4, ?5 FROM schools WHERE id = ?2",
-            params![id.to_string(), school.to_string(), name, cadence, now_utc()],
+            params![
+                id.to_string(),
+                school.to_string(),
+                name,
+                cadence,
+                now_from_clock()
+            ],
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound("school"));
@@ -179,7 +185,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO members (id, name, email, organisation_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id.to_string(), name, email, organisation.map(|o| o.to_string()), now_utc()],
+            params![id.to_string(), name, email, organisation.map(|o| o.to_string()), now_from_clock()],
         )?;
         audit::append(
             &tx,
