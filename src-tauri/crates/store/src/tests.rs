@@ -27,6 +27,20 @@ pub(crate) fn new_store(dir: &Path) -> (Store, RecoveryKey) {
     )
 }
 
+/// A school of `kind` in holiday `region` with one team; returns the team.
+pub(crate) fn school_with_team(
+    store: &mut Store,
+    kind: SchoolKind,
+    region: &str,
+) -> kernteam_domain::TeamId {
+    let school = store
+        .create_school(&actor(), "School", kind, None, region)
+        .expect("school");
+    store
+        .create_team(&actor(), school, "Team", None)
+        .expect("team")
+}
+
 pub(crate) fn plant_marker(store: &mut Store) {
     let school = store
         .create_school(&actor(), "School", SchoolKind::Vo, None, "noord")
@@ -357,12 +371,7 @@ fn viewing_a_casus_is_audited() {
 fn finalised_minutes_cannot_be_changed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mut store, _) = new_store(dir.path());
-    let school = store
-        .create_school(&actor(), "School", SchoolKind::Po, None, "zuid")
-        .expect("school");
-    let team = store
-        .create_team(&actor(), school, "Team", None)
-        .expect("team");
+    let team = school_with_team(&mut store, SchoolKind::Po, "zuid");
     let meeting = store
         .create_meeting(
             &actor(),
@@ -540,12 +549,7 @@ fn a_search_is_audited_without_what_was_typed() {
 fn a_replaced_note_text_is_gone_from_the_search_index() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let (mut store, _) = new_store(&tmp.path().join("data"));
-    let school = store
-        .create_school(&actor(), "School", SchoolKind::Vo, None, "noord")
-        .expect("school");
-    let team = store
-        .create_team(&actor(), school, "Team", None)
-        .expect("team");
+    let team = school_with_team(&mut store, SchoolKind::Vo, "noord");
     let casus = store
         .create_anonymous_casus(
             &actor(),
