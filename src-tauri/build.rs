@@ -12,6 +12,7 @@ pub const COMMANDS: &[&str] = &[
     "note_activity",
     "change_passphrase",
     "enable_keyring",
+    "accept_audit_chain",
     "get_preferences",
     "set_preferences",
     "overview",

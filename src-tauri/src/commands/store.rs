@@ -1,6 +1,6 @@
 use kernteam_app::demo::DemoSummary;
 use kernteam_app::{
-    PassphraseCheck, Preferences, SetupOutcome, SetupRequest, StoreStatus, UnlockRequest,
+    AuditCheck, PassphraseCheck, Preferences, SetupOutcome, SetupRequest, StoreStatus, UnlockRequest,
 };
 use tauri::State;
 
@@ -73,6 +73,13 @@ pub async fn change_passphrase(
         .with(move |s| s.change_passphrase(&passphrase))
         .await
         .map_err(to_ipc)
+}
+
+/// The chair goes on with a database the unlock check found older or different (restored on
+/// purpose): the acceptance is logged and the head is recorded anew.
+#[tauri::command]
+pub async fn accept_audit_chain(state: State<'_, AppState>) -> CommandResult<AuditCheck> {
+    state.with(|s| s.accept_audit_chain()).await.map_err(to_ipc)
 }
 
 #[tauri::command]

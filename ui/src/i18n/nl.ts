@@ -122,6 +122,17 @@ export const nl = {
     keyringOff: 'Ontgrendelen via de sleutelbos van deze computer staat uit.',
     enableKeyring: 'Sleutelbos gebruiken',
     keyringEnabled: 'Kernteam ontgrendelt voortaan bij het starten via de sleutelbos.',
+    auditTitle: 'Auditlog',
+    auditIntact: (events: string, at: string, ms: number) =>
+      `Keten intact: ${events} gebeurtenissen, volledig gecontroleerd bij het ontgrendelen (${at}, ${ms} ms).`,
+    auditFirstRecorded: (events: string) =>
+      `Keten intact: ${events} gebeurtenissen. Vanaf nu houdt Kernteam naast de database bij hoe ver het log reikt, zodat een teruggezette oudere kopie opvalt.`,
+    auditProblem: 'Het auditlog klopt niet met wat deze laptop heeft vastgelegd',
+    auditAcceptHint:
+      'Hebt u zelf bewust een oudere kopie teruggezet? Dan kunt u met deze database verder. Dat wordt in het auditlog vastgelegd. Weet u niet hoe dit komt, meld het dan eerst bij uw beheerder of privacyfunctionaris.',
+    auditAccept: 'Met deze database verdergaan',
+    auditOpen: 'Naar Instellingen',
+    auditAccepted: 'Vastgelegd: Kernteam gaat verder met deze database.',
     demo: 'Demo-gegevens',
     demoHint: 'Laad fictieve casussen om Kernteam te verkennen. Alleen in een lege omgeving.',
   },

@@ -2,7 +2,7 @@
 import { listen } from '@tauri-apps/api/event';
 import { call } from './invoke';
 import type {
-  LiveMeeting, MinuteBlock, MinutesBody, MinutesVersion, NewAction, Organisation,
+  AuditCheck, LiveMeeting, MinuteBlock, MinutesBody, MinutesVersion, NewAction, Organisation,
   AbsenceInput, AgendaDraft, DataCategory, AgendaItem, AgendaItemInput, Exception, Recurrence, ScheduleView, ActionRow, ActionStatus, AttendanceInput, CasusDossier, CasusSummary, Closure,
   ConvertToNamed, DemoSummary, GezagHolderInput, HolidayCalendar, IdentifyingText, Intake,
   MeetingRow, Member, MonitorCounts, NewAnonymousCasus, NewConsent, NewMember, NewNamedCasus,
@@ -44,6 +44,7 @@ export const api = {
   noteActivity: () => call<null>('note_activity'),
   changePassphrase: (passphrase: string) => call<null>('change_passphrase', { passphrase }),
   enableKeyring: () => call<null>('enable_keyring'),
+  acceptAuditChain: () => call<AuditCheck>('accept_audit_chain'),
   getPreferences: () => call<Preferences>('get_preferences'),
   setPreferences: (preferences: Preferences) => call<Preferences>('set_preferences', { preferences }),
   loadDemo: () => call<DemoSummary>('load_demo'),

@@ -15,7 +15,24 @@ newPassphraseNeeded: boolean,
  * The keyring may open Kernteam at start (after the OS login), never after a lock: then
  * only a secret the person knows does.
  */
-keyringUnlockAllowed: boolean, };
+keyringUnlockAllowed: boolean, 
+/**
+ * The audit chain as found at this unlock (absent while locked).
+ */
+audit: AuditCheck | null, };
+
+export type AuditCheck = { events: number, finding: AuditFinding, 
+/**
+ * What is wrong, in words for the person (the same text `check` prints); `None` when all
+ * is well.
+ */
+problem: string | null, 
+/**
+ * When it was checked (RFC 3339), from the one clock.
+ */
+checkedAt: string, millis: number, };
+
+export type AuditFinding = { "kind": "intact" } | { "kind": "firstRecorded" } | { "kind": "behind", missing: number, } | { "kind": "differs" } | { "kind": "broken", seq: number, };
 
 export type SetupRequest = { passphrase: string, useKeyring: boolean, };
 

@@ -22,7 +22,8 @@ pub fn typescript_bindings() -> String {
     let cfg = Config::new();
     let text = declarations!(&cfg;
         crate::ErrorCode, crate::IpcError,
-        crate::StoreState, crate::StoreStatus, crate::SetupRequest, crate::SetupOutcome,
+        crate::StoreState, crate::StoreStatus, crate::AuditCheck, crate::AuditFinding,
+        crate::SetupRequest, crate::SetupOutcome,
         crate::UnlockRequest, crate::PassphraseCheck, crate::Overview, crate::Preferences,
         crate::demo::DemoSummary,
         passphrase::Strength,

@@ -42,6 +42,56 @@ pub struct StoreStatus {
     /// The keyring may open Kernteam at start (after the OS login), never after a lock: then
     /// only a secret the person knows does.
     pub keyring_unlock_allowed: bool,
+    /// The audit chain as found at this unlock (absent while locked).
+    pub audit: Option<AuditCheck>,
+}
+
+/// The audit chain checked at unlock: verified end to end and held against the head recorded
+/// beside the database (see `kernteam_store::HeadCheck`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditCheck {
+    pub events: u32,
+    pub finding: AuditFinding,
+    /// What is wrong, in words for the person (the same text `check` prints); `None` when all
+    /// is well.
+    pub problem: Option<String>,
+    /// When it was checked (RFC 3339), from the one clock.
+    pub checked_at: String,
+    pub millis: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum AuditFinding {
+    Intact,
+    /// A store from before the head was kept: intact, and the head is recorded from now on.
+    FirstRecorded,
+    /// Events recorded beside the database are missing from it: an older copy was put back or
+    /// the latest writes (the `-wal` file) were lost.
+    Behind { missing: u32 },
+    /// Another chain than the recorded one: a different database, or an edited record.
+    Differs,
+    /// An event was changed or removed.
+    Broken { seq: u32 },
+}
+
+impl AuditFinding {
+    /// What `check` and Instellingen say when something is wrong; `None` when all is well.
+    pub fn problem(self) -> Option<String> {
+        match self {
+            Self::Intact | Self::FirstRecorded => None,
+            Self::Behind { missing } => Some(format!(
+                "Er ontbreken {missing} gebeurtenissen die deze laptop eerder heeft vastgelegd: er is een oudere kopie van de database teruggezet, of de laatste wijzigingen (het -wal-bestand) zijn verloren gegaan."
+            )),
+            Self::Differs => Some(
+                "Het auditlog is niet het log dat deze laptop heeft vastgelegd: de database is vervangen door een andere, of keys.json is gewijzigd.".into(),
+            ),
+            Self::Broken { seq } => Some(format!(
+                "Het auditlog is gewijzigd of beschadigd (bij gebeurtenis {seq})."
+            )),
+        }
+    }
 }
 
 #[derive(Clone, Serialize, Deserialize, TS)]
@@ -137,12 +187,49 @@ pub struct Session {
     locked_after_use: bool,
     /// The last sign of a person at the keyboard, for the idle lock.
     last_activity: std::time::Instant,
+    audit: Option<AuditCheck>,
 }
 
 pub fn check_passphrase(text: &str) -> PassphraseCheck {
     PassphraseCheck {
         strength: passphrase::strength(text),
         refusal: passphrase::refusal(text),
+    }
+}
+
+/// Verifies the chain and holds it against its recorded head; the result is kept for
+/// Instellingen, never a reason to refuse the unlock (the data must stay reachable).
+fn check_audit(store: &mut Store) -> AuditCheck {
+    use kernteam_store::HeadCheck;
+    let started = std::time::Instant::now();
+    let (events, finding) = match store.audit_status() {
+        Ok(status) => (
+            status.events,
+            match status.head {
+                HeadCheck::Matches => AuditFinding::Intact,
+                HeadCheck::NotRecorded => AuditFinding::FirstRecorded,
+                HeadCheck::Behind { missing } => AuditFinding::Behind {
+                    missing: u32::try_from(missing).unwrap_or(u32::MAX),
+                },
+                HeadCheck::Differs => AuditFinding::Differs,
+            },
+        ),
+        Err(StoreError::AuditChainBroken { seq }) => (
+            0,
+            AuditFinding::Broken {
+                seq: u32::try_from(seq).unwrap_or(u32::MAX),
+            },
+        ),
+        // Anything else (keys.json unreadable after all) reads as a chain that cannot be held
+        // against its record.
+        Err(_) => (0, AuditFinding::Differs),
+    };
+    AuditCheck {
+        events: u32::try_from(events).unwrap_or(u32::MAX),
+        problem: finding.problem(),
+        finding,
+        checked_at: kernteam_domain::clock::now_rfc3339(),
+        millis: u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX),
     }
 }
 
@@ -162,6 +249,7 @@ impl Session {
             unlocked_by_recovery: false,
             locked_after_use: false,
             last_activity: std::time::Instant::now(),
+            audit: None,
         }
     }
 
@@ -184,6 +272,7 @@ impl Session {
             has_recovery_slot: slots.contains(&SlotKind::Recovery),
             new_passphrase_needed: self.store.is_some() && self.unlocked_by_recovery,
             keyring_unlock_allowed: slots.contains(&SlotKind::Keyring) && !self.locked_after_use,
+            audit: self.store.as_ref().and(self.audit.clone()),
         }
     }
 
@@ -259,12 +348,13 @@ impl Session {
             }
         };
         // The key came out of an authenticated slot, so a failure to decrypt means damage.
-        let store = Store::open(&self.dir, key).map_err(|e| match e {
+        let mut store = Store::open(&self.dir, key).map_err(|e| match e {
             StoreError::CannotDecrypt => {
                 StoreError::Damaged("key slot and database disagree".into())
             }
             other => other,
         })?;
+        self.audit = Some(check_audit(&mut store));
         self.store = Some(store);
         self.unlocked_by_recovery = slot == SlotKind::Recovery;
         self.last_activity = std::time::Instant::now();
@@ -363,10 +453,26 @@ impl Session {
         Ok(self.store()?.logical_hash()?)
     }
 
+    /// Encryption, structure and the audit chain (end to end and against its recorded head).
     pub fn check(&mut self) -> AppResult<u64> {
         let store = self.store()?;
         store.check_integrity()?;
-        Ok(store.verify_audit_chain()?)
+        let found = check_audit(store);
+        if let Some(problem) = found.finding.problem() {
+            return Err(AppError::new(ErrorCode::Damaged, problem));
+        }
+        Ok(u64::from(found.events))
+    }
+
+    /// After a finding at unlock, the person responsible (an older copy was restored on
+    /// purpose) goes on with this database: accepted in the chain, its head recorded anew.
+    pub fn accept_audit_chain(&mut self) -> AppResult<AuditCheck> {
+        let actor = self.actor_now()?;
+        let store = self.store()?;
+        store.accept_audit_chain(&actor)?;
+        let found = check_audit(store);
+        self.audit = Some(found.clone());
+        Ok(found)
     }
 
     pub fn create_school_with_team(&mut self, input: &NewSchoolWithTeam) -> AppResult<Team> {

@@ -471,3 +471,48 @@ fn debug_output_never_shows_a_passphrase_or_recovery_key() {
         );
     }
 }
+
+/// Issue 12: an older copy of the database put back beside `keys.json` is found at unlock,
+/// shown in the status (for Instellingen), refused by `check`, and stays found until someone
+/// accepts this database.
+#[test]
+fn a_restored_older_database_is_found_at_unlock_and_by_check() {
+    use kernteam_app::AuditFinding;
+    let (dir, mut session, _) = new_session();
+    let data = dir.path().join("data");
+    team(&mut session);
+    session.lock();
+    let older = dir.path().join("older.db");
+    std::fs::copy(data.join("kernteam.db"), &older).expect("copy");
+    let unlock = UnlockRequest::Passphrase {
+        passphrase: PASS.into(),
+    };
+    session.unlock(&unlock).expect("unlock");
+    let audit = session.status().audit.expect("checked at unlock");
+    assert_eq!(audit.finding, AuditFinding::Intact);
+    assert!(audit.problem.is_none());
+    let events = session.check().expect("all well");
+    assert!(events >= 3, "set-up, school, team and unlocks: {events}");
+    session.lock();
+
+    std::fs::copy(&older, data.join("kernteam.db")).expect("put the older copy back");
+    let mut session = Session::new(DataDir::new(&data));
+    session.unlock(&unlock).expect("the data stay reachable");
+    let audit = session.status().audit.expect("checked at unlock");
+    assert_eq!(audit.finding, AuditFinding::Behind { missing: 1 });
+    let problem = audit.problem.expect("said in words");
+    assert!(problem.contains("oudere kopie"), "{problem}");
+    let err = session.check().expect_err("check reports it");
+    assert_eq!(err.code, ErrorCode::Damaged);
+    // Working on does not wipe the finding away.
+    team(&mut session);
+    session.lock();
+    session.unlock(&unlock).expect("unlock");
+    assert_ne!(
+        session.status().audit.expect("checked").finding,
+        AuditFinding::Intact
+    );
+    let accepted = session.accept_audit_chain().expect("accept");
+    assert_eq!(accepted.finding, AuditFinding::Intact);
+    session.check().expect("all well once accepted");
+}

@@ -335,9 +335,15 @@ fn main() {
     let actor = Actor("bench".into());
     let enc_dir = DataDir::new(scratch.path().join("encrypted"));
     let plain_dir = DataDir::new(scratch.path().join("plain"));
-    let slots = KeySlots::new(uuid::Uuid::now_v7());
+    // A recovery slot, so keys.json is what an install has and the audit head is kept in it.
+    let key = DataKey::generate();
+    let raw_key = *key.as_bytes();
+    let mut slots = KeySlots::new(uuid::Uuid::now_v7());
+    slots
+        .set_recovery(&key, &kernteam_store::RecoveryKey::generate())
+        .expect("recovery slot");
     let mut stores = [
-        Store::create(&enc_dir, DataKey::generate(), &slots).expect("store"),
+        Store::create(&enc_dir, key, &slots).expect("store"),
         Store::create_plain_reference(&plain_dir).expect("plain store"),
     ];
     let bulk_load = stores.each_mut().map(|store| {
@@ -413,8 +419,25 @@ fn main() {
     let search = side_by_side(&mut stores, &queries, |store, q| {
         std::hint::black_box(store.search(q, Some(set.viewer), 30).expect("search"));
     });
-    stores[0].verify_audit_chain().expect("audit chain");
+    let audit_events = stores[0].verify_audit_chain().expect("audit chain");
+    let verify = side_by_side(&mut stores, &[(); 20], |store, ()| {
+        std::hint::black_box(store.verify_audit_chain().expect("chain"));
+    });
     drop(stores);
+    // What unlocking costs with the audit check (open, verify the chain end to end, hold it
+    // against the head in keys.json), against opening and a first query alone.
+    let open = || Store::open(&enc_dir, DataKey::from_bytes(raw_key)).expect("open");
+    drop(open());
+    let plain_open = timing::sorted_ms(0..15, |_| {
+        let store = open();
+        std::hint::black_box(store.casussen(None).map(|c| c.len()).unwrap_or(0));
+    });
+    let checked_open = timing::sorted_ms(0..15, |_| {
+        let mut store = open();
+        let status = store.audit_status().expect("audit status");
+        assert_eq!(status.head, kernteam_store::HeadCheck::Matches);
+        std::hint::black_box(store.casussen(None).map(|c| c.len()).unwrap_or(0));
+    });
 
     let size = |dir: &DataDir| {
         std::fs::metadata(dir.db_path()).map_or(0.0, |m| m.len() as f64 / 1048576.0)
@@ -424,6 +447,7 @@ fn main() {
     println!("dataset_notes {} count", CASUSSEN * NOTES_PER_CASUS);
     println!("dataset_actions {} count", CASUSSEN * ACTIONS_PER_CASUS);
     println!("dataset_meetings {MEETINGS} count");
+    println!("dataset_audit_events {audit_events} count");
     println!("store_file_size {:.1} MiB", size(&enc_dir));
     println!("store_file_size_plain {:.1} MiB", size(&plain_dir));
     // Each figure, its plain-SQLite reference and their ratio, as three `name value unit` lines.
@@ -439,8 +463,22 @@ fn main() {
         ("store_open_casus_timeline", open_casus),
         ("store_agenda_inputs", agenda),
         ("store_search_50k_notes", search),
+        ("store_audit_chain_verify", verify),
     ] {
         line(&format!("{name}_p50"), ours.0, plain.0);
         line(&format!("{name}_p95"), ours.1, plain.1);
+    }
+    // The reference here is the same encrypted open without the check.
+    for (suffix, p) in [("p50", 0.5), ("p95", 0.95)] {
+        let (ours, reference) = (
+            timing::percentile(&checked_open, p),
+            timing::percentile(&plain_open, p),
+        );
+        println!("store_unlock_with_audit_check_{suffix} {ours:.2} ms");
+        println!("store_unlock_without_audit_check_{suffix} {reference:.2} ms");
+        println!(
+            "store_unlock_with_audit_check_{suffix}_ratio {:.2} x",
+            ours / reference
+        );
     }
 }

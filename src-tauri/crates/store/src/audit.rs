@@ -1,10 +1,16 @@
 //! The audit chain: append-only (triggers refuse UPDATE and DELETE) and tamper-evident (each
 //! event's hash covers the previous hash), so an edited or removed row breaks verification.
 
+use std::path::PathBuf;
+
+use hmac::{Hmac, Mac};
 use rusqlite::{Transaction, params};
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Result, StoreError};
+use crate::key::DataKey;
+use crate::slots::KeySlots;
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -137,34 +143,39 @@ pub(crate) fn append(
 }
 
 /// Walks the whole chain; the first event whose link or hash does not match is reported.
-pub(crate) fn verify(conn: &rusqlite::Connection) -> Result<u64> {
+/// `at` asks for the hash of one event on the way (the recorded head's).
+pub(crate) fn verify(conn: &rusqlite::Connection, at: Option<u64>) -> Result<ChainSummary> {
     let mut stmt = conn.prepare(
         "SELECT seq, at, actor, action, entity_kind, entity_id, prev_hash, hash FROM audit_events ORDER BY seq",
     )?;
     let mut rows = stmt.query([])?;
     let mut prev = GENESIS.to_owned();
     let mut expected_seq = 1;
-    let mut count = 0;
+    let mut count = 0u64;
+    let mut hash_at = None;
     while let Some(row) = rows.next()? {
         let seq: i64 = row.get(0)?;
-        let at: String = row.get(1)?;
+        let at_time: String = row.get(1)?;
         let actor: String = row.get(2)?;
         let action: String = row.get(3)?;
         let kind: String = row.get(4)?;
         let id: String = row.get(5)?;
         let prev_hash: String = row.get(6)?;
         let hash: String = row.get(7)?;
-        let recomputed = event_hash(&prev, seq, &at, &actor, &action, &kind, &id);
+        let recomputed = event_hash(&prev, seq, &at_time, &actor, &action, &kind, &id);
         if seq != expected_seq || prev_hash != prev || hash != recomputed {
             return Err(StoreError::AuditChainBroken {
                 seq: expected_seq.min(seq),
             });
         }
+        count += 1;
+        if at == Some(count) {
+            hash_at = Some(hash.clone());
+        }
         prev = hash;
         expected_seq += 1;
-        count += 1;
     }
-    Ok(count)
+    Ok(ChainSummary { count, hash_at })
 }
 
 pub(crate) fn recent_for(
@@ -187,4 +198,169 @@ pub(crate) fn recent_for(
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What the chain holds: how many events, and the hash at one position asked for (the
+/// recorded head's), from one walk.
+pub(crate) struct ChainSummary {
+    pub(crate) count: u64,
+    pub(crate) hash_at: Option<String>,
+}
+
+/// The chain's head as last written to `keys.json`, beside (not inside) the database: a
+/// database put back from an older copy, or a lost `-wal`, then holds fewer events than the
+/// record says. The MAC under the data key keeps the record from being edited to match.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct AuditHead {
+    pub count: u64,
+    pub hash: String,
+    mac: String,
+}
+
+impl std::fmt::Debug for AuditHead {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuditHead")
+            .field("count", &self.count)
+            .finish_non_exhaustive()
+    }
+}
+
+fn head_mac(key: &DataKey, count: u64, hash: &str) -> String {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key.as_bytes())
+        .expect("HMAC takes a key of any length");
+    mac.update(b"kernteam audit head v1");
+    mac.update(&count.to_le_bytes());
+    mac.update(hash.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+impl AuditHead {
+    pub(crate) fn sealed(key: &DataKey, count: u64, hash: String) -> Self {
+        let mac = head_mac(key, count, &hash);
+        Self { count, hash, mac }
+    }
+
+    fn authentic(&self, key: &DataKey) -> bool {
+        let expected = head_mac(key, self.count, &self.hash);
+        // Both are hex of a fixed length; a constant-time compare costs nothing here.
+        expected.len() == self.mac.len()
+            && expected
+                .bytes()
+                .zip(self.mac.bytes())
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0
+    }
+}
+
+/// How the chain in the database compares with the head recorded beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadCheck {
+    /// The chain contains the recorded head: nothing that was written has gone.
+    Matches,
+    /// No head recorded yet: a store from before Kernteam kept one.
+    NotRecorded,
+    /// Fewer events than recorded: an older copy of the database was put back, or the
+    /// `-wal` with the latest writes was lost.
+    Behind { missing: u64 },
+    /// At the recorded position the chain is another one (a different database), or the record
+    /// itself was edited.
+    Differs,
+}
+
+/// The audit chain verified end to end and held against the recorded head.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AuditStatus {
+    pub events: u64,
+    pub head: HeadCheck,
+}
+
+pub(crate) fn compare(summary: &ChainSummary, recorded: Option<&AuditHead>, key: &DataKey) -> HeadCheck {
+    let Some(head) = recorded else {
+        return HeadCheck::NotRecorded;
+    };
+    if !head.authentic(key) {
+        return HeadCheck::Differs;
+    }
+    if summary.count < head.count {
+        return HeadCheck::Behind {
+            missing: head.count - summary.count,
+        };
+    }
+    if head.count == 0 || summary.hash_at.as_deref() == Some(head.hash.as_str()) {
+        HeadCheck::Matches
+    } else {
+        HeadCheck::Differs
+    }
+}
+
+/// Keeps the recorded head in step with the chain: after each commit that added events, the
+/// new head goes to `keys.json`. It writes nothing until the chain was checked against the
+/// record at unlock and held (a mismatch must stay visible, not be overwritten by the next
+/// write), or the store is new.
+pub(crate) struct HeadKeeper {
+    keys_path: PathBuf,
+    written: Option<u64>,
+    may_write: bool,
+}
+
+impl HeadKeeper {
+    pub(crate) fn for_new_store(keys_path: PathBuf) -> Self {
+        Self {
+            keys_path,
+            written: None,
+            may_write: true,
+        }
+    }
+
+    pub(crate) fn until_checked(keys_path: PathBuf) -> Self {
+        Self {
+            keys_path,
+            written: None,
+            may_write: false,
+        }
+    }
+
+    pub(crate) fn allow_writing(&mut self) {
+        self.may_write = true;
+    }
+
+    pub(crate) fn record(&mut self, key: &DataKey, count: u64, hash: String) -> Result<()> {
+        let mut slots = KeySlots::load(&self.keys_path)?;
+        slots.audit_head = Some(AuditHead::sealed(key, count, hash));
+        slots.save(&self.keys_path)?;
+        self.written = Some(count);
+        Ok(())
+    }
+}
+
+fn last_event(conn: &rusqlite::Connection) -> Result<Option<(u64, String)>> {
+    let last = conn.query_row(
+        "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
+        [],
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+    );
+    match last {
+        Ok((seq, hash)) => Ok(Some((u64::try_from(seq).unwrap_or(0), hash))),
+        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Commits a write and then records the chain's new head beside the database. The data are
+/// committed either way: a head that could not be written stays the older one, which the next
+/// commit brings up to date and which `check` reads as consistent (never as loss).
+pub(crate) fn commit(tx: Transaction<'_>, keeper: &mut HeadKeeper, key: &DataKey) -> Result<()> {
+    let last = if keeper.may_write {
+        last_event(&tx)?
+    } else {
+        None
+    };
+    tx.commit()?;
+    if let Some((count, hash)) = last
+        && keeper.written != Some(count)
+    {
+        let _ = keeper.record(key, count, hash);
+    }
+    Ok(())
 }

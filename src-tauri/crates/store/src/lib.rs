@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use atomic::write_atomically;
-pub use audit::{AuditAction, AuditEvent};
+pub use audit::{AuditAction, AuditEvent, AuditHead, AuditStatus, HeadCheck};
 pub use error::{Result, StoreError};
 pub use key::DataKey;
 pub use keyring_slot::probe as keyring_available;
@@ -104,6 +104,7 @@ pub struct Store {
     conn: Connection,
     dir: DataDir,
     key: DataKey,
+    head: audit::HeadKeeper,
 }
 
 impl std::fmt::Debug for Store {
@@ -130,6 +131,7 @@ impl Store {
         atomic::sync_dir(dir.root())?;
         Ok(Self {
             conn,
+            head: audit::HeadKeeper::for_new_store(dir.keys_path()),
             dir: dir.clone(),
             key,
         })
@@ -144,6 +146,7 @@ impl Store {
         private_files::restrict_store(dir)?;
         Ok(Self {
             conn,
+            head: audit::HeadKeeper::until_checked(dir.keys_path()),
             dir: dir.clone(),
             key,
         })
@@ -159,6 +162,7 @@ impl Store {
         migrations::apply(&mut conn)?;
         Ok(Self {
             conn,
+            head: audit::HeadKeeper::until_checked(dir.keys_path()),
             dir: dir.clone(),
             key: DataKey::generate(),
         })
@@ -190,7 +194,7 @@ impl Store {
         slots.save(&self.dir.keys_path())?;
         let tx = self.conn.transaction()?;
         audit::append(&tx, &actor.0, AuditAction::Change, "keyslot", kind.code())?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -278,7 +282,33 @@ impl Store {
 
     /// Verifies the audit chain end to end; returns the number of events.
     pub fn verify_audit_chain(&self) -> Result<u64> {
-        audit::verify(&self.conn)
+        Ok(audit::verify(&self.conn, None)?.count)
+    }
+
+    /// Verifies the chain end to end and holds it against the head recorded in `keys.json`.
+    /// Only when they agree (or no head was recorded yet) is the head kept up to date from
+    /// now on: a mismatch stays on record until someone accepts this database.
+    pub fn audit_status(&mut self) -> Result<AuditStatus> {
+        let recorded = KeySlots::load(&self.dir.keys_path())?.audit_head;
+        let summary = audit::verify(&self.conn, recorded.as_ref().map(|h| h.count))?;
+        let head = audit::compare(&summary, recorded.as_ref(), &self.key);
+        if matches!(head, HeadCheck::Matches | HeadCheck::NotRecorded) {
+            self.head.allow_writing();
+        }
+        Ok(AuditStatus {
+            events: summary.count,
+            head,
+        })
+    }
+
+    /// A database put back on purpose (an older copy restored knowingly) is accepted as the one
+    /// to go on with: the acceptance goes into the chain and its head becomes the recorded one.
+    pub fn accept_audit_chain(&mut self, actor: &Actor) -> Result<()> {
+        audit::verify(&self.conn, None)?;
+        self.head.allow_writing();
+        let tx = self.conn.transaction()?;
+        audit::append(&tx, &actor.0, AuditAction::Change, "audit_head", "accepted")?;
+        audit::commit(tx, &mut self.head, &self.key)
     }
 
     pub fn audit_for(&self, entity_id: &str, limit: i64) -> Result<Vec<AuditEvent>> {
@@ -296,7 +326,7 @@ impl Store {
     pub fn record_unlock(&mut self, actor: &Actor, slot: SlotKind) -> Result<()> {
         let tx = self.conn.transaction()?;
         audit::append(&tx, &actor.0, AuditAction::Unlock, "store", slot.code())?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -309,7 +339,7 @@ impl Store {
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
         audit::append(&tx, &actor.0, AuditAction::Export, entity_kind, entity_id)?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -345,7 +375,7 @@ impl Store {
             .or_else(|| seed.meeting.map(|m| ("meeting", m.to_string())))
             .unwrap_or(("export", id.clone()));
         audit::append(&tx, &actor.0, AuditAction::Export, entity.0, &entity.1)?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(sha)
     }
 
@@ -396,7 +426,7 @@ impl Store {
             [key, value],
         )?;
         audit::append(&tx, &actor.0, AuditAction::Change, "setting", key)?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 }
@@ -423,3 +453,5 @@ mod tests_damage;
 mod tests_disk_full;
 #[cfg(test)]
 mod tests_dossier;
+#[cfg(test)]
+mod tests_audit_head;

@@ -14,6 +14,7 @@ use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use crate::atomic::write_atomically;
+use crate::audit::AuditHead;
 use crate::error::{Result, StoreError};
 use crate::key::DataKey;
 use crate::keyring_slot;
@@ -55,6 +56,9 @@ pub struct KeySlots {
     /// Names this store in the OS keyring and binds every wrapped key to it.
     pub store_id: Uuid,
     slots: Vec<Slot>,
+    /// The audit chain's head when this store last wrote (see `audit::HeadKeeper`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) audit_head: Option<AuditHead>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -131,6 +135,7 @@ impl KeySlots {
             format: FORMAT,
             store_id,
             slots: Vec::new(),
+            audit_head: None,
         }
     }
 

@@ -124,7 +124,7 @@ impl Store {
         let id = CasusId::new();
         let tx = self.conn.transaction()?;
         insert_named(&tx, actor, id, None, pupil, holders, casus)?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(id)
     }
 }
@@ -210,7 +210,7 @@ impl Store {
                 casus.closure_outcome, casus.retention_until, now],
         )?;
         audit::append(&tx, &actor.0, AuditAction::Create, "casus", &id.to_string())?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(id)
     }
 
@@ -258,7 +258,7 @@ impl Store {
                 signal.description, now_from_clock()],
         )?;
         audit::append(&tx, &actor.0, AuditAction::Create, "signal", &id)?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -311,14 +311,14 @@ impl Store {
             "search",
             &format!("{hits} resultaten"),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
     pub fn record_view(&mut self, actor: &Actor, id: CasusId) -> Result<()> {
         let tx = self.conn.transaction()?;
         audit::append(&tx, &actor.0, AuditAction::View, "casus", &id.to_string())?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -490,7 +490,7 @@ impl Store {
             "casus",
             &anonymous.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(id)
     }
 }

@@ -106,7 +106,7 @@ impl Store {
             )?;
             audit::append(&tx, &actor.0, AuditAction::Create, "gezag_holder", &h.id)?;
         }
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -149,7 +149,7 @@ impl Store {
             "consent",
             &id.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(id)
     }
 
@@ -180,7 +180,7 @@ impl Store {
             "consent",
             &consent.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(casus)
     }
 
@@ -313,7 +313,7 @@ impl Store {
                 )?;
             }
         }
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -346,7 +346,7 @@ impl Store {
             "note",
             &note.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -410,7 +410,7 @@ impl Store {
             ],
         )?;
         audit::append(&tx, &actor.0, AuditAction::Create, "absence_snapshot", &id)?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -454,7 +454,7 @@ impl Store {
             "attendance",
             &casus.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -502,7 +502,7 @@ impl Store {
             "casus_link",
             &a.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -580,7 +580,7 @@ impl Store {
             "casus",
             &casus.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -634,7 +634,7 @@ impl Store {
             "casus",
             &casus.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 

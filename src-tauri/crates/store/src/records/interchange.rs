@@ -321,7 +321,7 @@ impl Store {
             "store",
             &format!("{} nieuw, {} geweigerd", counts.added, refused.len()),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(ImportCounts { refused, ..counts })
     }
 }

@@ -46,7 +46,7 @@ impl Store {
             "bezig" => {}
             _ => return Err(StoreError::ReadOnly),
         }
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -71,7 +71,7 @@ impl Store {
             "attendance",
             &meeting.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -157,7 +157,7 @@ impl Store {
                 &item.to_string(),
             )?;
         }
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -186,7 +186,7 @@ impl Store {
             "decision",
             &id.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(id)
     }
 
@@ -302,7 +302,7 @@ impl Store {
             "meeting",
             &meeting.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 }
@@ -364,7 +364,7 @@ impl Store {
             params![id, now_from_clock()],
         )?;
         audit::append(&tx, &actor.0, AuditAction::Change, "minutes", &id)?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -383,7 +383,7 @@ impl Store {
             params![id, body_json],
         )?;
         audit::append_change_once_per_session(&tx, &actor.0, "minutes", &id)?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -416,7 +416,7 @@ impl Store {
             "minutes",
             &id.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(version + 1)
     }
 }

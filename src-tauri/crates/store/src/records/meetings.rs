@@ -75,7 +75,7 @@ impl Store {
             "meeting",
             &id.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(id)
     }
 
@@ -138,7 +138,7 @@ impl Store {
             "action",
             &id.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(id)
     }
 
@@ -175,7 +175,7 @@ impl Store {
             "action",
             &action.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 

@@ -55,7 +55,7 @@ impl Store {
             "schedule",
             &team.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -123,7 +123,7 @@ impl Store {
                 created += 1;
             }
         }
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok((created, cancelled))
     }
 
@@ -242,7 +242,7 @@ impl Store {
             "agenda",
             &meeting.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 }

@@ -39,7 +39,7 @@ impl Store {
             "organisation",
             &id.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(id)
     }
 
@@ -78,7 +78,7 @@ impl Store {
             "school",
             &id.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(id)
     }
 
@@ -123,7 +123,7 @@ impl Store {
             "school",
             &school.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
@@ -151,7 +151,7 @@ impl Store {
             return Err(StoreError::NotFound("school"));
         }
         audit::append(&tx, &actor.0, AuditAction::Create, "team", &id.to_string())?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(id)
     }
 
@@ -194,7 +194,7 @@ impl Store {
             "member",
             &id.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(id)
     }
 
@@ -217,7 +217,7 @@ impl Store {
             "team",
             &team.to_string(),
         )?;
-        tx.commit()?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(())
     }
 
