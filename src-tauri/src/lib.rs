@@ -2,6 +2,8 @@
 
 mod commands;
 mod error;
+#[cfg(target_os = "linux")]
+pub mod os_lock;
 mod state;
 
 use tauri::{Manager, RunEvent};
@@ -40,6 +42,8 @@ pub fn run() {
             let state = AppState::new(dir);
             let status = serde_json::to_string(&state.status_now())?;
             state.watch_idle(app.handle().clone());
+            #[cfg(target_os = "linux")]
+            state.watch_os_lock(app.handle().clone());
             app.manage(state);
             open_main_window(app, &status)?;
             Ok(())

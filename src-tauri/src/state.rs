@@ -3,7 +3,7 @@ use std::sync::{Arc, Mutex};
 
 use kernteam_app::{AppError, DataDir, ErrorCode, Session, StoreStatus};
 
-/// Sent to the page when the shell locked the store by itself (idle).
+/// Sent to the page when the shell locked the store by itself (idle, OS lock or suspend).
 pub const LOCKED_EVENT: &str = "kernteam://locked";
 
 /// The one session of this window. Work on it runs on the blocking pool (Argon2 and SQLCipher
@@ -65,11 +65,26 @@ impl AppState {
         });
     }
 
-    pub fn lock_now(&self) {
+    /// Locks when the OS locks the screen or suspends (see `os_lock`), and tells the page.
+    #[cfg(target_os = "linux")]
+    pub fn watch_os_lock(&self, app: tauri::AppHandle) {
+        use tauri::Emitter as _;
+        let state = self.clone();
+        crate::os_lock::watch(crate::os_lock::Buses::default(), move |_why| {
+            if state.lock_now() {
+                let _ = app.emit(LOCKED_EVENT, ());
+            }
+        });
+    }
+
+    /// Locks; true when the store was open.
+    pub fn lock_now(&self) -> bool {
         let mut guard = self
             .0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let was_open = guard.status().state == kernteam_app::StoreState::Unlocked;
         guard.lock();
+        was_open
     }
 }

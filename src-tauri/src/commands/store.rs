@@ -1,6 +1,7 @@
 use kernteam_app::demo::DemoSummary;
 use kernteam_app::{
-    AuditCheck, PassphraseCheck, Preferences, SetupOutcome, SetupRequest, StoreStatus, UnlockRequest,
+    AuditCheck, PassphraseCheck, Preferences, SetupOutcome, SetupRequest, StoreStatus,
+    UnlockRequest,
 };
 use tauri::State;
 
