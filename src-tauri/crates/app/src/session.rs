@@ -69,11 +69,15 @@ pub enum AuditFinding {
     FirstRecorded,
     /// Events recorded beside the database are missing from it: an older copy was put back or
     /// the latest writes (the `-wal` file) were lost.
-    Behind { missing: u32 },
+    Behind {
+        missing: u32,
+    },
     /// Another chain than the recorded one: a different database, or an edited record.
     Differs,
     /// An event was changed or removed.
-    Broken { seq: u32 },
+    Broken {
+        seq: u32,
+    },
 }
 
 impl AuditFinding {

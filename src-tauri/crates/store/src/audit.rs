@@ -275,7 +275,11 @@ pub struct AuditStatus {
     pub head: HeadCheck,
 }
 
-pub(crate) fn compare(summary: &ChainSummary, recorded: Option<&AuditHead>, key: &DataKey) -> HeadCheck {
+pub(crate) fn compare(
+    summary: &ChainSummary,
+    recorded: Option<&AuditHead>,
+    key: &DataKey,
+) -> HeadCheck {
     let Some(head) = recorded else {
         return HeadCheck::NotRecorded;
     };

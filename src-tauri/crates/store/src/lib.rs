@@ -448,10 +448,10 @@ pub(crate) fn now_from_clock() -> String {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_audit_head;
+#[cfg(test)]
 mod tests_damage;
 #[cfg(test)]
 mod tests_disk_full;
 #[cfg(test)]
 mod tests_dossier;
-#[cfg(test)]
-mod tests_audit_head;

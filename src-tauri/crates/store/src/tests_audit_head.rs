@@ -70,13 +70,19 @@ fn an_older_copy_put_back_is_behind_the_recorded_head() {
     drop(store);
     let mut store = reopen(dir.path());
     assert!(
-        matches!(store.audit_status().expect("status").head, HeadCheck::Differs),
+        matches!(
+            store.audit_status().expect("status").head,
+            HeadCheck::Differs
+        ),
         "five new events past the old copy are not the three that were recorded"
     );
     store.accept_audit_chain(&actor()).expect("accept");
     drop(store);
     let mut store = reopen(dir.path());
-    assert_eq!(store.audit_status().expect("status").head, HeadCheck::Matches);
+    assert_eq!(
+        store.audit_status().expect("status").head,
+        HeadCheck::Matches
+    );
 }
 
 #[test]
@@ -107,11 +113,16 @@ fn an_edited_head_record_is_noticed() {
     let keys = dir.path().join(KEYS_FILE);
     let mut json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&keys).expect("read")).expect("json");
-    let count = json["auditHead"]["count"].as_u64().expect("a recorded head");
+    let count = json["auditHead"]["count"]
+        .as_u64()
+        .expect("a recorded head");
     json["auditHead"]["count"] = serde_json::json!(count - 1);
     std::fs::write(&keys, serde_json::to_vec(&json).expect("json")).expect("write");
     let mut store = reopen(dir.path());
-    assert_eq!(store.audit_status().expect("status").head, HeadCheck::Differs);
+    assert_eq!(
+        store.audit_status().expect("status").head,
+        HeadCheck::Differs
+    );
 }
 
 #[test]
@@ -126,9 +137,15 @@ fn a_store_from_before_the_head_was_kept_starts_keeping_it() {
     json.as_object_mut().expect("object").remove("auditHead");
     std::fs::write(&keys, serde_json::to_vec(&json).expect("json")).expect("write");
     let mut store = reopen(dir.path());
-    assert_eq!(store.audit_status().expect("status").head, HeadCheck::NotRecorded);
+    assert_eq!(
+        store.audit_status().expect("status").head,
+        HeadCheck::NotRecorded
+    );
     searches(&mut store, 1);
     drop(store);
     let mut store = reopen(dir.path());
-    assert_eq!(store.audit_status().expect("status").head, HeadCheck::Matches);
+    assert_eq!(
+        store.audit_status().expect("status").head,
+        HeadCheck::Matches
+    );
 }
