@@ -19,7 +19,12 @@ keyringUnlockAllowed: boolean,
 /**
  * The audit chain as found at this unlock (absent while locked).
  */
-audit: AuditCheck | null, };
+audit: AuditCheck | null, 
+/**
+ * Now (RFC 3339) from the one clock: the page counts on from this reading and never reads
+ * the machine's date itself.
+ */
+now: string, };
 
 export type AuditCheck = { events: number, finding: AuditFinding, 
 /**

@@ -1,3 +1,5 @@
+import { clockNow } from './clock';
+
 // Dates as Dutch users read them: "di 14 okt 2025", in Europe/Amsterdam.
 const DAYS = ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'];
 const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
@@ -31,8 +33,9 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${DAYS[p.wd]} ${p.d} ${MONTHS[p.m - 1]} ${p.y}, ${p.hh}:${p.mm}`;
 }
 
-/** Today's calendar date in Amsterdam as ISO text, for "overdue" comparisons. */
-export function todayIso(now: Date = new Date()): string {
+/** Today's calendar date in Amsterdam as ISO text, for "overdue" comparisons; from the one
+ * clock (the backend's) unless a moment is given. */
+export function todayIso(now: Date = clockNow()): string {
   const p = amsterdamParts(now);
   return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
 }

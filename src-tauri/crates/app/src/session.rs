@@ -44,6 +44,9 @@ pub struct StoreStatus {
     pub keyring_unlock_allowed: bool,
     /// The audit chain as found at this unlock (absent while locked).
     pub audit: Option<AuditCheck>,
+    /// Now (RFC 3339) from the one clock: the page counts on from this reading and never reads
+    /// the machine's date itself.
+    pub now: String,
 }
 
 /// The audit chain checked at unlock: verified end to end and held against the head recorded
@@ -277,6 +280,7 @@ impl Session {
             new_passphrase_needed: self.store.is_some() && self.unlocked_by_recovery,
             keyring_unlock_allowed: slots.contains(&SlotKind::Keyring) && !self.locked_after_use,
             audit: self.store.as_ref().and(self.audit.clone()),
+            now: kernteam_domain::clock::now_rfc3339(),
         }
     }
 
