@@ -409,7 +409,12 @@ export type UrgentAction = { casusId: CasusId, description: string, ownerMemberI
 /**
  * Empty means today: most urgent actions are done the day they are logged.
  */
-dueOn: string | null, };
+dueOn: string | null, 
+/**
+ * An urgent worry is often about safety or health: marked as such, it goes only where
+ * released (absent in older callers: school).
+ */
+category: DataCategory, };
 
 export type MinutesBody = { teamName: string, startsAt: string, location: string | null, present: Array<string>, absent: Array<string>, items: Array<MinutesItem>, };
 

@@ -676,7 +676,7 @@ impl Session {
             .into_iter()
             .map(|o| (o.id, o.kind, o.name))
             .collect();
-        let doc = kernteam_export::summary_for(&kernteam_export::SummaryRequest {
+        let (doc, excluded) = kernteam_export::summary_for(&kernteam_export::SummaryRequest {
             dossier: &dossier,
             context: &context,
             recipient: &request.recipient,
@@ -686,7 +686,7 @@ impl Session {
         .map_err(|reason| AppError::new(ErrorCode::Validation, reason))?;
         let preview = preview_of(
             &doc,
-            Vec::new(),
+            excluded,
             (&request.recipient.name, recipient_slug(&request.recipient)),
             (&dossier.summary.team_name, &on.to_string(), "overdracht"),
             request.format,

@@ -438,9 +438,7 @@ impl Session {
                 due_on: Some(&due),
                 status: ActionStatus::Open,
                 urgent: true,
-                // An urgent worry between meetings is often about safety: the minute-taker
-                // marks it on review; until then it stays with the school.
-                category: DataCategory::School,
+                category: input.category,
             },
         )?;
         Ok(())

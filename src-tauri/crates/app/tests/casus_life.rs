@@ -388,6 +388,7 @@ fn every_text_of_an_anonymous_casus_refuses_what_identifies_the_pupil() {
             owner_member_id: None,
             owner_organisation_id: Some(organisation),
             due_on: None,
+            category: kernteam_app::domain::DataCategory::School,
         })
         .expect_err("a first name in an action");
     assert_eq!(err.field.as_deref(), Some("description"));

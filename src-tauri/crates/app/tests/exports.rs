@@ -666,3 +666,63 @@ fn the_backend_decides_what_kind_of_organisation_a_recipient_is() {
         preview.excluded
     );
 }
+
+/// Issue 12: the overdracht's preview says, per left-out part, why: a shared health note and
+/// a health concern are "gezondheid niet vrijgegeven" for JGZ until released; a private
+/// preparation note is never anyone's and not listed.
+#[test]
+fn the_overdracht_preview_says_why_each_part_stays_home() {
+    use kernteam_app::domain::{NoteDraft, NoteId, NoteKind};
+    let mut h = held_meeting();
+    let note = NoteDraft {
+        id: NoteId::new(),
+        casus_id: h.sara,
+        kind: NoteKind::Bespreking,
+        category: DataCategory::Gezondheid,
+        facts: "Sara slaat het ontbijt over sinds oktober.".into(),
+        opinions: String::new(),
+    };
+    h.s.save_note(&note).expect("note");
+    h.s.share_note(note.id).expect("shared with the team");
+    let summary = |recipient, released: Vec<DataCategory>| kernteam_app::SummaryExportRequest {
+        casus_id: h.sara,
+        recipient,
+        format: ExportFormat::Md,
+        released,
+        pupil_shares_with_parents: false,
+    };
+    let jgz = partner(&mut h.s, OrganisationKind::Jgz);
+    let preview =
+        h.s.preview_export(&summary(jgz.clone(), vec![]))
+            .expect("summary");
+    assert!(
+        !preview.text.contains("ontbijt"),
+        "health stays home:\n{}",
+        preview.text
+    );
+    let health_note = preview
+        .excluded
+        .iter()
+        .find(|e| e.title.contains("(gezondheid)"))
+        .unwrap_or_else(|| panic!("the health note is listed: {:?}", preview.excluded));
+    assert_eq!(
+        health_note.reason,
+        "Gezondheid niet vrijgegeven voor deze ontvanger."
+    );
+    let released =
+        h.s.preview_export(&summary(jgz, vec![DataCategory::Gezondheid]))
+            .expect("released");
+    assert!(
+        released.text.contains("Sara slaat het ontbijt over"),
+        "{}",
+        released.text
+    );
+    assert!(
+        !released
+            .excluded
+            .iter()
+            .any(|e| e.title.contains("(gezondheid)")),
+        "{:?}",
+        released.excluded
+    );
+}

@@ -373,6 +373,7 @@ fn urgent_actions_reviews_a_closure_at_the_table_and_concept_minutes_edited_befo
         owner_member_id: Some(sanne.id),
         owner_organisation_id: None,
         due_on: None,
+        category: kernteam_app::domain::DataCategory::Veiligheid,
     })
     .expect("urgent");
     let urgent = s
@@ -382,6 +383,11 @@ fn urgent_actions_reviews_a_closure_at_the_table_and_concept_minutes_edited_befo
         .find(|a| a.description == "Huisbezoek afgelegd")
         .expect("logged");
     assert!(urgent.urgent_logged_at.is_some(), "logged with its time");
+    assert_eq!(
+        urgent.category,
+        kernteam_app::domain::DataCategory::Veiligheid,
+        "marked as safety, it goes only where safety is released"
+    );
     assert_eq!(urgent.agreed_on, None, "not agreed in a meeting");
     assert_eq!(
         urgent.owner_organisation_id, sanne.organisation_id,

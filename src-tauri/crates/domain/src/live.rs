@@ -142,6 +142,10 @@ pub struct UrgentAction {
     pub owner_organisation_id: Option<OrganisationId>,
     /// Empty means today: most urgent actions are done the day they are logged.
     pub due_on: Option<String>,
+    /// An urgent worry is often about safety or health: marked as such, it goes only where
+    /// released (absent in older callers: school).
+    #[serde(default)]
+    pub category: DataCategory,
 }
 
 impl UrgentAction {
@@ -236,6 +240,7 @@ mod tests {
             owner_member_id: None,
             owner_organisation_id: Some(OrganisationId::new()),
             due_on: None,
+            category: DataCategory::Veiligheid,
         };
         assert_eq!(urgent.validate(today), Ok(today));
         let later = UrgentAction {

@@ -93,6 +93,9 @@ pub enum Part {
     Safety,
     Decision(DataCategory),
     Action(DataCategory),
+    /// A shared note or an intake concern of this category (never a private preparation note:
+    /// those are not for any recipient).
+    Note(DataCategory),
 }
 
 /// Whether one part goes, and if not, why (the preview says it per left-out part).
@@ -105,6 +108,9 @@ pub enum PartShare {
 impl Allowed {
     /// The one answer, per field, to "may this recipient receive it?".
     pub fn part(&self, part: Part) -> PartShare {
+        if let Part::Note(category) = part {
+            return self.note_part(category);
+        }
         let by_profile = match part {
             Part::Facts => self.facts,
             Part::Analysis => self.analysis,
@@ -114,28 +120,52 @@ impl Allowed {
             Part::Health | Part::Safety => self.facts || self.to_parents,
             Part::Decision(_) => self.decisions,
             Part::Action(_) => true,
+            Part::Note(_) => self.facts,
         };
         if !by_profile {
-            return PartShare::LeftOut("Hoort niet bij wat deze ontvanger krijgt.".into());
+            return PartShare::LeftOut(PROFILE_REASON.into());
         }
         let category = match part {
             Part::Health => DataCategory::Gezondheid,
             Part::Safety => DataCategory::Veiligheid,
-            Part::Decision(c) | Part::Action(c) => c,
+            Part::Decision(c) | Part::Action(c) | Part::Note(c) => c,
             Part::Facts | Part::Analysis | Part::ToParents => return PartShare::Shown,
         };
+        match self.category_reason(category) {
+            None => PartShare::Shown,
+            Some(reason) => PartShare::LeftOut(reason),
+        }
+    }
+
+    /// Why a part of `category` may not go to this recipient, or `None` when it may.
+    fn category_reason(&self, category: DataCategory) -> Option<String> {
         if self.categories.contains(&category) {
-            PartShare::Shown
+            None
         } else if SENSITIVE.contains(&category) {
-            PartShare::LeftOut(format!(
+            Some(format!(
                 "{} niet vrijgegeven voor deze ontvanger.",
                 category.label()
             ))
         } else {
-            PartShare::LeftOut(format!(
+            Some(format!(
                 "De toestemming dekt {} niet.",
                 category.label().to_lowercase()
             ))
+        }
+    }
+
+    /// Notes go by the recipient's own note categories (the school gets no home situation),
+    /// within the categories any part may carry.
+    fn note_part(&self, category: DataCategory) -> PartShare {
+        if !self.facts {
+            return PartShare::LeftOut(PROFILE_REASON.into());
+        }
+        if self.note_categories.contains(&category) {
+            return PartShare::Shown;
+        }
+        match self.category_reason(category) {
+            Some(reason) => PartShare::LeftOut(reason),
+            None => PartShare::LeftOut(PROFILE_REASON.into()),
         }
     }
 
@@ -155,6 +185,10 @@ pub enum Share {
         reason: String,
     },
 }
+
+/// A part this kind of recipient never gets (parents get no analysis, the school no home
+/// situation), whatever the consent.
+const PROFILE_REASON: &str = "Hoort niet bij wat deze ontvanger krijgt.";
 
 /// Health and safety leave only when released for this recipient.
 const SENSITIVE: [DataCategory; 2] = [DataCategory::Gezondheid, DataCategory::Veiligheid];
@@ -530,6 +564,50 @@ mod tests {
         assert_eq!(
             school.part(Part::Decision(DataCategory::Gezin)),
             PartShare::LeftOut("De toestemming dekt gezin niet.".into())
+        );
+    }
+
+    /// Issue 12: a note or concern is shown or left out by the one rule, with the reason the
+    /// overdracht's preview gives.
+    #[test]
+    fn notes_go_by_category_with_a_reason_for_each_left_out() {
+        let casus = scenario("S-01");
+        let jgz = included(&rule(&partner(O::Jgz), &casus))
+            .cloned()
+            .expect("in scope");
+        assert_eq!(jgz.part(Part::Note(DataCategory::School)), PartShare::Shown);
+        assert_eq!(
+            jgz.part(Part::Note(DataCategory::Gezondheid)),
+            PartShare::LeftOut("Gezondheid niet vrijgegeven voor deze ontvanger.".into())
+        );
+        let released = CasusForExport {
+            released: vec![DataCategory::Gezondheid],
+            ..casus.clone()
+        };
+        let jgz = included(&rule(&partner(O::Jgz), &released))
+            .cloned()
+            .expect("in scope");
+        assert_eq!(
+            jgz.part(Part::Note(DataCategory::Gezondheid)),
+            PartShare::Shown
+        );
+        let school = included(&rule(&of(RecipientKind::School), &casus))
+            .cloned()
+            .expect("school");
+        assert_eq!(
+            school.part(Part::Note(DataCategory::Gezin)),
+            PartShare::LeftOut(PROFILE_REASON.into())
+        );
+        let narrow = CasusForExport {
+            consent_categories: vec![DataCategory::School],
+            ..casus
+        };
+        let jgz = included(&rule(&partner(O::Jgz), &narrow))
+            .cloned()
+            .expect("in scope");
+        assert_eq!(
+            jgz.part(Part::Note(DataCategory::Verzuim)),
+            PartShare::LeftOut("De toestemming dekt verzuim niet.".into())
         );
     }
 }

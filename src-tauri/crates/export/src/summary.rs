@@ -4,13 +4,13 @@
 
 use kernteam_domain::casus::SignalCategory;
 use kernteam_domain::dates::{dutch_date, parse_iso};
-use kernteam_domain::recipient::{ActionsShown, Part, Recipient, Share, rule};
+use kernteam_domain::recipient::{ActionsShown, Part, PartShare, Recipient, Share, rule};
 use kernteam_domain::{
     CasusDossier, DataCategory, NoteVisibility, OrganisationId, OrganisationKind,
 };
 
 use crate::document::{ActionLine, Document, Field, Section};
-use crate::minutes::CasusContext;
+use crate::minutes::{CasusContext, Excluded};
 
 pub struct SummaryRequest<'a> {
     pub dossier: &'a CasusDossier,
@@ -37,8 +37,9 @@ fn date_text(iso: Option<&str>) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
-/// The summary, or the reason nothing of this casus may go to this recipient.
-pub fn summary_for(request: &SummaryRequest<'_>) -> Result<Document, String> {
+/// The summary and what was left out of it and why (for the preview), or the reason nothing
+/// of this casus may go to this recipient.
+pub fn summary_for(request: &SummaryRequest<'_>) -> Result<(Document, Vec<Excluded>), String> {
     let allowed = match rule(request.recipient, &request.context.facts) {
         Share::Included { allowed } => allowed,
         Share::Excluded { reason } => return Err(reason),
@@ -74,7 +75,15 @@ pub fn summary_for(request: &SummaryRequest<'_>) -> Result<Document, String> {
         made_on: dutch_date(request.today),
         sections: Vec::new(),
     };
+    let mut excluded = Vec::new();
+    let mut left_out = |title: String, reason: String| excluded.push(Excluded { title, reason });
     let professional = allowed.facts;
+    if !professional {
+        left_out(
+            "Hulpvraag, notities en zorgen".into(),
+            "Hoort niet bij wat deze ontvanger krijgt.".into(),
+        );
+    }
     if professional {
         let mut intake = Section {
             heading: "Hulpvraag".into(),
@@ -92,26 +101,59 @@ pub fn summary_for(request: &SummaryRequest<'_>) -> Result<Document, String> {
         add("Wat de school deed", &d.intake.tried);
         add("Met welk effect", &d.intake.tried_effect);
         add("Sterke kanten", &d.intake.strengths);
+        let views = [
+            ("Visie van ouders", &d.intake.parents_view),
+            ("Visie van de leerling", &d.intake.pupil_view),
+        ];
         if allowed.analysis || allowed.to_parents {
-            add("Visie van ouders", &d.intake.parents_view);
-            add("Visie van de leerling", &d.intake.pupil_view);
+            for (label, text) in views {
+                add(label, text);
+            }
+        } else {
+            for (label, _) in views.iter().filter(|(_, t)| !t.trim().is_empty()) {
+                left_out(
+                    (*label).to_owned(),
+                    "Hoort niet bij wat deze ontvanger krijgt.".into(),
+                );
+            }
         }
-        intake.bullets = d
-            .intake
-            .concerns
-            .iter()
-            .filter(|c| allowed.note_categories.contains(&category_of(c.category)))
-            .map(|c| format!("{}: {}", c.category.label(), clean(&c.text)))
-            .collect();
+        for concern in &d.intake.concerns {
+            match allowed.part(Part::Note(category_of(concern.category))) {
+                PartShare::Shown => intake.bullets.push(format!(
+                    "{}: {}",
+                    concern.category.label(),
+                    clean(&concern.text)
+                )),
+                PartShare::LeftOut(reason) => {
+                    left_out(format!("Zorg ({})", concern.category.label()), reason);
+                }
+            }
+        }
         doc.sections.push(intake);
-        let notes: Vec<Field> = d
+        // Only what the team shared; a preparation note stays with its author and is never
+        // an export's to leave out.
+        let shared = d
             .notes
             .iter()
-            // Only what the team shared; a preparation note stays with its author.
-            .filter(|n| {
-                n.visibility == NoteVisibility::Team
-                    && allowed.note_categories.contains(&n.category)
-            })
+            .filter(|n| n.visibility == NoteVisibility::Team);
+        let mut notes = Vec::new();
+        for n in shared {
+            if let PartShare::LeftOut(reason) = allowed.part(Part::Note(n.category)) {
+                left_out(
+                    format!(
+                        "{} ({}), {}",
+                        n.kind.label(),
+                        n.category.label().to_lowercase(),
+                        date_text(n.created_at.get(..10))
+                    ),
+                    reason,
+                );
+                continue;
+            }
+            notes.push(n);
+        }
+        let notes: Vec<Field> = notes
+            .into_iter()
             .map(|n| Field {
                 label: format!(
                     "{} ({}), {}",
@@ -142,13 +184,24 @@ pub fn summary_for(request: &SummaryRequest<'_>) -> Result<Document, String> {
             .find(|(o, _, _)| Some(*o) == id)
             .map(|(_, k, _)| *k)
     };
-    let actions: Vec<ActionLine> = d
+    let owned: Vec<_> = d
         .actions
         .iter()
         .filter(|a| match allowed.actions {
             ActionsShown::All => true,
             ActionsShown::OwnedBy(kind) => org_kind(a.owner_organisation_id) == Some(kind),
         })
+        .collect();
+    for a in &owned {
+        if let PartShare::LeftOut(reason) = allowed.part(Part::Action(a.category)) {
+            left_out(
+                format!("Actie ({})", a.category.label().to_lowercase()),
+                reason,
+            );
+        }
+    }
+    let actions: Vec<ActionLine> = owned
+        .into_iter()
         .filter(|a| allowed.shows(Part::Action(a.category)))
         .map(|a| ActionLine {
             what: format!(
@@ -184,5 +237,5 @@ pub fn summary_for(request: &SummaryRequest<'_>) -> Result<Document, String> {
             ..Section::default()
         });
     }
-    Ok(doc)
+    Ok((doc, excluded))
 }

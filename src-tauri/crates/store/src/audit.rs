@@ -241,6 +241,16 @@ impl AuditHead {
         Self { count, hash, mac }
     }
 
+    /// Lower-case hex of SHA-256 length, as written: anything else is a damaged file.
+    pub(crate) fn well_formed(&self) -> bool {
+        let hex64 = |s: &str| {
+            s.len() == 64
+                && s.bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        };
+        hex64(&self.hash) && hex64(&self.mac)
+    }
+
     fn authentic(&self, key: &DataKey) -> bool {
         let expected = head_mac(key, self.count, &self.hash);
         // Both are hex of a fixed length; a constant-time compare costs nothing here.

@@ -166,6 +166,13 @@ impl KeySlots {
                 "storeId is not in the form Kernteam writes".into(),
             ));
         }
+        if let Some(head) = &slots.audit_head
+            && !head.well_formed()
+        {
+            return Err(StoreError::KeySlotsDamaged(
+                "auditHead is not in the form Kernteam writes".into(),
+            ));
+        }
         for slot in &slots.slots {
             if let Slot::Passphrase { argon2id, .. } = slot {
                 argon2id

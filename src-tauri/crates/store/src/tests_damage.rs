@@ -59,9 +59,18 @@ fn offer(p: &Pristine, db: &[u8], keys: &[u8]) -> std::result::Result<(), StoreE
         let slots = KeySlots::load(&data.keys_path())?;
         // Every slot is tried: damage in a slot the user does not happen to use counts too.
         drop(slots.unlock_passphrase(PASS)?);
-        let store = Store::open(&data, slots.unlock_recovery(&p.recovery)?)?;
+        let mut store = Store::open(&data, slots.unlock_recovery(&p.recovery)?)?;
         store.check_integrity()?;
         store.verify_audit_chain()?;
+        // A changed head record beside the database is damage too (found at unlock).
+        match store.audit_status()?.head {
+            HeadCheck::Matches => {}
+            other => {
+                return Err(StoreError::KeySlotsDamaged(format!(
+                    "audit head: {other:?}"
+                )));
+            }
+        }
         let hash = store.logical_hash()?;
         assert_eq!(
             hash, p.hash,
