@@ -1107,6 +1107,8 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock_story() -> Result<()>
         assert_accessible(&client, screen).await?;
     }
 
+    // The audit chain was verified at unlock and held against its head beside the database.
+    wait_for_text(&client, "[data-testid=audit-status]", "Keten intact").await?;
     // The keyring was skipped at first run; Instellingen (still open) offers it later.
     wait_for_text(&client, "[data-testid=keyring-setting]", "staat uit").await?;
     click(&client, "[data-testid=keyring-setting] button").await?;

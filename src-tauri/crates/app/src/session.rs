@@ -310,7 +310,8 @@ impl Session {
         slots.set_recovery(&key, &recovery)?;
         // No keyring (headless, locked, no D-Bus) is not an error: the passphrase slot suffices.
         let keyring_enabled = request.use_keyring && slots.set_keyring(&key).is_ok();
-        let store = Store::create(&self.dir, key, &slots)?;
+        let mut store = Store::create(&self.dir, key, &slots)?;
+        self.audit = Some(check_audit(&mut store));
         self.store = Some(store);
         Ok(SetupOutcome {
             recovery_key: recovery.display().to_string(),

@@ -291,7 +291,12 @@ pub(crate) fn compare(
     key: &DataKey,
 ) -> HeadCheck {
     let Some(head) = recorded else {
-        return HeadCheck::NotRecorded;
+        // A new store has nothing to hold against a record yet.
+        return if summary.count == 0 {
+            HeadCheck::Matches
+        } else {
+            HeadCheck::NotRecorded
+        };
     };
     if !head.authentic(key) {
         return HeadCheck::Differs;
