@@ -1109,6 +1109,13 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock_story() -> Result<()>
 
     // The audit chain was verified at unlock and held against its head beside the database.
     wait_for_text(&client, "[data-testid=audit-status]", "Keten intact").await?;
+    client
+        .execute(
+            "document.querySelector('[data-testid=audit-status]').scrollIntoView()",
+            vec![],
+        )
+        .await?;
+    shot(&client, "27-demo-instellingen-beveiliging").await?;
     // The keyring was skipped at first run; Instellingen (still open) offers it later.
     wait_for_text(&client, "[data-testid=keyring-setting]", "staat uit").await?;
     click(&client, "[data-testid=keyring-setting] button").await?;

@@ -346,6 +346,17 @@ fn main() {
         Store::create(&enc_dir, key, &slots).expect("store"),
         Store::create_plain_reference(&plain_dir).expect("plain store"),
     ];
+    // `KERNTEAM_BENCH_MEMORY_SECURITY=1`: the same workload with SQLCipher's memory security
+    // on (process-wide, so in a run of its own); its figures carry the prefix below.
+    let memory_security = std::env::var("KERNTEAM_BENCH_MEMORY_SECURITY").as_deref() == Ok("1");
+    let prefix = if memory_security {
+        stores[0]
+            .turn_on_cipher_memory_security()
+            .expect("cipher_memory_security");
+        "memory_security_on_"
+    } else {
+        ""
+    };
     let bulk_load = stores.each_mut().map(|store| {
         let start = Instant::now();
         store.import(&actor, &set.doc).expect("import");
@@ -442,16 +453,19 @@ fn main() {
     let size = |dir: &DataDir| {
         std::fs::metadata(dir.db_path()).map_or(0.0, |m| m.len() as f64 / 1048576.0)
     };
-    println!("dataset_schools {SCHOOLS} count");
-    println!("dataset_casussen {CASUSSEN} count");
-    println!("dataset_notes {} count", CASUSSEN * NOTES_PER_CASUS);
-    println!("dataset_actions {} count", CASUSSEN * ACTIONS_PER_CASUS);
-    println!("dataset_meetings {MEETINGS} count");
-    println!("dataset_audit_events {audit_events} count");
-    println!("store_file_size {:.1} MiB", size(&enc_dir));
-    println!("store_file_size_plain {:.1} MiB", size(&plain_dir));
+    if !memory_security {
+        println!("dataset_schools {SCHOOLS} count");
+        println!("dataset_casussen {CASUSSEN} count");
+        println!("dataset_notes {} count", CASUSSEN * NOTES_PER_CASUS);
+        println!("dataset_actions {} count", CASUSSEN * ACTIONS_PER_CASUS);
+        println!("dataset_meetings {MEETINGS} count");
+        println!("dataset_audit_events {audit_events} count");
+        println!("store_file_size {:.1} MiB", size(&enc_dir));
+        println!("store_file_size_plain {:.1} MiB", size(&plain_dir));
+    }
     // Each figure, its plain-SQLite reference and their ratio, as three `name value unit` lines.
     let line = |name: &str, ours: f64, reference: f64| {
+        let name = format!("{prefix}{name}");
         println!("{name} {ours:.2} ms");
         println!("{name}_plain {reference:.2} ms");
         println!("{name}_ratio {:.2} x", ours / reference);
@@ -474,10 +488,10 @@ fn main() {
             timing::percentile(&checked_open, p),
             timing::percentile(&plain_open, p),
         );
-        println!("store_unlock_with_audit_check_{suffix} {ours:.2} ms");
-        println!("store_unlock_without_audit_check_{suffix} {reference:.2} ms");
+        println!("{prefix}store_unlock_with_audit_check_{suffix} {ours:.2} ms");
+        println!("{prefix}store_unlock_without_audit_check_{suffix} {reference:.2} ms");
         println!(
-            "store_unlock_with_audit_check_{suffix}_ratio {:.2} x",
+            "{prefix}store_unlock_with_audit_check_{suffix}_ratio {:.2} x",
             ours / reference
         );
     }

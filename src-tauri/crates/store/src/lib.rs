@@ -168,6 +168,16 @@ impl Store {
         })
     }
 
+    /// Turns on SQLCipher's `cipher_memory_security` (wipes and locks every allocation) for the
+    /// rest of the process; SQLCipher cannot turn it off again. Only for `cargo xtask bench`,
+    /// which runs the workload once with it and once without to decide on it.
+    #[cfg(feature = "plain-reference")]
+    pub fn turn_on_cipher_memory_security(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA cipher_memory_security = ON;")?;
+        Ok(())
+    }
+
     /// Re-wraps the data key under a new passphrase: `keys.json` is replaced atomically and the
     /// database is not touched (no re-encryption).
     pub fn change_passphrase(&mut self, actor: &Actor, passphrase: &str) -> Result<()> {

@@ -201,11 +201,14 @@ pub fn bench() -> Result<()> {
 
     // Store open times run in the private keyring session so the keyring slot is measured too.
     let keyring = scratch("bench-keyring")?;
-    for (package, example, features) in [
-        ("kernteam-store", "open_times", ""),
-        ("kernteam-store", "workload_times", "plain-reference"),
-        ("kernteam-app", "agenda_times", ""),
-        ("kernteam-export", "export_times", ""),
+    // The workload runs a second time with SQLCipher's memory security on (it cannot be
+    // turned off within a process): the figures that decide `cipher_memory_security`.
+    for (package, example, features, memory_security) in [
+        ("kernteam-store", "open_times", "", false),
+        ("kernteam-store", "workload_times", "plain-reference", false),
+        ("kernteam-store", "workload_times", "plain-reference", true),
+        ("kernteam-app", "agenda_times", "", false),
+        ("kernteam-export", "export_times", "", false),
     ] {
         let mut args = vec![
             "cargo",
@@ -220,9 +223,11 @@ pub fn bench() -> Result<()> {
         if !features.is_empty() {
             args.extend(["--features", features]);
         }
-        let out = in_private_session(&args, &keyring, false)
-            .stderr(Stdio::inherit())
-            .output()?;
+        let mut run = in_private_session(&args, &keyring, false);
+        if memory_security {
+            run.env("KERNTEAM_BENCH_MEMORY_SECURITY", "1");
+        }
+        let out = run.stderr(Stdio::inherit()).output()?;
         if !out.status.success() {
             bail!("bench example {example} failed");
         }
