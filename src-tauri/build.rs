@@ -13,6 +13,7 @@ pub const COMMANDS: &[&str] = &[
     "change_passphrase",
     "enable_keyring",
     "accept_audit_chain",
+    "recheck_audit_chain",
     "get_preferences",
     "set_preferences",
     "overview",

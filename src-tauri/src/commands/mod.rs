@@ -22,6 +22,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         store::change_passphrase,
         store::enable_keyring,
         store::accept_audit_chain,
+        store::recheck_audit_chain,
         store::get_preferences,
         store::set_preferences,
         store::load_demo,

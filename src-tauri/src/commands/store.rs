@@ -76,6 +76,15 @@ pub async fn change_passphrase(
         .map_err(to_ipc)
 }
 
+/// The audit chain verified again, for Instellingen.
+#[tauri::command]
+pub async fn recheck_audit_chain(state: State<'_, AppState>) -> CommandResult<AuditCheck> {
+    state
+        .with(|s| s.recheck_audit_chain())
+        .await
+        .map_err(to_ipc)
+}
+
 /// The chair goes on with a database the unlock check found older or different (restored on
 /// purpose): the acceptance is logged and the head is recorded anew.
 #[tauri::command]

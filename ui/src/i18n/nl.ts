@@ -124,7 +124,7 @@ export const nl = {
     keyringEnabled: 'Kernteam ontgrendelt voortaan bij het starten via de sleutelbos.',
     auditTitle: 'Auditlog',
     auditIntact: (events: string, at: string, ms: number) =>
-      `Keten intact: ${events} gebeurtenissen, volledig gecontroleerd bij het ontgrendelen (${at}, ${ms} ms).`,
+      `Keten intact: ${events} gebeurtenissen, volledig gecontroleerd op ${at} (${ms} ms), ook tegen de stand die naast de database is vastgelegd.`,
     auditFirstRecorded: (events: string) =>
       `Keten intact: ${events} gebeurtenissen. Vanaf nu houdt Kernteam naast de database bij hoe ver het log reikt, zodat een teruggezette oudere kopie opvalt.`,
     auditProblem: 'Het auditlog klopt niet met wat deze laptop heeft vastgelegd',

@@ -45,6 +45,7 @@ export const api = {
   changePassphrase: (passphrase: string) => call<null>('change_passphrase', { passphrase }),
   enableKeyring: () => call<null>('enable_keyring'),
   acceptAuditChain: () => call<AuditCheck>('accept_audit_chain'),
+  recheckAuditChain: () => call<AuditCheck>('recheck_audit_chain'),
   getPreferences: () => call<Preferences>('get_preferences'),
   setPreferences: (preferences: Preferences) => call<Preferences>('set_preferences', { preferences }),
   loadDemo: () => call<DemoSummary>('load_demo'),

@@ -473,6 +473,14 @@ impl Session {
         Ok(u64::from(found.events))
     }
 
+    /// Verifies the chain again now (Instellingen shows the chain as it is, not as it was at
+    /// unlock); kept as the latest finding.
+    pub fn recheck_audit_chain(&mut self) -> AppResult<AuditCheck> {
+        let found = check_audit(self.store()?);
+        self.audit = Some(found.clone());
+        Ok(found)
+    }
+
     /// After a finding at unlock, the person responsible (an older copy was restored on
     /// purpose) goes on with this database: accepted in the chain, its head recorded anew.
     pub fn accept_audit_chain(&mut self) -> AppResult<AuditCheck> {

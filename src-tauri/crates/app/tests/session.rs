@@ -515,4 +515,9 @@ fn a_restored_older_database_is_found_at_unlock_and_by_check() {
     let accepted = session.accept_audit_chain().expect("accept");
     assert_eq!(accepted.finding, AuditFinding::Intact);
     session.check().expect("all well once accepted");
+    // Instellingen shows the chain as it is now, not as it was at unlock.
+    team(&mut session);
+    let now = session.recheck_audit_chain().expect("recheck");
+    assert_eq!(now.finding, AuditFinding::Intact);
+    assert!(now.events > accepted.events, "{now:?} after {accepted:?}");
 }
