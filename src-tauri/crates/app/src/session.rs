@@ -204,12 +204,24 @@ pub fn check_passphrase(text: &str) -> PassphraseCheck {
     }
 }
 
+/// How much of the audit chain a check walks: the whole chain (`check`, Instellingen, set-up),
+/// or only what came after the position last verified whole (each unlock: flat cost).
+#[derive(Clone, Copy)]
+enum Walk {
+    Whole,
+    SinceVerified,
+}
+
 /// Verifies the chain and holds it against its recorded head; the result is kept for
 /// Instellingen, never a reason to refuse the unlock (the data must stay reachable).
-fn check_audit(store: &mut Store) -> AuditCheck {
+fn check_audit(store: &mut Store, walk: Walk) -> AuditCheck {
     use kernteam_store::HeadCheck;
     let started = std::time::Instant::now();
-    let (events, finding) = match store.audit_status() {
+    let status = match walk {
+        Walk::Whole => store.audit_status(),
+        Walk::SinceVerified => store.audit_status_since_verified(),
+    };
+    let (events, finding) = match status {
         Ok(status) => (
             status.events,
             match status.head {
@@ -311,7 +323,7 @@ impl Session {
         // No keyring (headless, locked, no D-Bus) is not an error: the passphrase slot suffices.
         let keyring_enabled = request.use_keyring && slots.set_keyring(&key).is_ok();
         let mut store = Store::create(&self.dir, key, &slots)?;
-        self.audit = Some(check_audit(&mut store));
+        self.audit = Some(check_audit(&mut store, Walk::Whole));
         self.store = Some(store);
         Ok(SetupOutcome {
             recovery_key: recovery.display().to_string(),
@@ -363,7 +375,7 @@ impl Session {
             }
             other => other,
         })?;
-        self.audit = Some(check_audit(&mut store));
+        self.audit = Some(check_audit(&mut store, Walk::SinceVerified));
         self.store = Some(store);
         self.unlocked_by_recovery = slot == SlotKind::Recovery;
         self.last_activity = std::time::Instant::now();
@@ -466,7 +478,7 @@ impl Session {
     pub fn check(&mut self) -> AppResult<u64> {
         let store = self.store()?;
         store.check_integrity()?;
-        let found = check_audit(store);
+        let found = check_audit(store, Walk::Whole);
         if let Some(problem) = found.finding.problem() {
             return Err(AppError::new(ErrorCode::Damaged, problem));
         }
@@ -476,7 +488,7 @@ impl Session {
     /// Verifies the chain again now (Instellingen shows the chain as it is, not as it was at
     /// unlock); kept as the latest finding.
     pub fn recheck_audit_chain(&mut self) -> AppResult<AuditCheck> {
-        let found = check_audit(self.store()?);
+        let found = check_audit(self.store()?, Walk::Whole);
         self.audit = Some(found.clone());
         Ok(found)
     }
@@ -487,7 +499,7 @@ impl Session {
         let actor = self.actor_now()?;
         let store = self.store()?;
         store.accept_audit_chain(&actor)?;
-        let found = check_audit(store);
+        let found = check_audit(store, Walk::Whole);
         self.audit = Some(found.clone());
         Ok(found)
     }

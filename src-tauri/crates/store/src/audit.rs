@@ -58,7 +58,7 @@ pub struct AuditEvent {
     pub entity_id: String,
 }
 
-fn event_hash(
+pub(crate) fn event_hash(
     prev: &str,
     seq: i64,
     at: &str,
@@ -145,14 +145,54 @@ pub(crate) fn append(
 /// Walks the whole chain; the first event whose link or hash does not match is reported.
 /// `at` asks for the hash of one event on the way (the recorded head's).
 pub(crate) fn verify(conn: &rusqlite::Connection, at: Option<u64>) -> Result<ChainSummary> {
+    walk(conn, None, at)
+}
+
+/// Walks only the events after `from`, a position verified end to end before: the event there
+/// must still carry the hash then verified, and every later one must link to it. An older or
+/// replaced chain fails that and is walked whole (`None` here); an in-place edit below `from`
+/// that keeps every stored hash is left to `check`, which always walks the whole chain.
+pub(crate) fn verify_since(
+    conn: &rusqlite::Connection,
+    from: &AuditHead,
+    at: Option<u64>,
+) -> Result<Option<ChainSummary>> {
+    let seq = i64::try_from(from.count).unwrap_or(i64::MAX);
+    let stored: Option<String> =
+        match conn.query_row("SELECT hash FROM audit_events WHERE seq = ?1", [seq], |r| {
+            r.get(0)
+        }) {
+            Ok(hash) => Some(hash),
+            Err(rusqlite::Error::QueryReturnedNoRows) => None,
+            Err(other) => return Err(other.into()),
+        };
+    // A recorded head before the verified position can only be compared on a whole walk.
+    let head_before = at.is_some_and(|a| a < from.count);
+    if from.count == 0 || head_before || stored.as_deref() != Some(from.hash.as_str()) {
+        return Ok(None);
+    }
+    match walk(conn, Some((from.count, &from.hash)), at) {
+        Ok(summary) => Ok(Some(summary)),
+        Err(StoreError::AuditChainBroken { .. }) => Ok(None),
+        Err(other) => Err(other),
+    }
+}
+
+fn walk(
+    conn: &rusqlite::Connection,
+    from: Option<(u64, &str)>,
+    at: Option<u64>,
+) -> Result<ChainSummary> {
+    let start = from.map_or(0, |(n, _)| n);
     let mut stmt = conn.prepare(
-        "SELECT seq, at, actor, action, entity_kind, entity_id, prev_hash, hash FROM audit_events ORDER BY seq",
+        "SELECT seq, at, actor, action, entity_kind, entity_id, prev_hash, hash FROM audit_events
+         WHERE seq > ?1 ORDER BY seq",
     )?;
-    let mut rows = stmt.query([])?;
-    let mut prev = GENESIS.to_owned();
-    let mut expected_seq = 1;
-    let mut count = 0u64;
-    let mut hash_at = None;
+    let mut rows = stmt.query([i64::try_from(start).unwrap_or(i64::MAX)])?;
+    let mut prev = from.map_or_else(|| GENESIS.to_owned(), |(_, h)| h.to_owned());
+    let mut expected_seq = i64::try_from(start).unwrap_or(i64::MAX) + 1;
+    let mut count = start;
+    let mut hash_at = (at == Some(start) && start > 0).then(|| prev.clone());
     while let Some(row) = rows.next()? {
         let seq: i64 = row.get(0)?;
         let at_time: String = row.get(1)?;
@@ -175,7 +215,11 @@ pub(crate) fn verify(conn: &rusqlite::Connection, at: Option<u64>) -> Result<Cha
         prev = hash;
         expected_seq += 1;
     }
-    Ok(ChainSummary { count, hash_at })
+    Ok(ChainSummary {
+        count,
+        hash_at,
+        last_hash: prev,
+    })
 }
 
 pub(crate) fn recent_for(
@@ -200,10 +244,11 @@ pub(crate) fn recent_for(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// What the chain holds: how many events, and the hash at one position asked for (the
-/// recorded head's), from one walk.
+/// What the chain holds: how many events, the last hash, and the hash at one position asked
+/// for (the recorded head's), from one walk.
 pub(crate) struct ChainSummary {
     pub(crate) count: u64,
+    pub(crate) last_hash: String,
     pub(crate) hash_at: Option<String>,
 }
 
@@ -251,7 +296,7 @@ impl AuditHead {
         hex64(&self.hash) && hex64(&self.mac)
     }
 
-    fn authentic(&self, key: &DataKey) -> bool {
+    pub(crate) fn authentic(&self, key: &DataKey) -> bool {
         let expected = head_mac(key, self.count, &self.hash);
         // Both are hex of a fixed length; a constant-time compare costs nothing here.
         expected.len() == self.mac.len()
@@ -321,6 +366,9 @@ pub(crate) struct HeadKeeper {
     keys_path: PathBuf,
     written: Option<u64>,
     may_write: bool,
+    /// The position last verified end to end in this session, to be recorded with the next
+    /// head (never written by the check itself: `check` must leave the files as they were).
+    verified: Option<(u64, String)>,
 }
 
 impl HeadKeeper {
@@ -329,6 +377,7 @@ impl HeadKeeper {
             keys_path,
             written: None,
             may_write: true,
+            verified: None,
         }
     }
 
@@ -337,6 +386,7 @@ impl HeadKeeper {
             keys_path,
             written: None,
             may_write: false,
+            verified: None,
         }
     }
 
@@ -344,9 +394,16 @@ impl HeadKeeper {
         self.may_write = true;
     }
 
+    pub(crate) fn verified_up_to(&mut self, count: u64, hash: String) {
+        self.verified = Some((count, hash));
+    }
+
     pub(crate) fn record(&mut self, key: &DataKey, count: u64, hash: String) -> Result<()> {
         let mut slots = KeySlots::load(&self.keys_path)?;
         slots.audit_head = Some(AuditHead::sealed(key, count, hash));
+        if let Some((count, hash)) = self.verified.take() {
+            slots.audit_verified = Some(AuditHead::sealed(key, count, hash));
+        }
         slots.save(&self.keys_path)?;
         self.written = Some(count);
         Ok(())

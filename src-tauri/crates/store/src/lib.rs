@@ -299,11 +299,33 @@ impl Store {
     /// Only when they agree (or no head was recorded yet) is the head kept up to date from
     /// now on: a mismatch stays on record until someone accepts this database.
     pub fn audit_status(&mut self) -> Result<AuditStatus> {
-        let recorded = KeySlots::load(&self.dir.keys_path())?.audit_head;
-        let summary = audit::verify(&self.conn, recorded.as_ref().map(|h| h.count))?;
+        self.audit_status_walking(false)
+    }
+
+    /// The same, walking only the events after the position last verified end to end (what
+    /// unlocking does: its cost stays flat as the log grows). Anything unexpected there, an
+    /// older or replaced chain, makes it walk the whole chain after all.
+    pub fn audit_status_since_verified(&mut self) -> Result<AuditStatus> {
+        self.audit_status_walking(true)
+    }
+
+    fn audit_status_walking(&mut self, since_verified: bool) -> Result<AuditStatus> {
+        let slots = KeySlots::load(&self.dir.keys_path())?;
+        let recorded = slots.audit_head;
+        let at = recorded.as_ref().map(|h| h.count);
+        let partial = match slots.audit_verified.filter(|v| v.authentic(&self.key)) {
+            Some(from) if since_verified => audit::verify_since(&self.conn, &from, at)?,
+            _ => None,
+        };
+        let summary = match partial {
+            Some(summary) => summary,
+            None => audit::verify(&self.conn, at)?,
+        };
         let head = audit::compare(&summary, recorded.as_ref(), &self.key);
         if matches!(head, HeadCheck::Matches | HeadCheck::NotRecorded) {
             self.head.allow_writing();
+            self.head
+                .verified_up_to(summary.count, summary.last_hash.clone());
         }
         Ok(AuditStatus {
             events: summary.count,
@@ -314,8 +336,9 @@ impl Store {
     /// A database put back on purpose (an older copy restored knowingly) is accepted as the one
     /// to go on with: the acceptance goes into the chain and its head becomes the recorded one.
     pub fn accept_audit_chain(&mut self, actor: &Actor) -> Result<()> {
-        audit::verify(&self.conn, None)?;
+        let summary = audit::verify(&self.conn, None)?;
         self.head.allow_writing();
+        self.head.verified_up_to(summary.count, summary.last_hash);
         let tx = self.conn.transaction()?;
         audit::append(&tx, &actor.0, AuditAction::Change, "audit_head", "accepted")?;
         audit::commit(tx, &mut self.head, &self.key)

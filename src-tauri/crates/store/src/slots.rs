@@ -59,6 +59,10 @@ pub struct KeySlots {
     /// The audit chain's head when this store last wrote (see `audit::HeadKeeper`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) audit_head: Option<AuditHead>,
+    /// The position of the chain last verified end to end, so an unlock walks only what came
+    /// after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) audit_verified: Option<AuditHead>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -136,6 +140,7 @@ impl KeySlots {
             store_id,
             slots: Vec::new(),
             audit_head: None,
+            audit_verified: None,
         }
     }
 
@@ -166,8 +171,10 @@ impl KeySlots {
                 "storeId is not in the form Kernteam writes".into(),
             ));
         }
-        if let Some(head) = &slots.audit_head
-            && !head.well_formed()
+        if [&slots.audit_head, &slots.audit_verified]
+            .into_iter()
+            .flatten()
+            .any(|head| !head.well_formed())
         {
             return Err(StoreError::KeySlotsDamaged(
                 "auditHead is not in the form Kernteam writes".into(),

@@ -149,3 +149,122 @@ fn a_store_from_before_the_head_was_kept_starts_keeping_it() {
         HeadCheck::Matches
     );
 }
+
+/// Full status once (the verified position goes to keys.json with the next commit), then a
+/// fresh open, as an unlock sees the store.
+fn verified_and_reopened(dir: &Path) -> Store {
+    let mut store = reopen(dir);
+    assert_eq!(store.audit_status().expect("full").head, HeadCheck::Matches);
+    searches(&mut store, 1);
+    drop(store);
+    reopen(dir)
+}
+
+#[test]
+fn an_unlock_walks_only_what_came_after_the_last_verified_position() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut store, _) = new_store(dir.path());
+    plant_marker(&mut store);
+    drop(store);
+    let mut store = verified_and_reopened(dir.path());
+    let full = store.verify_audit_chain().expect("chain");
+    // An edit in place below the verified position that keeps every stored hash: the unlock
+    // does not walk there (that is what keeps it fast), `check`'s whole walk finds it.
+    store
+        .conn
+        .execute_batch(
+            "DROP TRIGGER audit_no_update;
+             UPDATE audit_events SET actor = 'iemand anders' WHERE seq = 2;",
+        )
+        .expect("tamper");
+    let quick = store.audit_status_since_verified().expect("since verified");
+    assert_eq!(
+        quick,
+        AuditStatus {
+            events: full,
+            head: HeadCheck::Matches
+        }
+    );
+    assert!(matches!(
+        store.audit_status(),
+        Err(StoreError::AuditChainBroken { seq: 2 })
+    ));
+}
+
+#[test]
+fn a_chain_rewritten_below_the_verified_position_is_found_by_the_unlock() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut store, _) = new_store(dir.path());
+    plant_marker(&mut store);
+    drop(store);
+    let mut store = verified_and_reopened(dir.path());
+    // A tamperer with the key rewrites event 2 and recomputes every hash after it, so the
+    // chain verifies on its own; it is no longer the chain this laptop verified and recorded.
+    store
+        .conn
+        .execute_batch(
+            "DROP TRIGGER audit_no_update;
+             UPDATE audit_events SET actor = 'iemand anders' WHERE seq = 2;",
+        )
+        .expect("tamper");
+    let rows: Vec<(i64, String, String, String, String, String)> = store
+        .conn
+        .prepare(
+            "SELECT seq, at, actor, action, entity_kind, entity_id FROM audit_events ORDER BY seq",
+        )
+        .expect("select")
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .expect("rows")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows");
+    let mut prev = "0".repeat(64);
+    for (seq, at, actor, action, kind, id) in rows {
+        let hash = audit::event_hash(&prev, seq, &at, &actor, &action, &kind, &id);
+        store
+            .conn
+            .execute(
+                "UPDATE audit_events SET prev_hash = ?1, hash = ?2 WHERE seq = ?3",
+                rusqlite::params![prev, hash, seq],
+            )
+            .expect("rewrite");
+        prev = hash;
+    }
+    store
+        .verify_audit_chain()
+        .expect("the rewritten chain holds on its own");
+    assert_eq!(
+        store.audit_status_since_verified().expect("status").head,
+        HeadCheck::Differs
+    );
+}
+
+#[test]
+fn an_older_copy_is_behind_also_when_the_unlock_starts_from_the_verified_position() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = tempfile::tempdir().expect("tempdir");
+    let (mut store, _) = new_store(dir.path());
+    plant_marker(&mut store);
+    drop(store);
+    let mut store = verified_and_reopened(dir.path());
+    store.checkpoint().expect("checkpoint");
+    copy_files(dir.path(), old.path(), &[DB_FILE]);
+    // Verified again further on, so the recorded position lies beyond the old copy's end.
+    assert_eq!(store.audit_status().expect("full").head, HeadCheck::Matches);
+    searches(&mut store, 3);
+    drop(store);
+    std::fs::copy(old.path().join(DB_FILE), dir.path().join(DB_FILE)).expect("put back");
+    let mut store = reopen(dir.path());
+    assert_eq!(
+        store.audit_status_since_verified().expect("status").head,
+        HeadCheck::Behind { missing: 3 }
+    );
+}
