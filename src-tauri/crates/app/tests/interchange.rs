@@ -297,3 +297,73 @@ fn an_import_caps_text_lengths() {
     assert!(err.message.contains("20000 tekens"), "{}", err.message);
     assert_eq!(s.export_document().expect("export"), before);
 }
+
+/// Issue 12: a file cannot seat someone in an existing kernteam (least of all as its chair) nor
+/// add meetings to its history; a new team in the file comes with its roles and meetings.
+#[test]
+fn an_import_never_changes_who_sits_in_an_existing_team_or_its_meetings() {
+    use kernteam_app::domain::interchange::{XMeeting, XMember, XRole};
+    use kernteam_app::domain::{MeetingId, MeetingStatus, MemberId, Role};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = session(&dir, "a");
+    s.load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+        .expect("demo");
+    let before = s.export_document().expect("export");
+    let team = before.teams[0].id;
+    let mut doc = before.clone();
+    doc.members.push(XMember {
+        id: MemberId::new(),
+        name: "Onbekende Buitenstaander".into(),
+        email: None,
+        organisation_id: None,
+        roles: vec![XRole {
+            team_id: team,
+            role: Role::Voorzitter,
+        }],
+    });
+    let planted = MeetingId::new();
+    doc.meetings.push(XMeeting {
+        id: planted,
+        team_id: team,
+        starts_at: "2026-10-06T07:00:00Z".into(),
+        location: None,
+        status: MeetingStatus::Gesloten,
+    });
+    let summary = s
+        .import_file(&serde_json::to_vec(&doc).expect("json"), None)
+        .expect("import runs and reports");
+    assert_eq!(summary.refused.len(), 2, "{summary:?}");
+    assert!(
+        summary
+            .refused
+            .iter()
+            .any(|r| r.contains("Onbekende Buitenstaander als voorzitter")),
+        "{summary:?}"
+    );
+    assert!(
+        summary
+            .refused
+            .iter()
+            .any(|r| r.starts_with("Overleg van 2026-10-06")),
+        "{summary:?}"
+    );
+    let after = s.export_document().expect("export");
+    assert!(
+        !after.meetings.iter().any(|m| m.id == planted),
+        "no meeting planted"
+    );
+    let seated: Vec<_> = after
+        .members
+        .iter()
+        .filter(|m| {
+            m.roles
+                .iter()
+                .any(|r| r.team_id == team && r.role == Role::Voorzitter)
+        })
+        .map(|m| m.name.clone())
+        .collect();
+    assert!(
+        !seated.iter().any(|n| n == "Onbekende Buitenstaander"),
+        "the chair is who it was: {seated:?}"
+    );
+}

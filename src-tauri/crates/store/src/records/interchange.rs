@@ -305,8 +305,10 @@ impl Store {
                 }
             }
         }
+        let held = held_back_from_existing_teams(&self.conn, doc)?;
+        refused.extend(held.reasons.iter().cloned());
         let tx = self.conn.transaction()?;
-        let counts = import_into(&tx, actor, doc, &existing).map_err(|e| match e {
+        let counts = import_into(&tx, actor, doc, &existing, &held).map_err(|e| match e {
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, msg))
                 if f.code == rusqlite::ErrorCode::ConstraintViolation =>
             {
@@ -324,6 +326,70 @@ impl Store {
         crate::audit::commit(tx, &mut self.head, &self.key)?;
         Ok(ImportCounts { refused, ..counts })
     }
+}
+
+/// What a file may not add to a kernteam that already exists here: a role (who sits in the
+/// team, and who chairs it, is the team's own decision) or a meeting (its history). Identical
+/// records already present are simply skipped.
+#[derive(Default)]
+struct HeldBack {
+    roles: std::collections::HashSet<(String, String, &'static str)>,
+    meetings: std::collections::HashSet<String>,
+    reasons: Vec<String>,
+}
+
+fn held_back_from_existing_teams(
+    conn: &rusqlite::Connection,
+    doc: &Interchange,
+) -> Result<HeldBack> {
+    let team_name = |id: &str| -> Result<Option<String>> {
+        match conn.query_row("SELECT name FROM teams WHERE id = ?1", [id], |r| r.get(0)) {
+            Ok(name) => Ok(Some(name)),
+            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+            Err(other) => Err(other.into()),
+        }
+    };
+    let exists = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<bool> {
+        Ok(conn.query_row(sql, args, |r| r.get(0))?)
+    };
+    let mut held = HeldBack::default();
+    for m in &doc.members {
+        for r in &m.roles {
+            let (team, member) = (r.team_id.to_string(), m.id.to_string());
+            let Some(name) = team_name(&team)? else {
+                continue;
+            };
+            let present = exists(
+                "SELECT EXISTS (SELECT 1 FROM team_members WHERE team_id = ?1 AND member_id = ?2 AND role = ?3)",
+                &[&team, &member, &r.role.code()],
+            )?;
+            if !present {
+                held.reasons.push(format!(
+                    "{} als {} in het bestaande {name}: niet toegevoegd; een bestand verandert de samenstelling van een bestaand kernteam niet.",
+                    m.name.trim(),
+                    r.role.label().to_lowercase()
+                ));
+                held.roles.insert((team, member, r.role.code()));
+            }
+        }
+    }
+    for meeting in &doc.meetings {
+        let (team, id) = (meeting.team_id.to_string(), meeting.id.to_string());
+        let Some(name) = team_name(&team)? else {
+            continue;
+        };
+        if !exists(
+            "SELECT EXISTS (SELECT 1 FROM meetings WHERE id = ?1)",
+            &[&id],
+        )? {
+            held.reasons.push(format!(
+                "Overleg van {} in het bestaande {name}: niet toegevoegd; een bestand voegt geen overleggen toe aan een bestaand kernteam.",
+                meeting.starts_at.get(..10).unwrap_or(&meeting.starts_at)
+            ));
+            held.meetings.insert(id);
+        }
+    }
+    Ok(held)
 }
 
 /// A casus as a report may name it: initials and class, or the pseudonym.
@@ -351,6 +417,7 @@ fn import_into(
     actor: &Actor,
     doc: &Interchange,
     existing: &std::collections::HashMap<CasusId, bool>,
+    held: &HeldBack,
 ) -> Result<ImportCounts> {
     let now = now_from_clock();
     let mut n = ImportCounts::default();
@@ -378,11 +445,21 @@ fn import_into(
         count(tx.execute("INSERT INTO members (id, name, email, organisation_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(id) DO NOTHING",
             params![m.id.to_string(), m.name, m.email, m.organisation_id.map(|o| o.to_string()), now])?);
         for r in &m.roles {
+            if held
+                .roles
+                .contains(&(r.team_id.to_string(), m.id.to_string(), r.role.code()))
+            {
+                continue;
+            }
             tx.execute("INSERT INTO team_members (team_id, member_id, role) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
                 params![r.team_id.to_string(), m.id.to_string(), r.role.code()])?;
         }
     }
-    for m in &doc.meetings {
+    for m in doc
+        .meetings
+        .iter()
+        .filter(|m| !held.meetings.contains(&m.id.to_string()))
+    {
         count(tx.execute("INSERT INTO meetings (id, team_id, starts_at, location, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO NOTHING",
             params![m.id.to_string(), m.team_id.to_string(), m.starts_at, m.location, m.status.code(), now])?);
     }
@@ -452,10 +529,15 @@ fn import_into(
                 params![id, f.absent_since, f.reported_sick, f.duo_reported_on, f.exemption_5a_from, now])?;
         }
         for a in &c.actions {
+            // An action agreed in a meeting the file may not add keeps its content, not the link.
+            let meeting = a
+                .meeting_id
+                .map(|m| m.to_string())
+                .filter(|m| !held.meetings.contains(m));
             count(tx.execute("INSERT INTO actions (id, casus_id, meeting_id, description, owner_member_id, owner_organisation_id,
                                 due_on, status, feedback, created_at, updated_at, urgent_logged_at)
                               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11) ON CONFLICT(id) DO NOTHING",
-                params![a.id.to_string(), id, a.meeting_id.map(|m| m.to_string()), a.description,
+                params![a.id.to_string(), id, meeting, a.description,
                     a.owner_member_id.map(|m| m.to_string()), a.owner_organisation_id.map(|o| o.to_string()),
                     a.due_on, a.status.code(), a.feedback, a.created_at, a.urgent_logged_at])?);
         }
