@@ -498,12 +498,18 @@ impl Session {
         let store = self.store()?;
         if store.casus_core(casus)?.summary.mode == CasusMode::Anonymous {
             let known = store.known_pupil_names()?;
-            for text in [
+            let fixed = [
                 &intake.tried,
+                &intake.tried_effect,
                 &intake.strengths,
                 &intake.parents_view,
                 &intake.pupil_view,
-            ] {
+                &intake.pupil_view_waived,
+            ];
+            for text in fixed
+                .into_iter()
+                .chain(intake.concerns.iter().map(|c| &c.text))
+            {
                 refuse_identifying("intake", text, &known)?;
             }
         }
@@ -631,6 +637,7 @@ impl Session {
 
     /// Closes a casus: reason and outcome, no open actions, then read-only with its retention date.
     pub fn close_casus(&mut self, casus: CasusId, closure: &Closure) -> AppResult<()> {
+        self.refuse_identifying_in(Some(casus), &[("outcome", &closure.outcome)])?;
         let today = today();
         let actor = self.actor_now()?;
         let store = self.store()?;

@@ -406,9 +406,42 @@ fn every_text_of_an_anonymous_casus_refuses_what_identifies_the_pupil() {
         (err.code, err.field.as_deref()),
         (ErrorCode::Validation, Some("text"))
     );
+    // The intake's every text, its concerns included, and the closure's outcome.
+    let mut intake = s.dossier(casus).expect("dossier").intake;
+    intake.pupil_view = "Wil meer rust in de pauze".into();
+    intake.concerns.push(kernteam_app::domain::casus::Concern {
+        category: SignalCategory::Gedrag,
+        text: "Ruzie met Jayden op het plein".into(),
+    });
+    let err = s
+        .update_intake(casus, &intake)
+        .expect_err("a known pupil in a concern");
+    assert_eq!(err.field.as_deref(), Some("intake"));
+    intake.concerns.clear();
+    intake.tried_effect = "Beter sinds mentor Sophie belde".into();
+    let err = s
+        .update_intake(casus, &intake)
+        .expect_err("a first name in the effect");
+    assert_eq!(err.field.as_deref(), Some("intake"));
+    let err = s
+        .close_casus(
+            casus,
+            &Closure {
+                closed_on: clock::today().to_string(),
+                reason: ClosureReason::DoelBereikt,
+                outcome: "Sophie gaat weer graag naar school".into(),
+                left_school_on: None,
+            },
+        )
+        .expect_err("a first name in the outcome");
+    assert_eq!(err.field.as_deref(), Some("outcome"));
     let dossier = s.dossier(casus).expect("dossier");
     assert!(dossier.notes.is_empty(), "no note saved");
     assert!(dossier.actions.is_empty(), "no action saved");
+    assert!(dossier.closure.is_none(), "not closed");
+    assert!(dossier.intake.concerns.is_empty() && dossier.intake.tried_effect.is_empty());
+    intake.tried_effect = "Beter sinds de mentor belde".into();
+    s.update_intake(casus, &intake).expect("what does not identify is saved");
     s.save_note(&NoteDraft {
         facts: "Conflicten op het plein, vooral na de gymles".into(),
         ..note
