@@ -441,7 +441,8 @@ fn every_text_of_an_anonymous_casus_refuses_what_identifies_the_pupil() {
     assert!(dossier.closure.is_none(), "not closed");
     assert!(dossier.intake.concerns.is_empty() && dossier.intake.tried_effect.is_empty());
     intake.tried_effect = "Beter sinds de mentor belde".into();
-    s.update_intake(casus, &intake).expect("what does not identify is saved");
+    s.update_intake(casus, &intake)
+        .expect("what does not identify is saved");
     s.save_note(&NoteDraft {
         facts: "Conflicten op het plein, vooral na de gymles".into(),
         ..note
