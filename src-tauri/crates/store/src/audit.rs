@@ -271,18 +271,18 @@ impl std::fmt::Debug for AuditHead {
     }
 }
 
-fn head_mac(key: &DataKey, count: u64, hash: &str) -> String {
+fn head_mac(key: &DataKey, count: u64, hash: &str) -> Hmac<Sha256> {
     let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key.as_bytes())
         .expect("HMAC takes a key of any length");
     mac.update(b"kernteam audit head v1");
     mac.update(&count.to_le_bytes());
     mac.update(hash.as_bytes());
-    hex::encode(mac.finalize().into_bytes())
+    mac
 }
 
 impl AuditHead {
     pub(crate) fn sealed(key: &DataKey, count: u64, hash: String) -> Self {
-        let mac = head_mac(key, count, &hash);
+        let mac = hex::encode(head_mac(key, count, &hash).finalize().into_bytes());
         Self { count, hash, mac }
     }
 
@@ -297,14 +297,12 @@ impl AuditHead {
     }
 
     pub(crate) fn authentic(&self, key: &DataKey) -> bool {
-        let expected = head_mac(key, self.count, &self.hash);
-        // Both are hex of a fixed length; a constant-time compare costs nothing here.
-        expected.len() == self.mac.len()
-            && expected
-                .bytes()
-                .zip(self.mac.bytes())
-                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-                == 0
+        // The hmac crate compares in constant time.
+        hex::decode(&self.mac).is_ok_and(|tag| {
+            head_mac(key, self.count, &self.hash)
+                .verify_slice(&tag)
+                .is_ok()
+        })
     }
 }
 
