@@ -1,96 +1,23 @@
 //! Declares the app's own commands so each gets an `allow-<command>` permission: a command not
-//! listed in a capability is refused at the IPC boundary.
+//! listed in a capability is refused at the IPC boundary. The names come from the one command
+//! list, which this script includes (`cargo xtask bindings` writes the capability from the same
+//! list, and `cargo xtask test` fails when it drifts).
 
-/// Keep in step with `src/commands/` and `capabilities/main-window.json` (checked by a test).
-pub const COMMANDS: &[&str] = &[
-    "store_status",
-    "keyring_available",
-    "check_passphrase",
-    "setup_store",
-    "unlock",
-    "lock",
-    "note_activity",
-    "change_passphrase",
-    "enable_keyring",
-    "accept_audit_chain",
-    "recheck_audit_chain",
-    "get_preferences",
-    "set_preferences",
-    "overview",
-    "monitor",
-    "list_teams",
-    "list_schools",
-    "list_members",
-    "create_school_with_team",
-    "add_member",
-    "assign_member",
-    "list_casussen",
-    "get_casus",
-    "create_casus",
-    "create_anonymous_casus",
-    "check_anonymous_text",
-    "convert_to_named",
-    "add_consent",
-    "withdraw_consent",
-    "add_gezag_holder",
-    "add_signal",
-    "update_intake",
-    "save_note",
-    "share_note",
-    "add_absence",
-    "set_attendance",
-    "link_sibling",
-    "resolve_action",
-    "close_casus",
-    "search",
-    "get_profile",
-    "set_profile",
-    "get_holidays",
-    "set_holidays",
-    "get_routekaart",
-    "set_routekaart",
-    "get_thuiszitter_definition",
-    "set_thuiszitter_definition",
-    "update_school",
-    "list_meetings",
-    "list_actions",
-    "get_schedule",
-    "set_schedule",
-    "build_agenda",
-    "save_agenda",
-    "get_agenda",
-    "live_meeting",
-    "start_meeting",
-    "set_presence",
-    "save_block",
-    "add_decision",
-    "add_action",
-    "preview_minutes_export",
-    "save_minutes_export",
-    "preview_summary_export",
-    "save_summary_export",
-    "preview_action_list_export",
-    "save_action_list_export",
-    "preview_agenda_export",
-    "save_agenda_export",
-    "export_log",
-    "propose_export_password",
-    "log_urgent_action",
-    "review_action",
-    "close_casus_in_meeting",
-    "edit_concept_block",
-    "add_spent",
-    "close_meeting",
-    "list_organisations",
-    "get_minutes",
-    "finalise_minutes",
-    "correct_minutes",
-    "export_schedule_ics",
-    "load_demo",
-    "first_screen_shown",
-];
+include!("crates/app/src/commands.rs");
+
+macro_rules! command_names {
+    ($(
+        $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) -> $out:ty ;
+        $effect:ident [ $($topic:ident),* ] = $kind:ident { $($body:tt)* }
+    )*) => {
+        &[$(stringify!($name)),*]
+    };
+}
+
+const COMMANDS: &[&str] = for_each_command!(command_names);
 
 fn main() {
+    println!("cargo:rerun-if-changed=crates/app/src/commands.rs");
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

@@ -24,29 +24,41 @@ const EXTRA_PERMISSIONS: &[&str] = &[
     "core:event:allow-unlisten",
 ];
 
-fn build_rs_commands() -> BTreeSet<String> {
-    let text = shell_file("build.rs");
-    let start = text
-        .find("COMMANDS: &[&str] = &[")
-        .expect("COMMANDS list in build.rs");
-    let end = text[start..].find("];").expect("end of COMMANDS") + start;
-    text[start..end]
-        .split('"')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
+/// The command names in the one command list (`kernteam_app::for_each_command!`): each entry
+/// starts a line with `name(`.
+fn listed_commands() -> BTreeSet<String> {
+    shell_file("crates/app/src/commands.rs")
+        .lines()
+        .map(str::trim_start)
+        .filter_map(|line| {
+            let name_end = line.find('(')?;
+            let name = &line[..name_end];
+            (!name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+                .then(|| name.to_owned())
+        })
         .collect()
 }
 
+/// What build.rs declares: the list itself, included.
+fn build_rs_commands() -> BTreeSet<String> {
+    let text = shell_file("build.rs");
+    assert!(
+        text.contains("include!(\"crates/app/src/commands.rs\")")
+            && text.contains("for_each_command!(command_names)"),
+        "build.rs declares the commands of the one list"
+    );
+    listed_commands()
+}
+
+/// What the shell handles: one generated adapter per listed command, all in the handler.
 fn handler_commands() -> BTreeSet<String> {
     let text = shell_file("src/commands/mod.rs");
-    let start = text.find("generate_handler![").expect("generate_handler");
-    let end = text[start..].find(']').expect("end of handler") + start;
-    text[start + "generate_handler![".len()..end]
-        .split(',')
-        .filter_map(|item| item.trim().rsplit("::").next().map(str::to_owned))
-        .filter(|name| !name.is_empty())
-        .collect()
+    assert!(
+        text.contains("kernteam_app::for_each_command!(adapters)")
+            && text.contains("tauri::generate_handler![$($name),*]"),
+        "the shell generates its handler from the one list"
+    );
+    listed_commands()
 }
 
 #[test]

@@ -1,13 +1,8 @@
-//! Exports for partners: preview, save (native dialog, Rust writes the file) and the log.
-//! The four documents (minutes, overdracht, action list, agenda) share one path through
-//! `ExportRequest`; each command only names its request type.
+//! Saving an export for a partner: the native save dialog, then Rust writes and logs the file.
+//! The four documents (minutes, overdracht, action list, agenda) share this one path through
+//! `ExportRequest`; the command list names each command's request type.
 
-use kernteam_app::domain::ExportLogRow;
-use kernteam_app::{
-    ActionListExportRequest, AgendaExportRequest, ExportPreview, ExportRequest,
-    MinutesExportRequest, SummaryExportRequest,
-};
-use tauri::State;
+use kernteam_app::{ExportPreview, ExportRequest};
 
 use crate::error::{CommandResult, to_ipc};
 use crate::state::AppState;
@@ -21,7 +16,7 @@ async fn preview<R: ExportRequest>(state: &AppState, request: R) -> CommandResul
 
 /// The native save dialog with the proposed name (which holds no pupil data), then Rust writes
 /// and logs the file. `None` when the user cancelled.
-async fn save<R: ExportRequest>(
+pub async fn save<R: ExportRequest>(
     app: tauri::AppHandle,
     state: &AppState,
     request: R,
@@ -52,91 +47,4 @@ async fn save<R: ExportRequest>(
         })
         .await
         .map_err(to_ipc)
-}
-
-#[tauri::command]
-pub async fn preview_minutes_export(
-    state: State<'_, AppState>,
-    request: MinutesExportRequest,
-) -> CommandResult<ExportPreview> {
-    preview(&state, request).await
-}
-
-#[tauri::command]
-pub async fn save_minutes_export(
-    app: tauri::AppHandle,
-    state: State<'_, AppState>,
-    request: MinutesExportRequest,
-    password: Option<String>,
-    unencrypted_confirmed: bool,
-) -> CommandResult<Option<String>> {
-    save(app, &state, request, password, unencrypted_confirmed).await
-}
-
-#[tauri::command]
-pub async fn preview_summary_export(
-    state: State<'_, AppState>,
-    request: SummaryExportRequest,
-) -> CommandResult<ExportPreview> {
-    preview(&state, request).await
-}
-
-#[tauri::command]
-pub async fn save_summary_export(
-    app: tauri::AppHandle,
-    state: State<'_, AppState>,
-    request: SummaryExportRequest,
-    password: Option<String>,
-    unencrypted_confirmed: bool,
-) -> CommandResult<Option<String>> {
-    save(app, &state, request, password, unencrypted_confirmed).await
-}
-
-#[tauri::command]
-pub async fn preview_action_list_export(
-    state: State<'_, AppState>,
-    request: ActionListExportRequest,
-) -> CommandResult<ExportPreview> {
-    preview(&state, request).await
-}
-
-#[tauri::command]
-pub async fn save_action_list_export(
-    app: tauri::AppHandle,
-    state: State<'_, AppState>,
-    request: ActionListExportRequest,
-    password: Option<String>,
-    unencrypted_confirmed: bool,
-) -> CommandResult<Option<String>> {
-    save(app, &state, request, password, unencrypted_confirmed).await
-}
-
-#[tauri::command]
-pub async fn preview_agenda_export(
-    state: State<'_, AppState>,
-    request: AgendaExportRequest,
-) -> CommandResult<ExportPreview> {
-    preview(&state, request).await
-}
-
-#[tauri::command]
-pub async fn save_agenda_export(
-    app: tauri::AppHandle,
-    state: State<'_, AppState>,
-    request: AgendaExportRequest,
-    password: Option<String>,
-    unencrypted_confirmed: bool,
-) -> CommandResult<Option<String>> {
-    save(app, &state, request, password, unencrypted_confirmed).await
-}
-
-/// A password to read out over the phone (five words and a number).
-#[tauri::command]
-pub async fn propose_export_password() -> CommandResult<String> {
-    Ok(kernteam_app::propose_export_password())
-}
-
-#[tauri::command]
-pub async fn export_log(state: State<'_, AppState>) -> CommandResult<Vec<ExportLogRow>> {
-    state.with(|s| s.export_log()).await.map_err(to_ipc)
 }

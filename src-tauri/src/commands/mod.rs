@@ -1,101 +1,82 @@
-//! Thin command adapters: take the state, call one use case, map the error.
+//! The Tauri commands, generated from the one command list (`kernteam_app::for_each_command!`):
+//! each is a thin adapter that runs one use case, maps its error for IPC and, when the command
+//! changes something, tells every window what changed. The few commands that need the shell
+//! itself (native dialogs, start-up timing) live in the modules below.
 
-mod casussen;
 mod exports;
 mod meetings;
-mod regional;
 mod startup;
-mod store;
-mod teams;
+
+use kernteam_app::changes::{CHANGED_EVENT, Changed, Topic};
+#[allow(unused_imports, reason = "the command list names its types with these")]
+use kernteam_app::command_types::*;
+use tauri::{AppHandle, Emitter as _, State};
+
+use crate::error::{CommandResult, to_ipc};
+use crate::state::AppState;
 
 pub use startup::mark_process_start;
 
-pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        store::store_status,
-        store::keyring_available,
-        store::check_passphrase,
-        store::setup_store,
-        store::unlock,
-        store::lock,
-        store::note_activity,
-        store::change_passphrase,
-        store::enable_keyring,
-        store::accept_audit_chain,
-        store::recheck_audit_chain,
-        store::get_preferences,
-        store::set_preferences,
-        store::load_demo,
-        teams::list_teams,
-        teams::list_schools,
-        teams::list_members,
-        teams::create_school_with_team,
-        teams::add_member,
-        teams::assign_member,
-        casussen::list_casussen,
-        casussen::get_casus,
-        casussen::create_casus,
-        casussen::create_anonymous_casus,
-        casussen::check_anonymous_text,
-        casussen::convert_to_named,
-        casussen::add_consent,
-        casussen::withdraw_consent,
-        casussen::add_gezag_holder,
-        casussen::add_signal,
-        casussen::update_intake,
-        casussen::save_note,
-        casussen::share_note,
-        casussen::add_absence,
-        casussen::set_attendance,
-        casussen::link_sibling,
-        casussen::resolve_action,
-        casussen::close_casus,
-        casussen::search,
-        regional::get_profile,
-        regional::set_profile,
-        regional::get_holidays,
-        regional::set_holidays,
-        regional::get_routekaart,
-        regional::set_routekaart,
-        regional::get_thuiszitter_definition,
-        regional::set_thuiszitter_definition,
-        regional::update_school,
-        meetings::overview,
-        meetings::monitor,
-        meetings::list_meetings,
-        meetings::list_actions,
-        meetings::get_schedule,
-        meetings::set_schedule,
-        meetings::build_agenda,
-        meetings::save_agenda,
-        meetings::get_agenda,
-        meetings::live_meeting,
-        meetings::start_meeting,
-        meetings::set_presence,
-        meetings::save_block,
-        meetings::add_decision,
-        meetings::add_action,
-        meetings::log_urgent_action,
-        meetings::review_action,
-        meetings::close_casus_in_meeting,
-        meetings::edit_concept_block,
-        meetings::add_spent,
-        meetings::close_meeting,
-        meetings::list_organisations,
-        meetings::get_minutes,
-        meetings::finalise_minutes,
-        meetings::correct_minutes,
-        meetings::export_schedule_ics,
-        exports::preview_minutes_export,
-        exports::save_minutes_export,
-        exports::preview_summary_export,
-        exports::save_summary_export,
-        exports::preview_action_list_export,
-        exports::save_action_list_export,
-        exports::preview_agenda_export,
-        exports::save_agenda_export,
-        exports::export_log,
-        exports::propose_export_password,
-        startup::first_screen_shown,
-    ]
+/// One command's body by its kind (see the list's opening comment).
+macro_rules! run {
+    (session $app:ident $state:ident |$s:ident| $body:expr) => {
+        $state.with(move |$s| $body).await.map_err(to_ipc)
+    };
+    (free $app:ident $state:ident $body:expr) => {
+        Ok::<_, kernteam_app::IpcError>($body)
+    };
+    (shell $app:ident $state:ident $path:path ; $($arg:ident),*) => {
+        $path($app.clone(), &$state, $($arg),*).await
+    };
+}
+
+/// After a change succeeded: the event every window's data layer refreshes from.
+macro_rules! announce {
+    (changes $app:ident [$($topic:ident),*]) => {
+        announce_changed(&$app, vec![$(Topic::$topic),*])
+    };
+    (shows $app:ident [$($topic:ident),*]) => {};
+}
+
+macro_rules! adapters {
+    ($(
+        $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) -> $out:ty ;
+        $effect:ident [ $($topic:ident),* ] = $kind:ident { $($body:tt)* }
+    )*) => {
+        $(
+            #[tauri::command]
+            #[allow(unused_variables, clippy::unused_unit)]
+            async fn $name(
+                app: AppHandle,
+                state: State<'_, AppState>,
+                $($arg: $ty),*
+            ) -> CommandResult<$out> {
+                let result = adapter_body!($kind app state ($($arg),*) $($body)*)?;
+                announce!($effect app [$($topic),*]);
+                Ok(result)
+            }
+        )*
+
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+    };
+}
+
+/// Routes a `shell` body to `run!` with the arguments it passes on.
+macro_rules! adapter_body {
+    (shell $app:ident $state:ident ($($arg:ident),*) $path:path) => {
+        run!(shell $app $state $path ; $($arg),*)
+    };
+    ($kind:ident $app:ident $state:ident ($($arg:ident),*) $($body:tt)*) => {
+        run!($kind $app $state $($body)*)
+    };
+}
+
+kernteam_app::for_each_command!(adapters);
+
+fn announce_changed(app: &AppHandle, topics: Vec<Topic>) {
+    // A window that misses this shows older data until its next read; the change itself is
+    // committed, so a failed emit is not the command's failure.
+    let _ = app.emit(CHANGED_EVENT, Changed { topics });
 }

@@ -2,6 +2,7 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use crate::error::CommandResult;
+use crate::state::AppState;
 
 static PROCESS_START: OnceLock<Instant> = OnceLock::new();
 
@@ -13,8 +14,11 @@ pub fn mark_process_start() {
 /// The UI reports its first rendered screen. With KERNTEAM_REPORT_STARTUP set (only by
 /// `cargo xtask bench`) the shell prints the time since start; otherwise it does nothing.
 /// Only known screen names are printed: nothing the user typed ever reaches a log.
-#[tauri::command]
-pub async fn first_screen_shown(screen: String) -> CommandResult<()> {
+pub async fn first_screen_shown(
+    _app: tauri::AppHandle,
+    _state: &AppState,
+    screen: String,
+) -> CommandResult<()> {
     const SCREENS: &[&str] = &["new", "locked", "unlocked", "unreadable", "list"];
     if std::env::var_os("KERNTEAM_REPORT_STARTUP").is_some()
         && SCREENS.contains(&screen.as_str())

@@ -4,6 +4,10 @@ export type ErrorCode = "WrongPassphrase" | "Locked" | "NoStore" | "AlreadyExist
 
 export type IpcError = { code: ErrorCode, message: string, field: string | null, };
 
+export type Topic = "Store" | "Preferences" | "Teams" | "Casussen" | "Meetings" | "Actions" | "Regional" | "Exports";
+
+export type Changed = { topics: Array<Topic>, };
+
 export type StoreState = "new" | "locked" | "unlocked" | "unreadable";
 
 export type StoreStatus = { state: StoreState, hasKeyringSlot: boolean, hasPassphraseSlot: boolean, hasRecoverySlot: boolean, 

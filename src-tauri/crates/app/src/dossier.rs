@@ -192,6 +192,12 @@ impl Session {
             }))
     }
 
+    /// The member this laptop belongs to, with name and roles, if chosen.
+    pub fn profile_member(&mut self) -> AppResult<Option<kernteam_domain::Member>> {
+        let id = self.profile()?;
+        Ok(self.members()?.into_iter().find(|m| Some(m.id) == id))
+    }
+
     pub fn set_profile(&mut self, member: MemberId) -> AppResult<()> {
         let actor = self.actor.clone();
         let store = self.store()?;

@@ -1,6 +1,10 @@
 //! Kernteam's use cases: what the desktop shell and the CLI both do, over the store and domain.
 
 mod bindings;
+pub mod changes;
+pub mod command_types;
+/// The one list of commands (`for_each_command!`); see the file's opening comment.
+mod commands;
 pub mod demo;
 mod dossier;
 mod error;
@@ -11,7 +15,7 @@ pub mod process;
 mod regional;
 mod session;
 
-pub use bindings::typescript_bindings;
+pub use bindings::{main_window_capability, typescript_bindings, typescript_client};
 pub use error::{AppError, ErrorCode, IpcError};
 pub use exports::{
     ActionListExportRequest, AgendaExportRequest, ExcludedItem, ExportFormat, ExportPreview,

@@ -60,9 +60,12 @@ fn cargo(args: &[&str]) -> Command {
     c
 }
 
-/// Files generated from the Rust types: (path in the repo, argument of `gen_bindings`).
+/// Files generated from the Rust types and the one command list: (path in the repo, argument
+/// of `gen_bindings`).
 const GENERATED: &[(&str, &str)] = &[
     ("ui/src/ipc/gen_types.ts", "ts"),
+    ("ui/src/ipc/gen_commands.ts", "client"),
+    ("src-tauri/capabilities/main-window.json", "capability"),
     (
         "assets/schema/kernteam-interchange-v1.schema.json",
         "schema",
@@ -122,7 +125,7 @@ fn check_bindings() -> Result<()> {
         let committed = std::fs::read_to_string(root().join(path)).unwrap_or_default();
         if committed != generated(kind)? {
             bail!(
-                "{path} is out of date with the Rust types: run `cargo xtask bindings` and commit it"
+                "{path} is out of date with the Rust types or the command list: run `cargo xtask bindings` and commit it"
             );
         }
     }
