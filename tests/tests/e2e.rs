@@ -857,7 +857,7 @@ async fn demo_data_on_every_screen_and_recovery_key_unlock_story() -> Result<()>
     );
     shot(&client, "21-demo-casussen").await?;
     assert_accessible(&client, "casussen (demo)").await?;
-    // The scenarios as DOMAIN.md describes them.
+    // The scenarios as docs/DOMAIN.md describes them.
     open_casus(&client, "Jayden Smit").await?;
     click(&client, "[data-testid=tab-verzuim]").await?;
     wait_for_text(&client, "[data-testid=meldplicht]", "Meldplicht bereikt").await?;
@@ -1890,4 +1890,115 @@ async fn markup_in_intake_consent_closure_and_meeting_shows_as_text_story() -> R
     eprintln!("xss corpus, second half: {} fields typed into", sweep.typed);
     client.close().await?;
     Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
+async fn a_screen_shows_a_change_made_elsewhere_without_a_reload() -> Result<()> {
+    within_limit(
+        "a_screen_shows_a_change_made_elsewhere_without_a_reload",
+        a_screen_shows_a_change_made_elsewhere_without_a_reload_story(),
+    )
+    .await
+}
+
+/// Runs a command straight over IPC, past every screen: as another window, an import or (later)
+/// a bundle from another laptop would change the store. Returns the command's JSON result.
+async fn invoke_elsewhere(
+    client: &Client,
+    command: &str,
+    args: serde_json::Value,
+) -> Result<serde_json::Value> {
+    let result = client
+        .execute_async(
+            "const [command, args, done] = arguments;
+             window.__TAURI_INTERNALS__.invoke(command, args)
+                .then(r => done({ ok: r ?? null }))
+                .catch(e => done({ err: JSON.stringify(e) }));",
+            vec![command.into(), args],
+        )
+        .await?;
+    if let Some(err) = result.get("err") {
+        bail!("{command} failed: {err}");
+    }
+    Ok(result.get("ok").cloned().unwrap_or_default())
+}
+
+async fn a_screen_shows_a_change_made_elsewhere_without_a_reload_story() -> Result<()> {
+    let DemoWindow {
+        _scratch,
+        client,
+        driver,
+        ..
+    } = demo_window().await?;
+    let story = async {
+        click(&client, "[data-testid=nav-casussen]").await?;
+        wait_for(&client, "[data-testid=casus-list]").await?;
+        let rows_before = client
+            .find_all(Locator::Css("[data-testid=casus-list] tbody tr"))
+            .await?
+            .len();
+        let teams = invoke_elsewhere(&client, "list_teams", serde_json::json!({})).await?;
+        let team_id = teams[0]["id"].as_str().context("a demo team")?.to_owned();
+        invoke_elsewhere(
+            &client,
+            "create_anonymous_casus",
+            serde_json::json!({ "input": {
+                "teamId": team_id,
+                "pseudonym": "Leerling Q, groep 5",
+                "reason": "Consultatie zonder naam",
+                "hulpvraag": "Hoe houden we contact tijdens lange afwezigheid?",
+                "hulpvraagKind": null, "hulpvraagDomain": null,
+                "urgency": "normaal", "signals": [],
+            }}),
+        )
+        .await?;
+        // The list was drawn before; it shows the new casus without anyone reloading it.
+        wait_for_text(&client, "[data-testid=casus-list]", "Leerling Q, groep 5").await?;
+        wait_for_count(
+            &client,
+            "[data-testid=casus-list] tbody tr",
+            rows_before + 1,
+        )
+        .await?;
+
+        // The same on Vandaag: an action resolved elsewhere leaves the open count.
+        click(&client, "[data-testid=nav-acties]").await?;
+        wait_for(&client, "[data-testid=actions-summary]").await?;
+        let summary_before = client
+            .find(Locator::Css("[data-testid=actions-summary]"))
+            .await?
+            .text()
+            .await?;
+        let actions = invoke_elsewhere(&client, "list_actions", serde_json::json!({})).await?;
+        let open = actions
+            .as_array()
+            .context("actions")?
+            .iter()
+            .find(|a| a["status"] == "open")
+            .context("an open demo action")?;
+        invoke_elsewhere(
+            &client,
+            "resolve_action",
+            serde_json::json!({ "actionId": open["id"], "status": "gedaan", "feedback": null }),
+        )
+        .await?;
+        for _ in 0..50 {
+            let now = client
+                .find(Locator::Css("[data-testid=actions-summary]"))
+                .await?
+                .text()
+                .await?;
+            if now != summary_before {
+                shot(&client, "changed-elsewhere-actions").await?;
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        bail!("Acties still says {summary_before:?} after an action was resolved elsewhere")
+    }
+    .await;
+    let _ = client.close().await;
+    drop(driver);
+    story
 }

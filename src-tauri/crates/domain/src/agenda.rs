@@ -1,4 +1,4 @@
-//! The agenda that builds itself (DOMAIN.md §3 "Before"): opening; review of open actions of
+//! The agenda that builds itself (docs/DOMAIN.md §3 "Before"): opening; review of open actions of
 //! earlier meetings; running casussen due for review; new aanmeldingen; closure candidates;
 //! themes (no pupil data); rondvraag. The consent gate keeps a named casus without consent
 //! valid on the meeting day off the agenda: it is offered anonymously or postponed instead.

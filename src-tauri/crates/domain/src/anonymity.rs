@@ -1,4 +1,4 @@
-//! Anonymous consultation (DOMAIN.md §2.4) stores a pseudonym only. Free text typed into an
+//! Anonymous consultation (docs/DOMAIN.md §2.4) stores a pseudonym only. Free text typed into an
 //! anonymous casus is checked for what would identify the pupil before it is saved: something
 //! that looks like a first name, a date of birth, a phone number, a BSN, or the name of a pupil
 //! already known in the store.

@@ -1,4 +1,4 @@
-//! A casus from aanmelding to afsluiting (DOMAIN.md §2): the intake, signals and the
+//! A casus from aanmelding to afsluiting (docs/DOMAIN.md §2): the intake, signals and the
 //! routekaart, closure and the retention date it starts.
 
 use serde::{Deserialize, Serialize};
@@ -17,7 +17,7 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// The domains concerns, signals and hulpvragen are sorted by (DOMAIN.md §2.1).
+    /// The domains concerns, signals and hulpvragen are sorted by (docs/DOMAIN.md §2.1).
     SignalCategory {
         Verzuim => ("verzuim", "Verzuim"),
         Ontwikkeling => ("ontwikkeling", "Stagnerende ontwikkeling"),
@@ -29,7 +29,7 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// Why a casus is closed (DOMAIN.md §2.8).
+    /// Why a casus is closed (docs/DOMAIN.md §2.8).
     ClosureReason {
         DoelBereikt => ("doel_bereikt", "Doel bereikt"),
         HulpLooptElders => ("hulp_loopt_elders", "Hulp loopt elders"),
@@ -233,7 +233,7 @@ pub fn validate_signal(
     Ok(on)
 }
 
-/// The outcome recorded at closure (DOMAIN.md §2.8).
+/// The outcome recorded at closure (docs/DOMAIN.md §2.8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Closure {

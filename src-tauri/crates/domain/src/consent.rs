@@ -1,4 +1,4 @@
-//! Who must consent before a pupil is discussed by name (DOMAIN.md §2.3), and whether the
+//! Who must consent before a pupil is discussed by name (docs/DOMAIN.md §2.3), and whether the
 //! consent on file covers a given meeting date. Age counts on the meeting date: a pupil who
 //! turns 12 or 16 needs new consent.
 

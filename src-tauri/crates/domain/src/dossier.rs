@@ -31,7 +31,7 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// When an absence snapshot was taken (DOMAIN.md §4: intake, each review, closure).
+    /// When an absence snapshot was taken (docs/DOMAIN.md §4: intake, each review, closure).
     SnapshotMoment {
         Intake => ("intake", "Bij aanmelding"),
         Evaluatie => ("evaluatie", "Bij evaluatie"),

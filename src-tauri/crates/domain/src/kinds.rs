@@ -1,4 +1,4 @@
-//! The closed vocabularies of DOMAIN.md, each with its stable storage code and Dutch label.
+//! The closed vocabularies of docs/DOMAIN.md, each with its stable storage code and Dutch label.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -33,7 +33,7 @@ macro_rules! vocabulary {
 pub(crate) use vocabulary;
 
 vocabulary!(
-    /// What a person does in a kernteam (DOMAIN.md §1).
+    /// What a person does in a kernteam (docs/DOMAIN.md §1).
     Role {
         Voorzitter => ("voorzitter", "Voorzitter"),
         Notulist => ("notulist", "Notulist"),
@@ -80,7 +80,7 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// Named (with consent) or anonymous consultation (the exception, DOMAIN.md §2.4).
+    /// Named (with consent) or anonymous consultation (the exception, docs/DOMAIN.md §2.4).
     CasusMode {
         Named => ("named", "Op naam"),
         Anonymous => ("anonymous", "Anoniem"),

@@ -1,4 +1,4 @@
-//! Live meeting mode (DOMAIN.md §3 "During"): per casus one minute block, decisions and
+//! Live meeting mode (docs/DOMAIN.md §3 "During"): per casus one minute block, decisions and
 //! actions recorded as the talk goes, presence, time per item.
 
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,4 @@
-//! Other pupils' names never leave in one pupil's export (DOMAIN.md §5): a sibling named in a
+//! Other pupils' names never leave in one pupil's export (docs/DOMAIN.md §5): a sibling named in a
 //! note, a classmate in the minutes. Matching is on characters, not bytes: case folded
 //! ("İ", "ẞ", the Kelvin sign), diacritics ignored ("Zoë" = "Zoe"), whole words only.
 

@@ -1,4 +1,4 @@
-//! Who gets what when minutes or a casus leave the laptop (DOMAIN.md §5): one pure rule per
+//! Who gets what when minutes or a casus leave the laptop (docs/DOMAIN.md §5): one pure rule per
 //! recipient, applied to each casus before anything is rendered. The renderers only ever see
 //! what [`rule`] allowed.
 
@@ -229,7 +229,7 @@ pub fn rule(recipient: &Recipient, casus: &CasusForExport) -> Share {
         Naming::FullName
     };
     // Who the consent has to cover; an anonymous consultation shares no identity, so it
-    // needs none (DOMAIN.md §2.4).
+    // needs none (docs/DOMAIN.md §2.4).
     let needs: Option<OrganisationKind> = match recipient.kind {
         RecipientKind::Ouders => None,
         RecipientKind::School => Some(OrganisationKind::School),

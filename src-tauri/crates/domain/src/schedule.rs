@@ -1,4 +1,4 @@
-//! The year schedule of a kernteam (DOMAIN.md §3): every N weeks on a weekday at a time,
+//! The year schedule of a kernteam (docs/DOMAIN.md §3): every N weeks on a weekday at a time,
 //! skipping school holidays, with single dates moved or cancelled.
 
 use serde::{Deserialize, Serialize};

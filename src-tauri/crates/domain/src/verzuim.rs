@@ -1,4 +1,4 @@
-//! The attendance rules the app helps with (DOMAIN.md §4). The app only *shows* what the hours
+//! The attendance rules the app helps with (docs/DOMAIN.md §4). The app only *shows* what the hours
 //! entered by the school mean; it never reports to DUO itself.
 
 use serde::{Deserialize, Serialize};
@@ -302,7 +302,7 @@ pub fn thuiszitter_band(
     }
 }
 
-/// The two reminders of DOMAIN.md §4, from the first day out of school.
+/// The two reminders of docs/DOMAIN.md §4, from the first day out of school.
 pub fn thuiszitter_reminders(absent_since: Date) -> [Reminder; 2] {
     [
         Reminder {
