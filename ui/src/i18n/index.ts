@@ -1,4 +1,1 @@
-import { nl } from './nl';
-
-// Dutch is the product language; English is selectable later.
-export const t = nl;
+export { t, language, setLanguage, locale, type Language, type Messages } from './language.svelte';

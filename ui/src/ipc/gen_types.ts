@@ -8,6 +8,8 @@ export type Topic = "Store" | "Preferences" | "Teams" | "Casussen" | "Meetings" 
 
 export type Changed = { topics: Array<Topic>, };
 
+export type Language = "nl" | "en";
+
 export type StoreState = "new" | "locked" | "unlocked" | "unreadable";
 
 export type StoreStatus = { state: StoreState, hasKeyringSlot: boolean, hasPassphraseSlot: boolean, hasRecoverySlot: boolean, 
@@ -28,7 +30,11 @@ audit: AuditCheck | null,
  * Now (RFC 3339) from the one clock: the page counts on from this reading and never reads
  * the machine's date itself.
  */
-now: string, };
+now: string, 
+/**
+ * The UI's language, so the first screen (set-up or unlock) already speaks it.
+ */
+language: Language, };
 
 export type AuditCheck = { events: number, finding: AuditFinding, 
 /**

@@ -1,74 +1,33 @@
-// Dutch words for the status codes that come over IPC; one table each, used by every screen.
-import type {
-  ActionStatus, AgendaKind, CasusStatus, ClosureReason, ConsentStatus, DataCategory, HulpvraagKind, IdentifyingKind, MeetingStatus,
-  NoteKind, OrganisationKind, SignalCategory, TimelineKind,
-} from '../ipc/gen_types';
+// The words for the status codes that come over IPC, in the current language: each table reads
+// through `t.labels` (i18n/nl/labels.ts, i18n/en/labels.ts), so a change of language shows at once.
+import type { ConsentStatus } from '../ipc/gen_types';
+import { t, type Messages } from '../i18n';
 
-export const casusStatusLabel: Record<CasusStatus, string> = {
-  aangemeld: 'Aangemeld', lopend: 'Lopend', afgesloten: 'Afgesloten',
-};
+type Tables = Omit<Messages['labels'], 'consent'>;
 
-export const actionStatusLabel: Record<ActionStatus, string> = {
-  open: 'Open', gedaan: 'Gedaan', deels: 'Deels', niet_gedaan: 'Niet gedaan', vervallen: 'Vervallen',
-};
+function table<K extends keyof Tables>(key: K): Tables[K] {
+  return new Proxy({} as Tables[K], {
+    get: (_target, code) => (t.labels[key] as Record<string, string>)[code as string],
+  });
+}
 
-// A closed meeting is one that was held.
-export const meetingStatusLabel: Record<MeetingStatus, string> = {
-  gepland: 'Gepland', bezig: 'Bezig', gesloten: 'Gehouden', geannuleerd: 'Geannuleerd',
-};
-
-export const signalCategoryLabel: Record<SignalCategory, string> = {
-  verzuim: 'Verzuim', ontwikkeling: 'Stagnerende ontwikkeling', gedrag: 'Gedrag',
-  thuissituatie: 'Thuissituatie', gezondheid: 'Gezondheid', veiligheid: 'Veiligheid',
-};
-
-export const dataCategoryLabel: Record<DataCategory, string> = {
-  school: 'School', verzuim: 'Verzuim', gezondheid: 'Gezondheid', gezin: 'Gezin', veiligheid: 'Veiligheid',
-};
-
-export const noteKindLabel: Record<NoteKind, string> = {
-  voorbereiding: 'Voorbereiding', bespreking: 'Bespreking', terugkoppeling: 'Terugkoppeling',
-};
-
-export const hulpvraagKindLabel: Record<HulpvraagKind, string> = {
-  leervraag: 'Leervraag', leefvraag: 'Leefvraag',
-};
-
-export const closureReasonLabel: Record<ClosureReason, string> = {
-  doel_bereikt: 'Doel bereikt', hulp_loopt_elders: 'Hulp loopt elders',
-  leerling_verlaat_school: 'Leerling verlaat de school', toestemming_ingetrokken: 'Toestemming ingetrokken',
-  geen_rol_kernteam: 'Geen rol voor het kernteam', omgezet_naar_benoemd: 'Omgezet naar casus op naam',
-};
-
-export const timelineKindLabel: Record<TimelineKind, string> = {
-  aanmelding: 'Aanmelding', signaal: 'Signaal', toestemming: 'Toestemming', notitie: 'Notitie',
-  overleg: 'Overleg', actie: 'Actie', status: 'Status', export: 'Export', verzuim: 'Verzuim',
-};
-
-export const organisationKindLabel: Record<OrganisationKind, string> = {
-  school: 'School', leerplicht: 'Leerplicht', jgz: 'JGZ / GGD', cjg: 'CJG / wijkteam',
-  smw: 'Schoolmaatschappelijk werk', swv: 'Samenwerkingsverband', overig: 'Overig',
-};
+export const casusStatusLabel = table('casusStatus');
+export const actionStatusLabel = table('actionStatus');
+export const meetingStatusLabel = table('meetingStatus');
+export const signalCategoryLabel = table('signalCategory');
+export const dataCategoryLabel = table('dataCategory');
+export const noteKindLabel = table('noteKind');
+export const hulpvraagKindLabel = table('hulpvraagKind');
+export const closureReasonLabel = table('closureReason');
+export const timelineKindLabel = table('timelineKind');
+export const organisationKindLabel = table('organisationKind');
+export const identifyingKindLabel = table('identifyingKind');
+export const agendaKindLabel = table('agendaKind');
+export const roleLabel = table('role');
+export const schoolKindLabel = table('schoolKind');
+export const urgencyLabel = table('urgency');
 
 /** "volledig", "onvolledig: ontbreekt vader en de leerling", … */
 export function consentLabel(status: ConsentStatus): string {
-  switch (status.status) {
-    case 'volledig': return 'volledig';
-    case 'onvolledig': return `onvolledig: ontbreekt ${status.missing.join(' en ')}`;
-    case 'verlopen': return 'verlopen';
-    case 'ingetrokken': return 'ingetrokken';
-    case 'geen': return 'geen toestemming';
-  }
+  return t.labels.consent(status);
 }
-
-export const identifyingKindLabel: Record<IdentifyingKind, string> = {
-  voornaam: 'lijkt op een voornaam', bekendeLeerling: 'is de naam van een bekende leerling',
-  datum: 'lijkt op een (geboorte)datum', telefoonnummer: 'lijkt op een telefoonnummer',
-  bsn: 'lijkt op een BSN', email: 'lijkt op een e-mailadres',
-  exacteKlas: 'is een exacte klas (noem alleen het leerjaar of de groep)',
-};
-
-export const agendaKindLabel: Record<AgendaKind, string> = {
-  opening: 'Opening', actiereview: 'Acties', casus: 'Lopende casus', nieuw: 'Nieuwe aanmelding',
-  afsluiting: 'Afsluiten', thema: 'Thema', rondvraag: 'Rondvraag',
-};

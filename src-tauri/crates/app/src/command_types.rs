@@ -4,7 +4,7 @@
 
 pub use crate::demo::DemoSummary;
 pub use crate::{
-    ActionListExportRequest, AgendaExportRequest, AuditCheck, ExportPreview, MinutesExportRequest,
+    ActionListExportRequest, AgendaExportRequest, AuditCheck, Language, ExportPreview, MinutesExportRequest,
     Overview, PassphraseCheck, Preferences, ScheduleView, SchoolSettings, SetupOutcome,
     SetupRequest, StoreStatus, SummaryExportRequest, UnlockRequest,
 };

@@ -46,6 +46,8 @@ macro_rules! for_each_command {
             get_preferences() -> Preferences; shows [Preferences] = session { |s| s.preferences() }
             set_preferences(preferences: Preferences) -> Preferences; changes [Preferences]
                 = session { |s| s.set_preferences(&preferences) }
+            set_language(language: Language) -> (); changes [Preferences]
+                = session { |s| s.set_language(language) }
             load_demo() -> DemoSummary; changes [Store] = session { |s| s.load_demo() }
             first_screen_shown(screen: String) -> (); shows [] = shell { startup::first_screen_shown }
 

@@ -10,17 +10,21 @@ mod dossier;
 mod error;
 mod exports;
 mod interchange;
+mod language;
 mod meetings;
 pub mod process;
 mod regional;
 mod session;
 
-pub use bindings::{main_window_capability, typescript_bindings, typescript_client};
+pub use bindings::{
+    main_window_capability, typescript_bindings, typescript_client, typescript_labels,
+};
 pub use error::{AppError, ErrorCode, IpcError};
 pub use exports::{
     ActionListExportRequest, AgendaExportRequest, ExcludedItem, ExportFormat, ExportPreview,
     ExportRequest, MinutesExportRequest, SummaryExportRequest, propose_export_password,
 };
+pub use language::Language;
 pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;
 pub use kernteam_store::{DataDir, SCHEMA_VERSION, write_atomically};

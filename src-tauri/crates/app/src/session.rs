@@ -47,6 +47,8 @@ pub struct StoreStatus {
     /// Now (RFC 3339) from the one clock: the page counts on from this reading and never reads
     /// the machine's date itself.
     pub now: String,
+    /// The UI's language, so the first screen (set-up or unlock) already speaks it.
+    pub language: crate::Language,
 }
 
 /// The audit chain checked at unlock: verified end to end and held against the head recorded
@@ -293,6 +295,7 @@ impl Session {
             keyring_unlock_allowed: slots.contains(&SlotKind::Keyring) && !self.locked_after_use,
             audit: self.store.as_ref().and(self.audit.clone()),
             now: kernteam_domain::clock::now_rfc3339(),
+            language: self.language(),
         }
     }
 

@@ -135,7 +135,7 @@ vocabulary!(
     MeetingStatus {
         Gepland => ("gepland", "Gepland"),
         Bezig => ("bezig", "Bezig"),
-        Gesloten => ("gesloten", "Gesloten"),
+        Gesloten => ("gesloten", "Gehouden"),
         Geannuleerd => ("geannuleerd", "Geannuleerd"),
     }
 );

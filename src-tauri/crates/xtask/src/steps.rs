@@ -65,6 +65,7 @@ fn cargo(args: &[&str]) -> Command {
 const GENERATED: &[(&str, &str)] = &[
     ("ui/src/ipc/gen_types.ts", "ts"),
     ("ui/src/ipc/gen_commands.ts", "client"),
+    ("ui/src/i18n/gen_labels_nl.ts", "labels"),
     ("src-tauri/capabilities/main-window.json", "capability"),
     (
         "assets/schema/kernteam-interchange-v1.schema.json",

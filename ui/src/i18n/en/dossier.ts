@@ -1,0 +1,4 @@
+import type { dossier as dutch } from '../nl/dossier';
+
+export const dossier: typeof dutch = {
+};

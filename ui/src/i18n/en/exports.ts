@@ -1,0 +1,4 @@
+import type { exports as dutch } from '../nl/exports';
+
+export const exports: typeof dutch = {
+};
