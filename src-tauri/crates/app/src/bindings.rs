@@ -182,11 +182,7 @@ fn wrapped(names: &[String]) -> String {
 /// The declared type names the client text mentions, for its import line.
 fn used_type_names(text: &str) -> Vec<String> {
     // Words inside '…' are labels and command names, not types.
-    let text: String = text
-        .split('\'')
-        .step_by(2)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text: String = text.split('\'').step_by(2).collect::<Vec<_>>().join(" ");
     let declared = typescript_bindings();
     let mut names: Vec<String> = declared
         .lines()

@@ -4,9 +4,9 @@
 
 pub use crate::demo::DemoSummary;
 pub use crate::{
-    ActionListExportRequest, AgendaExportRequest, AuditCheck, Language, ExportPreview, MinutesExportRequest,
-    Overview, PassphraseCheck, Preferences, ScheduleView, SchoolSettings, SetupOutcome,
-    SetupRequest, StoreStatus, SummaryExportRequest, UnlockRequest,
+    ActionListExportRequest, AgendaExportRequest, AuditCheck, ExportPreview, Language,
+    MinutesExportRequest, Overview, PassphraseCheck, Preferences, ScheduleView, SchoolSettings,
+    SetupOutcome, SetupRequest, StoreStatus, SummaryExportRequest, UnlockRequest,
 };
 pub use kernteam_domain::agenda::{AgendaDraft, AgendaItem, AgendaItemInput};
 pub use kernteam_domain::anonymity::IdentifyingText;

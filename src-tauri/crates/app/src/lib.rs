@@ -24,10 +24,10 @@ pub use exports::{
     ActionListExportRequest, AgendaExportRequest, ExcludedItem, ExportFormat, ExportPreview,
     ExportRequest, MinutesExportRequest, SummaryExportRequest, propose_export_password,
 };
-pub use language::Language;
 pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;
 pub use kernteam_store::{DataDir, SCHEMA_VERSION, write_atomically};
+pub use language::Language;
 pub use meetings::ScheduleView;
 pub use regional::SchoolSettings;
 pub use session::*;
