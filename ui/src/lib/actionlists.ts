@@ -1,15 +1,15 @@
 // The Acties screen's lists: per organisation or per person, open ones by due date, with
 // what is overdue counted, so a partner sees at once what is theirs and what is late.
 import type { ActionRow } from '../ipc/gen_types';
+import { t } from '../i18n';
 
 export type Grouping = 'organisatie' | 'persoon';
 export interface ActionGroup { key: string; label: string; actions: ActionRow[]; open: number; overdue: number }
 
 export const isOverdue = (a: ActionRow, today: string) => a.status === 'open' && !!a.dueOn && a.dueOn < today;
 
-const NOBODY = 'Zonder eigenaar';
-
 function groupOf(a: ActionRow, by: Grouping): { key: string; label: string } {
+  const NOBODY = t.labels.noOwner;
   if (by === 'organisatie') {
     return a.ownerOrganisationId
       ? { key: a.ownerOrganisationId, label: a.ownerOrganisation ?? a.owner ?? NOBODY }
@@ -20,7 +20,7 @@ function groupOf(a: ActionRow, by: Grouping): { key: string; label: string } {
     return { key: `m:${a.ownerMemberId}`, label: name };
   }
   return a.ownerOrganisationId
-    ? { key: `o:${a.ownerOrganisationId}`, label: `${a.ownerOrganisation ?? a.owner} (geen persoon genoemd)` }
+    ? { key: `o:${a.ownerOrganisationId}`, label: t.labels.noPersonNamed(a.ownerOrganisation ?? a.owner ?? '') }
     : { key: '', label: NOBODY };
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { afterEach } from 'vitest';
 import { formatDate, formatDateTime, snippetParts, todayIso } from './format';
+import { setLanguage } from '../i18n';
 
 describe('Dutch dates', () => {
   it('formats calendar dates as "di 14 okt 2025" without a time-zone shift', () => {
@@ -16,6 +18,15 @@ describe('Dutch dates', () => {
   });
   it('takes "today" in Amsterdam: 23:30 UTC on 31 Dec is already 1 Jan there', () => {
     expect(todayIso(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
+  });
+});
+
+describe('English dates', () => {
+  afterEach(() => setLanguage('nl'));
+  it('reads "Tue 14 Oct 2025" with the same Amsterdam time', () => {
+    setLanguage('en');
+    expect(formatDate('2025-10-14')).toBe('Tue 14 Oct 2025');
+    expect(formatDateTime('2025-09-30T07:00:00Z')).toBe('Tue 30 Sep 2025, 09:00');
   });
 });
 

@@ -1,8 +1,20 @@
 import { clockNow } from './clock';
+import { language } from '../i18n';
 
-// Dates as Dutch users read them: "di 14 okt 2025", in Europe/Amsterdam.
-const DAYS = ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'];
-const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+// Dates as users read them, in Europe/Amsterdam: "di 14 okt 2025" in Dutch, "Tue 14 Oct 2025"
+// in English. Written out rather than left to Intl, whose Dutch short months carry a full stop.
+const NAMES = {
+  nl: {
+    days: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
+    months: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+  },
+  en: {
+    days: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  },
+};
+const day = (wd: number) => NAMES[language()].days[wd];
+const month = (m: number) => NAMES[language()].months[m - 1];
 
 function amsterdamParts(date: Date): { y: number; m: number; d: number; wd: number; hh: string; mm: string } {
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -21,7 +33,7 @@ export function formatDate(iso: string | null | undefined): string {
   if (!match) return formatDateTime(iso);
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return `${DAYS[wd]} ${d} ${MONTHS[m - 1]} ${y}`;
+  return `${day(wd)} ${d} ${month(m)} ${y}`;
 }
 
 /** An ISO instant (UTC) → `di 14 okt 2025, 09:00` in Amsterdam time. */
@@ -30,7 +42,7 @@ export function formatDateTime(iso: string | null | undefined): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const p = amsterdamParts(date);
-  return `${DAYS[p.wd]} ${p.d} ${MONTHS[p.m - 1]} ${p.y}, ${p.hh}:${p.mm}`;
+  return `${day(p.wd)} ${p.d} ${month(p.m)} ${p.y}, ${p.hh}:${p.mm}`;
 }
 
 /** Today's calendar date in Amsterdam as ISO text, for "overdue" comparisons; from the one

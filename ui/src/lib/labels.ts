@@ -3,11 +3,20 @@
 import type { ConsentStatus } from '../ipc/gen_types';
 import { t, type Messages } from '../i18n';
 
-type Tables = Omit<Messages['labels'], 'consent'>;
+type Tables = Omit<Messages['labels'], 'consent' | 'noOwner' | 'noPersonNamed'>;
 
+/** A table that answers from the current language and can be listed like a plain object
+ * (`Object.keys`, `Object.entries`, `in`), as the pickers do. */
 function table<K extends keyof Tables>(key: K): Tables[K] {
+  const current = () => t.labels[key] as Record<string, string>;
   return new Proxy({} as Tables[K], {
-    get: (_target, code) => (t.labels[key] as Record<string, string>)[code as string],
+    get: (_target, code) => current()[code as string],
+    has: (_target, code) => code in current(),
+    ownKeys: () => Reflect.ownKeys(current()),
+    getOwnPropertyDescriptor: (_target, code) =>
+      code in current()
+        ? { enumerable: true, configurable: true, writable: false, value: current()[code as string] }
+        : undefined,
   });
 }
 

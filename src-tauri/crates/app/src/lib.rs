@@ -1,26 +1,28 @@
 //! Kernteam's use cases: what the desktop shell and the CLI both do, over the store and domain.
 
 mod bindings;
+mod casus;
 pub mod changes;
 pub mod command_types;
 /// The one list of commands (`for_each_command!`); see the file's opening comment.
 mod commands;
 pub mod demo;
-mod dossier;
 mod error;
-mod exports;
+mod export;
 mod interchange;
 mod language;
-mod meetings;
+mod meeting;
+mod overview;
 pub mod process;
 mod regional;
 mod session;
+mod team;
 
 pub use bindings::{
     main_window_capability, typescript_bindings, typescript_client, typescript_labels,
 };
 pub use error::{AppError, ErrorCode, IpcError};
-pub use exports::{
+pub use export::{
     ActionListExportRequest, AgendaExportRequest, ExcludedItem, ExportFormat, ExportPreview,
     ExportRequest, MinutesExportRequest, SummaryExportRequest, propose_export_password,
 };
@@ -28,7 +30,8 @@ pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;
 pub use kernteam_store::{DataDir, SCHEMA_VERSION, write_atomically};
 pub use language::Language;
-pub use meetings::ScheduleView;
+pub use meeting::ScheduleView;
+pub use overview::Overview;
 pub use regional::SchoolSettings;
 pub use session::*;
 

@@ -8,7 +8,7 @@ use kernteam_domain::verzuim::{HolidayCalendar, ThuiszitterDefinition};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::dossier::SHIPPED_HOLIDAYS;
+use crate::casus::pupil::SHIPPED_HOLIDAYS;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::session::Session;
 

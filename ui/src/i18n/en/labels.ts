@@ -53,6 +53,8 @@ export const labels: typeof dutch = {
     bsn: 'looks like a BSN (citizen service number)', email: 'looks like an e-mail address',
     exacteKlas: 'is an exact class (name only the year or group)',
   },
+  noOwner: 'No owner',
+  noPersonNamed: (organisation: string): string => `${organisation} (no person named)`,
   consent: (status: ConsentStatus): string => {
     switch (status.status) {
       case 'volledig': return 'complete';

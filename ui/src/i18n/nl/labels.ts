@@ -17,6 +17,9 @@ export const labels = {
     bsn: 'lijkt op een BSN', email: 'lijkt op een e-mailadres',
     exacteKlas: 'is een exacte klas (noem alleen het leerjaar of de groep)',
   } satisfies Record<IdentifyingKind, string> as Record<IdentifyingKind, string>,
+  /** An action's group on Acties when nobody owns it, or only an organisation does. */
+  noOwner: 'Zonder eigenaar',
+  noPersonNamed: (organisation: string): string => `${organisation} (geen persoon genoemd)`,
   /** "volledig", "onvolledig: ontbreekt vader en de leerling", … */
   consent: (status: ConsentStatus): string => {
     switch (status.status) {

@@ -12,6 +12,7 @@
 //! (`assets/demo/kernteam-demo.v1.json`), an example of the format made by `gen_demo`.
 
 pub(crate) mod held;
+mod load;
 pub(crate) mod scenarios;
 
 use kernteam_domain::interchange::Interchange;

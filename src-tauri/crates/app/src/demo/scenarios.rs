@@ -734,7 +734,7 @@ mod tests {
     use time::macros::date;
 
     fn calendar() -> HolidayCalendar {
-        serde_json::from_str(crate::dossier::SHIPPED_HOLIDAYS).expect("shipped calendar")
+        serde_json::from_str(crate::casus::pupil::SHIPPED_HOLIDAYS).expect("shipped calendar")
     }
 
     #[test]

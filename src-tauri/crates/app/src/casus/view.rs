@@ -1,0 +1,236 @@
+//! What the casus screens show: the dossier, search, the reminders of Vandaag.
+
+use kernteam_domain::casus::{self, ClosureReason, Intake, SignalCategory};
+use kernteam_domain::consent::{self, ConsentStatus};
+use kernteam_domain::dates::{dutch_date, parse_iso};
+use kernteam_domain::verzuim::{self, AbsenceWeek};
+use kernteam_domain::{
+    AbsenceWeekView, CasusDossier, CasusId, CasusMode, CasusStatus, CasusSummary, ClosureView,
+    ConsentOverview, RouteSuggestion, SchoolKind, SearchHit, VerzuimView,
+};
+use time::{Date, Duration};
+
+use super::pupil::BOUNDARY_WARNING_DAYS;
+use crate::error::AppResult;
+use crate::session::{Session, today};
+
+impl Session {
+    pub(crate) fn summary_of(&mut self, id: CasusId) -> AppResult<CasusSummary> {
+        Ok(self.store()?.casus_core(id)?.summary)
+    }
+
+    pub fn search(&mut self, text: &str) -> AppResult<Vec<SearchHit>> {
+        let viewer = self.profile()?;
+        let actor = self.actor_now()?;
+        let store = self.store()?;
+        let hits = store.search(text, viewer, 30)?;
+        store.record_search(&actor, hits.len())?;
+        Ok(hits)
+    }
+
+    /// What needs attention within the coming weeks: thuiszitter reminders (4 weeks, 3 months),
+    /// a pupil turning 12 or 16 (new consent), a retention date within 30 days.
+    pub fn reminders(&mut self) -> AppResult<Vec<kernteam_domain::CasusReminder>> {
+        let today = today();
+        let definition = self.thuiszitter_definition()?;
+        let facts = self.store()?.reminder_facts()?;
+        let window = Duration::days(14);
+        let mut out = Vec::new();
+        for f in facts {
+            let birth = f.birth_date.as_deref().and_then(parse_iso);
+            let mut push = |on: Date, text: String| {
+                out.push(kernteam_domain::CasusReminder {
+                    casus_id: f.casus,
+                    initials: f.initials.clone(),
+                    on: on.to_string(),
+                    text,
+                });
+            };
+            if f.closed {
+                if let Some(until) = f.retention_until.as_deref().and_then(parse_iso)
+                    && casus::retention_warning_due(until, today)
+                {
+                    push(until, "Bewaartermijn verloopt: bevestig verwijderen of leg een bewaarplicht vast.".into());
+                }
+                continue;
+            }
+            let band = verzuim::thuiszitter_band(birth, &f.attendance, definition, today);
+            if band != verzuim::ThuiszitterBand::Geen
+                && let Some(since) = f.attendance.absent_since.as_deref().and_then(parse_iso)
+            {
+                for r in verzuim::thuiszitter_reminders(since) {
+                    if let Some(on) = parse_iso(&r.on)
+                        && on <= today + window
+                        && on + window >= today
+                    {
+                        push(on, r.text);
+                    }
+                }
+            }
+            if let Some((age, day)) = birth.and_then(|b| {
+                consent::upcoming_boundary(b, today, Duration::days(BOUNDARY_WARNING_DAYS))
+            }) {
+                push(
+                    day,
+                    format!("Wordt {age}: vraag opnieuw toestemming vóór het volgende overleg."),
+                );
+            }
+        }
+        out.sort_by(|a, b| a.on.cmp(&b.on));
+        Ok(out)
+    }
+
+    /// Everything the casus screen shows; the opening itself is audited.
+    pub fn dossier(&mut self, id: CasusId) -> AppResult<CasusDossier> {
+        let today = today();
+        let viewer = self.profile()?;
+        let actor = self.actor_now()?;
+        let definition = self.thuiszitter_definition()?;
+        let calendar = self.holiday_calendar()?;
+        let store = self.store()?;
+        let core = store.casus_core(id)?;
+        store.record_view(&actor, id)?;
+        let intake: Intake = serde_json::from_str(&core.intake_json).unwrap_or_default();
+        let birth = core.birth_date.as_deref().and_then(parse_iso);
+
+        let consent = if core.summary.mode == CasusMode::Named {
+            let facts = store.consent_facts(id)?;
+            let status_on = store
+                .next_meeting_on(core.summary.team_id, &today.to_string())?
+                .as_deref()
+                .and_then(|t| parse_iso(t.get(..10).unwrap_or_default()))
+                .unwrap_or(today);
+            let status = birth.map_or(ConsentStatus::Geen, |b| {
+                consent::status(b, &facts.holders, &facts.records, status_on)
+            });
+            let warning = birth
+                .and_then(|b| consent::upcoming_boundary(b, today, Duration::days(BOUNDARY_WARNING_DAYS)))
+                .map(|(age, day)| match age {
+                    12 => format!(
+                        "De leerling wordt 12 op {}: vanaf dan moet de leerling zelf ook toestemming geven.",
+                        dutch_date(day)
+                    ),
+                    _ => format!(
+                        "De leerling wordt 16 op {}: vanaf dan beslist de leerling zelf; vraag opnieuw toestemming.",
+                        dutch_date(day)
+                    ),
+                });
+            Some(ConsentOverview {
+                label: status.label(),
+                status,
+                status_on: status_on.to_string(),
+                holders: facts.holders,
+                records: facts.views,
+                warning,
+            })
+        } else {
+            None
+        };
+
+        let snapshots = store.absence_snapshots(id)?;
+        let mut latest: std::collections::BTreeMap<String, AbsenceWeek> = Default::default();
+        for snap in &snapshots {
+            for w in &snap.weeks {
+                latest.insert(w.week_start.clone(), w.clone());
+            }
+        }
+        let region = core.holiday_region.clone();
+        let is_holiday = |d: Date| calendar.is_holiday_week(&region, d);
+        let weeks: Vec<AbsenceWeek> = latest.into_values().collect();
+        let meldplicht = verzuim::meldplicht_reached(&weeks, is_holiday);
+        let facts = store.attendance(id)?;
+        let band = verzuim::thuiszitter_band(birth, &facts, definition, today);
+        let reminders = facts
+            .absent_since
+            .as_deref()
+            .and_then(parse_iso)
+            .map(|d| verzuim::thuiszitter_reminders(d).to_vec())
+            .unwrap_or_default();
+        let exemption_5a_until = facts
+            .exemption_5a_from
+            .as_deref()
+            .and_then(parse_iso)
+            .map(|d| verzuim::exemption_5a_until(d).to_string());
+        let verzuim = VerzuimView {
+            weeks: weeks
+                .iter()
+                .map(|w| AbsenceWeekView {
+                    week_start: w.week_start.clone(),
+                    authorised_hours: w.authorised_hours,
+                    unauthorised_hours: w.unauthorised_hours,
+                    holiday: parse_iso(&w.week_start).is_some_and(is_holiday),
+                })
+                .collect(),
+            snapshots,
+            hour_unit: if core.school_kind == SchoolKind::Po {
+                "klokuren".into()
+            } else {
+                "lesuren".into()
+            },
+            holiday_region: region.clone(),
+            meldplicht_week: meldplicht.map(|d| d.to_string()),
+            duo_deadline: meldplicht.map(|d| verzuim::duo_deadline(d).to_string()),
+            facts,
+            band,
+            reminders,
+            definition,
+            exemption_5a_until,
+        };
+
+        let signals = store.signals(id)?;
+        let notes = store.notes(id, viewer)?;
+        let actions = store.actions(Some(id))?;
+        let links = store.linked_casussen(id)?;
+        let timeline = store.timeline(id, viewer.map(|v| v.to_string()).as_deref())?;
+        let closure = match (
+            &core.closed_on,
+            core.closure_reason
+                .as_deref()
+                .and_then(ClosureReason::from_code),
+        ) {
+            (Some(on), Some(reason)) => Some(ClosureView {
+                closed_on: on.clone(),
+                reason,
+                reason_label: reason.label().to_owned(),
+                outcome: core.closure_outcome.clone(),
+                retention_until: core.retention_until.clone(),
+            }),
+            _ => None,
+        };
+        let region_name = core.region.clone();
+        let kaart = self.routekaart(region_name.as_deref())?;
+        let mut categories: Vec<SignalCategory> = signals
+            .iter()
+            .filter_map(|s| SignalCategory::from_code(&s.category))
+            .collect();
+        categories.dedup();
+        let routes = kaart
+            .iter()
+            .filter(|s| categories.contains(&s.category))
+            .map(|s| RouteSuggestion {
+                category: s.category,
+                first_partner: s.first_partner.clone(),
+                advice: s.advice.clone(),
+            })
+            .collect();
+        Ok(CasusDossier {
+            read_only: core.summary.status == CasusStatus::Afgesloten,
+            summary: core.summary,
+            school_name: core.school_name,
+            birth_date: core.birth_date,
+            anonymous_reason: core.anonymous_reason,
+            intake,
+            signals,
+            consent,
+            notes,
+            actions,
+            verzuim,
+            links,
+            converted_from: core.converted_from,
+            converted_to: core.converted_to,
+            closure,
+            routes,
+            timeline,
+        })
+    }
+}

@@ -1,0 +1,225 @@
+//! Setting up the store, unlocking it with a key slot, locking it (by hand, idle, the OS), and
+//! changing the slots: passphrase and keyring.
+
+use kernteam_domain::passphrase;
+use kernteam_store::{DataKey, KeySlots, RecoveryKey, SlotKind, Store, StoreError};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::audit::{Walk, check_audit};
+use super::{DEFAULT_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES, Session};
+use crate::error::{AppError, AppResult, ErrorCode};
+
+#[derive(Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SetupRequest {
+    pub passphrase: String,
+    pub use_keyring: bool,
+}
+
+/// Never the passphrase itself: a `{:?}` in a log or a panic message must not carry it.
+impl std::fmt::Debug for SetupRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SetupRequest")
+            .field("passphrase", &"…")
+            .field("use_keyring", &self.use_keyring)
+            .finish()
+    }
+}
+
+#[derive(Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SetupOutcome {
+    /// Shown once, in eight groups of four; never stored anywhere in plain text.
+    pub recovery_key: String,
+    pub keyring_enabled: bool,
+}
+
+/// The recovery key is shown once on screen, never in a `{:?}`.
+impl std::fmt::Debug for SetupOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SetupOutcome")
+            .field("recovery_key", &"…")
+            .field("keyring_enabled", &self.keyring_enabled)
+            .finish()
+    }
+}
+
+#[derive(Clone, Serialize, Deserialize, TS)]
+#[serde(tag = "method", rename_all = "camelCase")]
+pub enum UnlockRequest {
+    Keyring,
+    Passphrase {
+        passphrase: String,
+    },
+    RecoveryKey {
+        #[serde(rename = "recoveryKey")]
+        recovery_key: String,
+    },
+}
+
+/// Which way in, never the secret typed.
+impl std::fmt::Debug for UnlockRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Keyring => "UnlockRequest::Keyring",
+            Self::Passphrase { .. } => "UnlockRequest::Passphrase(…)",
+            Self::RecoveryKey { .. } => "UnlockRequest::RecoveryKey(…)",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PassphraseCheck {
+    pub strength: passphrase::Strength,
+    pub refusal: Option<String>,
+}
+
+pub fn check_passphrase(text: &str) -> PassphraseCheck {
+    PassphraseCheck {
+        strength: passphrase::strength(text),
+        refusal: passphrase::refusal(text),
+    }
+}
+
+impl Session {
+    /// Whether the OS keyring answers (a probe secret is written, read back and removed), so
+    /// set-up offers the keyring slot only where it can work.
+    pub fn keyring_available(&self) -> bool {
+        kernteam_store::keyring_available()
+    }
+
+    /// First run: a random data key, wrapped under the passphrase, a fresh recovery key and —
+    /// when asked and available — the OS keyring. An existing database is never replaced.
+    pub fn setup(&mut self, request: &SetupRequest) -> AppResult<SetupOutcome> {
+        if let Some(reason) = passphrase::refusal(&request.passphrase) {
+            return Err(AppError {
+                code: ErrorCode::Validation,
+                message: reason,
+                field: Some("passphrase".into()),
+            });
+        }
+        if self.dir.db_path().exists() {
+            return Err(StoreError::AlreadyExists(self.dir.db_path()).into());
+        }
+        let key = DataKey::generate();
+        let recovery = RecoveryKey::generate();
+        let mut slots = KeySlots::new(uuid::Uuid::now_v7());
+        slots.set_passphrase(&key, &request.passphrase)?;
+        slots.set_recovery(&key, &recovery)?;
+        // No keyring (headless, locked, no D-Bus) is not an error: the passphrase slot suffices.
+        let keyring_enabled = request.use_keyring && slots.set_keyring(&key).is_ok();
+        let mut store = Store::create(&self.dir, key, &slots)?;
+        self.audit = Some(check_audit(&mut store, Walk::Whole));
+        self.store = Some(store);
+        Ok(SetupOutcome {
+            recovery_key: recovery.display().to_string(),
+            keyring_enabled,
+        })
+    }
+
+    pub fn unlock(&mut self, request: &UnlockRequest) -> AppResult<()> {
+        let slot = self.open_store(request)?;
+        let actor = self.actor_now()?;
+        if let Some(store) = self.store.as_mut() {
+            store.record_unlock(&actor, slot)?;
+        }
+        Ok(())
+    }
+
+    /// Unlocks without writing anything (not even the unlock audit event): for `check`, which
+    /// must be able to inspect a damaged database without touching it.
+    pub fn unlock_without_writing(&mut self, request: &UnlockRequest) -> AppResult<()> {
+        self.open_store(request).map(|_| ())
+    }
+
+    pub(crate) fn open_store(&mut self, request: &UnlockRequest) -> AppResult<SlotKind> {
+        let slots = self.dir.key_slots()?;
+        let (key, slot) = match request {
+            UnlockRequest::Keyring if self.locked_after_use => {
+                return Err(AppError::new(
+                    ErrorCode::SecretRequired,
+                    "Kernteam is vergrendeld. Ontgrendel met uw wachtwoord of herstelsleutel; de sleutelbos opent Kernteam alleen bij het starten.",
+                ));
+            }
+            UnlockRequest::Keyring => (slots.unlock_keyring()?, SlotKind::Keyring),
+            UnlockRequest::Passphrase { passphrase } => {
+                (slots.unlock_passphrase(passphrase)?, SlotKind::Passphrase)
+            }
+            UnlockRequest::RecoveryKey { recovery_key } => {
+                let recovery = RecoveryKey::parse(recovery_key).ok_or_else(|| AppError {
+                    code: ErrorCode::WrongPassphrase,
+                    message: "Een herstelsleutel bestaat uit 32 tekens in 8 groepen van 4. Controleer wat u hebt ingetypt.".into(),
+                    field: Some("recoveryKey".into()),
+                })?;
+                (slots.unlock_recovery(&recovery)?, SlotKind::Recovery)
+            }
+        };
+        // The key came out of an authenticated slot, so a failure to decrypt means damage.
+        let mut store = Store::open(&self.dir, key).map_err(|e| match e {
+            StoreError::CannotDecrypt => {
+                StoreError::Damaged("key slot and database disagree".into())
+            }
+            other => other,
+        })?;
+        self.audit = Some(check_audit(&mut store, Walk::SinceVerified));
+        self.store = Some(store);
+        self.unlocked_by_recovery = slot == SlotKind::Recovery;
+        self.last_activity = std::time::Instant::now();
+        Ok(slot)
+    }
+
+    /// Drops the store: the connection closes and the key is zeroed. From now on only the
+    /// passphrase or the recovery key unlocks (see `StoreStatus::keyring_unlock_allowed`).
+    pub fn lock(&mut self) {
+        self.unlocked_by_recovery = false;
+        if let Some(store) = self.store.take() {
+            self.locked_after_use = true;
+            let _ = store.checkpoint();
+        }
+    }
+
+    /// A person used the app (a key, the mouse): the idle lock starts counting again.
+    pub fn note_activity(&mut self) {
+        self.last_activity = std::time::Instant::now();
+    }
+
+    /// Locks when nobody used the app for the chosen number of minutes; true when it did.
+    /// Called by the shell's own timer, which the webview can neither delay nor skip.
+    pub fn lock_if_idle(&mut self, now: std::time::Instant) -> bool {
+        if self.store.is_none() {
+            return false;
+        }
+        let minutes = self
+            .preferences()
+            .map_or(DEFAULT_AUTO_LOCK_MINUTES, |p| p.auto_lock_minutes)
+            .min(MAX_AUTO_LOCK_MINUTES);
+        let idle = now.saturating_duration_since(self.last_activity);
+        if idle >= std::time::Duration::from_secs(u64::from(minutes) * 60) {
+            self.lock();
+            return true;
+        }
+        false
+    }
+
+    pub fn change_passphrase(&mut self, new_passphrase: &str) -> AppResult<()> {
+        if let Some(reason) = passphrase::refusal(new_passphrase) {
+            return Err(AppError {
+                code: ErrorCode::Validation,
+                message: reason,
+                field: Some("passphrase".into()),
+            });
+        }
+        let actor = self.actor_now()?;
+        self.store()?.change_passphrase(&actor, new_passphrase)?;
+        self.unlocked_by_recovery = false;
+        Ok(())
+    }
+
+    pub fn enable_keyring(&mut self) -> AppResult<()> {
+        let actor = self.actor_now()?;
+        self.store()?.enable_keyring(&actor)?;
+        Ok(())
+    }
+}

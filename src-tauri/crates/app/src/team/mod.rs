@@ -1,0 +1,4 @@
+//! The people: schools, kernteams and members, and who uses this laptop.
+
+mod profile;
+mod roster;
