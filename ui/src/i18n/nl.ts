@@ -1,5 +1,6 @@
 // All Dutch UI text; English (en.ts) has the same shape, checked by the type checker and by
 // i18n.test.ts. Each area of screens has its own file under nl/ and en/.
+import type { ErrorCode } from '../ipc/gen_types';
 import { labels } from './nl/labels';
 import { intake } from './nl/intake';
 import { dossier } from './nl/dossier';
@@ -192,6 +193,26 @@ export const nl = {
     saveProfile: 'Opslaan',
   },
   common: { saved: 'Opgeslagen', required: 'verplicht', loading: 'Laden…', members: 'leden' },
+  /** What went wrong, per error code, where the backend's own (Dutch) sentence is not shown. */
+  errors: {
+    WrongPassphrase: 'Dit wachtwoord of deze herstelsleutel klopt niet.',
+    Locked: 'Kernteam is vergrendeld; ontgrendel eerst.',
+    NoStore: 'Er is nog geen Kernteam ingericht op deze computer.',
+    AlreadyExists: 'Dit bestaat al.',
+    Damaged: 'De gegevens zijn beschadigd; er is niets gewijzigd.',
+    NewerSchema: 'Deze gegevens komen van een nieuwere Kernteam; werk Kernteam bij.',
+    KeyringUnavailable: 'De sleutelbos van deze computer is niet beschikbaar.',
+    SecretRequired: 'Ontgrendel met uw wachtwoord of herstelsleutel.',
+    NotFound: 'Dit is niet (meer) gevonden.',
+    Validation: 'Controleer wat u invulde.',
+    ConsentRequired: 'Hiervoor is geldige toestemming nodig.',
+    ReadOnly: 'Dit kan alleen nog gelezen worden.',
+    ProfileRequired: 'Kies eerst in Instellingen wie u bent.',
+    NotAuthor: 'Alleen wie dit schreef, kan het wijzigen.',
+    OpenActions: 'Er staan nog acties open.',
+    DiskFull: 'De schijf is vol; er is niets half opgeslagen.',
+    Internal: 'Er ging iets mis; probeer het opnieuw.',
+  } satisfies Record<ErrorCode, string> as Record<ErrorCode, string>,
 };
 
 export type Messages = typeof nl;

@@ -1,6 +1,7 @@
 // The ONE place that calls into Rust. Every failure becomes an IpcError with a code to branch on.
 import { invoke } from '@tauri-apps/api/core';
 import type { ErrorCode, IpcError } from './gen_types';
+import { language, t } from '../i18n';
 
 // A Record so that a new Rust error code fails the type check until it is listed here.
 const KNOWN: Record<ErrorCode, true> = {
@@ -28,12 +29,17 @@ function asIpcError(raw: unknown): IpcError {
       return { code: r.code as ErrorCode, message: r.message, field: typeof r.field === 'string' ? r.field : null };
     }
   }
-  return { code: 'Internal', message: 'Er ging iets mis; probeer het opnieuw.', field: null };
+  return { code: 'Internal', message: t.errors.Internal, field: null };
 }
 
-/** The Dutch message to show for a failed call; never raw internal text. */
+/** The message to show for a failed call; never raw internal text. In Dutch the backend's own
+ * sentence (it names the field and the rule); in another language the words for its code, with
+ * the field it concerns (the backend's sentences are Dutch only for now). */
 export function messageOf(error: unknown): string {
-  return error instanceof CommandError ? error.message : 'Er ging iets mis; probeer het opnieuw.';
+  if (!(error instanceof CommandError)) return t.errors.Internal;
+  if (language() === 'nl') return error.message;
+  const field = error.field ? ` (${error.field})` : '';
+  return `${t.errors[error.code]}${field}`;
 }
 
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {

@@ -42,4 +42,10 @@ export const settings: typeof dutch = {
     yes: 'yes',
     noConfirmed: 'no (confirmed)',
   },
+  language: {
+    title: 'Language',
+    label: 'Language of Kernteam',
+    hint: 'Applies on this computer, the unlock screen included. Documents for partners stay in Dutch.',
+    names: { nl: 'Nederlands', en: 'English' },
+  },
 };

@@ -46,4 +46,10 @@ export const settings = {
     yes: 'ja',
     noConfirmed: 'nee (bevestigd)',
   },
+  language: {
+    title: 'Taal',
+    label: 'Taal van Kernteam',
+    hint: 'Geldt op deze computer, ook voor het ontgrendelscherm. Documenten voor partners blijven Nederlands.',
+    names: { nl: 'Nederlands', en: 'English' },
+  },
 };
