@@ -2002,3 +2002,106 @@ async fn a_screen_shows_a_change_made_elsewhere_without_a_reload_story() -> Resu
     drop(driver);
     story
 }
+
+#[tokio::test]
+#[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
+async fn every_screen_in_dutch_and_in_english() -> Result<()> {
+    within_limit(
+        "every_screen_in_dutch_and_in_english",
+        every_screen_in_dutch_and_in_english_story(),
+    )
+    .await
+}
+
+/// Visits every screen of the demo (the casus's tabs, a meeting's agenda, held minutes) and
+/// saves a screenshot of each, named `lang-<language>-<screen>.png`, checked by axe-core.
+async fn tour_every_screen(client: &Client, language: &str) -> Result<()> {
+    for (nav, name) in [
+        ("vandaag", "today"),
+        ("acties", "actions"),
+        ("monitor", "monitor"),
+        ("instellingen", "settings"),
+        ("casussen", "cases"),
+    ] {
+        click(client, &format!("[data-testid=nav-{nav}]")).await?;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        shot(client, &format!("lang-{language}-{name}")).await?;
+        assert_accessible(client, &format!("{name} ({language})")).await?;
+    }
+    click(client, "[data-testid=casus-list] button.link").await?;
+    wait_for(client, "[data-testid=casus-detail]").await?;
+    for tab in [
+        "overzicht",
+        "toestemming",
+        "notities",
+        "verzuim",
+        "chronologie",
+        "afsluiten",
+        "overdracht",
+    ] {
+        let css = format!("[data-testid=tab-{tab}]");
+        if client.find(Locator::Css(&css)).await.is_ok() {
+            click(client, &css).await?;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            shot(client, &format!("lang-{language}-case-{tab}")).await?;
+        }
+    }
+    click(client, "[data-testid=back]").await?;
+    wait_for(client, "[data-testid=casus-list]").await?;
+    click(client, "[data-testid=nav-overleggen]").await?;
+    wait_for(client, "[data-testid=meeting-list]").await?;
+    shot(client, &format!("lang-{language}-meetings")).await?;
+    click(client, "[data-testid=meeting-list] button.link").await?;
+    wait_for(client, "[data-testid=agenda]").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    shot(client, &format!("lang-{language}-agenda")).await?;
+    assert_accessible(client, &format!("agenda ({language})")).await?;
+    click(client, "[data-testid=back]").await?;
+    wait_for(client, "[data-testid=meeting-list]").await?;
+    // The last table lists the meetings held, with their minutes.
+    client
+        .execute(
+            "const tables = document.querySelectorAll('table.list');
+             tables[tables.length - 1].querySelector('button.link').click();",
+            vec![],
+        )
+        .await?;
+    wait_for(client, "[data-testid=minutes]").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    shot(client, &format!("lang-{language}-minutes")).await?;
+    Ok(())
+}
+
+async fn every_screen_in_dutch_and_in_english_story() -> Result<()> {
+    let DemoWindow {
+        _scratch,
+        data,
+        driver,
+        client,
+    } = demo_window().await?;
+    tour_every_screen(&client, "nl").await?;
+
+    click(&client, "[data-testid=nav-instellingen]").await?;
+    select(&client, "[data-testid=language-select]", "en").await?;
+    // Every screen switches at once, the navigation first.
+    wait_for_text(&client, "[data-testid=nav-casussen]", "Cases").await?;
+    wait_for_text(&client, "[data-testid=language]", "Language").await?;
+    let lang = script_text(&client, "return document.documentElement.lang;").await?;
+    assert_eq!(lang, "en", "the page says which language it speaks");
+    tour_every_screen(&client, "en").await?;
+
+    // The choice stays: after a restart the unlock screen speaks English.
+    let app = std::env::var("KERNTEAM_APP")?;
+    let _ = Command::new("pkill").args(["-KILL", "-f", &app]).status()?;
+    drop(client);
+    drop(driver);
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let driver = start_driver(Some(&data)).await?;
+    let client = open_app(&driver).await?;
+    wait_for_text(&client, "[data-testid=unlock-screen]", "Kernteam is locked").await?;
+    shot(&client, "lang-en-unlock").await?;
+    assert_accessible(&client, "unlock (en)").await?;
+    let _ = client.close().await;
+    drop(driver);
+    Ok(())
+}

@@ -10,7 +10,9 @@ use kernteam_app::domain::{
     NewAnonymousCasus, NewConsent, NewNamedCasus, NewSignal, NoteDraft, NoteId, NoteKind,
     OrganisationKind, TimelineKind, Urgency,
 };
-use kernteam_app::{DataDir, ErrorCode, Session, SetupRequest};
+use kernteam_app::{ErrorCode, Session};
+
+mod common;
 use time::Duration;
 use time::macros::date;
 
@@ -25,15 +27,7 @@ fn day(iso: Option<&str>) -> time::Date {
 }
 
 fn session() -> (tempfile::TempDir, Session) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut session = Session::new(DataDir::new(dir.path().join("data")));
-    session
-        .setup(&SetupRequest {
-            passphrase: "fiets regen koffie tafel".into(),
-            use_keyring: false,
-        })
-        .expect("setup");
-    (dir, session)
+    common::empty()
 }
 
 fn demo() -> (clock::FixedClock, tempfile::TempDir, Session) {

@@ -1,16 +1,12 @@
 //! Interchange format v1 on real encrypted stores: lossless round trip, idempotent and
 //! all-or-nothing import, refusals with a Dutch message, sealed export files.
 
-use kernteam_app::{DataDir, ErrorCode, ExportProtection, Session, SetupRequest};
+use kernteam_app::{ErrorCode, ExportProtection, Session};
+
+mod common;
 
 fn session(dir: &tempfile::TempDir, name: &str) -> Session {
-    let mut s = Session::new(DataDir::new(dir.path().join(name)));
-    s.setup(&SetupRequest {
-        passphrase: "fiets regen koffie tafel".into(),
-        use_keyring: false,
-    })
-    .expect("setup");
-    s
+    common::set_up(dir, name)
 }
 
 #[test]

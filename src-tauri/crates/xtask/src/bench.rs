@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-use crate::steps::{cmd, in_private_session, root, scratch};
+use crate::command::{cmd, in_private_session, root, scratch};
 use crate::window::{AppRun, CliStore, Display, start_until_screen};
 
 const STARTUP_ROUNDS: usize = 11;

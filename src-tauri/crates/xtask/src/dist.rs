@@ -9,8 +9,8 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
+use crate::command::{cmd, root, scratch};
 use crate::setup::{as_root, root_prefix};
-use crate::steps::{cmd, root, scratch};
 
 /// The same version as the `tauri` crate in Cargo.lock.
 const TAURI_CLI: &str = "2.12.5";

@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 
 use anyhow::{Context, Result, bail};
 
-use crate::steps::{cmd, root, scratch};
+use crate::command::{cmd, root, scratch};
 use crate::window::CliStore;
 
 const TARGETS: &[&str] = &["interchange", "key_slots"];

@@ -2,6 +2,8 @@
 //! Ubuntu machine needs is installed from here, so nothing is ever set up by hand.
 
 mod bench;
+mod bindings;
+mod command;
 mod dist;
 mod fuzz;
 mod setup;
@@ -65,7 +67,7 @@ fn run() -> Result<()> {
             setup::prepare(setup::Needs::Test)?;
             steps::soak()
         }
-        Some("bindings") => steps::write_bindings(),
+        Some("bindings") => bindings::write_bindings(),
         _ => bail!(
             "usage: cargo xtask <run|test|e2e [filter]|bench|soak|fuzz [--minutes N]|dist [--check]|bindings>"
         ),

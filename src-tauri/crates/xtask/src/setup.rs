@@ -5,7 +5,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-use crate::steps::{cmd, ui_dir};
+use crate::command::{cmd, ui_dir};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Needs {

@@ -1,77 +1,12 @@
 //! The checks and builds, in the order `cargo xtask test` runs them.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../..")
-        .canonicalize()
-        .expect("workspace root")
-}
-
-pub fn ui_dir() -> PathBuf {
-    root().join("ui")
-}
-
-pub fn cmd(command: &mut Command) -> Result<()> {
-    let shown = format!("{command:?}");
-    let status = command
-        .status()
-        .with_context(|| format!("starting {shown}"))?;
-    if !status.success() {
-        bail!("failed ({status}): {shown}");
-    }
-    Ok(())
-}
-
-/// Like `cmd`, but a step that outlives `limit` is killed with everything it started, so a hang
-/// fails in minutes instead of holding CI until its own limit.
-pub fn cmd_within(command: &mut Command, limit: std::time::Duration) -> Result<()> {
-    use std::os::unix::process::CommandExt as _;
-    let shown = format!("{command:?}");
-    let mut child = command
-        .process_group(0)
-        .spawn()
-        .with_context(|| format!("starting {shown}"))?;
-    let started = std::time::Instant::now();
-    loop {
-        if let Some(status) = child.try_wait()? {
-            if !status.success() {
-                bail!("failed ({status}): {shown}");
-            }
-            return Ok(());
-        }
-        if started.elapsed() > limit {
-            let group = format!("-{}", child.id());
-            let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
-            let _ = child.wait();
-            bail!("stopped after {} s: {shown}", limit.as_secs());
-        }
-        std::thread::sleep(std::time::Duration::from_millis(500));
-    }
-}
-
-fn cargo(args: &[&str]) -> Command {
-    let mut c = Command::new("cargo");
-    c.args(args).current_dir(root());
-    c
-}
-
-/// Files generated from the Rust types and the one command list: (path in the repo, argument
-/// of `gen_bindings`).
-const GENERATED: &[(&str, &str)] = &[
-    ("ui/src/ipc/gen_types.ts", "ts"),
-    ("ui/src/ipc/gen_commands.ts", "client"),
-    ("ui/src/i18n/gen_labels_nl.ts", "labels"),
-    ("src-tauri/capabilities/main-window.json", "capability"),
-    (
-        "assets/schema/kernteam-interchange-v1.schema.json",
-        "schema",
-    ),
-];
+use crate::bindings::check_bindings;
+use crate::command::{cargo, cmd, cmd_within, in_private_session, root, scratch, ui_dir};
 
 /// One build of every target with one feature resolution: a `-p` build or run would
 /// resolve features anew and compile much of the dependency tree a second time (which
@@ -86,51 +21,6 @@ fn build_all_targets() -> Result<()> {
         "--exclude",
         "kernteam-bare-window",
     ]))
-}
-
-fn generated(kind: &str) -> Result<String> {
-    // `--examples` resolves features as the whole-workspace build does: nothing rebuilds.
-    cmd(&mut cargo(&[
-        "build",
-        "--quiet",
-        "--workspace",
-        "--examples",
-    ]))?;
-    let out = Command::new(root().join("target/debug/examples/gen_bindings"))
-        .arg(kind)
-        .current_dir(root())
-        .output()?;
-    if !out.status.success() {
-        bail!(
-            "generating {kind} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    Ok(String::from_utf8(out.stdout)?)
-}
-
-pub fn write_bindings() -> Result<()> {
-    for (path, kind) in GENERATED {
-        let target = root().join(path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(target, generated(kind)?)?;
-        eprintln!("xtask: wrote {path}");
-    }
-    Ok(())
-}
-
-fn check_bindings() -> Result<()> {
-    for (path, kind) in GENERATED {
-        let committed = std::fs::read_to_string(root().join(path)).unwrap_or_default();
-        if committed != generated(kind)? {
-            bail!(
-                "{path} is out of date with the Rust types or the command list: run `cargo xtask bindings` and commit it"
-            );
-        }
-    }
-    Ok(())
 }
 
 fn check_core_has_no_tauri() -> Result<()> {
@@ -175,59 +65,6 @@ fn check_keyring_has_a_real_store() -> Result<()> {
     Ok(())
 }
 
-pub fn in_private_session(inner: &[&str], scratch: &Path, xvfb: bool) -> Command {
-    for dir in ["data", "config", "cache", "runtime", "home", "tmp"] {
-        let _ = std::fs::create_dir_all(scratch.join(dir));
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(
-            scratch.join("runtime"),
-            std::fs::Permissions::from_mode(0o700),
-        );
-    }
-    let script = "printf %s \"$KERNTEAM_KEYRING_PW\" | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec \"$@\"";
-    let mut c = if xvfb {
-        let mut c = Command::new("xvfb-run");
-        c.args([
-            "-a",
-            "-s",
-            "-screen 0 1440x900x24",
-            "dbus-run-session",
-            "--",
-            "sh",
-            "-c",
-            script,
-            "sh",
-        ]);
-        c
-    } else {
-        let mut c = Command::new("dbus-run-session");
-        c.args(["--", "sh", "-c", script, "sh"]);
-        c
-    };
-    c.args(inner)
-        .current_dir(root())
-        .env("KERNTEAM_KEYRING_PW", "kernteam-test-keyring")
-        .env("KERNTEAM_TEST_KEYRING", "1")
-        .env("XDG_DATA_HOME", scratch.join("data"))
-        .env("XDG_CONFIG_HOME", scratch.join("config"))
-        .env("XDG_CACHE_HOME", scratch.join("cache"))
-        .env("XDG_RUNTIME_DIR", scratch.join("runtime"))
-        // The app's and WebKit's temp files land here too, so a scan of `scratch` sees them.
-        .env("TMPDIR", scratch.join("tmp"))
-        .env_remove("DBUS_SESSION_BUS_ADDRESS");
-    c
-}
-
-pub fn scratch(name: &str) -> Result<PathBuf> {
-    let dir = root().join("target/xtask").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir)?;
-    Ok(dir)
-}
-
 pub fn test_all() -> Result<()> {
     let ui = ui_dir();
     eprintln!("xtask: fmt");
@@ -237,6 +74,18 @@ pub fn test_all() -> Result<()> {
         "clippy",
         "--workspace",
         "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    // Code behind a feature the default build leaves off is linted too (the bench's plain
+    // twin). `vendored-openssl` only changes how OpenSSL is built, not our code.
+    cmd(&mut cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--features",
+        "kernteam-store/plain-reference",
         "--",
         "-D",
         "warnings",

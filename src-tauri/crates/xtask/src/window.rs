@@ -86,7 +86,7 @@ impl CliStore {
 
     /// Runs the CLI on this store with `args`; its output is not shown.
     pub fn run(&self, args: &[&str]) -> Result<()> {
-        crate::steps::cmd(
+        crate::command::cmd(
             Command::new(&self.cli)
                 .arg("--data-dir")
                 .arg(&self.data)

@@ -9,14 +9,29 @@ use kernteam_app::domain::schedule::Recurrence;
 use kernteam_app::{DataDir, Session, SetupRequest};
 use time::Duration;
 
-pub fn demo() -> (tempfile::TempDir, Session) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut s = Session::new(DataDir::new(dir.path().join("data")));
+/// The passphrase of every store the tests set up.
+pub const PASSPHRASE: &str = "fiets regen koffie tafel";
+
+/// A new store set up at `dir/name` with the test passphrase (no keyring), unlocked.
+pub fn set_up(dir: &tempfile::TempDir, name: &str) -> Session {
+    let mut s = Session::new(DataDir::new(dir.path().join(name)));
     s.setup(&SetupRequest {
-        passphrase: "fiets regen koffie tafel".into(),
+        passphrase: PASSPHRASE.into(),
         use_keyring: false,
     })
     .expect("setup");
+    s
+}
+
+/// A new, empty store in a temp dir of its own.
+pub fn empty() -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = set_up(&dir, "data");
+    (dir, s)
+}
+
+pub fn demo() -> (tempfile::TempDir, Session) {
+    let (dir, mut s) = empty();
     s.load_demo().expect("demo");
     (dir, s)
 }
