@@ -1,5 +1,6 @@
 //! Dates as Dutch readers expect them, for text that Rust writes (timelines, exports).
 
+use chrono_tz::Europe::Amsterdam;
 use time::Date;
 
 const DAYS: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
@@ -57,43 +58,54 @@ pub fn dutch_dates_in(text: &str) -> String {
     out
 }
 
-fn last_sunday(year: i32, month: time::Month) -> Date {
-    let mut day = Date::from_calendar_date(year, month, month.length(year)).unwrap_or(Date::MIN);
-    while day.weekday() != time::Weekday::Sunday {
-        day = day.previous_day().unwrap_or(Date::MIN);
-    }
-    day
+/// A `time` date as chrono's (the store and the rules count in `time`; the zone rules are
+/// chrono-tz's).
+fn naive(date: Date) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(
+        date.year(),
+        u32::from(u8::from(date.month())),
+        u32::from(date.day()),
+    )
 }
 
-/// A wall-clock time in Europe/Amsterdam as a UTC instant (RFC 3339). Summer time (CEST,
-/// UTC+2) runs from the last Sunday of March to the last Sunday of October, as EU law sets it;
-/// the hour of the switch itself is not a meeting time and is not special-cased.
+fn from_naive(date: chrono::NaiveDate) -> Option<Date> {
+    use chrono::Datelike as _;
+    let month = time::Month::try_from(u8::try_from(date.month()).ok()?).ok()?;
+    Date::from_calendar_date(date.year(), month, u8::try_from(date.day()).ok()?).ok()
+}
+
+/// A wall-clock time in Europe/Amsterdam as a UTC instant (RFC 3339), by the IANA rules
+/// (chrono-tz). In the hour skipped when summer time starts the time is read as the instant
+/// after the switch; in the hour that repeats when it ends, as the first of the two.
 pub fn amsterdam_to_utc(date: Date, hour: u8, minute: u8) -> String {
-    let summer = date >= last_sunday(date.year(), time::Month::March)
-        && date < last_sunday(date.year(), time::Month::October);
-    let offset: i16 = if summer { 2 } else { 1 };
-    let local = i16::from(hour) * 60 + i16::from(minute) - offset * 60;
-    let (day, minutes) = if local < 0 {
-        (date.previous_day().unwrap_or(date), local + 24 * 60)
-    } else {
-        (date, local)
+    use chrono::TimeZone as _;
+    let Some(local) =
+        naive(date).and_then(|d| d.and_hms_opt(u32::from(hour), u32::from(minute), 0))
+    else {
+        return format!("{date}T00:00:00Z");
     };
-    format!("{day}T{:02}:{:02}:00Z", minutes / 60, minutes % 60)
+    let resolved = match Amsterdam.from_local_datetime(&local) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => Some(t),
+        chrono::LocalResult::None => Amsterdam
+            .from_local_datetime(&(local + chrono::Duration::hours(1)))
+            .earliest(),
+    };
+    match resolved {
+        Some(t) => t
+            .with_timezone(&chrono::Utc)
+            .format("%Y-%m-%dT%H:%M:00Z")
+            .to_string(),
+        None => format!("{date}T00:00:00Z"),
+    }
 }
 
 /// Amsterdam's day and minutes after midnight at a UTC day, hour and minute.
 fn amsterdam_wall_clock(day: Date, hour: i16, minute: i16) -> Option<(Date, i16)> {
-    // The switch happens at 01:00 UTC on those Sundays.
-    let summer_from = last_sunday(day.year(), time::Month::March);
-    let summer_until = last_sunday(day.year(), time::Month::October);
-    let summer = (day > summer_from || (day == summer_from && hour >= 1))
-        && (day < summer_until || (day == summer_until && hour < 1));
-    let local = hour * 60 + minute + if summer { 120 } else { 60 };
-    if local >= 24 * 60 {
-        Some((day.next_day()?, local - 24 * 60))
-    } else {
-        Some((day, local))
-    }
+    use chrono::Timelike as _;
+    let utc = naive(day)?.and_hms_opt(u32::try_from(hour).ok()?, u32::try_from(minute).ok()?, 0)?;
+    let local = chrono::TimeZone::from_utc_datetime(&Amsterdam, &utc);
+    let minutes = i16::try_from(local.hour() * 60 + local.minute()).ok()?;
+    Some((from_naive(local.date_naive())?, minutes))
 }
 
 /// The day it is in Amsterdam at a UTC instant (a school's "today").
@@ -156,6 +168,13 @@ mod tests {
             (date!(2026 - 10 - 24), 9, 0, "2026-10-24T07:00:00Z"),
             (date!(2026 - 10 - 25), 9, 0, "2026-10-25T08:00:00Z"),
             (date!(2026 - 06 - 30), 0, 30, "2026-06-29T22:30:00Z"),
+            // 02:30 does not exist on the morning summer time starts: read after the switch.
+            (date!(2026 - 03 - 29), 2, 30, "2026-03-29T01:30:00Z"),
+            // 02:30 happens twice when it ends: the first (still summer time).
+            (date!(2026 - 10 - 25), 2, 30, "2026-10-25T00:30:00Z"),
+            // Another year's switch days come from the IANA rules too.
+            (date!(2030 - 03 - 31), 9, 0, "2030-03-31T07:00:00Z"),
+            (date!(2030 - 03 - 30), 9, 0, "2030-03-30T08:00:00Z"),
         ];
         for (day, h, m, expected) in cases {
             assert_eq!(amsterdam_to_utc(day, h, m), expected, "{day} {h}:{m}");
