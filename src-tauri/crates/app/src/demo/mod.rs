@@ -1,5 +1,6 @@
-//! Fictitious demo data for a first look: the shared acceptance scenarios (all names invented)
-//! written through the store by the generator in `scenarios.rs`.
+//! Fictitious demo data for a first look: the shared acceptance scenarios (all names invented,
+//! read into `scenario_types.rs`) written through the store by the generator in `scenarios.rs`,
+//! `scenario_writer.rs` and `scenario_history.rs`.
 //!
 //! So that a first look always shows a kernteam at work (casussen running, actions open, the
 //! next meeting coming up) on whatever day it is loaded, the scenarios are placed on the school
@@ -13,6 +14,9 @@
 
 pub(crate) mod held;
 mod load;
+mod scenario_history;
+mod scenario_types;
+mod scenario_writer;
 pub(crate) mod scenarios;
 
 use kernteam_domain::interchange::Interchange;

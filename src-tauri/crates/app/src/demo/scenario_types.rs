@@ -41,6 +41,15 @@ pub(super) struct Scenario {
 }
 
 impl Scenario {
+    /// Whether the casus starts as an anonymous consultation ("anonymous->named"); a scenario
+    /// without a mode is named from the start.
+    pub(super) fn starts_anonymous(&self) -> bool {
+        self.mode
+            .as_deref()
+            .unwrap_or("named")
+            .starts_with("anonymous")
+    }
+
     /// The code of the hulpvraag's domain, as the intake gives it (for the monitor).
     pub(super) fn hulpvraag_domain(&self) -> Option<&str> {
         self.intake

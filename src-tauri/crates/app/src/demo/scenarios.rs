@@ -4,7 +4,8 @@
 //! Run `cargo run -p kernteam-app --example gen_demo` after changing the scenarios.
 //!
 //! This file makes what the scenarios share (the partners, each school with its kernteam, the
-//! meetings, the year schedule); `scenario_writer.rs` writes each scenario's casus.
+//! meetings, the year schedule); `scenario_writer.rs` opens each scenario's casus and
+//! `scenario_history.rs` writes what happened in it.
 
 use std::collections::HashMap;
 
@@ -199,9 +200,13 @@ fn add_partners(demo: &mut DemoStore<'_>) -> AppResult<DemoPartners> {
         orgs: HashMap::new(),
     };
     for (name, org_name, kind, role) in DEMO_PARTNERS {
-        let org = demo.store.ensure_organisation(demo.actor, org_name, *kind)?;
+        let org = demo
+            .store
+            .ensure_organisation(demo.actor, org_name, *kind)?;
         partners.orgs.insert(*kind, org);
-        let member = demo.store.create_member(demo.actor, name, None, Some(org))?;
+        let member = demo
+            .store
+            .create_member(demo.actor, name, None, Some(org))?;
         partners.members.push((member, *role));
     }
     Ok(partners)
@@ -238,7 +243,8 @@ fn create_team(
     school_name: &str,
     made_before: usize,
 ) -> AppResult<DemoTeam> {
-    let kind = SchoolKind::from_code(school.kind.as_deref().unwrap_or("VO")).unwrap_or(SchoolKind::Vo);
+    let kind =
+        SchoolKind::from_code(school.kind.as_deref().unwrap_or("VO")).unwrap_or(SchoolKind::Vo);
     // De Linde (VO) lies in the north, De Vlinder (PO) in the middle region.
     let holiday_region = if kind == SchoolKind::Po {
         "midden"
