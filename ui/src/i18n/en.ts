@@ -1,19 +1,26 @@
 // All English UI text, the same shape as nl.ts (the type checker and i18n.test.ts hold it so).
-import type { Messages } from './nl';
-import { labels } from './en/labels';
-import { intake } from './en/intake';
+
 import { dossier } from './en/dossier';
+import { exports } from './en/exports';
+import { intake } from './en/intake';
+import { labels } from './en/labels';
 import { meetings } from './en/meetings';
 import { settings } from './en/settings';
-import { exports } from './en/exports';
+import type { Messages } from './nl';
 
 export const en: Messages = {
-  labels, intake, dossier, meetings, settings, exports,
+  labels,
+  intake,
+  dossier,
+  meetings,
+  settings,
+  exports,
   app: 'Kernteam',
   firstRun: {
     title: 'Welcome to Kernteam',
     intro1: "Kernteam keeps your core team's cases, meetings and actions on this computer only, never online.",
-    intro2: 'Everything is encrypted on disk; you open it with a passphrase, the keyring of your computer or a recovery key.',
+    intro2:
+      'Everything is encrypted on disk; you open it with a passphrase, the keyring of your computer or a recovery key.',
     passphrase: 'Choose a passphrase',
     passphraseHint: 'At least 12 characters. A sentence of a few words is strong and easy to remember.',
     repeat: 'Repeat the passphrase',
@@ -24,9 +31,10 @@ export const en: Messages = {
     creating: 'Encrypting…',
     strength: { tooShort: 'Too short', weak: 'Weak', reasonable: 'Fair', strong: 'Strong' },
     recoveryTitle: 'Your recovery key',
-    recoveryIntro: 'With this key you reach your data if you forget the passphrase. It is shown only once: write it down or print it and keep it in a safe place, not on this computer.',
+    recoveryIntro:
+      'With this key you reach your data if you forget the passphrase. It is shown only once: write it down or print it and keep it in a safe place, not on this computer.',
     keyringOff: "This computer's keyring is not available; you unlock with your passphrase.",
-    keyringOn: "Kernteam unlocks automatically on this computer through the keyring.",
+    keyringOn: 'Kernteam unlocks automatically on this computer through the keyring.',
     saved: 'I have kept it',
     continue: 'Continue',
   },
@@ -52,8 +60,13 @@ export const en: Messages = {
     body: 'The key file is missing or damaged. Nothing was changed or overwritten. Put keys.json back from a backup or contact your administrator.',
   },
   nav: {
-    vandaag: 'Today', casussen: 'Cases', overleggen: 'Meetings', acties: 'Actions',
-    monitor: 'Monitor', instellingen: 'Settings', lock: 'Lock',
+    vandaag: 'Today',
+    casussen: 'Cases',
+    overleggen: 'Meetings',
+    acties: 'Actions',
+    monitor: 'Monitor',
+    instellingen: 'Settings',
+    lock: 'Lock',
     menu: 'Main menu',
     hiddenLabel: 'Screen hidden; click or press F8 to go back',
     hidden: 'Hidden — press F8 or click to go back.',
@@ -108,11 +121,27 @@ export const en: Messages = {
     searchResults: 'Search results',
     nothingFound: 'Nothing found.',
     hitKind: { casus: 'Case', note: 'Note', decision: 'Decision', action: 'Action' },
-    columns: { pupil: 'Pupil', className: 'Class', team: 'Core team', hulpvraag: 'Request for help', opened: 'Registered', status: 'Status' },
+    columns: {
+      pupil: 'Pupil',
+      className: 'Class',
+      team: 'Core team',
+      hulpvraag: 'Request for help',
+      opened: 'Registered',
+      status: 'Status',
+    },
   },
-  overleggen: { title: 'Meetings', empty: 'No meetings yet. Set up the year schedule; with demo data you see a few already.' },
+  overleggen: {
+    title: 'Meetings',
+    empty: 'No meetings yet. Set up the year schedule; with demo data you see a few already.',
+  },
   acties: {
-    title: 'Actions', empty: 'No actions yet. Actions come from meetings: who does what by when.', what: 'What', who: 'Who', due: 'Due', status: 'Status', casus: 'Case',
+    title: 'Actions',
+    empty: 'No actions yet. Actions come from meetings: who does what by when.',
+    what: 'What',
+    who: 'Who',
+    due: 'Due',
+    status: 'Status',
+    casus: 'Case',
     grouping: 'Grouping',
     byOrganisation: 'By organisation',
     byPerson: 'By person',
@@ -129,8 +158,14 @@ export const en: Messages = {
   monitor: {
     title: 'Monitor',
     intro: 'Figures for the region. Totals only, never a pupil.',
-    aangemeld: 'Registered', lopend: 'Ongoing', afgesloten: 'Closed', anonymous: 'Anonymous consultations',
-    uniquePupils: 'Unique pupils', openActions: 'Open actions', overdueActions: 'Actions overdue', meetingsHeld: 'Meetings held',
+    aangemeld: 'Registered',
+    lopend: 'Ongoing',
+    afgesloten: 'Closed',
+    anonymous: 'Anonymous consultations',
+    uniquePupils: 'Unique pupils',
+    openActions: 'Open actions',
+    overdueActions: 'Actions overdue',
+    meetingsHeld: 'Meetings held',
   },
   instellingen: {
     title: 'Settings',

@@ -1,8 +1,8 @@
 // Words live in one place: every key in both languages, and no user-visible text written into
 // a component.
 import { describe, expect, it } from 'vitest';
-import { nl } from './nl';
 import { en } from './en';
+import { nl } from './nl';
 
 /** Every key path with the kind of its value: a string, or a function and its arity. */
 function shape(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
@@ -25,14 +25,19 @@ function withoutExpressions(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (depth === 0) {
-      if (c === '{') depth = 1; else out += c;
+      if (c === '{') depth = 1;
+      else out += c;
       continue;
     }
     if (quote) {
-      if (c === '\\') i++; else if (c === quote) quote = null;
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
     } else if (c === "'" || c === '"' || c === '`') quote = c;
     else if (c === '{') depth++;
-    else if (c === '}') { depth--; if (depth === 0) out += ' '; }
+    else if (c === '}') {
+      depth--;
+      if (depth === 0) out += ' ';
+    }
   }
   return out;
 }
@@ -83,7 +88,8 @@ describe('words in one place', () => {
   it('no component writes user-visible text of its own', () => {
     expect(Object.keys(components).length).toBeGreaterThan(30);
     const offenders = Object.entries(components).flatMap(([file, source]) =>
-      hardCodedIn(source).map((text) => `${file}: ${text}`));
+      hardCodedIn(source).map((text) => `${file}: ${text}`),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -1,1 +1,1 @@
-export { t, language, setLanguage, locale, type Language, type Messages } from './language.svelte';
+export { type Language, language, locale, type Messages, setLanguage, t } from './language.svelte';

@@ -9,11 +9,12 @@
 // - A message with values is a function: `overdue: (n: number) => \`${n} te laat\``.
 // - The domain's own words that have no English equal (casus, kernteam, leerplicht,
 //   thuiszitter, samenwerkingsverband) may stay Dutch in English, explained once where useful.
-import { nl, type Messages } from './nl';
-import { en } from './en';
-import type { Language } from '../ipc/gen_types';
 
-export type { Messages, Language };
+import type { Language } from '../ipc/gen_types';
+import { en } from './en';
+import { type Messages, nl } from './nl';
+
+export type { Language, Messages };
 
 const dictionaries: Record<Language, Messages> = { nl, en };
 const current = $state<{ language: Language }>({ language: 'nl' });

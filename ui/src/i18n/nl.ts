@@ -1,20 +1,26 @@
 // All Dutch UI text; English (en.ts) has the same shape, checked by the type checker and by
 // i18n.test.ts. Each area of screens has its own file under nl/ and en/.
 import type { ErrorCode } from '../ipc/gen_types';
-import { labels } from './nl/labels';
-import { intake } from './nl/intake';
 import { dossier } from './nl/dossier';
+import { exports } from './nl/exports';
+import { intake } from './nl/intake';
+import { labels } from './nl/labels';
 import { meetings } from './nl/meetings';
 import { settings } from './nl/settings';
-import { exports } from './nl/exports';
 
 export const nl = {
-  labels, intake, dossier, meetings, settings, exports,
+  labels,
+  intake,
+  dossier,
+  meetings,
+  settings,
+  exports,
   app: 'Kernteam',
   firstRun: {
     title: 'Welkom bij Kernteam',
     intro1: 'Kernteam bewaart casussen, overleggen en acties van uw kernteam alleen op deze computer, nooit online.',
-    intro2: 'Alles staat versleuteld op schijf; u opent het met een wachtwoord, de sleutelbos van uw computer of een herstelsleutel.',
+    intro2:
+      'Alles staat versleuteld op schijf; u opent het met een wachtwoord, de sleutelbos van uw computer of een herstelsleutel.',
     passphrase: 'Kies een wachtwoord',
     passphraseHint: 'Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden.',
     repeat: 'Herhaal het wachtwoord',
@@ -25,7 +31,8 @@ export const nl = {
     creating: 'Bezig met versleutelen…',
     strength: { tooShort: 'Te kort', weak: 'Zwak', reasonable: 'Redelijk', strong: 'Sterk' },
     recoveryTitle: 'Uw herstelsleutel',
-    recoveryIntro: 'Met deze sleutel komt u bij uw gegevens als u het wachtwoord vergeet. Hij wordt maar één keer getoond: schrijf hem op of print hem en bewaar hem op een veilige plek, niet op deze computer.',
+    recoveryIntro:
+      'Met deze sleutel komt u bij uw gegevens als u het wachtwoord vergeet. Hij wordt maar één keer getoond: schrijf hem op of print hem en bewaar hem op een veilige plek, niet op deze computer.',
     keyringOff: 'De sleutelbos van deze computer is niet beschikbaar; u ontgrendelt met uw wachtwoord.',
     keyringOn: 'Kernteam ontgrendelt op deze computer automatisch via de sleutelbos.',
     saved: 'Ik heb hem bewaard',
@@ -53,8 +60,13 @@ export const nl = {
     body: 'Het sleutelbestand ontbreekt of is beschadigd. Er is niets gewijzigd of overschreven. Zet keys.json terug uit een back-up of neem contact op met uw beheerder.',
   },
   nav: {
-    vandaag: 'Vandaag', casussen: 'Casussen', overleggen: 'Overleggen', acties: 'Acties',
-    monitor: 'Monitor', instellingen: 'Instellingen', lock: 'Vergrendelen',
+    vandaag: 'Vandaag',
+    casussen: 'Casussen',
+    overleggen: 'Overleggen',
+    acties: 'Acties',
+    monitor: 'Monitor',
+    instellingen: 'Instellingen',
+    lock: 'Vergrendelen',
     menu: 'Hoofdmenu',
     hiddenLabel: 'Scherm verborgen; klik of druk op F8 om terug te gaan',
     hidden: 'Verborgen — druk op F8 of klik om terug te gaan.',
@@ -71,7 +83,8 @@ export const nl = {
     noActions: 'Geen openstaande acties.',
     overdue: 'te laat',
     emptyTitle: 'Begin hier',
-    emptyBody: 'Er is nog geen school of kernteam. Maak ze aan in Instellingen, of laad eerst demo-gegevens om rond te kijken.',
+    emptyBody:
+      'Er is nog geen school of kernteam. Maak ze aan in Instellingen, of laad eerst demo-gegevens om rond te kijken.',
     toSettings: 'Naar Instellingen',
     loadDemo: 'Demo-gegevens laden',
     demoLoaded: 'Demo-gegevens geladen (alle namen zijn verzonnen).',
@@ -110,11 +123,27 @@ export const nl = {
     nothingFound: 'Niets gevonden.',
     /** The kind of a search hit. */
     hitKind: { casus: 'Casus', note: 'Notitie', decision: 'Besluit', action: 'Actie' },
-    columns: { pupil: 'Leerling', className: 'Klas', team: 'Kernteam', hulpvraag: 'Hulpvraag', opened: 'Aangemeld', status: 'Status' },
+    columns: {
+      pupil: 'Leerling',
+      className: 'Klas',
+      team: 'Kernteam',
+      hulpvraag: 'Hulpvraag',
+      opened: 'Aangemeld',
+      status: 'Status',
+    },
   },
-  overleggen: { title: 'Overleggen', empty: 'Nog geen overleggen. Het jaarrooster volgt; met demo-gegevens ziet u er alvast een paar.' },
+  overleggen: {
+    title: 'Overleggen',
+    empty: 'Nog geen overleggen. Het jaarrooster volgt; met demo-gegevens ziet u er alvast een paar.',
+  },
   acties: {
-    title: 'Acties', empty: 'Nog geen acties. Acties ontstaan in overleggen: wie doet wat wanneer.', what: 'Wat', who: 'Wie', due: 'Uiterlijk', status: 'Status', casus: 'Casus',
+    title: 'Acties',
+    empty: 'Nog geen acties. Acties ontstaan in overleggen: wie doet wat wanneer.',
+    what: 'Wat',
+    who: 'Wie',
+    due: 'Uiterlijk',
+    status: 'Status',
+    casus: 'Casus',
     grouping: 'Indeling',
     byOrganisation: 'Per organisatie',
     byPerson: 'Per persoon',
@@ -132,8 +161,14 @@ export const nl = {
   monitor: {
     title: 'Monitor',
     intro: 'Aantallen voor de regio. Alleen totalen, nooit een leerling.',
-    aangemeld: 'Aangemeld', lopend: 'Lopend', afgesloten: 'Afgesloten', anonymous: 'Anonieme consultaties',
-    uniquePupils: 'Unieke leerlingen', openActions: 'Open acties', overdueActions: 'Acties te laat', meetingsHeld: 'Gehouden overleggen',
+    aangemeld: 'Aangemeld',
+    lopend: 'Lopend',
+    afgesloten: 'Afgesloten',
+    anonymous: 'Anonieme consultaties',
+    uniquePupils: 'Unieke leerlingen',
+    openActions: 'Open acties',
+    overdueActions: 'Acties te laat',
+    meetingsHeld: 'Gehouden overleggen',
   },
   instellingen: {
     title: 'Instellingen',
@@ -187,7 +222,8 @@ export const nl = {
     chooseMember: 'Kies een lid…',
     assign: 'Toevoegen',
     profileTitle: 'Dit ben ik',
-    profileHint: 'Uw notities krijgen uw naam als auteur; een voorbereiding blijft alleen voor u zichtbaar tot u hem deelt.',
+    profileHint:
+      'Uw notities krijgen uw naam als auteur; een voorbereiding blijft alleen voor u zichtbaar tot u hem deelt.',
     profileLabel: 'Ik ben',
     chooseProfile: 'Kies…',
     saveProfile: 'Opslaan',

@@ -4,8 +4,8 @@
 import { listen } from '@tauri-apps/api/event';
 import type { Changed, StoreStatus } from './gen_types';
 
-export { api, SHOWS, CHANGES } from './gen_commands';
 export type { Command } from './gen_commands';
+export { api, CHANGES, SHOWS } from './gen_commands';
 
 /** The store's state the shell handed to this page's first load (`open_main_window` in
  * src-tauri/src/lib.rs), so the first screen draws without a round trip; null after a reload,

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { call, CommandError, messageOf } from './invoke';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CommandError, call, messageOf } from './invoke';
 
 describe('the one invoke wrapper', () => {
   afterEach(() => clearMocks());
@@ -11,7 +11,9 @@ describe('the one invoke wrapper', () => {
   });
 
   it('turns IpcError rejections into CommandError with the code to branch on', async () => {
-    mockIPC(() => { throw { code: 'WrongPassphrase', message: 'Dit wachtwoord klopt niet.', field: null }; });
+    mockIPC(() => {
+      throw { code: 'WrongPassphrase', message: 'Dit wachtwoord klopt niet.', field: null };
+    });
     const error = await call('unlock').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommandError);
     expect((error as CommandError).code).toBe('WrongPassphrase');
@@ -19,7 +21,9 @@ describe('the one invoke wrapper', () => {
   });
 
   it('maps anything unexpected to Internal with a Dutch message, never raw text', async () => {
-    mockIPC(() => { throw 'panic: something internal'; });
+    mockIPC(() => {
+      throw 'panic: something internal';
+    });
     const error = (await call('overview').catch((e: unknown) => e)) as CommandError;
     expect(error.code).toBe('Internal');
     expect(error.message).toContain('probeer het opnieuw');

@@ -1,14 +1,27 @@
 // The ONE place that calls into Rust. Every failure becomes an IpcError with a code to branch on.
 import { invoke } from '@tauri-apps/api/core';
-import type { ErrorCode, IpcError } from './gen_types';
 import { language, t } from '../i18n';
+import type { ErrorCode, IpcError } from './gen_types';
 
 // A Record so that a new Rust error code fails the type check until it is listed here.
 const KNOWN: Record<ErrorCode, true> = {
-  WrongPassphrase: true, Locked: true, NoStore: true, AlreadyExists: true, Damaged: true,
-  NewerSchema: true, KeyringUnavailable: true, NotFound: true, Validation: true, Internal: true,
-  ConsentRequired: true, ReadOnly: true, ProfileRequired: true, NotAuthor: true, OpenActions: true,
-  DiskFull: true, SecretRequired: true,
+  WrongPassphrase: true,
+  Locked: true,
+  NoStore: true,
+  AlreadyExists: true,
+  Damaged: true,
+  NewerSchema: true,
+  KeyringUnavailable: true,
+  NotFound: true,
+  Validation: true,
+  Internal: true,
+  ConsentRequired: true,
+  ReadOnly: true,
+  ProfileRequired: true,
+  NotAuthor: true,
+  OpenActions: true,
+  DiskFull: true,
+  SecretRequired: true,
 };
 const CODES = Object.keys(KNOWN) as ErrorCode[];
 

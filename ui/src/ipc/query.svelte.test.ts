@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { flushSync } from 'svelte';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
 import { affects, keyOf, query } from './query.svelte';
 
 /** Waits until the pending promises (IPC mock, event delivery) have run. */
@@ -25,13 +25,21 @@ describe('the data layer', () => {
   it('shows a change announced by the shell without a reload, and ignores unrelated ones', async () => {
     let rows = [{ id: 'c1' }];
     let reads = 0;
-    mockIPC((cmd) => {
-      if (cmd === 'list_casussen') { reads += 1; return rows; }
-      return null;
-    }, { shouldMockEvents: true });
+    mockIPC(
+      (cmd) => {
+        if (cmd === 'list_casussen') {
+          reads += 1;
+          return rows;
+        }
+        return null;
+      },
+      { shouldMockEvents: true },
+    );
 
     let live: ReturnType<typeof query<'listCasussen'>> | undefined;
-    const stop = $effect.root(() => { live = query('listCasussen', () => [null]); });
+    const stop = $effect.root(() => {
+      live = query('listCasussen', () => [null]);
+    });
     await settle();
     expect(live?.data).toEqual([{ id: 'c1' }]);
     expect(reads).toBe(1);
@@ -55,14 +63,17 @@ describe('the data layer', () => {
 
   it('shares one request between screens asking the same, and follows its arguments', async () => {
     const asked: string[] = [];
-    mockIPC((cmd, args) => {
-      if (cmd === 'get_casus') {
-        const id = (args as { id: string }).id;
-        asked.push(id);
-        return { id };
-      }
-      return null;
-    }, { shouldMockEvents: true });
+    mockIPC(
+      (cmd, args) => {
+        if (cmd === 'get_casus') {
+          const id = (args as { id: string }).id;
+          asked.push(id);
+          return { id };
+        }
+        return null;
+      },
+      { shouldMockEvents: true },
+    );
 
     let id = $state('a');
     let first: ReturnType<typeof query<'getCasus'>> | undefined;
@@ -84,10 +95,16 @@ describe('the data layer', () => {
   });
 
   it('keeps the Dutch message of a failed read', async () => {
-    mockIPC(() => { throw { code: 'Locked', message: 'De gegevens zijn vergrendeld.', field: null }; },
-      { shouldMockEvents: true });
+    mockIPC(
+      () => {
+        throw { code: 'Locked', message: 'De gegevens zijn vergrendeld.', field: null };
+      },
+      { shouldMockEvents: true },
+    );
     let live: ReturnType<typeof query<'listTeams'>> | undefined;
-    const stop = $effect.root(() => { live = query('listTeams', () => []); });
+    const stop = $effect.root(() => {
+      live = query('listTeams', () => []);
+    });
     await settle();
     expect(live?.error).toBe('De gegevens zijn vergrendeld.');
     expect(live?.loading).toBe(false);

@@ -4,9 +4,9 @@
 // write in this window or another, an import, later a bundle from another laptop. Screens never
 // reload by hand after a write.
 import { untrack } from 'svelte';
-import { api, onChanged, SHOWS, type Command } from './api';
-import { messageOf } from './invoke';
+import { api, type Command, onChanged, SHOWS } from './api';
 import type { Topic } from './gen_types';
+import { messageOf } from './invoke';
 
 type Api = typeof api;
 export type Args<K extends Command> = Parameters<Api[K]>;
@@ -82,7 +82,10 @@ export function query<K extends Command>(command: K, args: () => Args<K> | null)
     loading = true;
     try {
       const value = await fetchShared(command, asked);
-      if (mine === generation) { data = value; error = ''; }
+      if (mine === generation) {
+        data = value;
+        error = '';
+      }
     } catch (e) {
       if (mine === generation) error = messageOf(e);
     } finally {
@@ -102,15 +105,25 @@ export function query<K extends Command>(command: K, args: () => Args<K> | null)
 
   $effect(() => {
     listenOnce();
-    const refresh: Refresher = (topics) => { if (affects(command, topics)) void load(); };
+    const refresh: Refresher = (topics) => {
+      if (affects(command, topics)) void load();
+    };
     refreshers.add(refresh);
-    return () => { refreshers.delete(refresh); };
+    return () => {
+      refreshers.delete(refresh);
+    };
   });
 
   return {
-    get data() { return data; },
-    get error() { return error; },
-    get loading() { return loading; },
+    get data() {
+      return data;
+    },
+    get error() {
+      return error;
+    },
+    get loading() {
+      return loading;
+    },
     refresh: load,
   };
 }

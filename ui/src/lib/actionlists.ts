@@ -1,10 +1,17 @@
 // The Acties screen's lists: per organisation or per person, open ones by due date, with
 // what is overdue counted, so a partner sees at once what is theirs and what is late.
-import type { ActionRow } from '../ipc/gen_types';
+
 import { t } from '../i18n';
+import type { ActionRow } from '../ipc/gen_types';
 
 export type Grouping = 'organisatie' | 'persoon';
-export interface ActionGroup { key: string; label: string; actions: ActionRow[]; open: number; overdue: number }
+export interface ActionGroup {
+  key: string;
+  label: string;
+  actions: ActionRow[];
+  open: number;
+  overdue: number;
+}
 
 export const isOverdue = (a: ActionRow, today: string) => a.status === 'open' && !!a.dueOn && a.dueOn < today;
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAutosave, type AutosaveState } from './autosave';
+import { type AutosaveState, createAutosave } from './autosave';
 
 describe('autosave', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -8,8 +8,16 @@ describe('autosave', () => {
   it('writes once, shortly after the last keystroke, with the newest text', async () => {
     const saved: string[] = [];
     const states: AutosaveState[] = [];
-    const a = createAutosave<string>(async (v) => { saved.push(v); }, (s) => states.push(s), 300);
-    a.change('N'); a.change('No'); a.change('Noo');
+    const a = createAutosave<string>(
+      async (v) => {
+        saved.push(v);
+      },
+      (s) => states.push(s),
+      300,
+    );
+    a.change('N');
+    a.change('No');
+    a.change('Noo');
     await vi.advanceTimersByTimeAsync(299);
     expect(saved, 'nothing before the pause').toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
@@ -20,7 +28,15 @@ describe('autosave', () => {
   it('never overlaps writes and keeps what was typed during a slow save', async () => {
     let release: () => void = () => {};
     const saved: string[] = [];
-    const a = createAutosave<string>((v) => new Promise<void>((r) => { saved.push(v); release = r; }), () => {}, 10);
+    const a = createAutosave<string>(
+      (v) =>
+        new Promise<void>((r) => {
+          saved.push(v);
+          release = r;
+        }),
+      () => {},
+      10,
+    );
     a.change('a');
     await vi.advanceTimersByTimeAsync(10);
     a.change('ab');
@@ -36,7 +52,15 @@ describe('autosave', () => {
 
   it('flush writes pending text at once and reports failures', async () => {
     const errors: unknown[] = [];
-    const a = createAutosave<string>(async () => { throw new Error('disk'); }, (s, e) => { if (s === 'error') errors.push(e); }, 1000);
+    const a = createAutosave<string>(
+      async () => {
+        throw new Error('disk');
+      },
+      (s, e) => {
+        if (s === 'error') errors.push(e);
+      },
+      1000,
+    );
     a.change('x');
     await a.flush();
     expect(errors.length).toBe(1);

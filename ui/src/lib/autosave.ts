@@ -17,7 +17,10 @@ export function createAutosave<T>(
   let queued: { value: T } | undefined;
   let running: Promise<void> | undefined;
   let state: AutosaveState = 'idle';
-  const set = (next: AutosaveState, error?: unknown) => { state = next; onState(next, error); };
+  const set = (next: AutosaveState, error?: unknown) => {
+    state = next;
+    onState(next, error);
+  };
 
   async function run(): Promise<void> {
     while (queued) {
@@ -35,7 +38,10 @@ export function createAutosave<T>(
   }
 
   function start(): Promise<void> {
-    if (!running) running = run().finally(() => { running = undefined; });
+    if (!running)
+      running = run().finally(() => {
+        running = undefined;
+      });
     return running;
   }
 
@@ -51,6 +57,8 @@ export function createAutosave<T>(
       if (running) await running;
       if (queued) await start();
     },
-    get state() { return state; },
+    get state() {
+      return state;
+    },
   };
 }

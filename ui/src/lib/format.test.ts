@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { afterEach } from 'vitest';
-import { formatDate, formatDateTime, snippetParts, todayIso } from './format';
+import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../i18n';
+import { formatDate, formatDateTime, snippetParts, todayIso } from './format';
 
 describe('Dutch dates', () => {
   it('formats calendar dates as "di 14 okt 2025" without a time-zone shift', () => {
@@ -33,7 +32,9 @@ describe('English dates', () => {
 describe('snippetParts', () => {
   it('marks matches without building HTML', () => {
     expect(snippetParts('twee [vechtpartijen] en <b>')).toEqual([
-      { text: 'twee ', hit: false }, { text: 'vechtpartijen', hit: true }, { text: ' en <b>', hit: false },
+      { text: 'twee ', hit: false },
+      { text: 'vechtpartijen', hit: true },
+      { text: ' en <b>', hit: false },
     ]);
     expect(snippetParts('geen treffer')).toEqual([{ text: 'geen treffer', hit: false }]);
   });

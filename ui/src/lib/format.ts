@@ -1,5 +1,5 @@
-import { clockNow } from './clock';
 import { language } from '../i18n';
+import { clockNow } from './clock';
 
 // Dates as users read them, in Europe/Amsterdam: "di 14 okt 2025" in Dutch, "Tue 14 Oct 2025"
 // in English. Written out rather than left to Intl, whose Dutch short months carry a full stop.
@@ -18,12 +18,25 @@ const month = (m: number) => NAMES[language()].months[m - 1];
 
 function amsterdamParts(date: Date): { y: number; m: number; d: number; wd: number; hh: string; mm: string } {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'numeric', day: 'numeric',
-    weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false,
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
   }).formatToParts(date);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   const wd = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
-  return { y: Number(get('year')), m: Number(get('month')), d: Number(get('day')), wd, hh: get('hour'), mm: get('minute') };
+  return {
+    y: Number(get('year')),
+    m: Number(get('month')),
+    d: Number(get('day')),
+    wd,
+    hh: get('hour'),
+    mm: get('minute'),
+  };
 }
 
 /** An ISO date (`2025-10-14`) → `di 14 okt 2025`; a calendar date, no time zone shift. */

@@ -15,17 +15,17 @@ export function watchIdle(target: EventTarget, minutes: number, onIdle: () => vo
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       stopped = true;
-      EVENTS.forEach((e) => target.removeEventListener(e, arm));
+      for (const e of EVENTS) target.removeEventListener(e, arm);
       onIdle();
     }, minutes * 60_000);
   };
-  EVENTS.forEach((e) => target.addEventListener(e, arm, { passive: true }));
+  for (const e of EVENTS) target.addEventListener(e, arm, { passive: true });
   arm();
   return {
     stop() {
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);
-      EVENTS.forEach((e) => target.removeEventListener(e, arm));
+      for (const e of EVENTS) target.removeEventListener(e, arm);
     },
     poke: arm,
   };
@@ -42,6 +42,8 @@ export function reportActivity(target: EventTarget, everyMs: number, report: () 
     last = event.timeStamp;
     report();
   };
-  EVENTS.forEach((e) => target.addEventListener(e, seen, { passive: true }));
-  return () => EVENTS.forEach((e) => target.removeEventListener(e, seen));
+  for (const e of EVENTS) target.addEventListener(e, seen, { passive: true });
+  return () => {
+    for (const e of EVENTS) target.removeEventListener(e, seen);
+  };
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { organisationKindLabel, closureReasonLabel, meetingStatusLabel } from './labels';
 import { setLanguage } from '../i18n';
+import { closureReasonLabel, meetingStatusLabel, organisationKindLabel } from './labels';
 
 describe('label tables', () => {
   afterEach(() => setLanguage('nl'));

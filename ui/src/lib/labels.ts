@@ -1,7 +1,8 @@
 // The words for the status codes that come over IPC, in the current language: each table reads
 // through `t.labels` (i18n/nl/labels.ts, i18n/en/labels.ts), so a change of language shows at once.
+
+import { type Messages, t } from '../i18n';
 import type { ConsentStatus } from '../ipc/gen_types';
-import { t, type Messages } from '../i18n';
 
 type Tables = Omit<Messages['labels'], 'consent' | 'noOwner' | 'noPersonNamed'>;
 

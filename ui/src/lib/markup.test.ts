@@ -10,7 +10,16 @@ const sources = import.meta.glob(['../**/*.svelte', '../**/*.ts', '!../**/*.test
   eager: true,
 }) as Record<string, string>;
 
-const bypasses = [/\{@html\b/, /\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /document\.write/, /\bnew Function\b/, /\beval\(/, /createContextualFragment/];
+const bypasses = [
+  /\{@html\b/,
+  /\.innerHTML\b/,
+  /\.outerHTML\b/,
+  /insertAdjacentHTML/,
+  /document\.write/,
+  /\bnew Function\b/,
+  /\beval\(/,
+  /createContextualFragment/,
+];
 
 describe('text is never put into the page as HTML', () => {
   it('finds the UI sources', () => {

@@ -1,14 +1,30 @@
 // Typing at the speed of talk: "wie" and "wanneer" of an action as a chair says them
 // ("Sanne", "leerplicht", "over 2 weken", "8-12"), resolved to ids and ISO dates here.
 
-export interface OwnerChoice { memberId: string | null; organisationId: string | null; label: string }
-export interface OwnerCandidatePerson { id: string; name: string; organisationId: string | null; organisationName: string | null }
-export interface OwnerCandidateOrganisation { id: string; name: string; kindLabel: string }
+export interface OwnerChoice {
+  memberId: string | null;
+  organisationId: string | null;
+  label: string;
+}
+export interface OwnerCandidatePerson {
+  id: string;
+  name: string;
+  organisationId: string | null;
+  organisationName: string | null;
+}
+export interface OwnerCandidateOrganisation {
+  id: string;
+  name: string;
+  kindLabel: string;
+}
 
-const norm = (s: string) => s.toLocaleLowerCase('nl').normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();
+const norm = (s: string) =>
+  s.toLocaleLowerCase('nl').normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();
 
 function words(s: string): string[] {
-  return norm(s).split(/[\s()/-]+/).filter(Boolean);
+  return norm(s)
+    .split(/[\s()/-]+/)
+    .filter(Boolean);
 }
 
 /** The owner a typed text means: one person, or else one organisation; null when none or several fit. */
@@ -20,10 +36,15 @@ export function matchOwner(
   const t = norm(typed);
   if (!t) return null;
   const person = (p: OwnerCandidatePerson): OwnerChoice => ({
-    memberId: p.id, organisationId: p.organisationId,
+    memberId: p.id,
+    organisationId: p.organisationId,
     label: p.organisationName ? `${p.name} (${p.organisationName})` : p.name,
   });
-  const organisation = (o: OwnerCandidateOrganisation): OwnerChoice => ({ memberId: null, organisationId: o.id, label: o.name });
+  const organisation = (o: OwnerCandidateOrganisation): OwnerChoice => ({
+    memberId: null,
+    organisationId: o.id,
+    label: o.name,
+  });
   // What the list offers is taken as it is.
   const exactPerson = people.filter((p) => norm(p.name) === t || norm(person(p).label) === t);
   if (exactPerson.length === 1) return person(exactPerson[0]);
@@ -82,7 +103,7 @@ export function parseDueDate(typed: string, todayIso: string): string | null {
   m = /^(?:over )?\+?(\d{1,3}) ?(d|dag|dagen|w|wk|week|weken)?$/.exec(t);
   if (m) {
     const n = Number(m[1]);
-    const weeks = m[2] !== undefined && m[2].startsWith('w');
+    const weeks = m[2]?.startsWith('w') === true;
     return addDays(todayIso, weeks ? n * 7 : n);
   }
   return null;

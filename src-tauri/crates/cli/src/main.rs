@@ -2,16 +2,14 @@
 //! Exit codes: 0 ok, 2 usage, 3 wrong passphrase or key, 4 no store, 5 integrity or audit-chain
 //! failure, 1 anything else; each failure prints one line that says what to do.
 
+mod commands;
 mod export;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use kernteam_app::{
-    AppError, DataDir, ErrorCode, ExportProtection, Session, SetupRequest, StoreState,
-    UnlockRequest,
-};
+use kernteam_app::{AppError, DataDir, ErrorCode, Session, StoreState, UnlockRequest};
 
 #[derive(Parser)]
 #[command(
@@ -191,164 +189,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
         .or_else(kernteam_app::default_data_dir)
         .ok_or_else(|| failure(2, "geen datamap bekend; geef --data-dir mee."))?;
     let dir = DataDir::new(root);
+    let passphrase_file = &cli.passphrase_file;
     match cli.command {
-        Command::Init { no_keyring } => {
-            let passphrase = read_passphrase(&cli.passphrase_file)?.ok_or_else(|| {
-                failure(
-                    2,
-                    "init heeft een wachtwoord nodig: geef --passphrase-file mee.",
-                )
-            })?;
-            let mut session = Session::new(dir);
-            let outcome = session
-                .setup(&SetupRequest {
-                    passphrase,
-                    use_keyring: !no_keyring,
-                })
-                .map_err(|e| match e.code {
-                    ErrorCode::AlreadyExists => failure(1, e.message),
-                    ErrorCode::Validation => failure(2, e.message),
-                    _ => Failure::from(e),
-                })?;
-            println!(
-                "Kernteam-opslag aangemaakt in {}.",
-                session.data_dir().root().display()
-            );
-            if !no_keyring && !outcome.keyring_enabled {
-                println!(
-                    "De sleutelbos van het systeem is niet beschikbaar: ontgrendelen gaat met het wachtwoord."
-                );
-            }
-            println!(
-                "Herstelsleutel (wordt maar één keer getoond, schrijf hem op en bewaar hem veilig):"
-            );
-            println!("    {}", outcome.recovery_key);
-            session.lock();
-        }
-        Command::Status => {
-            let session = Session::new(dir);
-            let status = session.status();
-            let root = session.data_dir().root().display();
-            match status.state {
-                StoreState::New => {
-                    return Err(failure(
-                        4,
-                        format!(
-                            "geen Kernteam-opslag in {root}; maak er een met `kernteam-cli init`."
-                        ),
-                    ));
-                }
-                StoreState::Unreadable => {
-                    return Err(failure(
-                        5,
-                        format!(
-                            "in {root} staat een database, maar keys.json ontbreekt of is beschadigd; zet het terug uit een back-up."
-                        ),
-                    ));
-                }
-                StoreState::Locked | StoreState::Unlocked => {
-                    let slots: Vec<&str> = [
-                        (status.has_keyring_slot, "sleutelbos"),
-                        (status.has_passphrase_slot, "wachtwoord"),
-                        (status.has_recovery_slot, "herstelsleutel"),
-                    ]
-                    .into_iter()
-                    .filter_map(|(on, name)| on.then_some(name))
-                    .collect();
-                    println!("Kernteam-opslag in {root}");
-                    println!("Sleutelsloten: {}", slots.join(", "));
-                }
-            }
-        }
-        Command::Check => {
-            let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, false)?;
-            let events = session.check().map_err(|e| failure(5, e.message))?;
-            println!(
-                "In orde: versleuteling, databasestructuur en auditketen ({events} gebeurtenissen) gecontroleerd."
-            );
-        }
+        Command::Init { no_keyring } => commands::init(dir, passphrase_file, no_keyring),
+        Command::Status => commands::status(dir),
+        Command::Check => commands::check(dir, passphrase_file),
         Command::Import {
             file,
             password_file,
-        } => {
-            let bytes = std::fs::read(&file).map_err(|_| {
-                failure(
-                    2,
-                    format!("kan {} niet lezen; controleer het pad.", file.display()),
-                )
-            })?;
-            let password = read_passphrase(&password_file)?;
-            let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;
-            let summary =
-                session
-                    .import_file(&bytes, password.as_deref())
-                    .map_err(|e| match e.code {
-                        ErrorCode::Validation => failure(2, e.message),
-                        _ => Failure::from(e),
-                    })?;
-            println!(
-                "Geïmporteerd: {} nieuw, {} waren er al, {} geweigerd.",
-                summary.added,
-                summary.already_present,
-                summary.refused.len()
-            );
-            for line in &summary.refused {
-                println!("Geweigerd: {line}");
-            }
-        }
+        } => commands::import(dir, passphrase_file, &file, &password_file),
         Command::ExportData {
             out,
             password_file,
             unencrypted,
-        } => {
-            let password = read_passphrase(&password_file)?;
-            let protection = match (&password, unencrypted) {
-                (Some(p), _) => ExportProtection::Password(p),
-                (None, true) => ExportProtection::Unencrypted,
-                (None, false) => {
-                    return Err(failure(
-                        2,
-                        "een export bevat leerlinggegevens: geef --password-file mee, of kies bewust --unencrypted.",
-                    ));
-                }
-            };
-            let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;
-            let bytes = session.export_file(protection).map_err(|e| match e.code {
-                ErrorCode::Validation => failure(2, e.message),
-                _ => Failure::from(e),
-            })?;
-            session.record_data_export(unencrypted)?;
-            write_file(&out, &bytes)?;
-            println!(
-                "Alle gegevens geschreven naar {}{}.",
-                out.display(),
-                if unencrypted {
-                    " (onversleuteld: bewaar en verwijder het bestand zorgvuldig)"
-                } else {
-                    " (versleuteld met het opgegeven wachtwoord)"
-                }
-            );
-        }
-        Command::Export(ExportCommand::Minutes(args)) => {
-            let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;
-            export::run(&mut session, &args)?;
-        }
-        Command::Export(ExportCommand::Actions(args)) => {
-            let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;
-            export::run_actions(&mut session, &args)?;
-        }
-        Command::Export(ExportCommand::Summary(args)) => {
-            let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;
-            export::run_summary(&mut session, &args)?;
-        }
-        Command::Demo => {
-            let mut session = unlocked(dir, read_passphrase(&cli.passphrase_file)?, true)?;
-            let summary = session.load_demo()?;
-            println!(
-                "Demo-gegevens geladen: {} scholen, {} casussen, {} acties, {} overleggen (alle namen zijn fictief).",
-                summary.schools, summary.casussen, summary.actions, summary.meetings
-            );
-        }
+        } => commands::export_data(dir, passphrase_file, &out, &password_file, unencrypted),
+        Command::Export(command) => commands::export_document(dir, passphrase_file, &command),
+        Command::Demo => commands::demo(dir, passphrase_file),
     }
-    Ok(())
 }

@@ -148,69 +148,10 @@ pub fn build(
         .iter()
         .filter(|a| a.urgent_between_meetings)
         .count() as u32;
-    if !open_actions.is_empty() {
-        let mut title = format!("{} openstaande acties", open_actions.len());
-        if overdue > 0 {
-            title.push_str(&format!(", {overdue} te laat"));
-        }
-        if urgent > 0 {
-            title.push_str(&format!(", {urgent} urgent tussendoor"));
-        }
-        items.push(AgendaDraftItem {
-            kind: AgendaKind::Actiereview,
-            casus_id: None,
-            title,
-            planned_minutes: (open_actions.len() as u32).clamp(3, 15),
-        });
-    }
-    let mut held_back = Vec::new();
-    let mut running = Vec::new();
-    let mut new = Vec::new();
-    let mut closing = Vec::new();
-    for c in casussen {
-        let due = c.next_review_on.is_none_or(|r| r <= day);
-        let wanted = match c.status {
-            CasusStatus::Afgesloten => None,
-            CasusStatus::Aangemeld => Some(&mut new),
-            CasusStatus::Lopend if !due => None,
-            CasusStatus::Lopend if c.open_actions == 0 && c.next_review_on.is_some() => {
-                Some(&mut closing)
-            }
-            CasusStatus::Lopend => Some(&mut running),
-        };
-        let Some(list) = wanted else { continue };
-        if c.mode == CasusMode::Named && !c.consent_valid {
-            held_back.push(HeldBack {
-                casus_id: c.id,
-                initials: c.initials.clone(),
-                reason: CONSENT_MISSING.into(),
-            });
-            continue;
-        }
-        list.push(c);
-    }
-    for (list, kind, minutes) in [
-        (running, AgendaKind::Casus, 10),
-        (new, AgendaKind::Nieuw, 15),
-        (closing, AgendaKind::Afsluiting, 5),
-    ] {
-        for c in list {
-            items.push(AgendaDraftItem {
-                kind,
-                casus_id: Some(c.id),
-                title: title(c),
-                planned_minutes: minutes,
-            });
-        }
-    }
-    for theme in themes.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
-        items.push(AgendaDraftItem {
-            kind: AgendaKind::Thema,
-            casus_id: None,
-            title: theme.to_owned(),
-            planned_minutes: 10,
-        });
-    }
+    items.extend(action_review(open_actions, overdue, urgent));
+    let sections = CasusSections::on(day, casussen);
+    items.extend(sections.items());
+    items.extend(theme_items(themes));
     items.push(AgendaDraftItem {
         kind: AgendaKind::Rondvraag,
         casus_id: None,
@@ -219,10 +160,116 @@ pub fn build(
     });
     AgendaDraft {
         items,
-        held_back,
+        held_back: sections.held_back,
         overdue_actions: overdue,
         urgent_actions: urgent,
     }
+}
+
+/// One item for all open actions, with how many are late or were urgent between meetings;
+/// none when nothing is open.
+fn action_review(
+    open_actions: &[ActionForAgenda],
+    overdue: u32,
+    urgent: u32,
+) -> Option<AgendaDraftItem> {
+    if open_actions.is_empty() {
+        return None;
+    }
+    let mut title = format!("{} openstaande acties", open_actions.len());
+    if overdue > 0 {
+        title.push_str(&format!(", {overdue} te laat"));
+    }
+    if urgent > 0 {
+        title.push_str(&format!(", {urgent} urgent tussendoor"));
+    }
+    Some(AgendaDraftItem {
+        kind: AgendaKind::Actiereview,
+        casus_id: None,
+        title,
+        planned_minutes: (open_actions.len() as u32).clamp(3, 15),
+    })
+}
+
+/// The casussen on the agenda, each in its section in the order given, and those the consent
+/// gate holds back.
+struct CasusSections<'a> {
+    running: Vec<&'a CasusForAgenda>,
+    new: Vec<&'a CasusForAgenda>,
+    closing: Vec<&'a CasusForAgenda>,
+    held_back: Vec<HeldBack>,
+}
+
+impl<'a> CasusSections<'a> {
+    /// Who is due on `day`, and where: a named casus without valid consent is held back.
+    fn on(day: Date, casussen: &'a [CasusForAgenda]) -> Self {
+        let mut held_back = Vec::new();
+        let mut running = Vec::new();
+        let mut new = Vec::new();
+        let mut closing = Vec::new();
+        for c in casussen {
+            let due = c.next_review_on.is_none_or(|r| r <= day);
+            let wanted = match c.status {
+                CasusStatus::Afgesloten => None,
+                CasusStatus::Aangemeld => Some(&mut new),
+                CasusStatus::Lopend if !due => None,
+                CasusStatus::Lopend if c.open_actions == 0 && c.next_review_on.is_some() => {
+                    Some(&mut closing)
+                }
+                CasusStatus::Lopend => Some(&mut running),
+            };
+            let Some(list) = wanted else { continue };
+            if c.mode == CasusMode::Named && !c.consent_valid {
+                held_back.push(HeldBack {
+                    casus_id: c.id,
+                    initials: c.initials.clone(),
+                    reason: CONSENT_MISSING.into(),
+                });
+                continue;
+            }
+            list.push(c);
+        }
+        Self {
+            running,
+            new,
+            closing,
+            held_back,
+        }
+    }
+
+    /// Running casussen first, then new aanmeldingen, then closure candidates.
+    fn items(&self) -> Vec<AgendaDraftItem> {
+        let mut items = Vec::new();
+        for (list, kind, minutes) in [
+            (&self.running, AgendaKind::Casus, 10),
+            (&self.new, AgendaKind::Nieuw, 15),
+            (&self.closing, AgendaKind::Afsluiting, 5),
+        ] {
+            for c in list {
+                items.push(AgendaDraftItem {
+                    kind,
+                    casus_id: Some(c.id),
+                    title: title(c),
+                    planned_minutes: minutes,
+                });
+            }
+        }
+        items
+    }
+}
+
+/// One item per theme the chair wrote down; an empty line is none.
+fn theme_items(themes: &[String]) -> impl Iterator<Item = AgendaDraftItem> {
+    themes
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .map(|theme| AgendaDraftItem {
+            kind: AgendaKind::Thema,
+            casus_id: None,
+            title: theme.to_owned(),
+            planned_minutes: 10,
+        })
 }
 
 /// Whether a casus may be put on an agenda by hand (same gate as the builder).

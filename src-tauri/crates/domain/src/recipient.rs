@@ -190,6 +190,9 @@ pub enum Share {
 /// situation), whatever the consent.
 const PROFILE_REASON: &str = "Hoort niet bij wat deze ontvanger krijgt.";
 
+/// Said when no complete, valid consent stands on the day of the export.
+const NO_CONSENT: &str = "Geen geldige toestemming: er gaat niets van deze casus naar buiten.";
+
 /// Health and safety leave only when released for this recipient.
 const SENSITIVE: [DataCategory; 2] = [DataCategory::Gezondheid, DataCategory::Veiligheid];
 
@@ -223,72 +226,99 @@ fn excluded(reason: impl Into<String>) -> Share {
 
 /// The rule: what of this casus goes to this recipient.
 pub fn rule(recipient: &Recipient, casus: &CasusForExport) -> Share {
-    let naming = if casus.anonymous {
+    match allowed_for(recipient, casus) {
+        Ok(allowed) => Share::Included { allowed },
+        Err(reason) => excluded(reason),
+    }
+}
+
+/// The parts of this casus the recipient may receive, or why nothing of it goes to them.
+fn allowed_for(recipient: &Recipient, casus: &CasusForExport) -> Result<Allowed, String> {
+    // Who the consent has to cover; an anonymous consultation shares no identity, so it
+    // needs none (docs/DOMAIN.md §2.4).
+    let needs = consent_needed_for(recipient)?;
+    if let (Some(kind), false) = (needs, casus.anonymous) {
+        consent_covers(casus, kind)?;
+    }
+    if recipient.kind == RecipientKind::Ouders {
+        parents_may_receive(casus)?;
+    }
+    Ok(profile(recipient, casus))
+}
+
+/// The organisation the consent has to reach for this recipient; parents have a gate of their
+/// own ([`parents_may_receive`]).
+fn consent_needed_for(recipient: &Recipient) -> Result<Option<OrganisationKind>, String> {
+    match recipient.kind {
+        RecipientKind::Ouders => Ok(None),
+        RecipientKind::School => Ok(Some(OrganisationKind::School)),
+        RecipientKind::SwvLoket => Ok(Some(OrganisationKind::Swv)),
+        RecipientKind::Partner => match recipient.organisation_kind {
+            Some(kind) => Ok(Some(kind)),
+            None => Err("Kies de partnerorganisatie.".into()),
+        },
+    }
+}
+
+/// Nothing of a named casus leaves without a valid consent that reaches `kind`.
+fn consent_covers(casus: &CasusForExport, kind: OrganisationKind) -> Result<(), String> {
+    match &casus.consent_scope {
+        None => Err(NO_CONSENT.into()),
+        Some(scope) if !scope.contains(&kind) => Err(format!(
+            "De toestemming dekt delen met {} niet.",
+            kind.label()
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Parents need a known pupil, a valid consent, and from 16 the pupil's own yes.
+fn parents_may_receive(casus: &CasusForExport) -> Result<(), String> {
+    if casus.anonymous {
+        return Err(
+            "Een anonieme consultatie gaat niet naar ouders: er is geen leerling bekend.".into(),
+        );
+    }
+    if casus.consent_scope.is_none() {
+        return Err(NO_CONSENT.into());
+    }
+    if casus.pupil_age.is_some_and(|a| a >= 16) && !casus.pupil_shares_with_parents {
+        return Err(
+            "De leerling is 16 of ouder en heeft niet ingestemd met delen met de ouders.".into(),
+        );
+    }
+    Ok(())
+}
+
+/// An anonymous consultation leaves under its pseudonym only.
+fn pupil_naming(casus: &CasusForExport) -> Naming {
+    if casus.anonymous {
         Naming::Pseudonym
     } else {
         Naming::FullName
-    };
-    // Who the consent has to cover; an anonymous consultation shares no identity, so it
-    // needs none (docs/DOMAIN.md §2.4).
-    let needs: Option<OrganisationKind> = match recipient.kind {
-        RecipientKind::Ouders => None,
-        RecipientKind::School => Some(OrganisationKind::School),
-        RecipientKind::SwvLoket => Some(OrganisationKind::Swv),
-        RecipientKind::Partner => match recipient.organisation_kind {
-            Some(kind) => Some(kind),
-            None => return excluded("Kies de partnerorganisatie."),
-        },
-    };
-    if let (Some(kind), false) = (needs, casus.anonymous) {
-        match &casus.consent_scope {
-            None => {
-                return excluded(
-                    "Geen geldige toestemming: er gaat niets van deze casus naar buiten.",
-                );
-            }
-            Some(scope) if !scope.contains(&kind) => {
-                return excluded(format!(
-                    "De toestemming dekt delen met {} niet.",
-                    kind.label()
-                ));
-            }
-            Some(_) => {}
-        }
     }
+}
+
+/// What each kind of recipient receives of a casus that may go to them.
+fn profile(recipient: &Recipient, casus: &CasusForExport) -> Allowed {
+    let naming = pupil_naming(casus);
     let general = [
         DataCategory::School,
         DataCategory::Verzuim,
         DataCategory::Gezin,
     ];
-    let allowed = match recipient.kind {
-        RecipientKind::Ouders => {
-            if casus.anonymous {
-                return excluded(
-                    "Een anonieme consultatie gaat niet naar ouders: er is geen leerling bekend.",
-                );
-            }
-            if casus.consent_scope.is_none() {
-                return excluded(
-                    "Geen geldige toestemming: er gaat niets van deze casus naar buiten.",
-                );
-            }
-            if casus.pupil_age.is_some_and(|a| a >= 16) && !casus.pupil_shares_with_parents {
-                return excluded(
-                    "De leerling is 16 of ouder en heeft niet ingestemd met delen met de ouders.",
-                );
-            }
-            // Their own child's block in plain words: what may be told, and who does what.
-            Allowed {
-                naming,
-                facts: false,
-                analysis: false,
-                decisions: false,
-                to_parents: true,
-                actions: ActionsShown::All,
-                note_categories: Vec::new(),
-                categories: content_categories(casus),
-            }
-        }
+    match recipient.kind {
+        // Their own child's block in plain words: what may be told, and who does what.
+        RecipientKind::Ouders => Allowed {
+            naming,
+            facts: false,
+            analysis: false,
+            decisions: false,
+            to_parents: true,
+            actions: ActionsShown::All,
+            note_categories: Vec::new(),
+            categories: content_categories(casus),
+        },
         RecipientKind::School => Allowed {
             naming,
             facts: true,
@@ -309,18 +339,22 @@ pub fn rule(recipient: &Recipient, casus: &CasusForExport) -> Share {
             note_categories: note_categories(&general, casus),
             categories: content_categories(casus),
         },
+        // A partner without an organisation kind never gets here (`consent_needed_for`).
         RecipientKind::Partner => Allowed {
             naming,
             facts: true,
             analysis: true,
             decisions: true,
             to_parents: false,
-            actions: ActionsShown::OwnedBy(needs.unwrap_or(OrganisationKind::Overig)),
+            actions: ActionsShown::OwnedBy(
+                recipient
+                    .organisation_kind
+                    .unwrap_or(OrganisationKind::Overig),
+            ),
             note_categories: note_categories(&general, casus),
             categories: content_categories(casus),
         },
-    };
-    Share::Included { allowed }
+    }
 }
 
 pub use crate::names::{PupilName, without_other_pupils};

@@ -28,15 +28,7 @@ fn due_text(due: Option<&str>, today: time::Date) -> String {
 
 pub fn action_list_for(request: &ActionListRequest<'_>) -> (Document, Vec<Excluded>) {
     let recipient = request.recipient;
-    let mine: Vec<&ActionRow> = request
-        .actions
-        .iter()
-        .filter(|a| {
-            a.status == ActionStatus::Open
-                && recipient.organisation_id.is_some()
-                && a.owner_organisation_id == recipient.organisation_id
-        })
-        .collect();
+    let mine = open_actions_of(request);
     let mut doc = Document {
         title: format!("Actielijst {}", recipient.name),
         subtitle: format!(
@@ -51,70 +43,12 @@ pub fn action_list_for(request: &ActionListRequest<'_>) -> (Document, Vec<Exclud
         sections: Vec::new(),
     };
     let mut excluded = Vec::new();
-    let mut without_pupil = Section {
-        heading: "Zonder leerling".into(),
-        ..Section::default()
-    };
     for context in request.casussen {
-        let theirs: Vec<&&ActionRow> = mine
-            .iter()
-            .filter(|a| a.casus_id == Some(context.casus_id))
-            .collect();
-        let Some(first) = theirs.first() else {
-            continue;
-        };
-        let title = first.casus_initials.clone().unwrap_or_default();
-        let allowed = match rule(recipient, &context.facts) {
-            Share::Included { allowed } => allowed,
-            Share::Excluded { reason } => {
-                excluded.push(Excluded { title, reason });
-                continue;
-            }
-        };
-        let heading = match allowed.naming {
-            Naming::FullName => format!("{} — {title}", context.name),
-            Naming::Pseudonym => context.name.clone(),
-        };
-        for a in &theirs {
-            if let PartShare::LeftOut(reason) = allowed.part(Part::Action(a.category)) {
-                excluded.push(Excluded {
-                    title: format!("{title} — een actie"),
-                    reason,
-                });
-            }
-        }
-        let shown: Vec<&&&ActionRow> = theirs
-            .iter()
-            .filter(|a| allowed.shows(Part::Action(a.category)))
-            .collect();
-        if shown.is_empty() {
-            continue;
-        }
-        doc.sections.push(Section {
-            heading,
-            actions: shown
-                .iter()
-                .map(|a| ActionLine {
-                    what: context.clean(&a.description),
-                    who: a.owner.clone().unwrap_or_else(|| "—".into()),
-                    due: due_text(a.due_on.as_deref(), request.today),
-                })
-                .collect(),
-            ..Section::default()
-        });
+        doc.sections
+            .extend(pupil_section(request, context, &mine, &mut excluded));
     }
-    without_pupil.actions = mine
-        .iter()
-        .filter(|a| a.casus_id.is_none())
-        .map(|a| ActionLine {
-            what: a.description.clone(),
-            who: a.owner.clone().unwrap_or_else(|| "—".into()),
-            due: due_text(a.due_on.as_deref(), request.today),
-        })
-        .collect();
-    if !without_pupil.actions.is_empty() {
-        doc.sections.push(without_pupil);
-    }
+    doc.sections
+        .extend(without_pupil_section(&mine, request.today));
     // Counted over what is listed: an excluded pupil's actions are not even a number here.
     let listed: Vec<&ActionLine> = doc.sections.iter().flat_map(|s| &s.actions).collect();
     doc.status = format!(
@@ -126,4 +60,93 @@ pub fn action_list_for(request: &ActionListRequest<'_>) -> (Document, Vec<Exclud
             .count()
     );
     (doc, excluded)
+}
+
+/// The open actions of the recipient's own organisation; none for a recipient that is not one.
+fn open_actions_of<'a>(request: &ActionListRequest<'a>) -> Vec<&'a ActionRow> {
+    let recipient = request.recipient;
+    request
+        .actions
+        .iter()
+        .filter(|a| {
+            a.status == ActionStatus::Open
+                && recipient.organisation_id.is_some()
+                && a.owner_organisation_id == recipient.organisation_id
+        })
+        .collect()
+}
+
+/// One pupil's actions under the name the rule allows, or `None` when none of them is listed
+/// (a pupil the rule leaves out is said in `excluded`).
+fn pupil_section(
+    request: &ActionListRequest<'_>,
+    context: &CasusContext,
+    mine: &[&ActionRow],
+    excluded: &mut Vec<Excluded>,
+) -> Option<Section> {
+    let theirs: Vec<&&ActionRow> = mine
+        .iter()
+        .filter(|a| a.casus_id == Some(context.casus_id))
+        .collect();
+    let first = theirs.first()?;
+    let title = first.casus_initials.clone().unwrap_or_default();
+    let allowed = match rule(request.recipient, &context.facts) {
+        Share::Included { allowed } => allowed,
+        Share::Excluded { reason } => {
+            excluded.push(Excluded { title, reason });
+            return None;
+        }
+    };
+    let heading = match allowed.naming {
+        Naming::FullName => format!("{} — {title}", context.name),
+        Naming::Pseudonym => context.name.clone(),
+    };
+    for a in &theirs {
+        if let PartShare::LeftOut(reason) = allowed.part(Part::Action(a.category)) {
+            excluded.push(Excluded {
+                title: format!("{title} — een actie"),
+                reason,
+            });
+        }
+    }
+    let shown: Vec<&&&ActionRow> = theirs
+        .iter()
+        .filter(|a| allowed.shows(Part::Action(a.category)))
+        .collect();
+    if shown.is_empty() {
+        return None;
+    }
+    Some(Section {
+        heading,
+        actions: shown
+            .iter()
+            .map(|a| ActionLine {
+                what: context.clean(&a.description),
+                who: a.owner.clone().unwrap_or_else(|| "—".into()),
+                due: due_text(a.due_on.as_deref(), request.today),
+            })
+            .collect(),
+        ..Section::default()
+    })
+}
+
+/// The actions that belong to no pupil, listed as they are (no pupil, so no rule to ask).
+fn without_pupil_section(mine: &[&ActionRow], today: time::Date) -> Option<Section> {
+    let actions: Vec<ActionLine> = mine
+        .iter()
+        .filter(|a| a.casus_id.is_none())
+        .map(|a| ActionLine {
+            what: a.description.clone(),
+            who: a.owner.clone().unwrap_or_else(|| "—".into()),
+            due: due_text(a.due_on.as_deref(), today),
+        })
+        .collect();
+    if actions.is_empty() {
+        return None;
+    }
+    Some(Section {
+        heading: "Zonder leerling".into(),
+        actions,
+        ..Section::default()
+    })
 }

@@ -3,10 +3,10 @@
 
 use kernteam_domain::agenda::AgendaKind;
 use kernteam_domain::dates::{dutch_date, dutch_date_time, parse_iso};
-use kernteam_domain::live::MinutesBody;
+use kernteam_domain::live::{MinuteBlock, MinutesAction, MinutesBody, MinutesItem};
 use kernteam_domain::recipient::{
-    ActionsShown, CasusForExport, Naming, Part, PartShare, PupilName, Recipient, RecipientKind,
-    Share, rule, without_other_pupils,
+    ActionsShown, Allowed, CasusForExport, Naming, Part, PartShare, PupilName, Recipient,
+    RecipientKind, Share, rule, without_other_pupils,
 };
 use kernteam_domain::{CasusId, OrganisationId, OrganisationKind};
 
@@ -68,15 +68,36 @@ fn is_sensitive(part: Part) -> bool {
 /// The minutes as `request.recipient` may receive them, and what was left out.
 pub fn minutes_for(request: &MinutesRequest<'_>) -> (Document, Vec<Excluded>) {
     let body = request.body;
-    let recipient = request.recipient;
-    let parents = recipient.kind == RecipientKind::Ouders;
-    let org = |id: Option<OrganisationId>| {
-        request
-            .organisations
-            .iter()
-            .find(|(o, _, _)| Some(*o) == id)
-    };
-    let mut doc = Document {
+    let parents = request.for_parents();
+    let mut doc = minutes_header(request);
+    if !parents && !body.present.is_empty() {
+        doc.sections.push(Section {
+            heading: "Aanwezig".into(),
+            bullets: vec![body.present.join(", ")],
+            ..Section::default()
+        });
+    }
+    let mut excluded = Vec::new();
+    for item in &body.items {
+        let section = match item.casus_id {
+            None => meeting_section(item, parents),
+            Some(casus_id) => casus_section(request, item, casus_id, &mut excluded),
+        };
+        doc.sections.extend(section);
+    }
+    (doc, excluded)
+}
+
+impl MinutesRequest<'_> {
+    /// Parents get their own child's part in plain words, without the team around it.
+    fn for_parents(&self) -> bool {
+        self.recipient.kind == RecipientKind::Ouders
+    }
+}
+
+fn minutes_header(request: &MinutesRequest<'_>) -> Document {
+    let body = request.body;
+    Document {
         title: format!("Verslag {}", body.team_name),
         subtitle: format!(
             "{}{}",
@@ -88,149 +109,203 @@ pub fn minutes_for(request: &MinutesRequest<'_>) -> (Document, Vec<Excluded>) {
         ),
         school: request.school.to_owned(),
         team: body.team_name.clone(),
-        recipient: recipient.name.clone(),
+        recipient: request.recipient.name.clone(),
         status: request.status.clone(),
         made_on: dutch_date(request.made_on),
         sections: Vec::new(),
-    };
-    if !parents && !body.present.is_empty() {
-        doc.sections.push(Section {
-            heading: "Aanwezig".into(),
-            bullets: vec![body.present.join(", ")],
-            ..Section::default()
-        });
     }
-    let mut excluded = Vec::new();
-    for item in &body.items {
-        let Some(casus_id) = item.casus_id else {
-            // Meeting-level items carry no pupil; the review's lines went to the casus items.
-            if parents || item.kind == AgendaKind::Actiereview.label() {
-                continue;
-            }
-            if item.decisions.is_empty() && item.kind != AgendaKind::Thema.label() {
-                continue;
-            }
-            doc.sections.push(Section {
-                heading: item.title.clone(),
-                bullets: item.decisions.clone(),
-                ..Section::default()
-            });
-            continue;
-        };
-        if request.only_casus.is_some_and(|only| only != casus_id) {
-            continue;
-        }
-        let Some(context) = request.casussen.iter().find(|c| c.casus_id == casus_id) else {
+}
+
+/// A meeting-level item: its title and decisions, or `None` when it has nothing to say.
+fn meeting_section(item: &MinutesItem, parents: bool) -> Option<Section> {
+    // Meeting-level items carry no pupil; the review's lines went to the casus items.
+    if parents || item.kind == AgendaKind::Actiereview.label() {
+        return None;
+    }
+    if item.decisions.is_empty() && item.kind != AgendaKind::Thema.label() {
+        return None;
+    }
+    Some(Section {
+        heading: item.title.clone(),
+        bullets: item.decisions.clone(),
+        ..Section::default()
+    })
+}
+
+/// One casus item as far as the rule lets it go to the recipient, or `None` when nothing of it
+/// goes (said in `excluded`, unless the request asked for another casus only).
+fn casus_section(
+    request: &MinutesRequest<'_>,
+    item: &MinutesItem,
+    casus_id: CasusId,
+    excluded: &mut Vec<Excluded>,
+) -> Option<Section> {
+    if request.only_casus.is_some_and(|only| only != casus_id) {
+        return None;
+    }
+    let (context, allowed) = match casus_and_allowed(request, casus_id) {
+        Ok(found) => found,
+        Err(reason) => {
             excluded.push(Excluded {
                 title: item.title.clone(),
-                reason: "Deze casus is niet (meer) te vinden.".into(),
-            });
-            continue;
-        };
-        let allowed = match rule(recipient, &context.facts) {
-            Share::Included { allowed } => allowed,
-            Share::Excluded { reason } => {
-                excluded.push(Excluded {
-                    title: item.title.clone(),
-                    reason,
-                });
-                continue;
-            }
-        };
-        let clean = |text: &str| context.clean(text);
-        let heading = match allowed.naming {
-            Naming::FullName => format!("{} — {}", context.name, item.title),
-            Naming::Pseudonym => context.name.clone(),
-        };
-        let mut section = Section {
-            heading,
-            ..Section::default()
-        };
-        // Each field asks the one rule; what it leaves out is said per part in the preview
-        // (only for the parts that hold text, and only the profile's own choices are silent).
-        let mut left_out = |part_name: &str, reason: String| {
-            excluded.push(Excluded {
-                title: format!("{} — {part_name}", item.title),
                 reason,
             });
-        };
-        if let Some(block) = &item.block {
-            let parents_label = if parents {
-                "Wat we hebben besproken"
-            } else {
-                "Voor ouders en inbrenger"
-            };
-            for (part, label, text) in [
-                (Part::Facts, "Feiten", &block.facts),
-                (Part::Analysis, "Analyse en meningen", &block.analysis),
-                (Part::Health, "Gezondheid", &block.health),
-                (Part::Safety, "Veiligheid", &block.safety),
-                (Part::ToParents, parents_label, &block.to_parents),
-            ] {
-                if text.trim().is_empty() {
-                    continue;
-                }
-                match allowed.part(part) {
-                    PartShare::Shown => section.fields.push(Field {
-                        label: label.into(),
-                        text: clean(text),
-                    }),
-                    PartShare::LeftOut(reason) if is_sensitive(part) => left_out(label, reason),
-                    PartShare::LeftOut(_) => {}
-                }
-            }
-            if !parents && let Some((_, _, name)) = org(block.regie_organisation_id) {
-                section.fields.push(Field {
-                    label: "Regie".into(),
-                    text: name.clone(),
-                });
-            }
-            if block.next_review_on.is_some() {
-                section.fields.push(Field {
-                    label: "Volgende bespreking".into(),
-                    text: date_text(block.next_review_on.as_deref()),
-                });
-            }
+            return None;
         }
-        if allowed.decisions {
-            for (decision, category) in item.categorised_decisions() {
-                match allowed.part(Part::Decision(category)) {
-                    PartShare::Shown => section.bullets.push(clean(decision)),
-                    PartShare::LeftOut(reason) => left_out("een besluit", reason),
-                }
-            }
-        }
-        let owned = |a: &&kernteam_domain::live::MinutesAction| match allowed.actions {
-            ActionsShown::All => true,
-            ActionsShown::OwnedBy(kind) => {
-                org(a.owner_organisation_id).is_some_and(|(_, k, _)| *k == kind)
-            }
-        };
-        for a in item.action_items.iter().filter(owned) {
-            if let PartShare::LeftOut(reason) = allowed.part(Part::Action(a.category)) {
-                left_out("een actie", reason);
-            }
-        }
-        section.actions = item
-            .action_items
-            .iter()
-            .filter(owned)
-            .filter(|a| allowed.shows(Part::Action(a.category)))
-            .map(|a| ActionLine {
-                what: clean(&a.description),
-                who: a.owner.clone().unwrap_or_else(|| "—".into()),
-                due: date_text(a.due_on.as_deref()),
-            })
-            .collect();
-        // A name with nothing under it would say only that this pupil is discussed.
-        if section.fields.is_empty() && section.bullets.is_empty() && section.actions.is_empty() {
-            excluded.push(Excluded {
-                title: item.title.clone(),
-                reason: "Niets in dit verslag voor deze ontvanger.".into(),
-            });
+    };
+    let heading = match allowed.naming {
+        Naming::FullName => format!("{} — {}", context.name, item.title),
+        Naming::Pseudonym => context.name.clone(),
+    };
+    // Each field asks the one rule; what it leaves out is said per part in the preview
+    // (only for the parts that hold text, and only the profile's own choices are silent).
+    let mut left_out = |part_name: &str, reason: String| {
+        excluded.push(Excluded {
+            title: format!("{} — {part_name}", item.title),
+            reason,
+        });
+    };
+    let fields = match &item.block {
+        Some(block) => block_fields(request, block, &allowed, context, &mut left_out),
+        None => Vec::new(),
+    };
+    let bullets = decision_bullets(item, &allowed, context, &mut left_out);
+    let actions = action_lines(request, item, &allowed, context, &mut left_out);
+    // A name with nothing under it would say only that this pupil is discussed.
+    if fields.is_empty() && bullets.is_empty() && actions.is_empty() {
+        excluded.push(Excluded {
+            title: item.title.clone(),
+            reason: "Niets in dit verslag voor deze ontvanger.".into(),
+        });
+        return None;
+    }
+    Some(Section {
+        heading,
+        fields,
+        bullets,
+        actions,
+    })
+}
+
+/// The casus's context and what the rule allows of it, or why none of it goes.
+fn casus_and_allowed<'a>(
+    request: &MinutesRequest<'a>,
+    casus_id: CasusId,
+) -> Result<(&'a CasusContext, Allowed), String> {
+    let Some(context) = request.casussen.iter().find(|c| c.casus_id == casus_id) else {
+        return Err("Deze casus is niet (meer) te vinden.".into());
+    };
+    match rule(request.recipient, &context.facts) {
+        Share::Included { allowed } => Ok((context, allowed)),
+        Share::Excluded { reason } => Err(reason),
+    }
+}
+
+/// The block's texts the rule allows, then who has regie and when the casus comes back.
+fn block_fields(
+    request: &MinutesRequest<'_>,
+    block: &MinuteBlock,
+    allowed: &Allowed,
+    context: &CasusContext,
+    left_out: &mut impl FnMut(&str, String),
+) -> Vec<Field> {
+    let parents = request.for_parents();
+    let parents_label = if parents {
+        "Wat we hebben besproken"
+    } else {
+        "Voor ouders en inbrenger"
+    };
+    let mut fields = Vec::new();
+    for (part, label, text) in [
+        (Part::Facts, "Feiten", &block.facts),
+        (Part::Analysis, "Analyse en meningen", &block.analysis),
+        (Part::Health, "Gezondheid", &block.health),
+        (Part::Safety, "Veiligheid", &block.safety),
+        (Part::ToParents, parents_label, &block.to_parents),
+    ] {
+        if text.trim().is_empty() {
             continue;
         }
-        doc.sections.push(section);
+        match allowed.part(part) {
+            PartShare::Shown => fields.push(Field {
+                label: label.into(),
+                text: context.clean(text),
+            }),
+            PartShare::LeftOut(reason) if is_sensitive(part) => left_out(label, reason),
+            PartShare::LeftOut(_) => {}
+        }
     }
-    (doc, excluded)
+    if !parents
+        && let Some((_, _, name)) = organisation(request.organisations, block.regie_organisation_id)
+    {
+        fields.push(Field {
+            label: "Regie".into(),
+            text: name.clone(),
+        });
+    }
+    if block.next_review_on.is_some() {
+        fields.push(Field {
+            label: "Volgende bespreking".into(),
+            text: date_text(block.next_review_on.as_deref()),
+        });
+    }
+    fields
+}
+
+/// The decisions, when the profile gets decisions, each as far as its category may go.
+fn decision_bullets(
+    item: &MinutesItem,
+    allowed: &Allowed,
+    context: &CasusContext,
+    left_out: &mut impl FnMut(&str, String),
+) -> Vec<String> {
+    let mut bullets = Vec::new();
+    if allowed.decisions {
+        for (decision, category) in item.categorised_decisions() {
+            match allowed.part(Part::Decision(category)) {
+                PartShare::Shown => bullets.push(context.clean(decision)),
+                PartShare::LeftOut(reason) => left_out("een besluit", reason),
+            }
+        }
+    }
+    bullets
+}
+
+/// The item's actions the recipient's profile shows (a partner only its own), less those the
+/// rule leaves out.
+fn action_lines(
+    request: &MinutesRequest<'_>,
+    item: &MinutesItem,
+    allowed: &Allowed,
+    context: &CasusContext,
+    left_out: &mut impl FnMut(&str, String),
+) -> Vec<ActionLine> {
+    let owned = |a: &&MinutesAction| match allowed.actions {
+        ActionsShown::All => true,
+        ActionsShown::OwnedBy(kind) => organisation(request.organisations, a.owner_organisation_id)
+            .is_some_and(|(_, k, _)| *k == kind),
+    };
+    for a in item.action_items.iter().filter(owned) {
+        if let PartShare::LeftOut(reason) = allowed.part(Part::Action(a.category)) {
+            left_out("een actie", reason);
+        }
+    }
+    item.action_items
+        .iter()
+        .filter(owned)
+        .filter(|a| allowed.shows(Part::Action(a.category)))
+        .map(|a| ActionLine {
+            what: context.clean(&a.description),
+            who: a.owner.clone().unwrap_or_else(|| "—".into()),
+            due: date_text(a.due_on.as_deref()),
+        })
+        .collect()
+}
+
+/// The team's organisation with this id, if the team has one.
+fn organisation(
+    organisations: &[(OrganisationId, OrganisationKind, String)],
+    id: Option<OrganisationId>,
+) -> Option<&(OrganisationId, OrganisationKind, String)> {
+    organisations.iter().find(|(o, _, _)| Some(*o) == id)
 }

@@ -4,9 +4,9 @@
 
 use kernteam_domain::casus::SignalCategory;
 use kernteam_domain::dates::{dutch_date, parse_iso};
-use kernteam_domain::recipient::{ActionsShown, Part, PartShare, Recipient, Share, rule};
+use kernteam_domain::recipient::{ActionsShown, Allowed, Part, PartShare, Recipient, Share, rule};
 use kernteam_domain::{
-    CasusDossier, DataCategory, NoteVisibility, OrganisationId, OrganisationKind,
+    CasusDossier, DataCategory, NoteRow, NoteVisibility, OrganisationId, OrganisationKind,
 };
 
 use crate::document::{ActionLine, Document, Field, Section};
@@ -45,11 +45,34 @@ pub fn summary_for(request: &SummaryRequest<'_>) -> Result<(Document, Vec<Exclud
         Share::Excluded { reason } => return Err(reason),
     };
     let d = request.dossier;
-    let clean = |text: &str| request.context.clean(text);
+    let mut doc = summary_header(request);
+    let mut excluded = Vec::new();
+    let mut left_out = |title: String, reason: String| excluded.push(Excluded { title, reason });
+    let professional = allowed.facts;
+    if !professional {
+        left_out(
+            "Hulpvraag, notities en zorgen".into(),
+            "Hoort niet bij wat deze ontvanger krijgt.".into(),
+        );
+    }
+    if professional {
+        doc.sections
+            .push(intake_section(d, &allowed, request.context, &mut left_out));
+        doc.sections
+            .extend(notes_section(d, &allowed, request.context, &mut left_out));
+    }
+    doc.sections
+        .extend(actions_section(request, &allowed, &mut left_out));
+    doc.sections.extend(closure_section(d, request.context));
+    Ok((doc, excluded))
+}
+
+fn summary_header(request: &SummaryRequest<'_>) -> Document {
+    let d = request.dossier;
     // The context's name is the pseudonym for an anonymous consultation (the rule's naming).
     let title_name = request.context.name.clone();
     let class = d.summary.class_name.clone().unwrap_or_default();
-    let mut doc = Document {
+    Document {
         title: format!("Overdracht {title_name}"),
         subtitle: format!(
             "{}{} · aangemeld {}",
@@ -74,109 +97,128 @@ pub fn summary_for(request: &SummaryRequest<'_>) -> Result<(Document, Vec<Exclud
         },
         made_on: dutch_date(request.today),
         sections: Vec::new(),
-    };
-    let mut excluded = Vec::new();
-    let mut left_out = |title: String, reason: String| excluded.push(Excluded { title, reason });
-    let professional = allowed.facts;
-    if !professional {
-        left_out(
-            "Hulpvraag, notities en zorgen".into(),
-            "Hoort niet bij wat deze ontvanger krijgt.".into(),
-        );
     }
-    if professional {
-        let mut intake = Section {
-            heading: "Hulpvraag".into(),
-            ..Section::default()
-        };
-        let mut add = |label: &str, text: &str| {
-            if !text.trim().is_empty() {
-                intake.fields.push(Field {
-                    label: label.into(),
-                    text: clean(text),
-                });
-            }
-        };
-        add("Hulpvraag", &d.summary.hulpvraag);
-        add("Wat de school deed", &d.intake.tried);
-        add("Met welk effect", &d.intake.tried_effect);
-        add("Sterke kanten", &d.intake.strengths);
-        let views = [
-            ("Visie van ouders", &d.intake.parents_view),
-            ("Visie van de leerling", &d.intake.pupil_view),
-        ];
-        if allowed.analysis || allowed.to_parents {
-            for (label, text) in views {
-                add(label, text);
-            }
-        } else {
-            for (label, _) in views.iter().filter(|(_, t)| !t.trim().is_empty()) {
-                left_out(
-                    (*label).to_owned(),
-                    "Hoort niet bij wat deze ontvanger krijgt.".into(),
-                );
-            }
-        }
-        for concern in &d.intake.concerns {
-            match allowed.part(Part::Note(category_of(concern.category))) {
-                PartShare::Shown => intake.bullets.push(format!(
-                    "{}: {}",
-                    concern.category.label(),
-                    clean(&concern.text)
-                )),
-                PartShare::LeftOut(reason) => {
-                    left_out(format!("Zorg ({})", concern.category.label()), reason);
-                }
-            }
-        }
-        doc.sections.push(intake);
-        // Only what the team shared; a preparation note stays with its author and is never
-        // an export's to leave out.
-        let shared = d
-            .notes
-            .iter()
-            .filter(|n| n.visibility == NoteVisibility::Team);
-        let mut notes = Vec::new();
-        for n in shared {
-            if let PartShare::LeftOut(reason) = allowed.part(Part::Note(n.category)) {
-                left_out(
-                    format!(
-                        "{} ({}), {}",
-                        n.kind.label(),
-                        n.category.label().to_lowercase(),
-                        date_text(n.created_at.get(..10))
-                    ),
-                    reason,
-                );
-                continue;
-            }
-            notes.push(n);
-        }
-        let notes: Vec<Field> = notes
-            .into_iter()
-            .map(|n| Field {
-                label: format!(
-                    "{} ({}), {}",
-                    n.kind.label(),
-                    n.category.label().to_lowercase(),
-                    date_text(n.created_at.get(..10))
-                ),
-                text: if allowed.analysis && !n.opinions.trim().is_empty() {
-                    format!("{}\nVisie: {}", clean(&n.facts), clean(&n.opinions))
-                } else {
-                    clean(&n.facts)
-                },
-            })
-            .filter(|f| !f.text.trim().is_empty())
-            .collect();
-        if !notes.is_empty() {
-            doc.sections.push(Section {
-                heading: "Notities".into(),
-                fields: notes,
-                ..Section::default()
+}
+
+/// The intake as the school brought it: the question, what was tried, strengths, the views of
+/// parents and pupil as far as the profile takes them, and the concerns the rule lets go.
+fn intake_section(
+    d: &CasusDossier,
+    allowed: &Allowed,
+    context: &CasusContext,
+    left_out: &mut impl FnMut(String, String),
+) -> Section {
+    let mut intake = Section {
+        heading: "Hulpvraag".into(),
+        ..Section::default()
+    };
+    let mut add = |label: &str, text: &str| {
+        if !text.trim().is_empty() {
+            intake.fields.push(Field {
+                label: label.into(),
+                text: context.clean(text),
             });
         }
+    };
+    add("Hulpvraag", &d.summary.hulpvraag);
+    add("Wat de school deed", &d.intake.tried);
+    add("Met welk effect", &d.intake.tried_effect);
+    add("Sterke kanten", &d.intake.strengths);
+    let views = [
+        ("Visie van ouders", &d.intake.parents_view),
+        ("Visie van de leerling", &d.intake.pupil_view),
+    ];
+    if allowed.analysis || allowed.to_parents {
+        for (label, text) in views {
+            add(label, text);
+        }
+    } else {
+        for (label, _) in views.iter().filter(|(_, t)| !t.trim().is_empty()) {
+            left_out(
+                (*label).to_owned(),
+                "Hoort niet bij wat deze ontvanger krijgt.".into(),
+            );
+        }
     }
+    for concern in &d.intake.concerns {
+        match allowed.part(Part::Note(category_of(concern.category))) {
+            PartShare::Shown => intake.bullets.push(format!(
+                "{}: {}",
+                concern.category.label(),
+                context.clean(&concern.text)
+            )),
+            PartShare::LeftOut(reason) => {
+                left_out(format!("Zorg ({})", concern.category.label()), reason);
+            }
+        }
+    }
+    intake
+}
+
+/// The team's shared notes the rule lets go, with the opinions only where analysis may go.
+fn notes_section(
+    d: &CasusDossier,
+    allowed: &Allowed,
+    context: &CasusContext,
+    left_out: &mut impl FnMut(String, String),
+) -> Option<Section> {
+    // Only what the team shared; a preparation note stays with its author and is never
+    // an export's to leave out.
+    let shared = d
+        .notes
+        .iter()
+        .filter(|n| n.visibility == NoteVisibility::Team);
+    let mut notes = Vec::new();
+    for n in shared {
+        if let PartShare::LeftOut(reason) = allowed.part(Part::Note(n.category)) {
+            left_out(note_label(n), reason);
+            continue;
+        }
+        notes.push(n);
+    }
+    let notes: Vec<Field> = notes
+        .into_iter()
+        .map(|n| Field {
+            label: note_label(n),
+            text: if allowed.analysis && !n.opinions.trim().is_empty() {
+                format!(
+                    "{}\nVisie: {}",
+                    context.clean(&n.facts),
+                    context.clean(&n.opinions)
+                )
+            } else {
+                context.clean(&n.facts)
+            },
+        })
+        .filter(|f| !f.text.trim().is_empty())
+        .collect();
+    if notes.is_empty() {
+        return None;
+    }
+    Some(Section {
+        heading: "Notities".into(),
+        fields: notes,
+        ..Section::default()
+    })
+}
+
+/// A note as the summary and its preview name it: its kind, category and day.
+fn note_label(n: &NoteRow) -> String {
+    format!(
+        "{} ({}), {}",
+        n.kind.label(),
+        n.category.label().to_lowercase(),
+        date_text(n.created_at.get(..10))
+    )
+}
+
+/// The casus's actions the profile shows (a partner only its own), less those the rule leaves
+/// out.
+fn actions_section(
+    request: &SummaryRequest<'_>,
+    allowed: &Allowed,
+    left_out: &mut impl FnMut(String, String),
+) -> Option<Section> {
     let org_kind = |id: Option<OrganisationId>| {
         request
             .organisations
@@ -184,7 +226,8 @@ pub fn summary_for(request: &SummaryRequest<'_>) -> Result<(Document, Vec<Exclud
             .find(|(o, _, _)| Some(*o) == id)
             .map(|(_, k, _)| *k)
     };
-    let owned: Vec<_> = d
+    let owned: Vec<_> = request
+        .dossier
         .actions
         .iter()
         .filter(|a| match allowed.actions {
@@ -206,36 +249,39 @@ pub fn summary_for(request: &SummaryRequest<'_>) -> Result<(Document, Vec<Exclud
         .map(|a| ActionLine {
             what: format!(
                 "{} ({})",
-                clean(&a.description),
+                request.context.clean(&a.description),
                 a.status.label().to_lowercase()
             ),
             who: a.owner.clone().unwrap_or_else(|| "—".into()),
             due: date_text(a.due_on.as_deref()),
         })
         .collect();
-    if !actions.is_empty() {
-        doc.sections.push(Section {
-            heading: "Acties".into(),
-            actions,
-            ..Section::default()
+    if actions.is_empty() {
+        return None;
+    }
+    Some(Section {
+        heading: "Acties".into(),
+        actions,
+        ..Section::default()
+    })
+}
+
+/// How the casus ended, when it has.
+fn closure_section(d: &CasusDossier, context: &CasusContext) -> Option<Section> {
+    let c = d.closure.as_ref()?;
+    let mut fields = vec![Field {
+        label: "Reden".into(),
+        text: c.reason_label.clone(),
+    }];
+    if let Some(outcome) = c.outcome.as_deref().filter(|o| !o.trim().is_empty()) {
+        fields.push(Field {
+            label: "Resultaat".into(),
+            text: context.clean(outcome),
         });
     }
-    if let Some(c) = &d.closure {
-        let mut fields = vec![Field {
-            label: "Reden".into(),
-            text: c.reason_label.clone(),
-        }];
-        if let Some(outcome) = c.outcome.as_deref().filter(|o| !o.trim().is_empty()) {
-            fields.push(Field {
-                label: "Resultaat".into(),
-                text: clean(outcome),
-            });
-        }
-        doc.sections.push(Section {
-            heading: format!("Afgesloten {}", date_text(Some(&c.closed_on))),
-            fields,
-            ..Section::default()
-        });
-    }
-    Ok((doc, excluded))
+    Some(Section {
+        heading: format!("Afgesloten {}", date_text(Some(&c.closed_on))),
+        fields,
+        ..Section::default()
+    })
 }

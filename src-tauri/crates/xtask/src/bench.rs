@@ -89,7 +89,6 @@ fn ratio_lines(lines: &mut Vec<String>, name: &str, ours: (f64, f64), bare: (f64
 /// keyring slot does: straight to the first list.
 pub fn bench_window(dataset: &Path) -> Result<()> {
     let display = Display::start()?;
-    let mut lines = Vec::new();
 
     // The bare Tauri window: same Tauri, plugins and window size, one static page.
     let bare_work = scratch("bench-bare")?;
@@ -114,11 +113,7 @@ pub fn bench_window(dataset: &Path) -> Result<()> {
 
     // The bench data set behind the keyring slot: start, unlock by itself, first list.
     let work = scratch("bench-dataset")?;
-    let store = CliStore::init(&release("kernteam-cli"), &work, true)?;
-    let import_started = Instant::now();
-    store.run(&["import", dataset.to_str().context("data set path")?])?;
-    let import_ms = import_started.elapsed().as_secs_f64() * 1000.0;
-    let data = store.data;
+    let (data, import_ms) = store_with_dataset(&work, dataset)?;
     let with_data = AppRun {
         binary: &app,
         data: &data,
@@ -126,37 +121,82 @@ pub fn bench_window(dataset: &Path) -> Result<()> {
         keyring: true,
     };
 
+    let (mut bare_starts, mut unlock_starts, mut list_starts) =
+        start_in_turns(&display, &bare, &new_user, &with_data)?;
+    drop(display);
+    let mut lines = vec![format!("app_import_dataset {import_ms:.0} ms")];
+    startup_lines(
+        &mut lines,
+        &mut bare_starts,
+        &mut unlock_starts,
+        &mut list_starts,
+    );
+    memory_lines(&mut lines, &mut bare_starts, &mut list_starts);
+    for line in lines {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+/// A store with the keyring slot and the data set imported, and how long the import took (ms).
+fn store_with_dataset(work: &Path, dataset: &Path) -> Result<(PathBuf, f64)> {
+    let store = CliStore::init(&release("kernteam-cli"), work, true)?;
+    let import_started = Instant::now();
+    store.run(&["import", dataset.to_str().context("data set path")?])?;
+    let import_ms = import_started.elapsed().as_secs_f64() * 1000.0;
+    Ok((store.data, import_ms))
+}
+
+/// Every round starts the bare window, the new user's app and the app with the data set.
+fn start_in_turns(
+    display: &Display,
+    bare: &AppRun<'_>,
+    new_user: &AppRun<'_>,
+    with_data: &AppRun<'_>,
+) -> Result<(Starts, Starts, Starts)> {
     // In turns, round by round, so a busy moment of the machine falls on all three alike.
     let (mut bare_starts, mut unlock_starts, mut list_starts) =
         (Starts::default(), Starts::default(), Starts::default());
     for round in 0..STARTUP_ROUNDS {
-        bare_starts.record(&display, &bare, "shown", round)?;
-        unlock_starts.record(&display, &new_user, "locked", round)?;
-        list_starts.record(&display, &with_data, "list", round)?;
+        bare_starts.record(display, bare, "shown", round)?;
+        unlock_starts.record(display, new_user, "locked", round)?;
+        list_starts.record(display, with_data, "list", round)?;
     }
-    drop(display);
+    Ok((bare_starts, unlock_starts, list_starts))
+}
+
+/// The times to the unlock screen and to the first list, each beside the bare window's.
+fn startup_lines(
+    lines: &mut Vec<String>,
+    bare_starts: &mut Starts,
+    unlock_starts: &mut Starts,
+    list_starts: &mut Starts,
+) {
     let (bare_times, unlock_times, list_times) = (
         bare_starts.p50_p95(),
         unlock_starts.p50_p95(),
         list_starts.p50_p95(),
     );
-    let (bare_by_process, app_by_process) =
-        (bare_starts.memory_median(), list_starts.memory_median());
-    let (bare_memory, app_memory) = (total_kib(&bare_by_process), total_kib(&app_by_process));
-
-    lines.push(format!("app_import_dataset {import_ms:.0} ms"));
     ratio_lines(
-        &mut lines,
+        lines,
         "app_start_to_unlock_screen",
         unlock_times,
         bare_times,
     );
     ratio_lines(
-        &mut lines,
+        lines,
         "app_start_to_first_list_dataset",
         list_times,
         bare_times,
     );
+}
+
+/// The memory of the app with the data set unlocked beside the bare window's, in total and by
+/// process.
+fn memory_lines(lines: &mut Vec<String>, bare_starts: &mut Starts, list_starts: &mut Starts) {
+    let (bare_by_process, app_by_process) =
+        (bare_starts.memory_median(), list_starts.memory_median());
+    let (bare_memory, app_memory) = (total_kib(&bare_by_process), total_kib(&app_by_process));
     let mib = |kib: u64| kib as f64 / 1024.0;
     lines.push(format!(
         "app_memory_dataset_unlocked {:.1} MiB",
@@ -177,14 +217,30 @@ pub fn bench_window(dataset: &Path) -> Result<()> {
             lines.push(format!("{who}_memory_process_{name} {:.1} MiB", mib(*kib)));
         }
     }
-    for line in lines {
-        println!("{line}");
-    }
-    Ok(())
 }
 
 pub fn bench() -> Result<()> {
     let started = Instant::now();
+    build_release()?;
+    let mut lines = example_figures()?;
+    lines.extend(window_figures()?);
+    lines.extend(binary_sizes()?);
+    lines.extend(package_sizes()?);
+
+    let text = lines.join("\n") + "\n";
+    print!("{text}");
+    let dir = root().join("target/bench");
+    std::fs::create_dir_all(&dir)?;
+    std::fs::write(dir.join("latest.txt"), &text)?;
+    eprintln!(
+        "xtask: bench done in {:.0} s (target/bench/latest.txt)",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// The app, the CLI and the bare reference window, as the figures measure them.
+fn build_release() -> Result<()> {
     cmd(Command::new("cargo")
         .args([
             "build",
@@ -196,9 +252,12 @@ pub fn bench() -> Result<()> {
             "-p",
             "kernteam-bare-window",
         ])
-        .current_dir(root()))?;
-    let mut lines = Vec::new();
+        .current_dir(root()))
+}
 
+/// The store, agenda and export figures, from the crates' bench examples.
+fn example_figures() -> Result<Vec<String>> {
+    let mut lines = Vec::new();
     // Store open times run in the private keyring session so the keyring slot is measured too.
     let keyring = scratch("bench-keyring")?;
     // The workload runs a second time with SQLCipher's memory security on (it cannot be
@@ -233,7 +292,11 @@ pub fn bench() -> Result<()> {
         }
         lines.extend(figure_lines(&String::from_utf8(out.stdout)?));
     }
+    Ok(lines)
+}
 
+/// The window figures, from `xtask bench-window` in a private keyring session.
+fn window_figures() -> Result<Vec<String>> {
     // The data set as an interchange file, only for as long as the window figures take.
     let work = scratch("bench-window")?;
     let dataset = work.join("dataset.json");
@@ -250,8 +313,12 @@ pub fn bench() -> Result<()> {
     if !out.status.success() {
         bail!("the window figures failed");
     }
-    lines.extend(figure_lines(&String::from_utf8(out.stdout)?));
+    Ok(figure_lines(&String::from_utf8(out.stdout)?))
+}
 
+/// The sizes of the release binaries.
+fn binary_sizes() -> Result<Vec<String>> {
+    let mut lines = Vec::new();
     for (name, path) in [
         ("release_binary_kernteam", "target/release/kernteam"),
         ("release_binary_kernteam_cli", "target/release/kernteam-cli"),
@@ -266,18 +333,7 @@ pub fn bench() -> Result<()> {
             bytes as f64 / (1024.0 * 1024.0)
         ));
     }
-    lines.extend(package_sizes()?);
-
-    let text = lines.join("\n") + "\n";
-    print!("{text}");
-    let dir = root().join("target/bench");
-    std::fs::create_dir_all(&dir)?;
-    std::fs::write(dir.join("latest.txt"), &text)?;
-    eprintln!(
-        "xtask: bench done in {:.0} s (target/bench/latest.txt)",
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
+    Ok(lines)
 }
 
 /// Only `name value unit` lines: the private session's daemons also write to stdout.

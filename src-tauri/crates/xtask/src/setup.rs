@@ -108,14 +108,38 @@ pub fn as_root(prefix: &[&str], args: &[&str]) -> Result<()> {
 }
 
 pub fn tauri_driver() -> PathBuf {
+    cargo_bin("tauri-driver")
+}
+
+/// A tool `cargo install` put in cargo's bin folder, or else the name to find on the PATH.
+pub fn cargo_bin(name: &str) -> PathBuf {
     let in_cargo = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
-        .map(|c| c.join("bin/tauri-driver"));
+        .map(|c| c.join("bin").join(name));
     match in_cargo {
         Some(p) if p.exists() => p,
-        _ => PathBuf::from("tauri-driver"),
+        _ => PathBuf::from(name),
     }
+}
+
+/// cargo-deny checks the dependency policy (`deny.toml`): licences, bans, sources.
+fn install_cargo_deny() -> Result<()> {
+    let found = Command::new(cargo_bin("cargo-deny"))
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        eprintln!("xtask: installing cargo-deny");
+        cmd(Command::new("cargo").args([
+            "install",
+            "cargo-deny",
+            "--version",
+            "^0.20",
+            "--locked",
+        ]))?;
+    }
+    Ok(())
 }
 
 fn install_tauri_driver() -> Result<()> {
@@ -179,6 +203,7 @@ pub fn prepare(needs: Needs) -> Result<()> {
     check_node()?;
     if needs == Needs::Test {
         install_tauri_driver()?;
+        install_cargo_deny()?;
         install_docx_readers()?;
     }
     let ui = ui_dir();

@@ -90,6 +90,16 @@ pub fn test_all() -> Result<()> {
         "-D",
         "warnings",
     ]))?;
+    eprintln!("xtask: dependency policy (deny.toml)");
+    cmd(&mut cargo(&[
+        "deny",
+        "--log-level",
+        "error",
+        "check",
+        "licenses",
+        "bans",
+        "sources",
+    ]))?;
     eprintln!("xtask: build");
     build_all_targets()?;
     eprintln!("xtask: bindings and layering");
@@ -111,6 +121,9 @@ pub fn test_all() -> Result<()> {
     ))?;
     eprintln!("xtask: UI type check and vitest");
     cmd(Command::new("npm").args(["run", "check"]).current_dir(&ui))?;
+    // The UI's formatter and linter (biome.jsonc), with the rule that only ui/src/ipc/ talks to
+    // the backend.
+    cmd(Command::new("npm").args(["run", "lint"]).current_dir(&ui))?;
     cmd(Command::new("npm").args(["test"]).current_dir(&ui))?;
     end_to_end(None)?;
     // Last, because it is the slowest step (a release build with LTO) and it installs the

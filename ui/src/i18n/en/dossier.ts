@@ -87,10 +87,12 @@ export const dossier: typeof dutch = {
   actions: {
     title: 'Actions',
     unknownOwner: (owner: string) => `Who is "${owner}"? Type a name or organisation from the list.`,
-    notADate: (text: string) => `"${text}" is not a date: type for example 8-12 (day-month) or 2w for two weeks from now.`,
+    notADate: (text: string) =>
+      `"${text}" is not a date: type for example 8-12 (day-month) or 2w for two weeks from now.`,
     urgentLogged: 'Urgent action recorded; it is on the agenda of the next meeting.',
     logUrgent: 'Record an urgent action between meetings',
-    urgentHint: 'Something that could not wait for the meeting? Record it now: the time is kept and the next meeting discusses it.',
+    urgentHint:
+      'Something that could not wait for the meeting? Record it now: the time is kept and the next meeting discusses it.',
     what: 'What was done or needs to happen',
     who: 'Who',
     ownerPlaceholder: 'name or organisation',
@@ -143,7 +145,11 @@ export const dossier: typeof dutch = {
   },
   noteEditor: {
     saveState: {
-      idle: 'Saved automatically', pending: 'Typing…', saving: 'Saving…', saved: 'Saved', error: 'Not saved',
+      idle: 'Saved automatically',
+      pending: 'Typing…',
+      saving: 'Saving…',
+      saved: 'Saved',
+      error: 'Not saved',
     },
     kind: 'Kind',
     category: 'Category',

@@ -4,8 +4,13 @@ import type { meetings as dutch } from '../nl/meetings';
 // (weeks), "10d" (days) or "over 2 weken": the hints below show the forms it understands.
 // The kind codes that the minutes keep per item (see minutes.itemKind), in English words.
 const agendaKindWord: Record<string, string> = {
-  opening: 'opening', actiereview: 'action review', casus: 'case', nieuw: 'new registration',
-  afsluiting: 'closure', thema: 'theme', rondvraag: 'any other business',
+  opening: 'opening',
+  actiereview: 'action review',
+  casus: 'case',
+  nieuw: 'new registration',
+  afsluiting: 'closure',
+  thema: 'theme',
+  rondvraag: 'any other business',
 };
 
 export const meetings: typeof dutch = {
@@ -22,7 +27,14 @@ export const meetings: typeof dutch = {
     exported: 'Calendar file saved (without pupil data).',
     edit: 'Change',
     weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
-    summary: (everyWeeks: number, weekday: string, time: string, location: string | null, count: number, lastDate: string) =>
+    summary: (
+      everyWeeks: number,
+      weekday: string,
+      time: string,
+      location: string | null,
+      count: number,
+      lastDate: string,
+    ) =>
       `Every ${everyWeeks === 1 ? 'week' : `${everyWeeks} weeks`} on ${weekday} at ${time}${location ? `, ${location}` : ''}; school holidays are skipped. ${count} ${count === 1 ? 'meeting' : 'meetings'} up to and including ${lastDate}.`,
     everyWeeks: 'Every … weeks',
     weekday: 'On',
@@ -41,12 +53,14 @@ export const meetings: typeof dutch = {
     saved: 'Agenda saved.',
     themes: 'Themes (one per line, without pupil data)',
     build: 'Build agenda',
-    buildHint: 'Open actions, cases due for review, new registrations with consent, closures, themes and any other business.',
+    buildHint:
+      'Open actions, cases due for review, new registrations with consent, closures, themes and any other business.',
     heldBack: 'Not on the agenda: no valid consent on the day of the meeting.',
     heldBackItem: (initials: string) => `${initials}: discuss the case anonymously or postpone the discussion.`,
     empty: 'No agenda yet.',
     emptyBuildHint: 'Build it with the button above.',
-    orderHint: 'To change the order: drag, or choose a row and press Alt+↑ / Alt+↓. Agendas that leave the app show only initials and class.',
+    orderHint:
+      'To change the order: drag, or choose a row and press Alt+↑ / Alt+↓. Agendas that leave the app show only initials and class.',
     rowLabel: (n: number, kind: string, title: string) =>
       `Item ${n}, ${kind}: ${title}. Move it with Alt+Up or Alt+Down arrow.`,
     minutes: 'Planned minutes',
@@ -63,7 +77,8 @@ export const meetings: typeof dutch = {
     print: 'Print',
     asDocument: 'As a document…',
     documentTitle: 'Agenda as a document',
-    documentHint: 'For the members of the core team, as saved: pupils only by initials and class, with a start time for each item.',
+    documentHint:
+      'For the members of the core team, as saved: pupils only by initials and class, with a start time for each item.',
     documentWhat: 'this agenda',
     printed: {
       title: (team: string) => `Agenda, ${team}`,
@@ -143,7 +158,8 @@ export const meetings: typeof dutch = {
     notADate: 'not a date',
     add: 'Add',
     unknownOwner: (typed: string) => `Who is "${typed}"? Type a name or organisation from the list.`,
-    badDate: (typed: string) => `"${typed}" is not a date: type for example 8-12 (day-month), 2w (in two weeks) or 2026-12-08.`,
+    badDate: (typed: string) =>
+      `"${typed}" is not a date: type for example 8-12 (day-month), 2w (in two weeks) or 2026-12-08.`,
     confirmClose: {
       label: 'Close meeting',
       title: 'Close the meeting?',
@@ -174,7 +190,8 @@ export const meetings: typeof dutch = {
     finalisedAt: (at: string) => `Finalised ${at}`,
     concept: 'Draft',
     correction: (reason: string) => `Correction: ${reason}`,
-    conceptHint: 'This is the draft: improve the case blocks here (saved automatically). Finalised minutes are never changed again; a correction becomes a new version.',
+    conceptHint:
+      'This is the draft: improve the case blocks here (saved automatically). Finalised minutes are never changed again; a correction becomes a new version.',
     present: (names: string) => `Present: ${names}`,
     absent: (names: string) => `absent: ${names}`,
     itemKind: (kind: string): string => agendaKindWord[kind] ?? kind,

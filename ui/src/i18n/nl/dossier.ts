@@ -88,7 +88,8 @@ export const dossier = {
     notADate: (text: string) => `"${text}" is geen datum: typ bijvoorbeeld 8-12 of over 2 weken.`,
     urgentLogged: 'Spoedactie vastgelegd; hij staat op de agenda van het volgende overleg.',
     logUrgent: 'Spoedactie tussendoor vastleggen',
-    urgentHint: 'Iets dat niet kon wachten tot het overleg? Leg het nu vast: de tijd wordt bewaard en het volgende overleg bespreekt het.',
+    urgentHint:
+      'Iets dat niet kon wachten tot het overleg? Leg het nu vast: de tijd wordt bewaard en het volgende overleg bespreekt het.',
     what: 'Wat is er gedaan of moet er gebeuren',
     who: 'Wie',
     ownerPlaceholder: 'naam of organisatie',
@@ -144,7 +145,11 @@ export const dossier = {
   /** NoteEditor: writing one note (autosaved). */
   noteEditor: {
     saveState: {
-      idle: 'Wordt automatisch bewaard', pending: 'Bezig met typen…', saving: 'Bewaren…', saved: 'Bewaard', error: 'Niet bewaard',
+      idle: 'Wordt automatisch bewaard',
+      pending: 'Bezig met typen…',
+      saving: 'Bewaren…',
+      saved: 'Bewaard',
+      error: 'Niet bewaard',
     },
     kind: 'Soort',
     category: 'Categorie',

@@ -7,14 +7,22 @@ export const labels = {
   ...labelsNl,
   /** The short chip of an agenda item's kind (its title says more). */
   agendaKind: {
-    opening: 'Opening', actiereview: 'Acties', casus: 'Lopende casus', nieuw: 'Nieuwe aanmelding',
-    afsluiting: 'Afsluiten', thema: 'Thema', rondvraag: 'Rondvraag',
+    opening: 'Opening',
+    actiereview: 'Acties',
+    casus: 'Lopende casus',
+    nieuw: 'Nieuwe aanmelding',
+    afsluiting: 'Afsluiten',
+    thema: 'Thema',
+    rondvraag: 'Rondvraag',
   } satisfies Record<AgendaKind, string> as Record<AgendaKind, string>,
   /** Why a piece of text in an anonymous casus looks identifying. */
   identifyingKind: {
-    voornaam: 'lijkt op een voornaam', bekendeLeerling: 'is de naam van een bekende leerling',
-    datum: 'lijkt op een (geboorte)datum', telefoonnummer: 'lijkt op een telefoonnummer',
-    bsn: 'lijkt op een BSN', email: 'lijkt op een e-mailadres',
+    voornaam: 'lijkt op een voornaam',
+    bekendeLeerling: 'is de naam van een bekende leerling',
+    datum: 'lijkt op een (geboorte)datum',
+    telefoonnummer: 'lijkt op een telefoonnummer',
+    bsn: 'lijkt op een BSN',
+    email: 'lijkt op een e-mailadres',
     exacteKlas: 'is een exacte klas (noem alleen het leerjaar of de groep)',
   } satisfies Record<IdentifyingKind, string> as Record<IdentifyingKind, string>,
   /** An action's group on Acties when nobody owns it, or only an organisation does. */
@@ -23,11 +31,16 @@ export const labels = {
   /** "volledig", "onvolledig: ontbreekt vader en de leerling", … */
   consent: (status: ConsentStatus): string => {
     switch (status.status) {
-      case 'volledig': return 'volledig';
-      case 'onvolledig': return `onvolledig: ontbreekt ${status.missing.join(' en ')}`;
-      case 'verlopen': return 'verlopen';
-      case 'ingetrokken': return 'ingetrokken';
-      case 'geen': return 'geen toestemming';
+      case 'volledig':
+        return 'volledig';
+      case 'onvolledig':
+        return `onvolledig: ontbreekt ${status.missing.join(' en ')}`;
+      case 'verlopen':
+        return 'verlopen';
+      case 'ingetrokken':
+        return 'ingetrokken';
+      case 'geen':
+        return 'geen toestemming';
     }
   },
 };

@@ -17,7 +17,14 @@ export const meetings = {
     /** Monday to Friday, in that order. */
     weekdays: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag'],
     /** "Elke 3 weken op dinsdag om 09:00, Lokaal 12; schoolvakanties overgeslagen. 12 overleggen tot en met …" */
-    summary: (everyWeeks: number, weekday: string, time: string, location: string | null, count: number, lastDate: string) =>
+    summary: (
+      everyWeeks: number,
+      weekday: string,
+      time: string,
+      location: string | null,
+      count: number,
+      lastDate: string,
+    ) =>
       `Elke ${everyWeeks === 1 ? 'week' : `${everyWeeks} weken`} op ${weekday} om ${time}${location ? `, ${location}` : ''}; schoolvakanties overgeslagen. ${count} overleggen tot en met ${lastDate}.`,
     everyWeeks: 'Elke … weken',
     weekday: 'Op',
@@ -37,12 +44,14 @@ export const meetings = {
     saved: 'Agenda opgeslagen.',
     themes: "Thema's (één per regel, zonder leerlinggegevens)",
     build: 'Agenda opbouwen',
-    buildHint: "Open acties, casussen met een evaluatie, nieuwe aanmeldingen met toestemming, afsluitingen, thema's en rondvraag.",
+    buildHint:
+      "Open acties, casussen met een evaluatie, nieuwe aanmeldingen met toestemming, afsluitingen, thema's en rondvraag.",
     heldBack: 'Niet op de agenda: geen geldige toestemming op de dag van het overleg.',
     heldBackItem: (initials: string) => `${initials}: bespreek anoniem of stel de bespreking uit.`,
     empty: 'Nog geen agenda.',
     emptyBuildHint: 'Bouw hem op met de knop hierboven.',
-    orderHint: "Volgorde wijzigen: slepen, of een regel kiezen en Alt+↑ / Alt+↓. Agenda's die de app verlaten tonen alleen initialen en klas.",
+    orderHint:
+      "Volgorde wijzigen: slepen, of een regel kiezen en Alt+↑ / Alt+↓. Agenda's die de app verlaten tonen alleen initialen en klas.",
     /** The grip button of a row, for a screen reader. */
     rowLabel: (n: number, kind: string, title: string) =>
       `Punt ${n}, ${kind}: ${title}. Verplaatsen met Alt+pijl omhoog of omlaag.`,
@@ -60,7 +69,8 @@ export const meetings = {
     print: 'Afdrukken',
     asDocument: 'Als document…',
     documentTitle: 'Agenda als document',
-    documentHint: 'Voor de leden van het kernteam, zoals hij is opgeslagen: leerlingen alleen met initialen en klas, met begintijden per punt.',
+    documentHint:
+      'Voor de leden van het kernteam, zoals hij is opgeslagen: leerlingen alleen met initialen en klas, met begintijden per punt.',
     /** Fills "Niet in …:" and "Ik bewaar … onversleuteld" of the export. */
     documentWhat: 'deze agenda',
     /** The printed sheet. */
@@ -179,7 +189,8 @@ export const meetings = {
     finalisedAt: (at: string) => `Vastgesteld ${at}`,
     concept: 'Concept',
     correction: (reason: string) => `Correctie: ${reason}`,
-    conceptHint: 'Dit is het concept: verbeter de casusblokken hier (wordt automatisch bewaard). Vastgestelde notulen worden nooit meer gewijzigd; een correctie wordt een nieuwe versie.',
+    conceptHint:
+      'Dit is het concept: verbeter de casusblokken hier (wordt automatisch bewaard). Vastgestelde notulen worden nooit meer gewijzigd; een correctie wordt een nieuwe versie.',
     present: (names: string) => `Aanwezig: ${names}`,
     absent: (names: string) => `afwezig: ${names}`,
     /** The kind code an item of the minutes keeps ("casus", "actiereview"), as shown. */

@@ -1,13 +1,16 @@
 //! What the casus screens show: the dossier, search, the reminders of Vandaag.
 
+use std::collections::BTreeMap;
+
 use kernteam_domain::casus::{self, ClosureReason, Intake, SignalCategory};
 use kernteam_domain::consent::{self, ConsentStatus};
 use kernteam_domain::dates::{dutch_date, parse_iso};
-use kernteam_domain::verzuim::{self, AbsenceWeek};
+use kernteam_domain::verzuim::{self, AbsenceWeek, HolidayCalendar, ThuiszitterDefinition};
 use kernteam_domain::{
-    AbsenceWeekView, CasusDossier, CasusId, CasusMode, CasusStatus, CasusSummary, ClosureView,
-    ConsentOverview, RouteSuggestion, SchoolKind, SearchHit, VerzuimView,
+    AbsenceSnapshot, AbsenceWeekView, CasusDossier, CasusId, CasusMode, CasusStatus, CasusSummary,
+    ClosureView, ConsentOverview, RouteSuggestion, SchoolKind, SearchHit, SignalRow, VerzuimView,
 };
+use kernteam_store::{CasusCore, Store};
 use time::{Date, Duration};
 
 use super::pupil::BOUNDARY_WARNING_DAYS;
@@ -92,127 +95,19 @@ impl Session {
         store.record_view(&actor, id)?;
         let intake: Intake = serde_json::from_str(&core.intake_json).unwrap_or_default();
         let birth = core.birth_date.as_deref().and_then(parse_iso);
-
         let consent = if core.summary.mode == CasusMode::Named {
-            let facts = store.consent_facts(id)?;
-            let status_on = store
-                .next_meeting_on(core.summary.team_id, &today.to_string())?
-                .as_deref()
-                .and_then(|t| parse_iso(t.get(..10).unwrap_or_default()))
-                .unwrap_or(today);
-            let status = birth.map_or(ConsentStatus::Geen, |b| {
-                consent::status(b, &facts.holders, &facts.records, status_on)
-            });
-            let warning = birth
-                .and_then(|b| consent::upcoming_boundary(b, today, Duration::days(BOUNDARY_WARNING_DAYS)))
-                .map(|(age, day)| match age {
-                    12 => format!(
-                        "De leerling wordt 12 op {}: vanaf dan moet de leerling zelf ook toestemming geven.",
-                        dutch_date(day)
-                    ),
-                    _ => format!(
-                        "De leerling wordt 16 op {}: vanaf dan beslist de leerling zelf; vraag opnieuw toestemming.",
-                        dutch_date(day)
-                    ),
-                });
-            Some(ConsentOverview {
-                label: status.label(),
-                status,
-                status_on: status_on.to_string(),
-                holders: facts.holders,
-                records: facts.views,
-                warning,
-            })
+            Some(consent_overview(store, id, &core, birth, today)?)
         } else {
             None
         };
-
-        let snapshots = store.absence_snapshots(id)?;
-        let mut latest: std::collections::BTreeMap<String, AbsenceWeek> = Default::default();
-        for snap in &snapshots {
-            for w in &snap.weeks {
-                latest.insert(w.week_start.clone(), w.clone());
-            }
-        }
-        let region = core.holiday_region.clone();
-        let is_holiday = |d: Date| calendar.is_holiday_week(&region, d);
-        let weeks: Vec<AbsenceWeek> = latest.into_values().collect();
-        let meldplicht = verzuim::meldplicht_reached(&weeks, is_holiday);
-        let facts = store.attendance(id)?;
-        let band = verzuim::thuiszitter_band(birth, &facts, definition, today);
-        let reminders = facts
-            .absent_since
-            .as_deref()
-            .and_then(parse_iso)
-            .map(|d| verzuim::thuiszitter_reminders(d).to_vec())
-            .unwrap_or_default();
-        let exemption_5a_until = facts
-            .exemption_5a_from
-            .as_deref()
-            .and_then(parse_iso)
-            .map(|d| verzuim::exemption_5a_until(d).to_string());
-        let verzuim = VerzuimView {
-            weeks: weeks
-                .iter()
-                .map(|w| AbsenceWeekView {
-                    week_start: w.week_start.clone(),
-                    authorised_hours: w.authorised_hours,
-                    unauthorised_hours: w.unauthorised_hours,
-                    holiday: parse_iso(&w.week_start).is_some_and(is_holiday),
-                })
-                .collect(),
-            snapshots,
-            hour_unit: if core.school_kind == SchoolKind::Po {
-                "klokuren".into()
-            } else {
-                "lesuren".into()
-            },
-            holiday_region: region.clone(),
-            meldplicht_week: meldplicht.map(|d| d.to_string()),
-            duo_deadline: meldplicht.map(|d| verzuim::duo_deadline(d).to_string()),
-            facts,
-            band,
-            reminders,
-            definition,
-            exemption_5a_until,
-        };
-
+        let verzuim = verzuim_view(store, id, &core, birth, definition, &calendar, today)?;
         let signals = store.signals(id)?;
         let notes = store.notes(id, viewer)?;
         let actions = store.actions(Some(id))?;
         let links = store.linked_casussen(id)?;
         let timeline = store.timeline(id, viewer.map(|v| v.to_string()).as_deref())?;
-        let closure = match (
-            &core.closed_on,
-            core.closure_reason
-                .as_deref()
-                .and_then(ClosureReason::from_code),
-        ) {
-            (Some(on), Some(reason)) => Some(ClosureView {
-                closed_on: on.clone(),
-                reason,
-                reason_label: reason.label().to_owned(),
-                outcome: core.closure_outcome.clone(),
-                retention_until: core.retention_until.clone(),
-            }),
-            _ => None,
-        };
-        let region_name = core.region.clone();
-        let kaart = self.routekaart(region_name.as_deref())?;
-        let mut categories: Vec<SignalCategory> = signals
-            .iter()
-            .filter_map(|s| SignalCategory::from_code(&s.category))
-            .collect();
-        categories.dedup();
-        let routes = kaart
-            .iter()
-            .filter(|s| categories.contains(&s.category))
-            .map(|s| RouteSuggestion {
-                category: s.category,
-                first_partner: s.first_partner.clone(),
-                advice: s.advice.clone(),
-            })
-            .collect();
+        let closure = closure_view(&core);
+        let routes = self.route_suggestions(core.region.as_deref(), &signals)?;
         Ok(CasusDossier {
             read_only: core.summary.status == CasusStatus::Afgesloten,
             summary: core.summary,
@@ -232,5 +127,156 @@ impl Session {
             routes,
             timeline,
         })
+    }
+
+    /// The routekaart's first steps (of the school's region) for the categories signalled.
+    fn route_suggestions(
+        &mut self,
+        region: Option<&str>,
+        signals: &[SignalRow],
+    ) -> AppResult<Vec<RouteSuggestion>> {
+        let kaart = self.routekaart(region)?;
+        let mut categories: Vec<SignalCategory> = signals
+            .iter()
+            .filter_map(|s| SignalCategory::from_code(&s.category))
+            .collect();
+        categories.dedup();
+        let routes = kaart
+            .iter()
+            .filter(|s| categories.contains(&s.category))
+            .map(|s| RouteSuggestion {
+                category: s.category,
+                first_partner: s.first_partner.clone(),
+                advice: s.advice.clone(),
+            })
+            .collect();
+        Ok(routes)
+    }
+}
+
+/// The consent of a named casus as it stands on the day of the team's next meeting (today when
+/// none is planned), with a warning when the pupil soon turns 12 or 16.
+fn consent_overview(
+    store: &Store,
+    id: CasusId,
+    core: &CasusCore,
+    birth: Option<Date>,
+    today: Date,
+) -> AppResult<ConsentOverview> {
+    let facts = store.consent_facts(id)?;
+    let status_on = store
+        .next_meeting_on(core.summary.team_id, &today.to_string())?
+        .as_deref()
+        .and_then(|t| parse_iso(t.get(..10).unwrap_or_default()))
+        .unwrap_or(today);
+    let status = birth.map_or(ConsentStatus::Geen, |b| {
+        consent::status(b, &facts.holders, &facts.records, status_on)
+    });
+    let warning = birth
+        .and_then(|b| consent::upcoming_boundary(b, today, Duration::days(BOUNDARY_WARNING_DAYS)))
+        .map(|(age, day)| match age {
+            12 => format!(
+                "De leerling wordt 12 op {}: vanaf dan moet de leerling zelf ook toestemming geven.",
+                dutch_date(day)
+            ),
+            _ => format!(
+                "De leerling wordt 16 op {}: vanaf dan beslist de leerling zelf; vraag opnieuw toestemming.",
+                dutch_date(day)
+            ),
+        });
+    Ok(ConsentOverview {
+        label: status.label(),
+        status,
+        status_on: status_on.to_string(),
+        holders: facts.holders,
+        records: facts.views,
+        warning,
+    })
+}
+
+/// The verzuim helper: the entered weeks with holiday weeks marked, the meldplicht and DUO
+/// deadline they lead to, and the thuiszitter band with its reminders.
+fn verzuim_view(
+    store: &Store,
+    id: CasusId,
+    core: &CasusCore,
+    birth: Option<Date>,
+    definition: ThuiszitterDefinition,
+    calendar: &HolidayCalendar,
+    today: Date,
+) -> AppResult<VerzuimView> {
+    let snapshots = store.absence_snapshots(id)?;
+    let region = core.holiday_region.clone();
+    let is_holiday = |d: Date| calendar.is_holiday_week(&region, d);
+    let weeks = latest_weeks(&snapshots);
+    let meldplicht = verzuim::meldplicht_reached(&weeks, is_holiday);
+    let facts = store.attendance(id)?;
+    let band = verzuim::thuiszitter_band(birth, &facts, definition, today);
+    let reminders = facts
+        .absent_since
+        .as_deref()
+        .and_then(parse_iso)
+        .map(|d| verzuim::thuiszitter_reminders(d).to_vec())
+        .unwrap_or_default();
+    let exemption_5a_until = facts
+        .exemption_5a_from
+        .as_deref()
+        .and_then(parse_iso)
+        .map(|d| verzuim::exemption_5a_until(d).to_string());
+    Ok(VerzuimView {
+        weeks: weeks
+            .iter()
+            .map(|w| AbsenceWeekView {
+                week_start: w.week_start.clone(),
+                authorised_hours: w.authorised_hours,
+                unauthorised_hours: w.unauthorised_hours,
+                holiday: parse_iso(&w.week_start).is_some_and(is_holiday),
+            })
+            .collect(),
+        snapshots,
+        hour_unit: if core.school_kind == SchoolKind::Po {
+            "klokuren".into()
+        } else {
+            "lesuren".into()
+        },
+        holiday_region: region.clone(),
+        meldplicht_week: meldplicht.map(|d| d.to_string()),
+        duo_deadline: meldplicht.map(|d| verzuim::duo_deadline(d).to_string()),
+        facts,
+        band,
+        reminders,
+        definition,
+        exemption_5a_until,
+    })
+}
+
+/// One figure per week, oldest week first; where snapshots cover the same week, the one later
+/// in the list wins.
+fn latest_weeks(snapshots: &[AbsenceSnapshot]) -> Vec<AbsenceWeek> {
+    let mut latest: BTreeMap<String, AbsenceWeek> = BTreeMap::new();
+    for snap in snapshots {
+        for w in &snap.weeks {
+            latest.insert(w.week_start.clone(), w.clone());
+        }
+    }
+    latest.into_values().collect()
+}
+
+/// How the casus was closed, once it is.
+fn closure_view(core: &CasusCore) -> Option<ClosureView> {
+    match (
+        &core.closed_on,
+        core.closure_reason
+            .as_deref()
+            .and_then(ClosureReason::from_code),
+    ) {
+        (Some(on), Some(reason)) => Some(ClosureView {
+            closed_on: on.clone(),
+            reason,
+            reason_label: reason.label().to_owned(),
+            outcome: core.closure_outcome.clone(),
+            retention_until: core.retention_until.clone(),
+        }),
+        _ => None,
     }
 }

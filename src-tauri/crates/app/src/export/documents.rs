@@ -3,10 +3,12 @@
 
 use kernteam_domain::consent::{self, ConsentStatus};
 use kernteam_domain::dates::{dutch_date, parse_iso};
-use kernteam_domain::live::MinutesStatus;
+use kernteam_domain::live::{MinutesBody, MinutesStatus, MinutesVersion};
 use kernteam_domain::recipient::{CasusForExport, PupilName, RecipientKind};
 use kernteam_domain::validation::{Invalid, age_on};
-use kernteam_domain::{CasusId, CasusMode, DataCategory, OrganisationKind};
+use kernteam_domain::{
+    CasusId, CasusMode, DataCategory, MeetingId, OrganisationId, OrganisationKind, TeamId,
+};
 use kernteam_export::{CasusContext, MinutesRequest, minutes_for};
 use time::Date;
 
@@ -83,71 +85,16 @@ impl Session {
         &mut self,
         request: &MinutesExportRequest,
     ) -> AppResult<(kernteam_export::Document, ExportPreview)> {
-        if request.recipient.kind == RecipientKind::Ouders && request.only_casus.is_none() {
-            return Err(Invalid::new(
-                "onlyCasus",
-                "Kies de leerling: ouders krijgen alleen het deel over hun eigen kind.",
-            )
-            .into());
-        }
-        if request.recipient.name.trim().is_empty() {
-            return Err(Invalid::new("recipient", "Vul in voor wie het verslag is.").into());
-        }
-        let minutes = self
-            .minutes(request.meeting_id)?
-            .into_iter()
-            .find(|m| m.status == MinutesStatus::Vastgesteld)
-            .ok_or_else(|| {
-                AppError::new(
-                    ErrorCode::Validation,
-                    "Alleen vastgestelde notulen gaan naar partners: stel de notulen eerst vast.",
-                )
-            })?;
+        check_minutes_recipient(request)?;
+        let minutes = self.finalised_minutes(request.meeting_id)?;
         let row = self.store()?.meeting(request.meeting_id)?;
         let on = today();
-        let casus_ids: Vec<CasusId> = minutes
-            .body
-            .items
-            .iter()
-            .filter_map(|i| i.casus_id)
-            .filter(|c| request.only_casus.is_none_or(|only| only == *c))
-            .collect();
-        let mut casussen = Vec::new();
-        for casus in casus_ids {
-            casussen.push(self.export_context(
-                casus,
-                on,
-                &request.released,
-                request.pupil_shares_with_parents,
-            )?);
-        }
-        let organisations: Vec<_> = self
-            .organisations()?
-            .into_iter()
-            .map(|o| (o.id, o.kind, o.name))
-            .collect();
-        let store = self.store()?;
-        let school_id = store.school_of_team(row.team_id)?;
-        let school = store
-            .schools()?
-            .into_iter()
-            .find(|s| s.id == school_id)
-            .map(|s| s.name)
-            .unwrap_or_default();
-        let status = format!(
-            "versie {}, vastgesteld {}",
-            minutes.version,
-            minutes
-                .finalised_at
-                .as_deref()
-                .and_then(|f| f.get(..10))
-                .and_then(parse_iso)
-                .map(dutch_date)
-                .unwrap_or_default()
-        );
+        let casussen = self.minutes_contexts(&minutes.body, request, on)?;
+        let organisations = self.organisation_names()?;
+        let school = self.school_name_of_team(row.team_id)?;
         let (doc, excluded) = minutes_for(&MinutesRequest {
             body: &minutes.body,
-            status,
+            status: finalised_status(&minutes),
             school: &school,
             recipient: &request.recipient,
             casussen: &casussen,
@@ -164,6 +111,65 @@ impl Session {
             request.format,
         );
         Ok((doc, preview))
+    }
+
+    /// The newest finalised version: concept minutes never go to partners.
+    fn finalised_minutes(&mut self, meeting: MeetingId) -> AppResult<MinutesVersion> {
+        self.minutes(meeting)?
+            .into_iter()
+            .find(|m| m.status == MinutesStatus::Vastgesteld)
+            .ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::Validation,
+                    "Alleen vastgestelde notulen gaan naar partners: stel de notulen eerst vast.",
+                )
+            })
+    }
+
+    /// The export context of every casus in the minutes the request asks for.
+    fn minutes_contexts(
+        &mut self,
+        body: &MinutesBody,
+        request: &MinutesExportRequest,
+        on: Date,
+    ) -> AppResult<Vec<CasusContext>> {
+        let casus_ids: Vec<CasusId> = body
+            .items
+            .iter()
+            .filter_map(|i| i.casus_id)
+            .filter(|c| request.only_casus.is_none_or(|only| only == *c))
+            .collect();
+        let mut casussen = Vec::new();
+        for casus in casus_ids {
+            casussen.push(self.export_context(
+                casus,
+                on,
+                &request.released,
+                request.pupil_shares_with_parents,
+            )?);
+        }
+        Ok(casussen)
+    }
+
+    /// Every organisation as the export rules name it: id, kind and name.
+    fn organisation_names(&mut self) -> AppResult<Vec<(OrganisationId, OrganisationKind, String)>> {
+        Ok(self
+            .organisations()?
+            .into_iter()
+            .map(|o| (o.id, o.kind, o.name))
+            .collect())
+    }
+
+    /// The name of the team's school (empty when the school is gone).
+    fn school_name_of_team(&mut self, team: TeamId) -> AppResult<String> {
+        let store = self.store()?;
+        let school_id = store.school_of_team(team)?;
+        Ok(store
+            .schools()?
+            .into_iter()
+            .find(|s| s.id == school_id)
+            .map(|s| s.name)
+            .unwrap_or_default())
     }
 
     pub(crate) fn agenda_document(
@@ -296,11 +302,7 @@ impl Session {
             &request.released,
             request.pupil_shares_with_parents,
         )?;
-        let organisations: Vec<_> = self
-            .organisations()?
-            .into_iter()
-            .map(|o| (o.id, o.kind, o.name))
-            .collect();
+        let organisations = self.organisation_names()?;
         let (doc, excluded) = kernteam_export::summary_for(&kernteam_export::SummaryRequest {
             dossier: &dossier,
             context: &context,
@@ -318,4 +320,34 @@ impl Session {
         );
         Ok((doc, preview))
     }
+}
+
+/// Parents only get the part about their own child, and every document names its recipient.
+fn check_minutes_recipient(request: &MinutesExportRequest) -> AppResult<()> {
+    if request.recipient.kind == RecipientKind::Ouders && request.only_casus.is_none() {
+        return Err(Invalid::new(
+            "onlyCasus",
+            "Kies de leerling: ouders krijgen alleen het deel over hun eigen kind.",
+        )
+        .into());
+    }
+    if request.recipient.name.trim().is_empty() {
+        return Err(Invalid::new("recipient", "Vul in voor wie het verslag is.").into());
+    }
+    Ok(())
+}
+
+/// The version and the day it was finalised, as the document states its status.
+fn finalised_status(minutes: &MinutesVersion) -> String {
+    format!(
+        "versie {}, vastgesteld {}",
+        minutes.version,
+        minutes
+            .finalised_at
+            .as_deref()
+            .and_then(|f| f.get(..10))
+            .and_then(parse_iso)
+            .map(dutch_date)
+            .unwrap_or_default()
+    )
 }

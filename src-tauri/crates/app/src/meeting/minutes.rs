@@ -4,8 +4,8 @@
 use kernteam_domain::agenda::AgendaKind;
 use kernteam_domain::dates::parse_iso;
 use kernteam_domain::live::{
-    LiveMeeting, MinuteBlock, MinutesAction, MinutesBody, MinutesItem, MinutesStatus,
-    MinutesVersion,
+    DecisionRow, LiveItem, LiveMeeting, MinuteBlock, MinutesAction, MinutesBody, MinutesItem,
+    MinutesStatus, MinutesVersion,
 };
 use kernteam_domain::validation::{Invalid, required_text};
 use kernteam_domain::{CasusId, DataCategory, MeetingId};
@@ -31,88 +31,13 @@ pub(crate) fn minutes_body(live: &LiveMeeting, labels: &[(CasusId, String)]) -> 
         .filter(|p| p.present != Some(true))
         .map(|p| p.name.clone())
         .collect();
-    let mut items: Vec<MinutesItem> = live
-        .items
-        .iter()
-        .map(|i| MinutesItem {
-            title: i.title.clone(),
-            kind: i.kind.label().to_owned(),
-            casus_id: i.casus_id,
-            guest_name: i.guest_name.clone(),
-            planned_minutes: i.planned_minutes,
-            spent_seconds: i.spent_seconds,
-            block: i.block.clone(),
-            decisions: item_decisions(live, i).map(|d| d.text.clone()).collect(),
-            decision_categories: item_decisions(live, i).map(|d| d.category).collect(),
-            actions: live
-                .actions
-                .iter()
-                .filter(|a| i.casus_id.is_some() && a.casus_id == i.casus_id)
-                .map(action_line)
-                .collect(),
-            action_items: live
-                .actions
-                .iter()
-                .filter(|a| i.casus_id.is_some() && a.casus_id == i.casus_id)
-                .map(|a| MinutesAction {
-                    description: a.description.clone(),
-                    owner: a.owner.clone(),
-                    owner_organisation_id: a.owner_organisation_id,
-                    due_on: a.due_on.clone(),
-                    category: a.category,
-                })
-                .collect(),
-        })
-        .collect();
+    let mut items: Vec<MinutesItem> = live.items.iter().map(|i| minutes_item(live, i)).collect();
     let reviews = live
         .items
         .iter()
         .filter(|i| i.kind == AgendaKind::Actiereview);
     for review in reviews {
-        let mut per_casus: Vec<(String, u32)> = Vec::new();
-        for d in live
-            .decisions
-            .iter()
-            .filter(|d| d.agenda_item_id == Some(review.id))
-        {
-            let Some(casus) = d.casus_id else { continue };
-            let initials = labels
-                .iter()
-                .find(|(c, _)| *c == casus)
-                .map_or_else(|| "casus".to_owned(), |(_, i)| i.clone());
-            match per_casus.iter_mut().find(|(i, _)| *i == initials) {
-                Some((_, n)) => *n += 1,
-                None => per_casus.push((initials.clone(), 1)),
-            }
-            let line = format!("Actie besproken: {}", d.text);
-            match items.iter_mut().find(|i| i.casus_id == Some(casus)) {
-                Some(item) => {
-                    item.decisions.push(line);
-                    item.decision_categories.push(d.category);
-                }
-                None => items.push(MinutesItem {
-                    title: initials,
-                    kind: AgendaKind::Actiereview.label().to_owned(),
-                    casus_id: Some(casus),
-                    decisions: vec![line],
-                    decision_categories: vec![d.category],
-                    ..MinutesItem::default()
-                }),
-            }
-        }
-        if let Some(item) = items
-            .iter_mut()
-            .find(|i| i.casus_id.is_none() && i.title == review.title)
-            && !per_casus.is_empty()
-        {
-            let counts: Vec<String> = per_casus
-                .iter()
-                .map(|(i, n)| format!("{i} ({n})"))
-                .collect();
-            item.decisions
-                .push(format!("Acties besproken bij: {}", counts.join(", ")));
-            item.decision_categories.push(DataCategory::School);
-        }
+        file_review(live, labels, review, &mut items);
     }
     MinutesBody {
         team_name: live.meeting.team_name.clone(),
@@ -121,6 +46,106 @@ pub(crate) fn minutes_body(live: &LiveMeeting, labels: &[(CasusId, String)]) -> 
         present,
         absent,
         items,
+    }
+}
+
+/// One agenda item as the minutes record it: its own decisions and its casus's actions.
+fn minutes_item(live: &LiveMeeting, i: &LiveItem) -> MinutesItem {
+    MinutesItem {
+        title: i.title.clone(),
+        kind: i.kind.label().to_owned(),
+        casus_id: i.casus_id,
+        guest_name: i.guest_name.clone(),
+        planned_minutes: i.planned_minutes,
+        spent_seconds: i.spent_seconds,
+        block: i.block.clone(),
+        decisions: item_decisions(live, i).map(|d| d.text.clone()).collect(),
+        decision_categories: item_decisions(live, i).map(|d| d.category).collect(),
+        actions: casus_actions(live, i).map(action_line).collect(),
+        action_items: casus_actions(live, i)
+            .map(|a| MinutesAction {
+                description: a.description.clone(),
+                owner: a.owner.clone(),
+                owner_organisation_id: a.owner_organisation_id,
+                due_on: a.due_on.clone(),
+                category: a.category,
+            })
+            .collect(),
+    }
+}
+
+/// The actions of the item's casus (none for an item without a casus).
+fn casus_actions<'a>(
+    live: &'a LiveMeeting,
+    item: &'a LiveItem,
+) -> impl Iterator<Item = &'a kernteam_domain::ActionRow> {
+    live.actions
+        .iter()
+        .filter(move |a| item.casus_id.is_some() && a.casus_id == item.casus_id)
+}
+
+/// What one review of open actions said: each line goes to its casus's item, the count per
+/// casus to the review item.
+fn file_review(
+    live: &LiveMeeting,
+    labels: &[(CasusId, String)],
+    review: &LiveItem,
+    items: &mut Vec<MinutesItem>,
+) {
+    let mut per_casus: Vec<(String, u32)> = Vec::new();
+    for d in live
+        .decisions
+        .iter()
+        .filter(|d| d.agenda_item_id == Some(review.id))
+    {
+        let Some(casus) = d.casus_id else { continue };
+        let initials = labels
+            .iter()
+            .find(|(c, _)| *c == casus)
+            .map_or_else(|| "casus".to_owned(), |(_, i)| i.clone());
+        match per_casus.iter_mut().find(|(i, _)| *i == initials) {
+            Some((_, n)) => *n += 1,
+            None => per_casus.push((initials.clone(), 1)),
+        }
+        file_under_casus(items, casus, initials, d);
+    }
+    if let Some(item) = items
+        .iter_mut()
+        .find(|i| i.casus_id.is_none() && i.title == review.title)
+        && !per_casus.is_empty()
+    {
+        let counts: Vec<String> = per_casus
+            .iter()
+            .map(|(i, n)| format!("{i} ({n})"))
+            .collect();
+        item.decisions
+            .push(format!("Acties besproken bij: {}", counts.join(", ")));
+        item.decision_categories.push(DataCategory::School);
+    }
+}
+
+/// A review line under the casus's own item, or under an item of its own when the casus was not
+/// on the agenda.
+fn file_under_casus(
+    items: &mut Vec<MinutesItem>,
+    casus: CasusId,
+    initials: String,
+    d: &DecisionRow,
+) {
+    let line = format!("Actie besproken: {}", d.text);
+    match items.iter_mut().find(|i| i.casus_id == Some(casus)) {
+        Some(item) => {
+            item.decisions.push(line);
+            item.decision_categories.push(d.category);
+        }
+        None => items.push(MinutesItem {
+            title: initials,
+            kind: AgendaKind::Actiereview.label().to_owned(),
+            casus_id: Some(casus),
+            decisions: vec![line],
+            decision_categories: vec![d.category],
+            ..MinutesItem::default()
+        }),
     }
 }
 

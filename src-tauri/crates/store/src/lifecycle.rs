@@ -1,0 +1,127 @@
+//! A store's life: creating or opening the database, re-wrapping its key, and the writes that
+//! go with unlocking and leaving it.
+
+use crate::audit::{self, AuditAction};
+use crate::key::DataKey;
+use crate::slots::{KeySlots, SlotKind};
+use crate::{Actor, DataDir, Result, Store, StoreError};
+use crate::{atomic, connection, migrations, private_files};
+
+impl Store {
+    /// Creates a new database under `key` and writes `slots` beside it. Refuses to touch an
+    /// existing database: a lost key must never lead to silently replacing the data.
+    pub fn create(dir: &DataDir, key: DataKey, slots: &KeySlots) -> Result<Self> {
+        private_files::private_dir(dir.root())?;
+        if dir.db_path().exists() {
+            return Err(StoreError::AlreadyExists(dir.db_path()));
+        }
+        slots.save(&dir.keys_path())?;
+        let mut conn = connection::open(&dir.db_path(), &key, connection::Mode::Create)?;
+        private_files::restrict_store(dir)?;
+        migrations::apply(&mut conn)?;
+        private_files::restrict_store(dir)?;
+        atomic::sync_dir(dir.root())?;
+        Ok(Self {
+            conn,
+            head: audit::HeadKeeper::for_new_store(dir.keys_path()),
+            dir: dir.clone(),
+            key,
+        })
+    }
+
+    /// Opens an existing database; a wrong key or a foreign file is an error and the file is
+    /// left byte for byte as it was.
+    pub fn open(dir: &DataDir, key: DataKey) -> Result<Self> {
+        let mut conn = connection::open(&dir.db_path(), &key, connection::Mode::Existing)?;
+        migrations::apply(&mut conn)?;
+        // A store made by an older Kernteam (or copied in) becomes private too.
+        private_files::restrict_store(dir)?;
+        Ok(Self {
+            conn,
+            head: audit::HeadKeeper::until_checked(dir.keys_path()),
+            dir: dir.clone(),
+            key,
+        })
+    }
+
+    /// The same schema, migrations, pragmas and queries on plain, unencrypted SQLite: the
+    /// reference `cargo xtask bench` measures the store against. Behind a feature the app never
+    /// turns on, and used only with generated data.
+    #[cfg(feature = "plain-reference")]
+    pub fn create_plain_reference(dir: &DataDir) -> Result<Self> {
+        std::fs::create_dir_all(dir.root())?;
+        let mut conn = connection::create_plain_reference(&dir.db_path())?;
+        migrations::apply(&mut conn)?;
+        Ok(Self {
+            conn,
+            head: audit::HeadKeeper::until_checked(dir.keys_path()),
+            dir: dir.clone(),
+            key: DataKey::generate(),
+        })
+    }
+
+    /// Turns on SQLCipher's `cipher_memory_security` (wipes and locks every allocation) for the
+    /// rest of the process; SQLCipher cannot turn it off again. Only for `cargo xtask bench`,
+    /// which runs the workload once with it and once without to decide on it.
+    #[cfg(feature = "plain-reference")]
+    pub fn turn_on_cipher_memory_security(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA cipher_memory_security = ON;")?;
+        Ok(())
+    }
+
+    /// Re-wraps the data key under a new passphrase: `keys.json` is replaced atomically and the
+    /// database is not touched (no re-encryption).
+    pub fn change_passphrase(&mut self, actor: &Actor, passphrase: &str) -> Result<()> {
+        self.rewrap(actor, SlotKind::Passphrase, |slots, key| {
+            slots.set_passphrase(key, passphrase)
+        })
+    }
+
+    /// Adds (or renews) the OS keyring slot.
+    pub fn enable_keyring(&mut self, actor: &Actor) -> Result<()> {
+        self.rewrap(actor, SlotKind::Keyring, |slots, key| {
+            slots.set_keyring(key)
+        })
+    }
+
+    fn rewrap(
+        &mut self,
+        actor: &Actor,
+        kind: SlotKind,
+        change: impl FnOnce(&mut KeySlots, &DataKey) -> Result<()>,
+    ) -> Result<()> {
+        let mut slots = self.dir.key_slots()?;
+        change(&mut slots, &self.key)?;
+        slots.save(&self.dir.keys_path())?;
+        let tx = self.conn.transaction()?;
+        audit::append(&tx, &actor.0, AuditAction::Change, "keyslot", kind.code())?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
+        Ok(())
+    }
+
+    pub fn dir(&self) -> &DataDir {
+        &self.dir
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Folds the WAL back into the database so nothing lingers in `-wal` after exit.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        Ok(())
+    }
+
+    /// Records that the store was unlocked (and by which slot) in the audit chain.
+    pub fn record_unlock(&mut self, actor: &Actor, slot: SlotKind) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        audit::append(&tx, &actor.0, AuditAction::Unlock, "store", slot.code())?;
+        crate::audit::commit(tx, &mut self.head, &self.key)?;
+        Ok(())
+    }
+}
