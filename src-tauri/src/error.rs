@@ -4,9 +4,9 @@ use kernteam_app::{AppError, IpcError};
 
 pub type CommandResult<T> = Result<T, IpcError>;
 
-/// Converts for the UI and logs the code only: messages may one day quote input, and no
-/// pupil data ever goes to a log.
+/// Converts for the UI and logs the code and the kind of its cause only: messages may one day
+/// quote input, and no pupil data ever goes to a log.
 pub fn to_ipc(error: AppError) -> IpcError {
-    eprintln!("kernteam: command failed: {:?}", error.code);
+    eprintln!("kernteam: command failed: {}", error.diagnostic());
     error.into()
 }

@@ -47,6 +47,10 @@ pub struct AppError {
     pub message: String,
     /// For validation errors: the input the message belongs to.
     pub field: Option<String>,
+    /// What went wrong underneath (the store's error, an I/O error), kept for diagnosis; it never
+    /// crosses IPC and is logged only as its kind (`diagnostic`).
+    #[source]
+    pub source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
 /// What crosses IPC: `{ code, message, field }`.
@@ -74,6 +78,30 @@ impl AppError {
             code,
             message: message.into(),
             field: None,
+            source: None,
+        }
+    }
+
+    /// The same error, keeping what caused it.
+    pub fn caused_by(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(Box::new(source));
+        self
+    }
+
+    /// A log line without user data: the code, and for a store error its kind and SQLite's
+    /// extended result code. Messages are never logged (they may one day quote input).
+    pub fn diagnostic(&self) -> String {
+        let store = self
+            .source
+            .as_deref()
+            .and_then(|s| s.downcast_ref::<StoreError>());
+        match store {
+            Some(e) => match e.sqlite_code() {
+                Some(code) => format!("{:?} (store: {}, sqlite {code})", self.code, e.kind_name()),
+                None => format!("{:?} (store: {})", self.code, e.kind_name()),
+            },
+            None if self.source.is_some() => format!("{:?} (with a cause)", self.code),
+            None => format!("{:?}", self.code),
         }
     }
 
@@ -91,6 +119,7 @@ impl From<kernteam_domain::validation::Invalid> for AppError {
             code: ErrorCode::Validation,
             message: e.message,
             field: Some(e.field.to_owned()),
+            source: None,
         }
     }
 }
@@ -118,9 +147,10 @@ impl From<StoreError> for AppError {
             StoreError::OpenActions(n) => (OpenActions, format!("Er {} nog {n} open {}. Rond die eerst af: gedaan, deels, niet gedaan of vervallen.", if *n == 1 { "staat" } else { "staan" }, if *n == 1 { "actie" } else { "acties" })),
             StoreError::ImportRefused(_) => (Validation, "Het bestand verwijst naar gegevens die er niet in staan (bijvoorbeeld een kernteam of lid). Er is niets geïmporteerd.".to_owned()),
             StoreError::Invalid(_) => (Validation, "De invoer klopt niet; controleer de velden.".to_owned()),
+            StoreError::Serialise(_) => (Internal, "Er ging iets mis bij het opslaan; er is niets gewijzigd. Probeer het opnieuw.".to_owned()),
             StoreError::Sqlite(_) | StoreError::Io(_) => (Internal, "Er ging iets mis bij het opslaan of lezen. Er is niets verloren; probeer het opnieuw.".to_owned()),
         };
-        Self::new(code, message)
+        Self::new(code, message).caused_by(e)
     }
 }
 
@@ -137,5 +167,22 @@ mod tests {
         let app = AppError::from(StoreError::Io(std::io::ErrorKind::StorageFull.into()));
         assert_eq!(app.code, ErrorCode::DiskFull);
         assert!(app.message.contains("Maak ruimte vrij"), "{}", app.message);
+    }
+
+    /// The cause stays attached for diagnosis, and the log line names its kind, not its text.
+    #[test]
+    fn a_store_error_keeps_its_source_and_logs_only_its_kind() {
+        let app = AppError::from(StoreError::Invalid("Milan Bakker".into()));
+        assert!(std::error::Error::source(&app).is_some());
+        assert_eq!(app.diagnostic(), "Validation (store: Invalid)");
+        assert!(!app.diagnostic().contains("Milan"));
+    }
+
+    /// A record that cannot be written as JSON is our fault: not the user's "check the fields".
+    #[test]
+    fn a_serialisation_failure_is_internal_not_validation() {
+        let broken = serde_json::from_str::<serde_json::Value>("{").unwrap_err();
+        let app = AppError::from(StoreError::Serialise(broken));
+        assert_eq!(app.code, ErrorCode::Internal);
     }
 }

@@ -49,9 +49,9 @@ impl Session {
     /// Works locked and unlocked alike (the unlock screen offers the choice too).
     pub fn set_language(&mut self, language: Language) -> AppResult<()> {
         let dir = self.data_dir().root();
-        std::fs::create_dir_all(dir).map_err(|_| not_saved())?;
+        std::fs::create_dir_all(dir).map_err(|e| not_saved().caused_by(e))?;
         crate::write_atomically(&dir.join(FILE), language.code().as_bytes())
-            .map_err(|_| not_saved())
+            .map_err(|e| not_saved().caused_by(e))
     }
 }
 

@@ -30,11 +30,12 @@ pub struct SchoolSettings {
     pub retention_years: u32,
 }
 
-fn internal(_: serde_json::Error) -> AppError {
+fn internal(e: serde_json::Error) -> AppError {
     AppError::new(
         ErrorCode::Internal,
         "Deze instelling kon niet worden gelezen of bewaard.",
     )
+    .caused_by(e)
 }
 
 impl Session {

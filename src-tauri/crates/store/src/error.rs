@@ -46,6 +46,9 @@ pub enum StoreError {
     NotFound(&'static str),
     #[error("{0}")]
     Invalid(String),
+    /// A record could not be written as JSON: a fault of ours, never of the user's input.
+    #[error("a record could not be serialised")]
+    Serialise(#[source] serde_json::Error),
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
     #[error(transparent)]
@@ -60,6 +63,43 @@ impl StoreError {
             StoreError::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull),
             StoreError::Io(e) => e.kind() == std::io::ErrorKind::StorageFull,
             _ => false,
+        }
+    }
+}
+
+impl StoreError {
+    /// The variant's name, for a log line: never the text, which may quote a path or a value.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            StoreError::NoStore(_) => "NoStore",
+            StoreError::AlreadyExists(_) => "AlreadyExists",
+            StoreError::CannotDecrypt => "CannotDecrypt",
+            StoreError::Damaged(_) => "Damaged",
+            StoreError::NewerSchema { .. } => "NewerSchema",
+            StoreError::WrongSecret => "WrongSecret",
+            StoreError::NoSuchSlot(_) => "NoSuchSlot",
+            StoreError::KeySlotsDamaged(_) => "KeySlotsDamaged",
+            StoreError::SealedFileDamaged(_) => "SealedFileDamaged",
+            StoreError::KeyringUnavailable(_) => "KeyringUnavailable",
+            StoreError::AuditChainBroken { .. } => "AuditChainBroken",
+            StoreError::Integrity(_) => "Integrity",
+            StoreError::ReadOnly => "ReadOnly",
+            StoreError::NotAuthor => "NotAuthor",
+            StoreError::OpenActions(_) => "OpenActions",
+            StoreError::ImportRefused(_) => "ImportRefused",
+            StoreError::NotFound(_) => "NotFound",
+            StoreError::Invalid(_) => "Invalid",
+            StoreError::Serialise(_) => "Serialise",
+            StoreError::Sqlite(_) => "Sqlite",
+            StoreError::Io(_) => "Io",
+        }
+    }
+
+    /// SQLite's extended result code, when SQLite refused: safe to log (a number).
+    pub fn sqlite_code(&self) -> Option<i32> {
+        match self {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => Some(e.extended_code),
+            _ => None,
         }
     }
 }

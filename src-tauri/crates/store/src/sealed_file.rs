@@ -50,7 +50,7 @@ pub fn seal_file(plain: &[u8], password: &str) -> Result<Vec<u8>> {
         nonce: B64.encode(nonce),
         ciphertext: B64.encode(ciphertext),
     };
-    serde_json::to_vec_pretty(&envelope).map_err(|e| StoreError::Invalid(e.to_string()))
+    serde_json::to_vec_pretty(&envelope).map_err(StoreError::Serialise)
 }
 
 /// Opens a sealed file; a wrong password (or a changed byte) is `WrongSecret`, an envelope that

@@ -65,11 +65,12 @@ impl Session {
             hulpvraag_domain: input.hulpvraag_domain,
             ..Intake::default()
         };
-        let intake_json = serde_json::to_string(&intake).map_err(|_| {
+        let intake_json = serde_json::to_string(&intake).map_err(|e| {
             AppError::new(
                 ErrorCode::Internal,
                 "De aanmelding kon niet worden opgeslagen.",
             )
+            .caused_by(e)
         })?;
         let actor = self.actor_now()?;
         let store = self.store()?;

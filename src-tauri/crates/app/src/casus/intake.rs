@@ -35,11 +35,12 @@ impl Session {
             .as_deref()
             .map(str::trim)
             .filter(|n| !n.is_empty());
-        let intake_json = serde_json::to_string(&input.intake).map_err(|_| {
+        let intake_json = serde_json::to_string(&input.intake).map_err(|e| {
             AppError::new(
                 ErrorCode::Internal,
                 "De aanmelding kon niet worden opgeslagen.",
             )
+            .caused_by(e)
         })?;
         let actor = self.actor_now()?;
         let store = self.store()?;
@@ -100,11 +101,12 @@ impl Session {
 
     pub fn update_intake(&mut self, casus: CasusId, intake: &Intake) -> AppResult<()> {
         intake.validate()?;
-        let json = serde_json::to_string(intake).map_err(|_| {
+        let json = serde_json::to_string(intake).map_err(|e| {
             AppError::new(
                 ErrorCode::Internal,
                 "De aanmelding kon niet worden opgeslagen.",
             )
+            .caused_by(e)
         })?;
         let actor = self.actor_now()?;
         let store = self.store()?;

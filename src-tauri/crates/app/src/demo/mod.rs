@@ -52,8 +52,9 @@ fn count(n: usize) -> u32 {
 
 /// The shipped example document: the scenarios as of the reference day.
 pub fn shipped_document() -> AppResult<Interchange> {
-    serde_json::from_str(DEMO)
-        .map_err(|_| AppError::new(ErrorCode::Internal, "De demo-gegevens zijn beschadigd."))
+    serde_json::from_str(DEMO).map_err(|e| {
+        AppError::new(ErrorCode::Internal, "De demo-gegevens zijn beschadigd.").caused_by(e)
+    })
 }
 
 pub(crate) fn load(

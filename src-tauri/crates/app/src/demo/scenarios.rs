@@ -177,8 +177,9 @@ pub(crate) fn into_store(
             "Er staan al casussen in Kernteam. Demo-gegevens worden alleen in een lege omgeving geladen.",
         ));
     }
-    let data: ScenarioFile = serde_json::from_str(SCENARIOS)
-        .map_err(|_| AppError::new(ErrorCode::Internal, "De demo-gegevens zijn beschadigd."))?;
+    let data: ScenarioFile = serde_json::from_str(SCENARIOS).map_err(|e| {
+        AppError::new(ErrorCode::Internal, "De demo-gegevens zijn beschadigd.").caused_by(e)
+    })?;
     let mut demo = DemoStore {
         store,
         actor,

@@ -20,11 +20,12 @@ pub struct ScheduleView {
     pub planned: Vec<PlannedDate>,
 }
 
-pub(crate) fn json_error(_: serde_json::Error) -> AppError {
+pub(crate) fn json_error(e: serde_json::Error) -> AppError {
     AppError::new(
         ErrorCode::Internal,
         "Het jaarrooster kon niet worden gelezen of bewaard.",
     )
+    .caused_by(e)
 }
 
 impl Session {

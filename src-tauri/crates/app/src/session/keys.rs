@@ -98,6 +98,7 @@ impl Session {
                 code: ErrorCode::Validation,
                 message: reason,
                 field: Some("passphrase".into()),
+                source: None,
             });
         }
         if self.dir.db_path().exists() {
@@ -152,6 +153,7 @@ impl Session {
                     code: ErrorCode::WrongPassphrase,
                     message: "Een herstelsleutel bestaat uit 32 tekens in 8 groepen van 4. Controleer wat u hebt ingetypt.".into(),
                     field: Some("recoveryKey".into()),
+                    source: None,
                 })?;
                 (slots.unlock_recovery(&recovery)?, SlotKind::Recovery)
             }
@@ -209,6 +211,7 @@ impl Session {
                 code: ErrorCode::Validation,
                 message: reason,
                 field: Some("passphrase".into()),
+                source: None,
             });
         }
         let actor = self.actor_now()?;

@@ -32,6 +32,7 @@ impl Session {
                     "Kies een automatische vergrendeling tussen 1 en {MAX_AUTO_LOCK_MINUTES} minuten."
                 ),
                 field: Some("autoLockMinutes".into()),
+                source: None,
             });
         }
         let actor = self.actor_now()?;

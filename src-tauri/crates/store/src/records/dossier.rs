@@ -36,5 +36,5 @@ pub(crate) fn ensure_open(conn: &Connection, casus: CasusId) -> Result<()> {
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| StoreError::Invalid(e.to_string()))
+    serde_json::to_string(value).map_err(StoreError::Serialise)
 }

@@ -29,7 +29,7 @@ impl ImportCounts {
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| StoreError::Invalid(e.to_string()))
+    serde_json::to_string(value).map_err(StoreError::Serialise)
 }
 
 impl Store {
