@@ -120,7 +120,6 @@ export const en: Messages = {
     searchPlaceholder: 'Search cases, notes, decisions and actions…',
     searchResults: 'Search results',
     nothingFound: 'Nothing found.',
-    hitKind: { casus: 'Case', note: 'Note', decision: 'Decision', action: 'Action' },
     columns: {
       pupil: 'Pupil',
       className: 'Class',

@@ -3,8 +3,8 @@
 
 import type {
   ActionStatus, CasusMode, CasusStatus, ClosureReason, ConsentMethod, DataCategory, HulpvraagKind,
-  MeetingStatus, NoteKind, OrganisationKind, RecipientKind, Role, SchoolKind, SignalCategory,
-  TimelineKind, Urgency,
+  MeetingStatus, NoteKind, OrganisationKind, RecipientKind, Role, SchoolKind, SearchHitKind,
+  SignalCategory, TimelineKind, Urgency,
 } from '../ipc/gen_types';
 
 export const labelsNl = {
@@ -115,4 +115,10 @@ export const labelsNl = {
     partner: 'Partnerorganisatie',
     swv_loket: 'Loket samenwerkingsverband',
   } satisfies Record<RecipientKind, string>,
+  searchHitKind: {
+    casus: 'Casus',
+    note: 'Notitie',
+    decision: 'Besluit',
+    action: 'Actie',
+  } satisfies Record<SearchHitKind, string>,
 };

@@ -122,7 +122,6 @@ export const nl = {
     searchResults: 'Zoekresultaten',
     nothingFound: 'Niets gevonden.',
     /** The kind of a search hit. */
-    hitKind: { casus: 'Casus', note: 'Notitie', decision: 'Besluit', action: 'Actie' },
     columns: {
       pupil: 'Leerling',
       className: 'Klas',

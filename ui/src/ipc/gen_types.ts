@@ -273,7 +273,9 @@ validUntil: string | null, };
 
 export type ConvertToNamed = { anonymousId: CasusId, givenName: string, familyName: string, birthDate: string, className: string, gezagHolders: Array<GezagHolderInput>, consent: NewConsent, };
 
-export type ConsentView = { id: ConsentId, givenOn: string, givers: Array<Giver>, giverLabels: Array<string>, scopeOrganisations: Array<string>, scopeCategories: Array<string>, method: string, recordedBy: string | null, validUntil: string, withdrawnOn: string | null, withdrawnReason: string | null, };
+export type SearchHitKind = "casus" | "note" | "decision" | "action";
+
+export type ConsentView = { id: ConsentId, givenOn: string, givers: Array<Giver>, giverLabels: Array<string>, scopeOrganisations: Array<OrganisationKind>, scopeCategories: Array<DataCategory>, method: ConsentMethod, recordedBy: string | null, validUntil: string, withdrawnOn: string | null, withdrawnReason: string | null, };
 
 export type ConsentOverview = { status: ConsentStatus, label: string, statusOn: string, holders: Array<GezagHolder>, records: Array<ConsentView>, 
 /**
@@ -315,7 +317,7 @@ export type AbsenceWeekView = { weekStart: string, authorisedHours: number, unau
 
 export type AttendanceInput = { casusId: CasusId, facts: AttendanceFacts, };
 
-export type SignalRow = { observedOn: string, source: string, category: string, description: string, fromAnonymous: boolean, };
+export type SignalRow = { observedOn: string, source: string, category: SignalCategory, description: string, fromAnonymous: boolean, };
 
 export type LinkedCasus = { id: CasusId, label: string, initials: string, familyNote: string | null, };
 
@@ -331,7 +333,7 @@ export type RouteSuggestion = { category: SignalCategory, firstPartner: string, 
 
 export type CasusDossier = { summary: CasusSummary, schoolName: string, birthDate: string | null, anonymousReason: string | null, intake: Intake, signals: Array<SignalRow>, consent: ConsentOverview | null, notes: Array<NoteRow>, actions: Array<ActionRow>, verzuim: VerzuimView, links: Array<LinkedCasus>, convertedFrom: CasusId | null, convertedTo: CasusId | null, closure: ClosureView | null, readOnly: boolean, routes: Array<RouteSuggestion>, timeline: Array<TimelineItem>, };
 
-export type SearchHit = { kind: string, casusId: CasusId | null, casusLabel: string | null, snippet: string, };
+export type SearchHit = { kind: SearchHitKind, casusId: CasusId | null, casusLabel: string | null, snippet: string, };
 
 export type CasusReminder = { casusId: CasusId, initials: string, on: string, text: string, };
 

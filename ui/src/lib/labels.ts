@@ -36,6 +36,7 @@ export const agendaKindLabel = table('agendaKind');
 export const roleLabel = table('role');
 export const schoolKindLabel = table('schoolKind');
 export const urgencyLabel = table('urgency');
+export const searchHitKindLabel = table('searchHitKind');
 
 /** "volledig", "onvolledig: ontbreekt vader en de leerling", … */
 export function consentLabel(status: ConsentStatus): string {

@@ -41,7 +41,7 @@ pub fn typescript_bindings() -> String {
         anonymity::IdentifyingKind, anonymity::IdentifyingText,
         ConsentMethod, NoteVisibility, SnapshotMoment, TimelineKind,
         GezagHolderInput, NewSignal, NewNamedCasus, NewAnonymousCasus, NewConsent, ConvertToNamed,
-        ConsentView, ConsentOverview, NoteDraft, NoteRow, AbsenceInput, AbsenceSnapshot,
+        SearchHitKind, ConsentView, ConsentOverview, NoteDraft, NoteRow, AbsenceInput, AbsenceSnapshot,
         VerzuimView, AbsenceWeekView, AttendanceInput, SignalRow, LinkedCasus, TimelineItem,
         ClosureView, RouteSuggestion, CasusDossier, SearchHit, CasusReminder, AgendaItemId,
         agenda::AgendaKind, agenda::AgendaDraftItem, agenda::HeldBack, agenda::AgendaDraft,
@@ -285,6 +285,7 @@ pub fn typescript_labels() -> String {
         "consentMethod" => ConsentMethod,
         "timelineKind" => TimelineKind,
         "recipientKind" => recipient::RecipientKind,
+        "searchHitKind" => SearchHitKind,
     );
     let body = format!("export const labelsNl = {{\n{tables}}};\n");
     let imports = used_type_names(&body);

@@ -127,9 +127,9 @@ pub struct ConsentView {
     pub given_on: String,
     pub givers: Vec<Giver>,
     pub giver_labels: Vec<String>,
-    pub scope_organisations: Vec<String>,
-    pub scope_categories: Vec<String>,
-    pub method: String,
+    pub scope_organisations: Vec<crate::OrganisationKind>,
+    pub scope_categories: Vec<crate::DataCategory>,
+    pub method: ConsentMethod,
     pub recorded_by: Option<String>,
     pub valid_until: String,
     pub withdrawn_on: Option<String>,
@@ -240,7 +240,7 @@ pub struct AttendanceInput {
 pub struct SignalRow {
     pub observed_on: String,
     pub source: String,
-    pub category: String,
+    pub category: crate::casus::SignalCategory,
     pub description: String,
     pub from_anonymous: bool,
 }
@@ -320,11 +320,21 @@ pub struct CasusDossier {
     pub timeline: Vec<TimelineItem>,
 }
 
+vocabulary!(
+    /// What a search result is.
+    SearchHitKind {
+        Casus => ("casus", "Casus"),
+        Note => ("note", "Notitie"),
+        Decision => ("decision", "Besluit"),
+        Action => ("action", "Actie"),
+    }
+);
+
 /// One search result. `snippet` marks the match with [ and ].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchHit {
-    pub kind: String,
+    pub kind: SearchHitKind,
     pub casus_id: Option<CasusId>,
     pub casus_label: Option<String>,
     pub snippet: String,

@@ -398,13 +398,15 @@ fn search_finds_casussen_by_name_and_actions_and_never_chokes_on_syntax() {
         .expect("action");
     let by_name = f.store.search("verbeek", Some(f.me), 10).expect("search");
     assert_eq!(by_name.len(), 1);
-    assert_eq!(by_name[0].kind, "casus");
+    assert_eq!(by_name[0].kind.code(), "casus");
     assert_eq!(
         by_name[0].casus_label.as_deref(),
         Some("Noor Verbeek (N.V.)")
     );
     assert_eq!(
-        f.store.search("check", Some(f.me), 10).expect("search")[0].kind,
+        f.store.search("check", Some(f.me), 10).expect("search")[0]
+            .kind
+            .code(),
         "action",
         "prefix match on an action"
     );

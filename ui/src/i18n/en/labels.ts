@@ -72,6 +72,7 @@ export const labels: typeof dutch = {
     partner: 'Partner organisation',
     swv_loket: 'Samenwerkingsverband desk',
   },
+  searchHitKind: { casus: 'Case', note: 'Note', decision: 'Decision', action: 'Action' },
   agendaKind: {
     opening: 'Opening',
     actiereview: 'Actions',

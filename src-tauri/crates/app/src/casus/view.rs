@@ -136,10 +136,7 @@ impl Session {
         signals: &[SignalRow],
     ) -> AppResult<Vec<RouteSuggestion>> {
         let kaart = self.routekaart(region)?;
-        let mut categories: Vec<SignalCategory> = signals
-            .iter()
-            .filter_map(|s| SignalCategory::from_code(&s.category))
-            .collect();
+        let mut categories: Vec<SignalCategory> = signals.iter().map(|s| s.category).collect();
         categories.dedup();
         let routes = kaart
             .iter()

@@ -40,19 +40,11 @@ impl Session {
             .iter()
             .filter(|v| parse_iso(&v.given_on).is_some_and(|d| d <= on))
             .max_by(|a, b| a.given_on.cmp(&b.given_on));
-        let consent_scope = latest.filter(|_| complete).map(|v| {
-            v.scope_organisations
-                .iter()
-                .filter_map(|o| OrganisationKind::from_code(o))
-                .collect()
-        });
+        let consent_scope = latest
+            .filter(|_| complete)
+            .map(|v| v.scope_organisations.clone());
         let consent_categories = latest
-            .map(|v| {
-                v.scope_categories
-                    .iter()
-                    .filter_map(|c| DataCategory::from_code(c))
-                    .collect()
-            })
+            .map(|v| v.scope_categories.clone())
             .unwrap_or_default();
         // Not only linked siblings: every pupil of the school may be named in a note.
         let names = store.pupil_names_around(casus)?;

@@ -52,7 +52,10 @@ impl Store {
                 (Some(_), (pseudonym, _)) => Some(pseudonym),
             };
             Ok(SearchHit {
-                kind: r.get(0)?,
+                kind: crate::records::parse_code(
+                    r.get(0)?,
+                    kernteam_domain::SearchHitKind::from_code,
+                )?,
                 casus_id,
                 casus_label,
                 snippet: r.get(5)?,

@@ -33,7 +33,10 @@ impl Store {
             Ok(SignalRow {
                 observed_on: r.get(0)?,
                 source: r.get(1)?,
-                category: r.get(2)?,
+                category: crate::records::parse_code(
+                    r.get(2)?,
+                    kernteam_domain::casus::SignalCategory::from_code,
+                )?,
                 description: r.get(3)?,
                 from_anonymous: r.get(4)?,
             })

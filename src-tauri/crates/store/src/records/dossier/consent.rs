@@ -104,9 +104,20 @@ impl StoredConsent {
             given_on: self.given_on,
             givers,
             giver_labels,
-            scope_organisations: json_strings(&self.orgs_json),
-            scope_categories: json_strings(&self.categories_json),
-            method: self.method,
+            // Codes were checked when the consent was recorded; one this build does not know
+            // (from a newer version) is left out of the view rather than shown raw.
+            scope_organisations: json_strings(&self.orgs_json)
+                .iter()
+                .filter_map(|o| kernteam_domain::OrganisationKind::from_code(o))
+                .collect(),
+            scope_categories: json_strings(&self.categories_json)
+                .iter()
+                .filter_map(|c| kernteam_domain::DataCategory::from_code(c))
+                .collect(),
+            method: crate::records::parse_code(
+                self.method,
+                kernteam_domain::ConsentMethod::from_code,
+            )?,
             recorded_by: self.recorded_by,
             valid_until: self.valid_until,
             withdrawn_on: self.withdrawn_on,

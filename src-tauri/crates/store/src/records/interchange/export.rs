@@ -107,9 +107,17 @@ impl Store {
                 id: v.id,
                 given_on: v.given_on,
                 givers: v.givers,
-                scope_organisations: v.scope_organisations,
-                scope_categories: v.scope_categories,
-                method: v.method,
+                scope_organisations: v
+                    .scope_organisations
+                    .iter()
+                    .map(|o| o.code().to_owned())
+                    .collect(),
+                scope_categories: v
+                    .scope_categories
+                    .iter()
+                    .map(|c| c.code().to_owned())
+                    .collect(),
+                method: v.method.code().to_owned(),
                 recorded_by: v.recorded_by,
                 valid_until: v.valid_until,
                 withdrawn_on: v.withdrawn_on,
