@@ -2,17 +2,50 @@
 
 export type ErrorCode = "WrongPassphrase" | "Locked" | "NoStore" | "AlreadyExists" | "Damaged" | "NewerSchema" | "KeyringUnavailable" | "SecretRequired" | "NotFound" | "Validation" | "ConsentRequired" | "ReadOnly" | "ProfileRequired" | "NotAuthor" | "OpenActions" | "DiskFull" | "Internal";
 
-export type IpcError = { code: ErrorCode, message: string, field: string | null, };
+export type IpcError = { 
+/**
+ * What kind of error this is; the UI branches on this, never on the message.
+ */
+code: ErrorCode, 
+/**
+ * The Dutch message to show the user, saying what went wrong and what to do next.
+ */
+message: string, 
+/**
+ * For validation errors: the input the message belongs to; `None` for every other error.
+ */
+field: string | null, };
 
 export type Topic = "Store" | "Preferences" | "Teams" | "Casussen" | "Meetings" | "Actions" | "Regional" | "Exports";
 
-export type Changed = { topics: Array<Topic>, };
+export type Changed = { 
+/**
+ * The parts of the store the command changed; every query that shows one of them refreshes.
+ */
+topics: Array<Topic>, };
 
 export type Language = "nl" | "en";
 
 export type StoreState = "new" | "locked" | "unlocked" | "unreadable";
 
-export type StoreStatus = { state: StoreState, hasKeyringSlot: boolean, hasPassphraseSlot: boolean, hasRecoverySlot: boolean, 
+export type StoreStatus = { 
+/**
+ * Whether the store is new, locked, unlocked or unreadable.
+ */
+state: StoreState, 
+/**
+ * Whether the store has a key slot in the OS keyring, which unlocks without a typed secret
+ * (when allowed: see `keyring_unlock_allowed`).
+ */
+hasKeyringSlot: boolean, 
+/**
+ * Whether the store can be unlocked with the user's passphrase.
+ */
+hasPassphraseSlot: boolean, 
+/**
+ * Whether the store can be unlocked with the recovery key (for a forgotten passphrase).
+ */
+hasRecoverySlot: boolean, 
 /**
  * Unlocked with the recovery key: the user is asked to choose a new passphrase now.
  */
@@ -36,7 +69,15 @@ now: string,
  */
 language: Language, };
 
-export type AuditCheck = { events: number, finding: AuditFinding, 
+export type AuditCheck = { 
+/**
+ * How many events the chain holds (0 when it is broken or could not be read).
+ */
+events: number, 
+/**
+ * What the check found: intact, or how the chain differs from what this laptop recorded.
+ */
+finding: AuditFinding, 
 /**
  * What is wrong, in words for the person (the same text `check` prints); `None` when all
  * is well.
@@ -45,27 +86,112 @@ problem: string | null,
 /**
  * When it was checked (RFC 3339), from the one clock.
  */
-checkedAt: string, millis: number, };
+checkedAt: string, 
+/**
+ * How long the check took, in milliseconds.
+ */
+millis: number, };
 
-export type AuditFinding = { "kind": "intact" } | { "kind": "firstRecorded" } | { "kind": "behind", missing: number, } | { "kind": "differs" } | { "kind": "broken", seq: number, };
+export type AuditFinding = { "kind": "intact" } | { "kind": "firstRecorded" } | { "kind": "behind", 
+/**
+ * How many recorded events the database lacks.
+ */
+missing: number, } | { "kind": "differs" } | { "kind": "broken", 
+/**
+ * The number of the first event that does not verify.
+ */
+seq: number, };
 
-export type SetupRequest = { passphrase: string, useKeyring: boolean, };
+export type SetupRequest = { 
+/**
+ * The passphrase to wrap the data key under; refused when too short or predictable.
+ */
+passphrase: string, 
+/**
+ * Whether to add a key slot in the OS keyring (skipped without error when no keyring answers).
+ */
+useKeyring: boolean, };
 
 export type SetupOutcome = { 
 /**
  * Shown once, in eight groups of four; never stored anywhere in plain text.
  */
-recoveryKey: string, keyringEnabled: boolean, };
+recoveryKey: string, 
+/**
+ * Whether the OS keyring got a key slot: `false` when not asked for or when the keyring did
+ * not answer.
+ */
+keyringEnabled: boolean, };
 
-export type UnlockRequest = { "method": "keyring" } | { "method": "passphrase", passphrase: string, } | { "method": "recoveryKey", recoveryKey: string, };
+export type UnlockRequest = { "method": "keyring" } | { "method": "passphrase", 
+/**
+ * The passphrase as typed.
+ */
+passphrase: string, } | { "method": "recoveryKey", 
+/**
+ * The recovery key as typed: 32 characters in 8 groups of 4.
+ */
+recoveryKey: string, };
 
-export type PassphraseCheck = { strength: Strength, refusal: string | null, };
+export type PassphraseCheck = { 
+/**
+ * A rough strength estimate; the two weakest grades are refused.
+ */
+strength: Strength, 
+/**
+ * Why the passphrase would be refused, in Dutch; `None` when it is acceptable.
+ */
+refusal: string | null, };
 
-export type Overview = { teamCount: number, nextMeeting: MeetingRow | null, openActions: Array<ActionRow>, counts: MonitorCounts, reminders: Array<CasusReminder>, };
+export type Overview = { 
+/**
+ * How many kernteams this laptop holds, over all schools.
+ */
+teamCount: number, 
+/**
+ * The next planned meeting of any team from now on; `None` when none is planned.
+ */
+nextMeeting: MeetingRow | null, 
+/**
+ * The first 8 open follow-up actions of all teams, soonest due first (those without a date
+ * last).
+ */
+openActions: Array<ActionRow>, 
+/**
+ * The monitor's counts over the whole store (casussen by status, actions open and overdue,
+ * meetings held).
+ */
+counts: MonitorCounts, 
+/**
+ * What needs attention soon, earliest first: a pupil out of school for 4 weeks or 3 months
+ * (thuiszitter), a pupil turning 12 or 16 who needs new consent, a retention date running
+ * out.
+ */
+reminders: Array<CasusReminder>, };
 
-export type Preferences = { autoLockMinutes: number, };
+export type Preferences = { 
+/**
+ * Minutes without activity before Kernteam locks itself, 1 to 30 (default 5).
+ */
+autoLockMinutes: number, };
 
-export type DemoSummary = { schools: number, casussen: number, actions: number, meetings: number, };
+export type DemoSummary = { 
+/**
+ * The number of schools in the store.
+ */
+schools: number, 
+/**
+ * The number of casussen (pupils discussed by a kernteam), named or anonymous, open or closed.
+ */
+casussen: number, 
+/**
+ * The number of follow-up actions (actiepunten) that belong to a casus.
+ */
+actions: number, 
+/**
+ * The number of kernteam meetings in the store.
+ */
+meetings: number, };
 
 export type Strength = "tooShort" | "weak" | "reasonable" | "strong";
 
@@ -107,33 +233,256 @@ export type ActionStatus = "open" | "gedaan" | "deels" | "niet_gedaan" | "verval
 
 export type MeetingStatus = "gepland" | "bezig" | "gesloten" | "geannuleerd";
 
-export type Organisation = { id: OrganisationId, name: string, kind: OrganisationKind, };
+export type Organisation = { 
+/**
+ * Identifies the organisation; members and actions point to it.
+ */
+id: OrganisationId, 
+/**
+ * The organisation's name as entered (e.g. "GGD Regio Midden").
+ */
+name: string, 
+/**
+ * What sort of organisation it is; export profiles and consent scope go by this kind.
+ */
+kind: OrganisationKind, };
 
-export type School = { id: SchoolId, name: string, kind: SchoolKind, region: string | null, 
+export type School = { 
+/**
+ * Identifies the school; its kernteams point to it.
+ */
+id: SchoolId, 
+/**
+ * The school's name as entered.
+ */
+name: string, 
+/**
+ * PO, VO, SO, VSO or MBO; PO counts absence in clock hours, the others in lesson hours.
+ */
+kind: SchoolKind, 
+/**
+ * The region (samenwerkingsverband) whose routekaart the school follows; `None` when not set.
+ */
+region: string | null, 
 /**
  * noord, midden or zuid: which school holidays apply.
  */
-holidayRegion: string, retentionYears: number, };
+holidayRegion: string, 
+/**
+ * The bewaartermijn (retention term): years after the later of closure and leaving school
+ * before a casus is due for deletion; 2 unless the school changes it (1 to 20).
+ */
+retentionYears: number, };
 
-export type Team = { id: TeamId, schoolId: SchoolId, schoolName: string, name: string, cadence: string | null, memberCount: number, };
+export type Team = { 
+/**
+ * Identifies the kernteam; casussen, meetings and roles point to it.
+ */
+id: TeamId, 
+/**
+ * The school the kernteam belongs to; a kernteam serves one school.
+ */
+schoolId: SchoolId, 
+/**
+ * That school's name, for display.
+ */
+schoolName: string, 
+/**
+ * The kernteam's name as entered.
+ */
+name: string, 
+/**
+ * How often it meets, as free text (e.g. "elke 3 weken, di 09:00"); `None` when not entered.
+ */
+cadence: string | null, 
+/**
+ * How many distinct members hold a role in this kernteam.
+ */
+memberCount: number, };
 
-export type TeamRole = { teamId: TeamId, teamName: string, role: Role, };
+export type TeamRole = { 
+/**
+ * The kernteam the role is in.
+ */
+teamId: TeamId, 
+/**
+ * That kernteam's name, for display.
+ */
+teamName: string, 
+/**
+ * What the member does there (voorzitter, notulist, leerplichtambtenaar …).
+ */
+role: Role, };
 
-export type Member = { id: MemberId, name: string, email: string | null, organisationId: OrganisationId | null, organisationName: string | null, isAandachtsfunctionaris: boolean, roles: Array<TeamRole>, };
+export type Member = { 
+/**
+ * Identifies the member across kernteams and in the export log.
+ */
+id: MemberId, 
+/**
+ * The member's name as entered.
+ */
+name: string, 
+/**
+ * The member's e-mail address; `None` when not entered.
+ */
+email: string | null, 
+/**
+ * The organisation the member works for; `None` when none was entered.
+ */
+organisationId: OrganisationId | null, 
+/**
+ * That organisation's name, for display; `None` without an organisation.
+ */
+organisationName: string | null, 
+/**
+ * Whether the member is the aandachtsfunctionaris: the designated child-protection lead for
+ * the meldcode track.
+ */
+isAandachtsfunctionaris: boolean, 
+/**
+ * Every role the member holds, one per kernteam and role, ordered by team name; one person can
+ * serve several schools.
+ */
+roles: Array<TeamRole>, };
 
-export type CasusSummary = { id: CasusId, teamId: TeamId, teamName: string, mode: CasusMode, label: string, initials: string, className: string | null, status: CasusStatus, urgency: Urgency, hulpvraag: string, openedOn: string, nextReviewOn: string | null, openActions: number, };
+export type CasusSummary = { 
+/**
+ * Identifies the casus; notes, actions and exports point to it.
+ */
+id: CasusId, 
+/**
+ * The kernteam that discusses the casus.
+ */
+teamId: TeamId, 
+/**
+ * That kernteam's name, for display.
+ */
+teamName: string, 
+/**
+ * Named (with consent) or an anonymous consultation.
+ */
+mode: CasusMode, 
+/**
+ * The pupil's full name, or the pseudonym of an anonymous casus.
+ */
+label: string, 
+/**
+ * What presentation mode and outgoing agendas show instead of `label`: the initials, or the
+ * pseudonym.
+ */
+initials: string, 
+/**
+ * The pupil's klas or groep (class or year group); `None` for an anonymous casus.
+ */
+className: string | null, 
+/**
+ * Where the casus is in its life: aangemeld (not yet discussed), lopend or afgesloten.
+ */
+status: CasusStatus, 
+/**
+ * How urgent the school judged the question at aanmelding: normaal, hoog or acuut.
+ */
+urgency: Urgency, 
+/**
+ * The hulpvraag: what the school asks of the kernteam, as free text.
+ */
+hulpvraag: string, 
+/**
+ * The day the casus was opened (the aanmelding, or the conversion of an anonymous
+ * consultation), ISO date.
+ */
+openedOn: string, 
+/**
+ * The next review date the minutes agreed, ISO date; `None` until a meeting sets one.
+ */
+nextReviewOn: string | null, 
+/**
+ * How many of the casus's actions are still open.
+ */
+openActions: number, };
 
-export type MeetingRow = { id: MeetingId, teamId: TeamId, teamName: string, startsAt: string, location: string | null, status: MeetingStatus, };
+export type MeetingRow = { 
+/**
+ * Identifies the meeting; its agenda, minutes and actions point to it.
+ */
+id: MeetingId, 
+/**
+ * The kernteam that meets.
+ */
+teamId: TeamId, 
+/**
+ * That kernteam's name, for display.
+ */
+teamName: string, 
+/**
+ * When the meeting starts, RFC 3339 in UTC.
+ */
+startsAt: string, 
+/**
+ * Where it is held, as free text; `None` when not entered.
+ */
+location: string | null, 
+/**
+ * Planned, in progress, held (gehouden) or cancelled.
+ */
+status: MeetingStatus, };
 
-export type ActionRow = { id: ActionId, casusId: CasusId | null, casusInitials: string | null, description: string, 
+export type ActionRow = { 
+/**
+ * Identifies the action, e.g. to record its status and feedback.
+ */
+id: ActionId, 
+/**
+ * The casus the action is for; `None` for an action about no single pupil.
+ */
+casusId: CasusId | null, 
+/**
+ * The pupil's initials, or the pseudonym of an anonymous casus; `None` without a casus.
+ */
+casusInitials: string | null, 
+/**
+ * What has to be done, as agreed.
+ */
+description: string, 
 /**
  * Who, as shown: "person (organisation)", or the organisation alone.
  */
-owner: string | null, ownerMemberId: MemberId | null, ownerOrganisationId: OrganisationId | null, ownerOrganisation: string | null, teamName: string | null, 
+owner: string | null, 
+/**
+ * The member who owns the action; `None` when no member is named (e.g. only an organisation).
+ */
+ownerMemberId: MemberId | null, 
+/**
+ * The owning organisation: the one named on the action, else the owner member's; `None` when
+ * neither is known.
+ */
+ownerOrganisationId: OrganisationId | null, 
+/**
+ * That organisation's name, for display; `None` as for `owner_organisation_id`.
+ */
+ownerOrganisation: string | null, 
+/**
+ * The kernteam of the meeting where it was agreed, else of its casus; `None` when neither
+ * exists.
+ */
+teamName: string | null, 
 /**
  * The day of the meeting where it was agreed; none for an action logged between meetings.
  */
-agreedOn: string | null, dueOn: string | null, status: ActionStatus, feedback: string | null, 
+agreedOn: string | null, 
+/**
+ * The day it should be done by, ISO date; `None` when no due date was set.
+ */
+dueOn: string | null, 
+/**
+ * Open, gedaan (done), deels (partly), niet gedaan (not done) or vervallen (dropped).
+ */
+status: ActionStatus, 
+/**
+ * The one-line feedback recorded when its status was reviewed; `None` until given.
+ */
+feedback: string | null, 
 /**
  * When an urgent action taken between meetings was logged (UTC); the next agenda flags it.
  */
@@ -143,13 +492,111 @@ urgentLoggedAt: string | null,
  */
 category: DataCategory, };
 
-export type MonitorCounts = { aangemeld: number, lopend: number, afgesloten: number, anonymous: number, uniquePupils: number, openActions: number, overdueActions: number, meetingsHeld: number, };
+export type MonitorCounts = { 
+/**
+ * Casussen registered (aangemeld) but not yet discussed.
+ */
+aangemeld: number, 
+/**
+ * Casussen being followed (lopend).
+ */
+lopend: number, 
+/**
+ * Casussen closed (afgesloten), including anonymous consultations closed by conversion.
+ */
+afgesloten: number, 
+/**
+ * Anonymous consultations, whatever their status.
+ */
+anonymous: number, 
+/**
+ * Distinct pupils with a named casus: a pupil with several casussen counts once.
+ */
+uniquePupils: number, 
+/**
+ * Actions still open.
+ */
+openActions: number, 
+/**
+ * Open actions whose due date lies before today.
+ */
+overdueActions: number, 
+/**
+ * Meetings that were held and closed (status gehouden).
+ */
+meetingsHeld: number, };
 
-export type NewSchoolWithTeam = { schoolName: string, schoolKind: SchoolKind, region: string | null, holidayRegion: string, teamName: string, cadence: string | null, };
+export type NewSchoolWithTeam = { 
+/**
+ * The school's name; required, at most 120 characters.
+ */
+schoolName: string, 
+/**
+ * PO, VO, SO, VSO or MBO; decides whether absence counts in clock or lesson hours.
+ */
+schoolKind: SchoolKind, 
+/**
+ * The region (samenwerkingsverband) whose routekaart applies; `None` when not known yet.
+ */
+region: string | null, 
+/**
+ * noord, midden or zuid: which school holidays apply; anything else is refused.
+ */
+holidayRegion: string, 
+/**
+ * The new kernteam's name; required, at most 120 characters.
+ */
+teamName: string, 
+/**
+ * How often the kernteam meets, as free text; `None` when not given.
+ */
+cadence: string | null, };
 
-export type NewMember = { teamId: TeamId, name: string, email: string | null, organisationName: string | null, organisationKind: OrganisationKind, role: Role, };
+export type NewMember = { 
+/**
+ * The kernteam the person joins.
+ */
+teamId: TeamId, 
+/**
+ * The person's name; required, at most 120 characters.
+ */
+name: string, 
+/**
+ * Their e-mail address; `None` when unknown. When given it must contain an @.
+ */
+email: string | null, 
+/**
+ * The organisation they work for: found by name and kind, or created; `None` for none.
+ */
+organisationName: string | null, 
+/**
+ * The kind of that organisation; not used when no organisation name is given.
+ */
+organisationKind: OrganisationKind, 
+/**
+ * The role they take in that kernteam.
+ */
+role: Role, };
 
-export type SchoolSettings = { schoolId: SchoolId, region: string | null, holidayRegion: string, retentionYears: number, };
+export type SchoolSettings = { 
+/**
+ * The school these settings are for.
+ */
+schoolId: SchoolId, 
+/**
+ * The region (samenwerkingsverband, the schools' regional partnership) whose routekaart
+ * applies, at most 120 characters; `None` when not known.
+ */
+region: string | null, 
+/**
+ * Which school holidays apply: "noord", "midden" or "zuid"; anything else is refused.
+ */
+holidayRegion: string, 
+/**
+ * The retention term (bewaartermijn) in years, 1 to 20: how long a casus is kept after the
+ * later of its closure and the pupil leaving school.
+ */
+retentionYears: number, };
 
 export type HulpvraagKind = "leervraag" | "leefvraag";
 
@@ -157,23 +604,99 @@ export type SignalCategory = "verzuim" | "ontwikkeling" | "gedrag" | "thuissitua
 
 export type ClosureReason = "doel_bereikt" | "hulp_loopt_elders" | "leerling_verlaat_school" | "toestemming_ingetrokken" | "geen_rol_kernteam" | "omgezet_naar_benoemd";
 
-export type Concern = { category: SignalCategory, text: string, };
+export type Concern = { 
+/**
+ * The domain the concern falls in (verzuim, gedrag, thuissituatie, …).
+ */
+category: SignalCategory, 
+/**
+ * The concern in the school's words; a listed concern may not be blank.
+ */
+text: string, };
 
-export type InvolvedProfessional = { name: string, organisation: string, };
+export type InvolvedProfessional = { 
+/**
+ * The professional's name; a listed professional may not be nameless.
+ */
+name: string, 
+/**
+ * The organisation they work for, as free text (may be empty).
+ */
+organisation: string, };
 
-export type Intake = { inbrenger: string, hulpvraagKind: HulpvraagKind | null, hulpvraagDomain: SignalCategory | null, tried: string, triedEffect: string, strengths: string, concerns: Array<Concern>, professionals: Array<InvolvedProfessional>, parentsView: string, pupilView: string, 
+export type Intake = { 
+/**
+ * Who brings the casus in, usually the mentor or groepsleerkracht; required, at most 200
+ * characters.
+ */
+inbrenger: string, 
+/**
+ * Whether the hulpvraag (the question put to the team) is a leervraag or a leefvraag; `None`
+ * until chosen, and required before the intake is valid.
+ */
+hulpvraagKind: HulpvraagKind | null, 
+/**
+ * The domain the hulpvraag is about; `None` until chosen, and required before the intake is
+ * valid.
+ */
+hulpvraagDomain: SignalCategory | null, 
+/**
+ * What the school already did itself before bringing the casus in (at most 4000 characters).
+ */
+tried: string, 
+/**
+ * The effect of what the school tried (at most 4000 characters).
+ */
+triedEffect: string, 
+/**
+ * The pupil's strengths, the sterke kanten (at most 4000 characters).
+ */
+strengths: string, 
+/**
+ * The concerns per domain; may be empty.
+ */
+concerns: Array<Concern>, 
+/**
+ * Professionals already involved with the pupil or the family; may be empty.
+ */
+professionals: Array<InvolvedProfessional>, 
+/**
+ * The parents' view of the situation and the question (at most 4000 characters).
+ */
+parentsView: string, 
+/**
+ * The pupil's own view (hoorrecht: the pupil's right to be heard); when empty,
+ * `pupil_view_waived` must say why.
+ */
+pupilView: string, 
 /**
  * Why the pupil's own view is not there (hoorrecht waived), required when it is empty.
  */
 pupilViewWaived: string, };
 
-export type RouteStep = { category: SignalCategory, 
+export type RouteStep = { 
+/**
+ * The signal domain this row is for; a valid routekaart has exactly one row per domain.
+ */
+category: SignalCategory, 
 /**
  * Organisation kind code (leerplicht, jgz, cjg, smw, swv, school, overig).
  */
-firstPartner: string, advice: string, };
+firstPartner: string, 
+/**
+ * The advice to the school on such a signal, in Dutch; may not be blank.
+ */
+advice: string, };
 
-export type Closure = { closedOn: string, reason: ClosureReason, 
+export type Closure = { 
+/**
+ * The day the casus was closed, as ISO `YYYY-MM-DD`; not in the future.
+ */
+closedOn: string, 
+/**
+ * Why the casus was closed; never `OmgezetNaarBenoemd`, which only converting a casus sets.
+ */
+reason: ClosureReason, 
 /**
  * Attendance, help in place, placement: what the team achieved.
  */
@@ -191,19 +714,72 @@ id: string,
 /**
  * "moeder", "vader", "voogd" …
  */
-label: string, hasGezag: boolean, };
+label: string, 
+/**
+ * Whether this person has gezag (parental authority); only holders with gezag must consent.
+ */
+hasGezag: boolean, };
 
 export type Giver = { "kind": "holder", "holderId": string } | { "kind": "pupil" };
 
-export type ConsentStatus = { "status": "volledig" } | { "status": "onvolledig", missing: Array<string>, } | { "status": "verlopen" } | { "status": "ingetrokken" } | { "status": "geen" };
+export type ConsentStatus = { "status": "volledig" } | { "status": "onvolledig", 
+/**
+ * The labels of those still missing, in Dutch; never empty as [`status`] builds it.
+ */
+missing: Array<string>, } | { "status": "verlopen" } | { "status": "ingetrokken" } | { "status": "geen" };
 
-export type AbsenceWeek = { weekStart: string, authorisedHours: number, unauthorisedHours: number, };
+export type AbsenceWeek = { 
+/**
+ * The Monday of the school week, as an ISO date (`YYYY-MM-DD`); another day is refused on
+ * entry and read as its week's Monday when counting.
+ */
+weekStart: string, 
+/**
+ * Hours of authorised (geoorloofd) absence that week, at most 40; PO counts clock hours, VO
+ * lesson hours. They do not count towards the meldplicht.
+ */
+authorisedHours: number, 
+/**
+ * Hours of unauthorised (ongeoorloofd) absence that week, at most 40, in the same unit; these
+ * count towards the meldplicht (16 hours within 4 school weeks).
+ */
+unauthorisedHours: number, };
 
-export type HolidayPeriod = { name: string, firstDay: string, lastDay: string, };
+export type HolidayPeriod = { 
+/**
+ * The holiday as it is called, e.g. "Herfstvakantie"; never empty.
+ */
+name: string, 
+/**
+ * First day of the holiday, as an ISO date (`YYYY-MM-DD`).
+ */
+firstDay: string, 
+/**
+ * Last day of the holiday, as an ISO date; not before `first_day`.
+ */
+lastDay: string, };
 
-export type RegionHolidays = { region: string, periods: Array<HolidayPeriod>, };
+export type RegionHolidays = { 
+/**
+ * The holiday region, e.g. "noord", "midden" or "zuid"; looked up ignoring case and
+ * surrounding spaces, never empty.
+ */
+region: string, 
+/**
+ * The region's holiday periods, in any order.
+ */
+periods: Array<HolidayPeriod>, };
 
-export type HolidayCalendar = { source: string, regions: Array<RegionHolidays>, };
+export type HolidayCalendar = { 
+/**
+ * Where the dates come from, as free text shown with the calendar (the shipped file cites the
+ * national advice and asks schools to check it).
+ */
+source: string, 
+/**
+ * The holidays of each holiday region.
+ */
+regions: Array<RegionHolidays>, };
 
 export type AttendanceFacts = { 
 /**
@@ -225,13 +801,41 @@ exemption5aFrom: string | null, };
 
 export type ThuiszitterDefinition = "zonderZiekte" | "inclusiefZiekte";
 
-export type ThuiszitterBand = { "band": "geen" } | { "band": "vierWekenTotDrieMaanden", since: string, until: string, } | { "band": "langerDanDrieMaanden", since: string, };
+export type ThuiszitterBand = { "band": "geen" } | { "band": "vierWekenTotDrieMaanden", 
+/**
+ * The day this band began (4 weeks after the first day out), as an ISO date.
+ */
+since: string, 
+/**
+ * The last day of this band (the day before 3 months out), as an ISO date.
+ */
+until: string, } | { "band": "langerDanDrieMaanden", 
+/**
+ * The day 3 months out were reached, as an ISO date.
+ */
+since: string, };
 
-export type Reminder = { on: string, text: string, };
+export type Reminder = { 
+/**
+ * The day the reminder is due, as an ISO date.
+ */
+on: string, 
+/**
+ * What to do then, in Dutch, as shown to the user.
+ */
+text: string, };
 
 export type IdentifyingKind = "voornaam" | "bekendeLeerling" | "datum" | "telefoonnummer" | "bsn" | "email" | "exacteKlas";
 
-export type IdentifyingText = { kind: IdentifyingKind, found: string, };
+export type IdentifyingText = { 
+/**
+ * What the found words look like.
+ */
+kind: IdentifyingKind, 
+/**
+ * The words as found in the text (e.g. "Sophie", "06-12345678"), for the UI to point at.
+ */
+found: string, };
 
 export type ConsentMethod = "formulier" | "mondeling";
 
@@ -241,27 +845,144 @@ export type SnapshotMoment = "intake" | "evaluatie" | "afsluiting";
 
 export type TimelineKind = "aanmelding" | "signaal" | "toestemming" | "notitie" | "overleg" | "actie" | "status" | "export" | "verzuim";
 
-export type GezagHolderInput = { id: string, 
+export type GezagHolderInput = { 
+/**
+ * A UUID the form chooses, so a consent in the same form can name this person as giver.
+ */
+id: string, 
 /**
  * "moeder", "vader", "voogd" …
  */
-label: string, hasGezag: boolean, };
+label: string, 
+/**
+ * Whether this person has gezag (parental authority); a parent without it gives no consent.
+ */
+hasGezag: boolean, };
 
-export type NewSignal = { observedOn: string, source: string, category: SignalCategory, description: string, };
+export type NewSignal = { 
+/**
+ * The day it was observed, ISO date; not in the future.
+ */
+observedOn: string, 
+/**
+ * Who or what noticed it (e.g. the mentor); at most 100 characters.
+ */
+source: string, 
+/**
+ * The domain it belongs to: verzuim, development, behaviour, home situation, health or safety.
+ */
+category: SignalCategory, 
+/**
+ * What was seen; at most 2,000 characters.
+ */
+description: string, };
 
-export type NewNamedCasus = { teamId: TeamId, givenName: string, familyName: string, birthDate: string, className: string, gezagHolders: Array<GezagHolderInput>, hulpvraag: string, urgency: Urgency, intake: Intake, signals: Array<NewSignal>, 
+export type NewNamedCasus = { 
+/**
+ * The kernteam that will discuss the casus.
+ */
+teamId: TeamId, 
+/**
+ * The pupil's given name; required.
+ */
+givenName: string, 
+/**
+ * The pupil's family name; required.
+ */
+familyName: string, 
+/**
+ * The pupil's birth date, ISO date; consent rules and leerplicht go by the age it gives.
+ */
+birthDate: string, 
+/**
+ * The pupil's klas or groep (class or year group); required.
+ */
+className: string, 
+/**
+ * Parents or guardians; for a pupil under 16 at least one must have gezag.
+ */
+gezagHolders: Array<GezagHolderInput>, 
+/**
+ * The hulpvraag: what the school asks of the kernteam; required.
+ */
+hulpvraag: string, 
+/**
+ * How urgent the school judges the question: normaal, hoog or acuut.
+ */
+urgency: Urgency, 
+/**
+ * The rest of the aanmelding: who brings it in, what was tried, views of parents and pupil.
+ */
+intake: Intake, 
+/**
+ * Signals recorded with the aanmelding; may be empty.
+ */
+signals: Array<NewSignal>, 
 /**
  * A brother or sister already in Kernteam: linked, never the same casus.
  */
-siblingOf: CasusId | null, familyNote: string | null, };
+siblingOf: CasusId | null, 
+/**
+ * The note shared with the sibling's casus; used only with `sibling_of`, blank means none.
+ */
+familyNote: string | null, };
 
-export type NewAnonymousCasus = { teamId: TeamId, 
+export type NewAnonymousCasus = { 
+/**
+ * The kernteam that holds the consultation.
+ */
+teamId: TeamId, 
 /**
  * "Leerling A, groep 8": a letter and at most the year group, never the exact class.
  */
-pseudonym: string, reason: string, hulpvraag: string, hulpvraagKind: HulpvraagKind | null, hulpvraagDomain: SignalCategory | null, urgency: Urgency, signals: Array<NewSignal>, };
+pseudonym: string, 
+/**
+ * Why the pupil is discussed anonymously (e.g. consent refused); required.
+ */
+reason: string, 
+/**
+ * What the school asks of the kernteam; required, and must not identify the pupil.
+ */
+hulpvraag: string, 
+/**
+ * Leervraag (about learning) or leefvraag (about living); `None` when not chosen.
+ */
+hulpvraagKind: HulpvraagKind | null, 
+/**
+ * The domain of the question; `None` when not chosen.
+ */
+hulpvraagDomain: SignalCategory | null, 
+/**
+ * How urgent the school judges the question: normaal, hoog or acuut.
+ */
+urgency: Urgency, 
+/**
+ * Signals recorded with the consultation; their text must not identify the pupil.
+ */
+signals: Array<NewSignal>, };
 
-export type NewConsent = { givenOn: string, givers: Array<Giver>, scopeOrganisations: Array<OrganisationKind>, scopeCategories: Array<DataCategory>, method: ConsentMethod, 
+export type NewConsent = { 
+/**
+ * The day consent was given, ISO date; not in the future.
+ */
+givenOn: string, 
+/**
+ * Who gave it (gezag-holders by id, the pupil): under 12 the parents with gezag, 12 to 15
+ * those and the pupil, from 16 the pupil alone.
+ */
+givers: Array<Giver>, 
+/**
+ * The partner organisation kinds data may be shared with; at least one.
+ */
+scopeOrganisations: Array<OrganisationKind>, 
+/**
+ * The data categories it covers; empty names none (no limit of its own).
+ */
+scopeCategories: Array<DataCategory>, 
+/**
+ * How it was given: a signed form or verbally.
+ */
+method: ConsentMethod, 
 /**
  * For verbal consent: who heard it.
  */
@@ -271,35 +992,232 @@ recordedBy: string | null,
  */
 validUntil: string | null, };
 
-export type ConvertToNamed = { anonymousId: CasusId, givenName: string, familyName: string, birthDate: string, className: string, gezagHolders: Array<GezagHolderInput>, consent: NewConsent, };
+export type ConvertToNamed = { 
+/**
+ * The anonymous consultation to convert; it is closed as converted, its history stays linked.
+ */
+anonymousId: CasusId, 
+/**
+ * The pupil's given name; required.
+ */
+givenName: string, 
+/**
+ * The pupil's family name; required.
+ */
+familyName: string, 
+/**
+ * The pupil's birth date, ISO date.
+ */
+birthDate: string, 
+/**
+ * The pupil's klas or groep (class or year group); required.
+ */
+className: string, 
+/**
+ * Parents or guardians; for a pupil under 16 at least one must have gezag.
+ */
+gezagHolders: Array<GezagHolderInput>, 
+/**
+ * The consent that allows it; it must be complete today or the conversion is refused.
+ */
+consent: NewConsent, };
 
 export type SearchHitKind = "casus" | "note" | "decision" | "action";
 
-export type ConsentView = { id: ConsentId, givenOn: string, givers: Array<Giver>, giverLabels: Array<string>, scopeOrganisations: Array<OrganisationKind>, scopeCategories: Array<DataCategory>, method: ConsentMethod, recordedBy: string | null, validUntil: string, withdrawnOn: string | null, withdrawnReason: string | null, };
+export type ConsentView = { 
+/**
+ * Identifies this consent record, e.g. to withdraw it.
+ */
+id: ConsentId, 
+/**
+ * The day it was given, ISO date.
+ */
+givenOn: string, 
+/**
+ * Who gave it, as recorded.
+ */
+givers: Array<Giver>, 
+/**
+ * How each giver is named, in the order of `givers`: the holder's label or "de leerling".
+ */
+giverLabels: Array<string>, 
+/**
+ * The partner organisation kinds it covers; codes this build does not know are left out.
+ */
+scopeOrganisations: Array<OrganisationKind>, 
+/**
+ * The data categories it covers; empty names none (no limit of its own).
+ */
+scopeCategories: Array<DataCategory>, 
+/**
+ * How it was given: a signed form or verbally.
+ */
+method: ConsentMethod, 
+/**
+ * Who heard it; required for verbal consent, may be `None` for a signed form.
+ */
+recordedBy: string | null, 
+/**
+ * The last day it is valid, ISO date (by default the end of the school year).
+ */
+validUntil: string, 
+/**
+ * The day it was withdrawn, ISO date; `None` while it stands. The record itself stays.
+ */
+withdrawnOn: string | null, 
+/**
+ * Why it was withdrawn, as entered; `None` while it stands.
+ */
+withdrawnReason: string | null, };
 
-export type ConsentOverview = { status: ConsentStatus, label: string, statusOn: string, holders: Array<GezagHolder>, records: Array<ConsentView>, 
+export type ConsentOverview = { 
+/**
+ * The status on `status_on`: complete, incomplete (who is missing), expired, withdrawn, none.
+ */
+status: ConsentStatus, 
+/**
+ * `status` in Dutch words for the screen, e.g. "onvolledig: ontbreekt vader".
+ */
+label: string, 
+/**
+ * The day the status is judged for (ISO): the team's next planned meeting, else today.
+ */
+statusOn: string, 
+/**
+ * The pupil's parents or guardians, with or without gezag, as entered.
+ */
+holders: Array<GezagHolder>, 
+/**
+ * Every consent on file, newest first, withdrawn and expired ones included.
+ */
+records: Array<ConsentView>, 
 /**
  * "Wordt 12 op …: nieuwe toestemming nodig" within 60 days of a boundary birthday.
  */
 warning: string | null, };
 
-export type NoteDraft = { id: NoteId, casusId: CasusId, kind: NoteKind, category: DataCategory, facts: string, opinions: string, };
+export type NoteDraft = { 
+/**
+ * Chosen by the editor for a new note and sent again with every autosave of it.
+ */
+id: NoteId, 
+/**
+ * The casus the note is about; a saved note never moves to another casus.
+ */
+casusId: CasusId, 
+/**
+ * Preparation, discussion or feedback; fixed at the first save. A preparation note starts
+ * private to its author.
+ */
+kind: NoteKind, 
+/**
+ * What the note is about (school, verzuim, health, family, safety); exports go by it.
+ */
+category: DataCategory, 
+/**
+ * What was observed, kept apart from opinions; at most 20,000 characters.
+ */
+facts: string, 
+/**
+ * Opinions and interpretations, kept apart from the facts; at most 20,000 characters.
+ */
+opinions: string, };
 
-export type NoteRow = { id: NoteId, casusId: CasusId, authorId: MemberId | null, authorName: string | null, 
+export type NoteRow = { 
+/**
+ * Identifies the note, e.g. to share it or to save it again.
+ */
+id: NoteId, 
+/**
+ * The casus it was written in: this one, or the anonymous consultation this casus came from.
+ */
+casusId: CasusId, 
+/**
+ * The member who wrote it; `None` where no author is recorded.
+ */
+authorId: MemberId | null, 
+/**
+ * The author's name; `None` when the author is not a known member.
+ */
+authorName: string | null, 
 /**
  * Written by the member this laptop belongs to: editable and shareable.
  */
-mine: boolean, kind: NoteKind, category: DataCategory, visibility: NoteVisibility, facts: string, opinions: string, createdAt: string, updatedAt: string, sharedAt: string | null, 
+mine: boolean, 
+/**
+ * Preparation, discussion or feedback note.
+ */
+kind: NoteKind, 
+/**
+ * What the note is about (school, verzuim, health, family, safety); exports go by it.
+ */
+category: DataCategory, 
+/**
+ * Private to its author (a preparation note not yet shared) or shared with the kernteam.
+ */
+visibility: NoteVisibility, 
+/**
+ * What was observed, kept apart from opinions.
+ */
+facts: string, 
+/**
+ * Opinions and interpretations, kept apart from the facts.
+ */
+opinions: string, 
+/**
+ * When it was first saved, RFC 3339 in UTC.
+ */
+createdAt: string, 
+/**
+ * When it was last saved, RFC 3339 in UTC.
+ */
+updatedAt: string, 
+/**
+ * When a private preparation note was shared with the team (UTC); `None` if it was not (yet).
+ */
+sharedAt: string | null, 
 /**
  * Written in the anonymous consultation this casus was converted from.
  */
 fromAnonymous: boolean, };
 
-export type AbsenceInput = { casusId: CasusId, moment: SnapshotMoment, takenOn: string, weeks: Array<AbsenceWeek>, };
+export type AbsenceInput = { 
+/**
+ * The casus the snapshot belongs to.
+ */
+casusId: CasusId, 
+/**
+ * At which moment of the casus it is taken: intake, a review or closure.
+ */
+moment: SnapshotMoment, 
+/**
+ * The day it was taken, ISO date; today or earlier.
+ */
+takenOn: string, 
+/**
+ * Absence hours per school week (each starting on a Monday, at most 40 hours); at least one.
+ */
+weeks: Array<AbsenceWeek>, };
 
-export type AbsenceSnapshot = { moment: SnapshotMoment, takenOn: string, weeks: Array<AbsenceWeek>, };
+export type AbsenceSnapshot = { 
+/**
+ * At which moment of the casus it was taken: intake, a review or closure.
+ */
+moment: SnapshotMoment, 
+/**
+ * The day it was taken, ISO date.
+ */
+takenOn: string, 
+/**
+ * The hours per school week as entered.
+ */
+weeks: Array<AbsenceWeek>, };
 
-export type VerzuimView = { snapshots: Array<AbsenceSnapshot>, 
+export type VerzuimView = { 
+/**
+ * Every absence snapshot of the casus, oldest first.
+ */
+snapshots: Array<AbsenceSnapshot>, 
 /**
  * Every week entered (latest snapshot wins), oldest first, with holiday weeks marked.
  */
@@ -307,55 +1225,385 @@ weeks: Array<AbsenceWeekView>,
 /**
  * "lesuren" in VO, "klokuren" in PO.
  */
-hourUnit: string, holidayRegion: string, 
+hourUnit: string, 
+/**
+ * The school's holiday region (noord, midden or zuid) whose holiday weeks are marked.
+ */
+holidayRegion: string, 
 /**
  * Monday of the week the 16-hour threshold was reached.
  */
-meldplichtWeek: string | null, duoDeadline: string | null, facts: AttendanceFacts, band: ThuiszitterBand, reminders: Array<Reminder>, definition: ThuiszitterDefinition, exemption5aUntil: string | null, };
+meldplichtWeek: string | null, 
+/**
+ * The last day to report to DUO: 5 working days after the meldplicht week; `None` before.
+ */
+duoDeadline: string | null, 
+/**
+ * What the school entered: absent since, reported sick, reported to DUO, 5a exemption.
+ */
+facts: AttendanceFacts, 
+/**
+ * The thuiszitter band today (thuiszitter: of school age, out of school 4 weeks or more
+ * without exemption).
+ */
+band: ThuiszitterBand, 
+/**
+ * Thuiszitter reminders at 4 weeks and 3 months from the first day absent; empty if unknown.
+ */
+reminders: Array<Reminder>, 
+/**
+ * The region's thuiszitter definition the band uses (whether sick-reported pupils count).
+ */
+definition: ThuiszitterDefinition, 
+/**
+ * The last day of the vrijstelling 5a (one-year exemption on physical or psychological
+ * grounds); `None` without one.
+ */
+exemption5aUntil: string | null, };
 
-export type AbsenceWeekView = { weekStart: string, authorisedHours: number, unauthorisedHours: number, holiday: boolean, };
+export type AbsenceWeekView = { 
+/**
+ * The Monday of the school week, ISO date.
+ */
+weekStart: string, 
+/**
+ * Authorised (geoorloofd) absence that week, in the view's `hour_unit`.
+ */
+authorisedHours: number, 
+/**
+ * Unauthorised absence that week, in `hour_unit`; these count toward the meldplicht.
+ */
+unauthorisedHours: number, 
+/**
+ * A school holiday week of the school's region; it does not count toward the meldplicht.
+ */
+holiday: boolean, };
 
-export type AttendanceInput = { casusId: CasusId, facts: AttendanceFacts, };
+export type AttendanceInput = { 
+/**
+ * The casus the facts are about.
+ */
+casusId: CasusId, 
+/**
+ * The facts; a blank date is stored as `None`.
+ */
+facts: AttendanceFacts, };
 
-export type SignalRow = { observedOn: string, source: string, category: SignalCategory, description: string, fromAnonymous: boolean, };
+export type SignalRow = { 
+/**
+ * The day it was observed, ISO date.
+ */
+observedOn: string, 
+/**
+ * Who or what noticed it.
+ */
+source: string, 
+/**
+ * The domain it belongs to: verzuim, development, behaviour, home situation, health or safety.
+ */
+category: SignalCategory, 
+/**
+ * What was seen.
+ */
+description: string, 
+/**
+ * Recorded in the anonymous consultation this casus was converted from.
+ */
+fromAnonymous: boolean, };
 
-export type LinkedCasus = { id: CasusId, label: string, initials: string, familyNote: string | null, };
+export type LinkedCasus = { 
+/**
+ * The sibling's casus.
+ */
+id: CasusId, 
+/**
+ * The sibling's name, or the pseudonym of an anonymous casus.
+ */
+label: string, 
+/**
+ * The sibling's initials (the pseudonym when anonymous).
+ */
+initials: string, 
+/**
+ * The family note both linked casussen share; `None` when none was written.
+ */
+familyNote: string | null, };
 
 export type TimelineItem = { 
 /**
  * ISO date or time; sorts newest first.
  */
-at: string, kind: TimelineKind, text: string, };
+at: string, 
+/**
+ * What sort of event: aanmelding, signal, consent, note, meeting, action, export …
+ */
+kind: TimelineKind, 
+/**
+ * What happened, in Dutch, with dates written the Dutch way.
+ */
+text: string, };
 
-export type ClosureView = { closedOn: string, reason: ClosureReason, reasonLabel: string, outcome: string | null, retentionUntil: string | null, };
+export type ClosureView = { 
+/**
+ * The day it was closed, ISO date.
+ */
+closedOn: string, 
+/**
+ * Why it was closed.
+ */
+reason: ClosureReason, 
+/**
+ * The reason in Dutch, for the screen.
+ */
+reasonLabel: string, 
+/**
+ * What was achieved (attendance, help in place, placement); `None` when none was recorded.
+ */
+outcome: string | null, 
+/**
+ * When the bewaartermijn (retention term) ends and deletion is due, ISO date; `None` if unset.
+ */
+retentionUntil: string | null, };
 
-export type RouteSuggestion = { category: SignalCategory, firstPartner: string, advice: string, };
+export type RouteSuggestion = { 
+/**
+ * The signal category the suggestion is for.
+ */
+category: SignalCategory, 
+/**
+ * Organisation kind code of the partner to contact first (leerplicht, jgz, cjg, smw, swv …).
+ */
+firstPartner: string, 
+/**
+ * What to do, as the region's routekaart says.
+ */
+advice: string, };
 
-export type CasusDossier = { summary: CasusSummary, schoolName: string, birthDate: string | null, anonymousReason: string | null, intake: Intake, signals: Array<SignalRow>, consent: ConsentOverview | null, notes: Array<NoteRow>, actions: Array<ActionRow>, verzuim: VerzuimView, links: Array<LinkedCasus>, convertedFrom: CasusId | null, convertedTo: CasusId | null, closure: ClosureView | null, readOnly: boolean, routes: Array<RouteSuggestion>, timeline: Array<TimelineItem>, };
+export type CasusDossier = { 
+/**
+ * The casus as lists show it: label, status, urgency, hulpvraag, open actions.
+ */
+summary: CasusSummary, 
+/**
+ * The school of the casus's kernteam.
+ */
+schoolName: string, 
+/**
+ * The pupil's birth date, ISO date; `None` for an anonymous casus.
+ */
+birthDate: string | null, 
+/**
+ * Why the casus is discussed anonymously; `None` for a named casus.
+ */
+anonymousReason: string | null, 
+/**
+ * The aanmelding: who brought it in, what was tried, strengths, parents' and pupil's views.
+ */
+intake: Intake, 
+/**
+ * Signals of this casus and of the consultation it came from, newest first.
+ */
+signals: Array<SignalRow>, 
+/**
+ * Consent as it stands for the next meeting; `None` for an anonymous casus.
+ */
+consent: ConsentOverview | null, 
+/**
+ * The notes the viewer may read: shared ones and their own private ones, newest first.
+ */
+notes: Array<NoteRow>, 
+/**
+ * The casus's actions, open ones first by due date.
+ */
+actions: Array<ActionRow>, 
+/**
+ * The verzuim (absence) helper: hours entered, meldplicht, thuiszitter band.
+ */
+verzuim: VerzuimView, 
+/**
+ * The casussen of siblings linked to this one.
+ */
+links: Array<LinkedCasus>, 
+/**
+ * The anonymous consultation this named casus was converted from; `None` if none.
+ */
+convertedFrom: CasusId | null, 
+/**
+ * The named casus this anonymous consultation became; `None` if not converted.
+ */
+convertedTo: CasusId | null, 
+/**
+ * How the casus was closed; `None` while it is open.
+ */
+closure: ClosureView | null, 
+/**
+ * True once the casus is closed (afgesloten): it can no longer be changed.
+ */
+readOnly: boolean, 
+/**
+ * The routekaart's first steps for the signal categories on file, for the school's region.
+ */
+routes: Array<RouteSuggestion>, 
+/**
+ * The chronologie of this casus and of the consultation it came from, newest first.
+ */
+timeline: Array<TimelineItem>, };
 
-export type SearchHit = { kind: SearchHitKind, casusId: CasusId | null, casusLabel: string | null, snippet: string, };
+export type SearchHit = { 
+/**
+ * What matched: a casus, a note, a decision or an action.
+ */
+kind: SearchHitKind, 
+/**
+ * The casus the hit belongs to; `None` when it is about no casus.
+ */
+casusId: CasusId | null, 
+/**
+ * The casus as "name (initials)", or its pseudonym; `None` without a casus.
+ */
+casusLabel: string | null, 
+/**
+ * The text around the match, the match itself between [ and ].
+ */
+snippet: string, };
 
-export type CasusReminder = { casusId: CasusId, initials: string, on: string, text: string, };
+export type CasusReminder = { 
+/**
+ * The casus that needs attention.
+ */
+casusId: CasusId, 
+/**
+ * The pupil's initials, or the pseudonym of an anonymous casus; never the full name.
+ */
+initials: string, 
+/**
+ * The day it is due, ISO date: the reminder day, the birthday or the retention date.
+ */
+on: string, 
+/**
+ * What to do, in Dutch.
+ */
+text: string, };
 
 export type AgendaItemId = string;
 
 export type AgendaKind = "opening" | "actiereview" | "casus" | "nieuw" | "afsluiting" | "thema" | "rondvraag";
 
-export type AgendaDraftItem = { kind: AgendaKind, casusId: CasusId | null, title: string, plannedMinutes: number, };
+export type AgendaDraftItem = { 
+/**
+ * The part of the meeting the item belongs to (opening, action review, casus, …).
+ */
+kind: AgendaKind, 
+/**
+ * The casus discussed under this item; `None` for opening, action review, themes and rondvraag
+ * (any other business).
+ */
+casusId: CasusId | null, 
+/**
+ * What the agenda shows, in Dutch: for a casus only initials and class or the pseudonym, never
+ * a name.
+ */
+title: string, 
+/**
+ * Time planned for the item, in minutes; the builder sets a default per kind.
+ */
+plannedMinutes: number, };
 
-export type HeldBack = { casusId: CasusId, initials: string, reason: string, };
+export type HeldBack = { 
+/**
+ * The casus that may not be discussed at this meeting.
+ */
+casusId: CasusId, 
+/**
+ * The pupil's initials (never the name), so the chair knows which casus it is.
+ */
+initials: string, 
+/**
+ * Why it is held back, in Dutch for the chair (e.g. [`CONSENT_MISSING`]).
+ */
+reason: string, };
 
-export type AgendaDraft = { items: Array<AgendaDraftItem>, heldBack: Array<HeldBack>, overdueActions: number, urgentActions: number, };
+export type AgendaDraft = { 
+/**
+ * The proposed items in meeting order: opening, action review, running casussen, new
+ * aanmeldingen (intakes), closure candidates, themes, rondvraag.
+ */
+items: Array<AgendaDraftItem>, 
+/**
+ * Named casussen left off because their consent is not valid on the meeting day: discuss them
+ * anonymously or postpone them.
+ */
+heldBack: Array<HeldBack>, 
+/**
+ * How many open actions have a due date before the meeting day.
+ */
+overdueActions: number, 
+/**
+ * How many open actions were logged as urgent between meetings.
+ */
+urgentActions: number, };
 
-export type AgendaItem = { id: AgendaItemId, position: number, kind: AgendaKind, casusId: CasusId | null, title: string, plannedMinutes: number, guestName: string | null, };
+export type AgendaItem = { 
+/**
+ * Identifies the saved item; minute blocks, decisions and time spent refer to it.
+ */
+id: AgendaItemId, 
+/**
+ * Place of the item in the agenda, counting from 0.
+ */
+position: number, 
+/**
+ * The part of the meeting the item belongs to (opening, action review, casus, …).
+ */
+kind: AgendaKind, 
+/**
+ * The casus discussed under this item; `None` for an item without a pupil (opening, action
+ * review, theme, rondvraag).
+ */
+casusId: CasusId | null, 
+/**
+ * What the agenda shows: for a casus only initials and class or the pseudonym, never a name.
+ */
+title: string, 
+/**
+ * Time planned for the item, in minutes.
+ */
+plannedMinutes: number, 
+/**
+ * A guest (usually the mentor who brought the casus in) present for this item only; `None`
+ * when there is none.
+ */
+guestName: string | null, };
 
-export type AgendaItemInput = { kind: AgendaKind, casusId: CasusId | null, title: string, plannedMinutes: number, 
+export type AgendaItemInput = { 
+/**
+ * The part of the meeting the item belongs to (opening, action review, casus, …).
+ */
+kind: AgendaKind, 
+/**
+ * The casus to discuss; a named casus needs consent valid on the meeting day, else the whole
+ * agenda is refused. `None` for an item without a pupil.
+ */
+casusId: CasusId | null, 
+/**
+ * What the agenda shows (required, at most 200 characters); for a casus initials and class
+ * only, never a name.
+ */
+title: string, 
+/**
+ * Time planned for the item, in minutes; at most 120.
+ */
+plannedMinutes: number, 
 /**
  * A guest (the mentor) present for this item only.
  */
 guestName: string | null, };
 
-export type Recurrence = { everyWeeks: number, 
+export type Recurrence = { 
+/**
+ * The rhythm: a meeting every this many weeks, 1 to 12.
+ */
+everyWeeks: number, 
 /**
  * 1 = Monday … 5 = Friday.
  */
@@ -363,21 +1611,96 @@ weekday: number,
 /**
  * Local school time, `HH:MM`.
  */
-time: string, firstDate: string, lastDate: string, location: string | null, };
+time: string, 
+/**
+ * The first day of the series, as ISO `YYYY-MM-DD`; the first meeting is the first chosen
+ * weekday on or after it.
+ */
+firstDate: string, 
+/**
+ * The last day a meeting may fall on, as ISO `YYYY-MM-DD`; not before `first_date` and at
+ * most 400 days after it.
+ */
+lastDate: string, 
+/**
+ * Where the meetings are held, or `None` when no place is given.
+ */
+location: string | null, };
 
-export type Exception = { "kind": "moved", original: string, to: string, time: string | null, } | { "kind": "cancelled", original: string, };
+export type Exception = { "kind": "moved", 
+/**
+ * The date the recurrence gave, as ISO `YYYY-MM-DD`.
+ */
+original: string, 
+/**
+ * The day the meeting moves to, as ISO `YYYY-MM-DD`.
+ */
+to: string, 
+/**
+ * The new local start time, `HH:MM`, or `None` to keep the recurrence's time.
+ */
+time: string | null, } | { "kind": "cancelled", 
+/**
+ * The date the recurrence gave, as ISO `YYYY-MM-DD`.
+ */
+original: string, };
 
-export type PlannedDate = { date: string, time: string, 
+export type PlannedDate = { 
+/**
+ * The meeting day, as ISO `YYYY-MM-DD` (the new day when moved).
+ */
+date: string, 
+/**
+ * The local start time, `HH:MM`.
+ */
+time: string, 
 /**
  * The date the recurrence gave, when this one was moved.
  */
 movedFrom: string | null, };
 
-export type ScheduleView = { recurrence: Recurrence | null, exceptions: Array<Exception>, planned: Array<PlannedDate>, };
+export type ScheduleView = { 
+/**
+ * The rhythm of the meetings (every N weeks on a weekday, at a time, between two dates);
+ * `None` while the team has no schedule yet.
+ */
+recurrence: Recurrence | null, 
+/**
+ * Generated dates moved to another day or cancelled; empty when there are none.
+ */
+exceptions: Array<Exception>, 
+/**
+ * Every meeting date the schedule yields: holiday weeks of the school's region skipped,
+ * exceptions applied; empty without a schedule.
+ */
+planned: Array<PlannedDate>, };
 
 export type DecisionId = string;
 
-export type MinuteBlock = { facts: string, analysis: string, regieOrganisationId: OrganisationId | null, nextReviewOn: string | null, toParents: string, 
+export type MinuteBlock = { 
+/**
+ * What was established about the pupil, kept apart from opinions and interpretations (free
+ * text, at most 20,000 characters).
+ */
+facts: string, 
+/**
+ * Analysis and views: how the team reads the facts (free text, at most 20,000 characters).
+ */
+analysis: string, 
+/**
+ * The partner organisation that holds regie (case lead) from now on; `None` leaves the casus's
+ * regie as it was when the meeting closes.
+ */
+regieOrganisationId: OrganisationId | null, 
+/**
+ * The next review date, as an ISO date (`YYYY-MM-DD`); empty is stored as `None`, which leaves
+ * the casus's review date as it was.
+ */
+nextReviewOn: string | null, 
+/**
+ * What may be told to the parents and the inbrenger (the teacher who brought the casus in).
+ */
+toParents: string, 
 /**
  * Health (gezondheid): eating, sleep, anxiety, medical. Absent in minutes made before.
  */
@@ -387,17 +1710,104 @@ health: string,
  */
 safety: string, };
 
-export type LiveItem = { id: AgendaItemId, position: number, kind: AgendaKind, casusId: CasusId | null, title: string, plannedMinutes: number, spentSeconds: number, guestName: string | null, block: MinuteBlock | null, };
+export type LiveItem = { 
+/**
+ * The saved agenda item; its minute block and decisions refer to it.
+ */
+id: AgendaItemId, 
+/**
+ * Place of the item in the agenda, counting from 0.
+ */
+position: number, 
+/**
+ * The part of the meeting the item belongs to (opening, action review, casus, …).
+ */
+kind: AgendaKind, 
+/**
+ * The casus discussed under this item; `None` for an item without a pupil.
+ */
+casusId: CasusId | null, 
+/**
+ * What the agenda shows: for a casus only initials and class or the pseudonym, never a name.
+ */
+title: string, 
+/**
+ * Time planned for the item, in minutes (0 when none was planned).
+ */
+plannedMinutes: number, 
+/**
+ * Time spent on the item so far, in seconds; added each time the chair moves on while the
+ * meeting runs.
+ */
+spentSeconds: number, 
+/**
+ * A guest (usually the mentor) present for this item only; `None` when there is none.
+ */
+guestName: string | null, 
+/**
+ * The minute block written for this casus item; `None` until one is saved.
+ */
+block: MinuteBlock | null, };
 
-export type DecisionRow = { id: DecisionId, agendaItemId: AgendaItemId | null, text: string, 
+export type DecisionRow = { 
+/**
+ * Identifies this decision in the store and the audit log.
+ */
+id: DecisionId, 
+/**
+ * The agenda item it was taken under; `None` when recorded outside an item.
+ */
+agendaItemId: AgendaItemId | null, 
+/**
+ * The decision as worded by the minute-taker (at most 2000 characters).
+ */
+text: string, 
 /**
  * The casus it concerns: exports and the minutes keep it with that pupil.
  */
-casusId: CasusId | null, category: DataCategory, };
+casusId: CasusId | null, 
+/**
+ * What the decision is about (school, verzuim, gezondheid, gezin, veiligheid); health and
+ * safety leave only where released.
+ */
+category: DataCategory, };
 
-export type Presence = { memberId: MemberId, name: string, role: Role, organisationName: string | null, present: boolean | null, };
+export type Presence = { 
+/**
+ * The team member this line is about.
+ */
+memberId: MemberId, 
+/**
+ * Her name, as the presence list and the minutes show it.
+ */
+name: string, 
+/**
+ * Her role in the team (one of them when she has several).
+ */
+role: Role, 
+/**
+ * The organisation she works for; `None` when none is recorded.
+ */
+organisationName: string | null, 
+/**
+ * `Some(true)` present, `Some(false)` absent, `None` not marked yet; the minutes count
+ * everyone not marked present as absent.
+ */
+present: boolean | null, };
 
-export type LiveMeeting = { meeting: MeetingRow, items: Array<LiveItem>, decisions: Array<DecisionRow>, 
+export type LiveMeeting = { 
+/**
+ * The meeting itself: team, start time, location and status.
+ */
+meeting: MeetingRow, 
+/**
+ * The saved agenda items in order, with their minute blocks and time spent.
+ */
+items: Array<LiveItem>, 
+/**
+ * Every decision recorded in this meeting, in the order recorded.
+ */
+decisions: Array<DecisionRow>, 
 /**
  * Actions agreed in this meeting, per item through their casus.
  */
@@ -405,19 +1815,64 @@ actions: Array<ActionRow>,
 /**
  * Open actions of earlier meetings, for the review item: each gets a status and feedback.
  */
-review: Array<ActionRow>, presence: Array<Presence>, };
+review: Array<ActionRow>, 
+/**
+ * Every member of the team with her attendance, by name.
+ */
+presence: Array<Presence>, };
 
-export type NewAction = { meetingId: MeetingId, agendaItemId: AgendaItemId | null, casusId: CasusId | null, description: string, 
+export type NewAction = { 
+/**
+ * The meeting where the action is agreed; the due date may not lie before its day.
+ */
+meetingId: MeetingId, 
+/**
+ * The agenda item under which it is agreed, if any.
+ */
+agendaItemId: AgendaItemId | null, 
+/**
+ * The casus the action concerns; `None` for an action without a pupil.
+ */
+casusId: CasusId | null, 
+/**
+ * What is to be done (required, at most 500 characters).
+ */
+description: string, 
 /**
  * A person at the table; their organisation is the owner when none is given.
  */
-ownerMemberId: MemberId | null, ownerOrganisationId: OrganisationId | null, dueOn: string | null, 
+ownerMemberId: MemberId | null, 
+/**
+ * The organisation that owns the action; when `None`, the owner person's organisation. One of
+ * the two owners is required.
+ */
+ownerOrganisationId: OrganisationId | null, 
+/**
+ * By when, as an ISO date (`YYYY-MM-DD`); required, and not before the meeting day.
+ */
+dueOn: string | null, 
 /**
  * What the action is about; health and safety leave only where released.
  */
 category: DataCategory, };
 
-export type UrgentAction = { casusId: CasusId, description: string, ownerMemberId: MemberId | null, ownerOrganisationId: OrganisationId | null, 
+export type UrgentAction = { 
+/**
+ * The casus the urgent action was taken for.
+ */
+casusId: CasusId, 
+/**
+ * What is or was done (required, at most 500 characters).
+ */
+description: string, 
+/**
+ * The person who carries it out; a person or an organisation is required as owner.
+ */
+ownerMemberId: MemberId | null, 
+/**
+ * The organisation that owns it; a person or an organisation is required as owner.
+ */
+ownerOrganisationId: OrganisationId | null, 
 /**
  * Empty means today: most urgent actions are done the day they are logged.
  */
@@ -428,15 +1883,101 @@ dueOn: string | null,
  */
 category: DataCategory, };
 
-export type MinutesBody = { teamName: string, startsAt: string, location: string | null, present: Array<string>, absent: Array<string>, items: Array<MinutesItem>, };
+export type MinutesBody = { 
+/**
+ * The name of the kernteam that met.
+ */
+teamName: string, 
+/**
+ * The meeting's start time, as an RFC 3339 moment in UTC (e.g. `2025-09-30T07:00:00Z`).
+ */
+startsAt: string, 
+/**
+ * Where the meeting was held; `None` when not recorded.
+ */
+location: string | null, 
+/**
+ * Names of the team members marked present.
+ */
+present: Array<string>, 
+/**
+ * Names of the team members not marked present (absent or never ticked).
+ */
+absent: Array<string>, 
+/**
+ * The agenda items in order, then an item for each casus whose actions were reviewed without
+ * being on the agenda.
+ */
+items: Array<MinutesItem>, };
 
-export type MinutesAction = { description: string, owner: string | null, ownerOrganisationId: OrganisationId | null, dueOn: string | null, category: DataCategory, };
+export type MinutesAction = { 
+/**
+ * What is to be done.
+ */
+description: string, 
+/**
+ * Who does it, as shown: "person (organisation)" or the organisation alone; `None` when no
+ * owner is known.
+ */
+owner: string | null, 
+/**
+ * The organisation that owns it, so a partner's export can keep its own actions; `None` when
+ * not known.
+ */
+ownerOrganisationId: OrganisationId | null, 
+/**
+ * By when, as an ISO date (`YYYY-MM-DD`); `None` when no date was set.
+ */
+dueOn: string | null, 
+/**
+ * What the action is about; health and safety leave only where released (absent in older
+ * minutes: school).
+ */
+category: DataCategory, };
 
-export type MinutesItem = { title: string, kind: string, casusId: CasusId | null, guestName: string | null, plannedMinutes: number, spentSeconds: number, block: MinuteBlock | null, decisions: Array<string>, 
+export type MinutesItem = { 
+/**
+ * The item's title as on the agenda (initials and class for a casus, never a name).
+ */
+title: string, 
+/**
+ * The Dutch label of the item's kind (e.g. "Lopende casus"), not its code.
+ */
+kind: string, 
+/**
+ * The casus the item is about; `None` for an item without a pupil. A correction never changes
+ * it.
+ */
+casusId: CasusId | null, 
+/**
+ * A guest (usually the mentor) present for this item only; `None` when there was none.
+ */
+guestName: string | null, 
+/**
+ * Time planned for the item, in minutes.
+ */
+plannedMinutes: number, 
+/**
+ * Time spent on the item, in seconds.
+ */
+spentSeconds: number, 
+/**
+ * The casus's minute block; `None` for an item without a pupil or when nothing was written.
+ */
+block: MinuteBlock | null, 
+/**
+ * The decisions taken under this item, in order; the action review's lines about this casus
+ * are added here.
+ */
+decisions: Array<string>, 
 /**
  * The category of each decision, in order (absent in minutes made before: school).
  */
-decisionCategories: Array<DataCategory>, actions: Array<string>, 
+decisionCategories: Array<DataCategory>, 
+/**
+ * The casus's actions agreed in this meeting, each as one line: what — who — by when.
+ */
+actions: Array<string>, 
 /**
  * The same actions with their owner's organisation, so an export can keep a partner's
  * own (absent from minutes made before it existed).
@@ -445,19 +1986,101 @@ actionItems: Array<MinutesAction>, };
 
 export type MinutesStatus = "concept" | "vastgesteld";
 
-export type MinutesVersion = { version: number, status: MinutesStatus, correctionReason: string | null, createdAt: string, finalisedAt: string | null, body: MinutesBody, };
+export type MinutesVersion = { 
+/**
+ * The version number, counting from 1; each correction adds the next.
+ */
+version: number, 
+/**
+ * Concept (still editable) or vastgesteld (finalised by the chair, never changed again).
+ */
+status: MinutesStatus, 
+/**
+ * Why this version corrects the one before; `None` for the first version.
+ */
+correctionReason: string | null, 
+/**
+ * When this version was made, as an RFC 3339 moment in UTC.
+ */
+createdAt: string, 
+/**
+ * When the chair finalised it, as an RFC 3339 moment in UTC; `None` while it is a concept.
+ */
+finalisedAt: string | null, 
+/**
+ * What this version of the minutes says.
+ */
+body: MinutesBody, };
 
 export type RecipientKind = "ouders" | "school" | "partner" | "swv_loket";
 
-export type Recipient = { kind: RecipientKind, organisationId: OrganisationId | null, organisationKind: OrganisationKind | null, 
+export type Recipient = { 
+/**
+ * Which export profile applies: ouders, school, partner or SWV loket.
+ */
+kind: RecipientKind, 
+/**
+ * The receiving organisation of the team, for a partner; `None` for the other profiles.
+ */
+organisationId: OrganisationId | null, 
+/**
+ * The kind of that organisation, which the partner rule needs; the app fills it in from the
+ * store by `organisation_id`, never from the page.
+ */
+organisationKind: OrganisationKind | null, 
 /**
  * As the footer names it: "Vertrouwelijk — bestemd voor <name>".
  */
 name: string, };
 
-export type ExportLogRow = { at: string, actor: string, meetingId: MeetingId | null, casusId: CasusId | null, recipient: string, format: string, encrypted: boolean, sha256: string, };
+export type ExportLogRow = { 
+/**
+ * When the export was written, RFC 3339 in UTC.
+ */
+at: string, 
+/**
+ * Who exported: the member's name, or the logged actor id when that is not a member.
+ */
+actor: string, 
+/**
+ * The meeting whose minutes or agenda were exported; `None` for other exports.
+ */
+meetingId: MeetingId | null, 
+/**
+ * The casus the export was about; `None` for a whole meeting, agenda or action list.
+ */
+casusId: CasusId | null, 
+/**
+ * For whom: the recipient's kind and name, and what it was (e.g. "jgz: Naam · actielijst").
+ */
+recipient: string, 
+/**
+ * The file type written: `pdf`, `docx` or `md`.
+ */
+format: string, 
+/**
+ * Whether the file was encrypted with a password.
+ */
+encrypted: boolean, 
+/**
+ * The SHA-256 of the exact bytes written, in hex, to match a file to this line.
+ */
+sha256: string, };
 
-export type MinutesExportRequest = { meetingId: MeetingId, recipient: Recipient, format: ExportFormat, 
+export type MinutesExportRequest = { 
+/**
+ * The meeting whose minutes are exported; only its finalised (vastgesteld) minutes leave.
+ */
+meetingId: MeetingId, 
+/**
+ * Who receives the document; the domain's rule per kind of recipient decides what of each
+ * casus it may contain. The name is required, and parents (ouders) need `only_casus`.
+ */
+recipient: Recipient, 
+/**
+ * The file format to write: PDF, DOCX or Markdown.
+ */
+format: ExportFormat, 
 /**
  * Parents get the part about one pupil.
  */
@@ -473,16 +2096,79 @@ pupilSharesWithParents: boolean, };
 
 export type ExportFormat = "pdf" | "docx" | "md";
 
-export type ExcludedItem = { title: string, reason: string, };
+export type ExcludedItem = { 
+/**
+ * What was left out, for instance a casus item by the pupil's initials and class.
+ */
+title: string, 
+/**
+ * Why it was left out for this recipient (in Dutch), for instance missing consent.
+ */
+reason: string, };
 
-export type ExportPreview = { recipient: string, 
+export type ExportPreview = { 
+/**
+ * Whom the document is for, as it names them (for an agenda: the team's members).
+ */
+recipient: string, 
 /**
  * Never a pupil's name: `kernteam-<team>-<date>-verslag-<recipient>.md`.
  */
-fileName: string, text: string, excluded: Array<ExcludedItem>, };
+fileName: string, 
+/**
+ * The whole document as Markdown text: the content the file will hold (for Markdown, the
+ * file itself).
+ */
+text: string, 
+/**
+ * What was left out for this recipient and why; empty when nothing was.
+ */
+excluded: Array<ExcludedItem>, };
 
-export type SummaryExportRequest = { casusId: CasusId, recipient: Recipient, format: ExportFormat, released: Array<DataCategory>, pupilSharesWithParents: boolean, };
+export type SummaryExportRequest = { 
+/**
+ * The casus the overdracht (handover summary) is about.
+ */
+casusId: CasusId, 
+/**
+ * Who receives the summary (the name is required); the domain's rule per kind of recipient
+ * decides what of the casus it may contain.
+ */
+recipient: Recipient, 
+/**
+ * The file format to write: PDF, DOCX or Markdown.
+ */
+format: ExportFormat, 
+/**
+ * Health or safety data released for this recipient by the one who exports; empty: none.
+ */
+released: Array<DataCategory>, 
+/**
+ * A pupil of 16 or older agreed that the parents receive their part; without it, parents of
+ * such a pupil get nothing.
+ */
+pupilSharesWithParents: boolean, };
 
-export type ActionListExportRequest = { teamId: TeamId, recipient: Recipient, format: ExportFormat, };
+export type ActionListExportRequest = { 
+/**
+ * The team whose actions are listed.
+ */
+teamId: TeamId, 
+/**
+ * The partner organisation the list is for; any other kind of recipient is refused.
+ */
+recipient: Recipient, 
+/**
+ * The file format to write: PDF, DOCX or Markdown.
+ */
+format: ExportFormat, };
 
-export type AgendaExportRequest = { meetingId: MeetingId, format: ExportFormat, };
+export type AgendaExportRequest = { 
+/**
+ * The meeting whose agenda is exported; refused while the agenda is empty.
+ */
+meetingId: MeetingId, 
+/**
+ * The file format to write: PDF, DOCX or Markdown.
+ */
+format: ExportFormat, };

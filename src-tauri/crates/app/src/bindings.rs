@@ -17,6 +17,8 @@ macro_rules! declarations {
     }};
 }
 
+/// The contents of `ui/src/ipc/gen_types.ts`: the TypeScript declaration of every type that
+/// crosses IPC, generated from the Rust types.
 pub fn typescript_bindings() -> String {
     use kernteam_domain::*;
     let cfg = Config::new();

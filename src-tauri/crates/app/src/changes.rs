@@ -16,6 +16,7 @@ pub enum Topic {
     /// The store itself: set up, unlocked, locked, keys, audit chain, demo loaded. Everything
     /// shown may have changed.
     Store,
+    /// The user's preferences, such as the minutes before the idle lock.
     Preferences,
     /// Schools, teams, members and their roles, organisations.
     Teams,
@@ -34,5 +35,6 @@ pub enum Topic {
 /// The payload of [`CHANGED_EVENT`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct Changed {
+    /// The parts of the store the command changed; every query that shows one of them refreshes.
     pub topics: Vec<Topic>,
 }

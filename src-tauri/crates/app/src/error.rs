@@ -5,6 +5,7 @@ use kernteam_store::StoreError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// What kind of error a use case hit: the stable code the UI and the CLI branch on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub enum ErrorCode {
     /// The passphrase or recovery key does not unwrap the data key.
@@ -23,7 +24,9 @@ pub enum ErrorCode {
     KeyringUnavailable,
     /// After a lock only a secret the person knows (passphrase, recovery key) unlocks.
     SecretRequired,
+    /// What was asked for does not exist (any more), for instance a record removed in the meantime.
     NotFound,
+    /// The input was refused; the error's `field` names the input the message is about.
     Validation,
     /// A named casus without consent valid on the day: record consent or discuss anonymously.
     ConsentRequired,
@@ -37,13 +40,19 @@ pub enum ErrorCode {
     OpenActions,
     /// The disk is full: the last change was not saved, nothing else changed.
     DiskFull,
+    /// Something went wrong that the user cannot fix by changing the input: a failed read or
+    /// write, stored data that could not be (de)serialised, a broken internal expectation.
     Internal,
 }
 
+/// The error of every use case: a code to branch on, a Dutch message for the user, the input it
+/// concerns and, for diagnosis only, its cause.
 #[derive(Debug, thiserror::Error)]
 #[error("{message}")]
 pub struct AppError {
+    /// What kind of error this is; callers branch on this, never on the message.
     pub code: ErrorCode,
+    /// The Dutch message shown to the user, saying what went wrong and what to do next.
     pub message: String,
     /// For validation errors: the input the message belongs to.
     pub field: Option<String>,
@@ -57,8 +66,11 @@ pub struct AppError {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IpcError {
+    /// What kind of error this is; the UI branches on this, never on the message.
     pub code: ErrorCode,
+    /// The Dutch message to show the user, saying what went wrong and what to do next.
     pub message: String,
+    /// For validation errors: the input the message belongs to; `None` for every other error.
     pub field: Option<String>,
 }
 
@@ -73,6 +85,7 @@ impl From<AppError> for IpcError {
 }
 
 impl AppError {
+    /// An error with this code and Dutch message, without a field or a cause.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
             code,
@@ -105,6 +118,7 @@ impl AppError {
         }
     }
 
+    /// The error for a use case called while the store is locked (code `Locked`): unlock first.
     pub fn locked() -> Self {
         Self::new(
             ErrorCode::Locked,

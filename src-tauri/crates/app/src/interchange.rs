@@ -8,10 +8,14 @@ use ts_rs::TS;
 use crate::error::AppResult;
 use crate::session::Session;
 
+/// What an import did, counted in records of any kind (schools, teams, members, casussen, notes,
+/// and so on).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummary {
+    /// Records newly added to the store.
     pub added: u32,
+    /// Records skipped because one with the same id was already in the store.
     pub already_present: u32,
     /// What was not taken over and why, one line each (initials or pseudonym, never a name).
     pub refused: Vec<String>,
@@ -90,6 +94,9 @@ fn unreadable(e: &serde_json::Error) -> Invalid {
     )
 }
 
+/// Reads and checks an interchange v1 document (the JSON exchange format) without storing it.
+/// Refuses a file over 64 MB, a text over 20,000 characters, JSON that does not fit the format
+/// (the message names the place, never the value) or a document the domain's checks reject.
 pub fn parse_document(bytes: &[u8]) -> Result<Interchange, Invalid> {
     check_sizes(bytes)?;
     let doc: Interchange = serde_json::from_slice(bytes).map_err(|e| unreadable(&e))?;
@@ -100,7 +107,9 @@ pub fn parse_document(bytes: &[u8]) -> Result<Interchange, Invalid> {
 /// Where an exported file goes: sealed under a password, or (after an explicit choice that
 /// the caller records) as readable JSON.
 pub enum ExportProtection<'a> {
+    /// Sealed (encrypted) under this password, which must pass the passphrase rules.
     Password(&'a str),
+    /// Readable JSON, after the user's explicit choice.
     Unencrypted,
 }
 
@@ -153,6 +162,11 @@ impl Session {
         }
     }
 
+    /// Imports an unencrypted interchange document, all or nothing: records already present are
+    /// skipped, an existing casus is never changed (a different copy is refused and reported),
+    /// and an anonymous casus with identifying text is left out and reported in `refused`.
+    /// `Validation` for a file that does not fit the format or refers to records it does not
+    /// hold. The import is recorded in the audit log.
     pub fn import_document(&mut self, bytes: &[u8]) -> AppResult<ImportSummary> {
         let mut doc = parse_document(bytes)?;
         let anonymous_refused = self.without_identifying_anonymous(&mut doc)?;
@@ -178,6 +192,8 @@ impl Session {
         Ok(())
     }
 
+    /// The whole store as an interchange document: organisations, schools, teams, members,
+    /// meetings and every casus with its parts. Records nothing (see `record_data_export`).
     pub fn export_document(&mut self) -> AppResult<Interchange> {
         Ok(self.store()?.export_all()?)
     }

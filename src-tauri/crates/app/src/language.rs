@@ -11,9 +11,11 @@ use crate::error::{AppError, AppResult, ErrorCode};
 /// The languages the UI is complete in; Dutch is the default.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub enum Language {
+    /// Dutch, stored as "nl"; the default, also when no choice was made yet.
     #[default]
     #[serde(rename = "nl")]
     Dutch,
+    /// English, stored as "en".
     #[serde(rename = "en")]
     English,
 }

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Kernteam's use cases: what the desktop shell and the CLI both do, over the store and domain.
 
 mod bindings;
@@ -47,4 +48,6 @@ pub fn default_data_dir() -> Option<std::path::PathBuf> {
     Some(base.join(IDENTIFIER))
 }
 
+/// The app's identifier (as in `tauri.conf.json`): the name of its data dir under the user's
+/// data directory.
 pub const IDENTIFIER: &str = "nl.kernteam.desktop";

@@ -24,9 +24,15 @@ fn routekaart_key(region: Option<&str>) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SchoolSettings {
+    /// The school these settings are for.
     pub school_id: SchoolId,
+    /// The region (samenwerkingsverband, the schools' regional partnership) whose routekaart
+    /// applies, at most 120 characters; `None` when not known.
     pub region: Option<String>,
+    /// Which school holidays apply: "noord", "midden" or "zuid"; anything else is refused.
     pub holiday_region: String,
+    /// The retention term (bewaartermijn) in years, 1 to 20: how long a casus is kept after the
+    /// later of its closure and the pupil leaving school.
     pub retention_years: u32,
 }
 
@@ -45,6 +51,9 @@ impl Session {
         serde_json::from_str(stored.as_deref().unwrap_or(SHIPPED_HOLIDAYS)).map_err(internal)
     }
 
+    /// Replaces the school holidays per region (only noord, midden and zuid), which the verzuim
+    /// count and the year schedule skip. `Validation` for an invalid calendar. Recorded in the
+    /// audit log as a changed setting.
     pub fn set_holiday_calendar(&mut self, calendar: &HolidayCalendar) -> AppResult<()> {
         calendar.validate()?;
         for r in &calendar.regions {
@@ -60,6 +69,8 @@ impl Session {
         Ok(())
     }
 
+    /// Whether sick-reported pupils count as thuiszitter (out of school for 4 weeks or more): as
+    /// set, or by default only absence without a valid reason (`ZonderZiekte`).
     pub fn thuiszitter_definition(&mut self) -> AppResult<ThuiszitterDefinition> {
         Ok(self
             .store()?
@@ -69,6 +80,8 @@ impl Session {
             .unwrap_or(ThuiszitterDefinition::ZonderZiekte))
     }
 
+    /// Sets whether sick-reported pupils count as thuiszitter, for the verzuim helper and the
+    /// reminders. Recorded in the audit log as a changed setting.
     pub fn set_thuiszitter_definition(
         &mut self,
         definition: ThuiszitterDefinition,
@@ -87,6 +100,9 @@ impl Session {
         }
     }
 
+    /// Replaces the routekaart (which partner to contact first for which signal) of a region, or
+    /// the one without a region for `None`. Every signal category needs exactly one step with a
+    /// first partner and advice (`Validation`). Recorded in the audit log as a changed setting.
     pub fn set_routekaart(&mut self, region: Option<&str>, steps: &[RouteStep]) -> AppResult<()> {
         casus::validate_routekaart(steps)?;
         let json = serde_json::to_string(steps).map_err(internal)?;
@@ -96,6 +112,9 @@ impl Session {
         Ok(())
     }
 
+    /// Saves a school's region, holiday region and retention term. `Validation` for a holiday
+    /// region other than noord, midden or zuid, a term outside 1 to 20 years or a region over 120
+    /// characters; `NotFound` for an unknown school. Recorded in the audit log.
     pub fn update_school(&mut self, settings: &SchoolSettings) -> AppResult<()> {
         if !HOLIDAY_REGIONS.contains(&settings.holiday_region.as_str()) {
             return Err(Invalid::new(

@@ -18,10 +18,13 @@ use ts_rs::TS;
 
 use crate::error::{AppError, AppResult};
 
+/// Minutes without activity after which an unlocked session locks, until the user chooses
+/// otherwise in the preferences.
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
 /// BIR/NORA ceiling for an unattended unlocked session.
 pub const MAX_AUTO_LOCK_MINUTES: u32 = 30;
 
+/// Where the install stands, as the first screen decides between set-up, unlock and recovery.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum StoreState {
@@ -29,17 +32,25 @@ pub enum StoreState {
     New,
     /// A store exists and is locked.
     Locked,
+    /// The store is open: its key is in memory and the use cases work.
     Unlocked,
     /// A database whose key slots can't be read: shown as a recovery screen, never replaced.
     Unreadable,
 }
 
+/// The state of the install as the UI shows it before and after unlocking: which ways to unlock
+/// exist, what the audit check found, the clock's now and the UI's language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StoreStatus {
+    /// Whether the store is new, locked, unlocked or unreadable.
     pub state: StoreState,
+    /// Whether the store has a key slot in the OS keyring, which unlocks without a typed secret
+    /// (when allowed: see `keyring_unlock_allowed`).
     pub has_keyring_slot: bool,
+    /// Whether the store can be unlocked with the user's passphrase.
     pub has_passphrase_slot: bool,
+    /// Whether the store can be unlocked with the recovery key (for a forgotten passphrase).
     pub has_recovery_slot: bool,
     /// Unlocked with the recovery key: the user is asked to choose a new passphrase now.
     pub new_passphrase_needed: bool,
@@ -55,6 +66,8 @@ pub struct StoreStatus {
     pub language: crate::Language,
 }
 
+/// One install's session, which every use case is a method of: its data dir, and while unlocked
+/// the store holding the key and the actor its audit events name. It starts locked.
 pub struct Session {
     dir: DataDir,
     store: Option<Store>,
@@ -74,6 +87,8 @@ pub(crate) fn today() -> Date {
 }
 
 impl Session {
+    /// A locked session on the data dir `dir`; removes the temp files an interrupted write left
+    /// there (never the data itself).
     pub fn new(dir: DataDir) -> Self {
         // What a crash between writing and renaming left behind (never the data itself).
         let _ = kernteam_store::remove_leftover_temp_files(dir.root());
@@ -88,10 +103,13 @@ impl Session {
         }
     }
 
+    /// The data dir this session works on: the database and its key slots.
     pub fn data_dir(&self) -> &DataDir {
         &self.dir
     }
 
+    /// The state of the install now, read from disk and the session without any key; works locked
+    /// and unlocked alike.
     pub fn status(&self) -> StoreStatus {
         let (state, slots) = match (&self.store, self.dir.state()) {
             (Some(_), DiskState::Present { slots }) => (StoreState::Unlocked, slots),

@@ -10,6 +10,7 @@ use ts_rs::TS;
 use crate::{ActionId, CasusId, CasusMode, CasusStatus};
 
 crate::kinds::vocabulary!(
+    /// What an agenda item is about, which decides its place in the agenda's order.
     AgendaKind {
         Opening => ("opening", "Opening en aanwezigheid"),
         Actiereview => ("actiereview", "Openstaande acties"),
@@ -24,13 +25,22 @@ crate::kinds::vocabulary!(
 /// What the builder needs to know of a casus of the team.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CasusForAgenda {
+    /// The casus this entry stands for.
     pub id: CasusId,
+    /// Named or anonymous: the consent gate holds back only a named casus.
     pub mode: CasusMode,
+    /// Where the casus stands: aangemeld (registered) goes to the new items, lopend (running) to
+    /// review or closure; an afgesloten (closed) casus never comes on an agenda.
     pub status: CasusStatus,
     /// Initials and class (or the pseudonym): all an agenda ever shows of a pupil.
     pub initials: String,
+    /// The pupil's class (e.g. "2 vmbo-t"), shown after the initials of a named casus only; `None`
+    /// when unknown.
     pub class_name: Option<String>,
+    /// The day the casus is next due for review; `None` counts as due on any meeting day.
     pub next_review_on: Option<Date>,
+    /// How many of the casus's actions (actiepunten) are still open. A running casus that is due,
+    /// has a review date and has none open is offered for closure (afsluiten).
     pub open_actions: u32,
     /// Consent is complete and valid on the meeting day (always true for anonymous).
     pub consent_valid: bool,
@@ -39,17 +49,28 @@ pub struct CasusForAgenda {
 /// An open action agreed in an earlier meeting (or logged between meetings).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionForAgenda {
+    /// The action (actiepunt) this entry stands for.
     pub id: ActionId,
+    /// The day the action should be done; a day before the meeting counts as overdue, `None` never
+    /// does.
     pub due_on: Option<Date>,
+    /// Logged as an urgent action taken between meetings; the review item counts these apart.
     pub urgent_between_meetings: bool,
 }
 
+/// One item of the agenda as the builder proposes it, before the chair edits and saves it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AgendaDraftItem {
+    /// The part of the meeting the item belongs to (opening, action review, casus, …).
     pub kind: AgendaKind,
+    /// The casus discussed under this item; `None` for opening, action review, themes and rondvraag
+    /// (any other business).
     pub casus_id: Option<CasusId>,
+    /// What the agenda shows, in Dutch: for a casus only initials and class or the pseudonym, never
+    /// a name.
     pub title: String,
+    /// Time planned for the item, in minutes; the builder sets a default per kind.
     pub planned_minutes: u32,
 }
 
@@ -57,12 +78,21 @@ pub struct AgendaDraftItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AgendaItem {
+    /// Identifies the saved item; minute blocks, decisions and time spent refer to it.
     pub id: crate::AgendaItemId,
+    /// Place of the item in the agenda, counting from 0.
     pub position: u32,
+    /// The part of the meeting the item belongs to (opening, action review, casus, …).
     pub kind: AgendaKind,
+    /// The casus discussed under this item; `None` for an item without a pupil (opening, action
+    /// review, theme, rondvraag).
     pub casus_id: Option<CasusId>,
+    /// What the agenda shows: for a casus only initials and class or the pseudonym, never a name.
     pub title: String,
+    /// Time planned for the item, in minutes.
     pub planned_minutes: u32,
+    /// A guest (usually the mentor who brought the casus in) present for this item only; `None`
+    /// when there is none.
     pub guest_name: Option<String>,
 }
 
@@ -70,9 +100,15 @@ pub struct AgendaItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AgendaItemInput {
+    /// The part of the meeting the item belongs to (opening, action review, casus, …).
     pub kind: AgendaKind,
+    /// The casus to discuss; a named casus needs consent valid on the meeting day, else the whole
+    /// agenda is refused. `None` for an item without a pupil.
     pub casus_id: Option<CasusId>,
+    /// What the agenda shows (required, at most 200 characters); for a casus initials and class
+    /// only, never a name.
     pub title: String,
+    /// Time planned for the item, in minutes; at most 120.
     pub planned_minutes: u32,
     /// A guest (the mentor) present for this item only.
     pub guest_name: Option<String>,
@@ -82,17 +118,28 @@ pub struct AgendaItemInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct HeldBack {
+    /// The casus that may not be discussed at this meeting.
     pub casus_id: CasusId,
+    /// The pupil's initials (never the name), so the chair knows which casus it is.
     pub initials: String,
+    /// Why it is held back, in Dutch for the chair (e.g. [`CONSENT_MISSING`]).
     pub reason: String,
 }
 
+/// The agenda the builder proposes for one meeting, with the casussen the consent gate held back
+/// and the counts the action review mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AgendaDraft {
+    /// The proposed items in meeting order: opening, action review, running casussen, new
+    /// aanmeldingen (intakes), closure candidates, themes, rondvraag.
     pub items: Vec<AgendaDraftItem>,
+    /// Named casussen left off because their consent is not valid on the meeting day: discuss them
+    /// anonymously or postpone them.
     pub held_back: Vec<HeldBack>,
+    /// How many open actions have a due date before the meeting day.
     pub overdue_actions: u32,
+    /// How many open actions were logged as urgent between meetings.
     pub urgent_actions: u32,
 }
 
@@ -112,6 +159,8 @@ impl AgendaDraft {
     }
 }
 
+/// The Dutch reason given when a named casus has no consent (toestemming) valid on the meeting day:
+/// by the builder and when the casus is put on the agenda by hand.
 pub const CONSENT_MISSING: &str =
     "Geen geldige toestemming op de dag van het overleg: bespreek anoniem of stel uit.";
 

@@ -8,19 +8,28 @@ use ts_rs::TS;
 
 use crate::validation::Invalid;
 
+/// What kind of identifying detail was found in the text of an anonymous casus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum IdentifyingKind {
+    /// A capitalised word that is a common Dutch first name.
     Voornaam,
+    /// The given or family name of a pupil already in the store (any case).
     BekendeLeerling,
+    /// Something that reads as a date, possibly a date of birth (numeric or "12 maart 2013").
     Datum,
+    /// A Dutch or international phone number.
     Telefoonnummer,
+    /// Nine digits that pass the elfproef: a possible BSN (Dutch citizen service number).
     Bsn,
+    /// An e-mail address.
     Email,
+    /// An exact class such as "8B" or "h3c"; a pseudonym may name only the year or groep.
     ExacteKlas,
 }
 
 impl IdentifyingKind {
+    /// The Dutch explanation shown after the found words, e.g. "lijkt op een voornaam".
     pub fn label(self) -> &'static str {
         match self {
             Self::Voornaam => "lijkt op een voornaam",
@@ -38,7 +47,9 @@ impl IdentifyingKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentifyingText {
+    /// What the found words look like.
     pub kind: IdentifyingKind,
+    /// The words as found in the text (e.g. "Sophie", "06-12345678"), for the UI to point at.
     pub found: String,
 }
 

@@ -44,7 +44,9 @@ vocabulary!(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Concern {
+    /// The domain the concern falls in (verzuim, gedrag, thuissituatie, …).
     pub category: SignalCategory,
+    /// The concern in the school's words; a listed concern may not be blank.
     pub text: String,
 }
 
@@ -52,7 +54,9 @@ pub struct Concern {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InvolvedProfessional {
+    /// The professional's name; a listed professional may not be nameless.
     pub name: String,
+    /// The organisation they work for, as free text (may be empty).
     pub organisation: String,
 }
 
@@ -62,15 +66,29 @@ pub struct InvolvedProfessional {
 )]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Intake {
+    /// Who brings the casus in, usually the mentor or groepsleerkracht; required, at most 200
+    /// characters.
     pub inbrenger: String,
+    /// Whether the hulpvraag (the question put to the team) is a leervraag or a leefvraag; `None`
+    /// until chosen, and required before the intake is valid.
     pub hulpvraag_kind: Option<HulpvraagKind>,
+    /// The domain the hulpvraag is about; `None` until chosen, and required before the intake is
+    /// valid.
     pub hulpvraag_domain: Option<SignalCategory>,
+    /// What the school already did itself before bringing the casus in (at most 4000 characters).
     pub tried: String,
+    /// The effect of what the school tried (at most 4000 characters).
     pub tried_effect: String,
+    /// The pupil's strengths, the sterke kanten (at most 4000 characters).
     pub strengths: String,
+    /// The concerns per domain; may be empty.
     pub concerns: Vec<Concern>,
+    /// Professionals already involved with the pupil or the family; may be empty.
     pub professionals: Vec<InvolvedProfessional>,
+    /// The parents' view of the situation and the question (at most 4000 characters).
     pub parents_view: String,
+    /// The pupil's own view (hoorrecht: the pupil's right to be heard); when empty,
+    /// `pupil_view_waived` must say why.
     pub pupil_view: String,
     /// Why the pupil's own view is not there (hoorrecht waived), required when it is empty.
     pub pupil_view_waived: String,
@@ -133,9 +151,11 @@ impl Intake {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RouteStep {
+    /// The signal domain this row is for; a valid routekaart has exactly one row per domain.
     pub category: SignalCategory,
     /// Organisation kind code (leerplicht, jgz, cjg, smw, swv, school, overig).
     pub first_partner: String,
+    /// The advice to the school on such a signal, in Dutch; may not be blank.
     pub advice: String,
 }
 
@@ -208,6 +228,8 @@ pub fn validate_routekaart(steps: &[RouteStep]) -> Result<(), Invalid> {
     Ok(())
 }
 
+/// The routekaart row for `category`: who to ask first for such a signal, or `None` when the
+/// routekaart has no row for it.
 pub fn route_for(steps: &[RouteStep], category: SignalCategory) -> Option<&RouteStep> {
     steps.iter().find(|s| s.category == category)
 }
@@ -237,7 +259,9 @@ pub fn validate_signal(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Closure {
+    /// The day the casus was closed, as ISO `YYYY-MM-DD`; not in the future.
     pub closed_on: String,
+    /// Why the casus was closed; never `OmgezetNaarBenoemd`, which only converting a casus sets.
     pub reason: ClosureReason,
     /// Attendance, help in place, placement: what the team achieved.
     pub outcome: String,

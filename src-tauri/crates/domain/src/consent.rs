@@ -16,24 +16,32 @@ pub struct GezagHolder {
     pub id: String,
     /// "moeder", "vader", "voogd" …
     pub label: String,
+    /// Whether this person has gezag (parental authority); only holders with gezag must consent.
     pub has_gezag: bool,
 }
 
+/// Who gave (or must give) consent: one gezag holder of the casus, or the pupil.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(tag = "kind", content = "holderId", rename_all = "camelCase")]
 pub enum Giver {
+    /// The holder with this `GezagHolder::id`.
     Holder(String),
+    /// The pupil themself (from 12 together with the parents, from 16 alone).
     Pupil,
 }
 
 /// A consent as the rule reads it (the store keeps the method and who recorded it besides).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConsentRecord {
+    /// The day consent was given; the record counts only for days on or after it.
     pub given_on: Date,
+    /// Who gave this consent; must name at least one, and only the pupil or known holders.
     pub givers: Vec<Giver>,
     /// Partner organisation codes the consent covers (school, leerplicht, jgz …).
     pub scope_organisations: Vec<String>,
+    /// The last day the consent holds (by default 31 July of that school year).
     pub valid_until: Date,
+    /// The day the consent was withdrawn, or `None` while it stands.
     pub withdrawn_on: Option<Date>,
 }
 
@@ -41,17 +49,23 @@ pub struct ConsentRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "status", rename_all = "camelCase")]
 pub enum ConsentStatus {
+    /// Everyone who must consent on the day has done so, and the consent is valid.
     Volledig,
     /// Who still has to consent, in Dutch ("vader", "de leerling").
     Onvolledig {
+        /// The labels of those still missing, in Dutch; never empty as [`status`] builds it.
         missing: Vec<String>,
     },
+    /// The latest consent ran past its `valid_until` before the day.
     Verlopen,
+    /// The latest consent was withdrawn on or before the day.
     Ingetrokken,
+    /// No consent was given on or before the day.
     Geen,
 }
 
 impl ConsentStatus {
+    /// The status in Dutch as the casus shows it, e.g. "onvolledig: ontbreekt vader".
     pub fn label(&self) -> String {
         match self {
             ConsentStatus::Volledig => "volledig".into(),

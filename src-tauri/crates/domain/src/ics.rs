@@ -4,17 +4,29 @@
 
 /// One event: a meeting (with its time) or an action deadline (a whole day).
 pub enum CalendarEntry<'a> {
+    /// A kernteam meeting, from its start for the given number of minutes.
     Meeting {
+        /// The event's stable id, written as `<uid>@kernteam`, so a calendar recognises it again.
         uid: String,
+        /// The start as RFC 3339 (`2025-09-30T07:00:00Z`); a meeting whose start does not parse is
+        /// left out of the calendar.
         starts_at_utc: &'a str,
+        /// How long the meeting lasts, in minutes; sets the event's end.
         minutes: u32,
+        /// The kernteam's name, shown as `Kernteamoverleg <team>`.
         team: &'a str,
+        /// Where the meeting is held, or `None` to give no location.
         location: Option<&'a str>,
     },
+    /// The due date of an action as a whole-day event, naming only the owner and the team.
     Deadline {
+        /// The event's stable id, written as `<uid>@kernteam`, so a calendar recognises it again.
         uid: String,
+        /// The due date, as ISO `YYYY-MM-DD`.
         on: &'a str,
+        /// Who owns the action, as the action names it (e.g. "GGD JGZ"); never pupil data.
         owner: &'a str,
+        /// The name of the kernteam the action belongs to.
         team: &'a str,
     },
 }
@@ -57,6 +69,8 @@ fn fold(line: &str) -> String {
     out
 }
 
+/// The entries as one iCalendar text (CRLF line ends, lines folded at 75 octets).
+/// `stamp_utc` (RFC 3339) becomes every event's DTSTAMP; the epoch when it does not parse.
 pub fn calendar(entries: &[CalendarEntry<'_>], stamp_utc: &str) -> String {
     let stamp = utc_stamp(stamp_utc).unwrap_or_else(|| "19700101T000000Z".into());
     let mut lines = vec![

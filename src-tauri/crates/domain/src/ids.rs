@@ -6,6 +6,8 @@ use uuid::Uuid;
 
 macro_rules! id_type {
     ($($name:ident),* $(,)?) => {$(
+        /// The id of one kind of record: a UUIDv7, ordered by creation time and unique across
+        /// laptops so their records merge; shown and parsed as the usual hyphenated UUID text.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS, schemars::JsonSchema)]
         #[ts(type = "string")]
         pub struct $name(pub Uuid);

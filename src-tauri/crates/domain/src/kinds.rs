@@ -8,10 +8,12 @@ macro_rules! vocabulary {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema)]
         pub enum $name {
-            $(#[serde(rename = $code)] $variant),*
+            // Each case's doc is its Dutch label: the one place that says what it means to users.
+            $(#[doc = $label] #[serde(rename = $code)] $variant),*
         }
 
         impl $name {
+            /// Every value of the vocabulary, in the order it is declared.
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
 
             /// The code stored in the database and sent over IPC; never changes once landed.
@@ -24,6 +26,7 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $label),* }
             }
 
+            /// The value stored under `code`, or `None` for a code this vocabulary does not know.
             pub fn from_code(code: &str) -> Option<Self> {
                 match code { $($code => Some($name::$variant),)* _ => None }
             }
@@ -72,6 +75,9 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// Where a casus stands in its life (docs/DOMAIN.md §2): aangemeld (brought in, not yet
+    /// discussed in a held meeting), lopend (discussed at least once, still open) or afgesloten
+    /// (closed: read-only except for rights requests).
     CasusStatus {
         Aangemeld => ("aangemeld", "Aangemeld"),
         Lopend => ("lopend", "Lopend"),
@@ -88,6 +94,7 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// How urgent the aanmelding (intake) is, as the school states it: normaal, hoog or acuut.
     Urgency {
         Normaal => ("normaal", "Normaal"),
         Hoog => ("hoog", "Hoog"),
@@ -114,6 +121,9 @@ impl Default for DataCategory {
 }
 
 vocabulary!(
+    /// What a note on a casus is for: voorbereiding (a partner's preparation, private to its
+    /// author until shared), bespreking (written during the discussion) or terugkoppeling (feedback
+    /// afterwards).
     NoteKind {
         Voorbereiding => ("voorbereiding", "Voorbereiding"),
         Bespreking => ("bespreking", "Bespreking"),
@@ -122,6 +132,8 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// Where an actiepunt (agreed action) stands: open, gedaan (done), deels (partly done), niet
+    /// gedaan (not done) or vervallen (lapsed); a casus closes only when none is open.
     ActionStatus {
         Open => ("open", "Open"),
         Gedaan => ("gedaan", "Gedaan"),
@@ -132,6 +144,8 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// Where a kernteam meeting stands: gepland (planned), bezig (being held now), gesloten
+    /// (held and closed; shown as "Gehouden") or geannuleerd (cancelled).
     MeetingStatus {
         Gepland => ("gepland", "Gepland"),
         Bezig => ("bezig", "Bezig"),

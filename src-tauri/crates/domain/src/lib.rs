@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Kernteam's words and rules, pure: no I/O, no clock, no randomness beyond what callers pass in.
 
 pub mod agenda;

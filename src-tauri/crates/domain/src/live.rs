@@ -17,10 +17,18 @@ use crate::{
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MinuteBlock {
+    /// What was established about the pupil, kept apart from opinions and interpretations (free
+    /// text, at most 20,000 characters).
     pub facts: String,
+    /// Analysis and views: how the team reads the facts (free text, at most 20,000 characters).
     pub analysis: String,
+    /// The partner organisation that holds regie (case lead) from now on; `None` leaves the casus's
+    /// regie as it was when the meeting closes.
     pub regie_organisation_id: Option<OrganisationId>,
+    /// The next review date, as an ISO date (`YYYY-MM-DD`); empty is stored as `None`, which leaves
+    /// the casus's review date as it was.
     pub next_review_on: Option<String>,
+    /// What may be told to the parents and the inbrenger (the teacher who brought the casus in).
     pub to_parents: String,
     /// Health (gezondheid): eating, sleep, anxiety, medical. Absent in minutes made before.
     #[serde(default)]
@@ -30,51 +38,81 @@ pub struct MinuteBlock {
     pub safety: String,
 }
 
+/// One agenda item as live meeting mode shows it: its plan, the time spent so far and its minute
+/// block.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LiveItem {
+    /// The saved agenda item; its minute block and decisions refer to it.
     pub id: AgendaItemId,
+    /// Place of the item in the agenda, counting from 0.
     pub position: u32,
+    /// The part of the meeting the item belongs to (opening, action review, casus, …).
     pub kind: AgendaKind,
+    /// The casus discussed under this item; `None` for an item without a pupil.
     pub casus_id: Option<CasusId>,
+    /// What the agenda shows: for a casus only initials and class or the pseudonym, never a name.
     pub title: String,
+    /// Time planned for the item, in minutes (0 when none was planned).
     pub planned_minutes: u32,
+    /// Time spent on the item so far, in seconds; added each time the chair moves on while the
+    /// meeting runs.
     pub spent_seconds: u32,
+    /// A guest (usually the mentor) present for this item only; `None` when there is none.
     pub guest_name: Option<String>,
+    /// The minute block written for this casus item; `None` until one is saved.
     pub block: Option<MinuteBlock>,
 }
 
+/// A decision (besluit) recorded during the meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DecisionRow {
+    /// Identifies this decision in the store and the audit log.
     pub id: DecisionId,
+    /// The agenda item it was taken under; `None` when recorded outside an item.
     pub agenda_item_id: Option<AgendaItemId>,
+    /// The decision as worded by the minute-taker (at most 2000 characters).
     pub text: String,
     /// The casus it concerns: exports and the minutes keep it with that pupil.
     pub casus_id: Option<CasusId>,
+    /// What the decision is about (school, verzuim, gezondheid, gezin, veiligheid); health and
+    /// safety leave only where released.
     pub category: DataCategory,
 }
 
+/// A member of the meeting's team and whether she is at this meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Presence {
+    /// The team member this line is about.
     pub member_id: MemberId,
+    /// Her name, as the presence list and the minutes show it.
     pub name: String,
+    /// Her role in the team (one of them when she has several).
     pub role: Role,
+    /// The organisation she works for; `None` when none is recorded.
     pub organisation_name: Option<String>,
+    /// `Some(true)` present, `Some(false)` absent, `None` not marked yet; the minutes count
+    /// everyone not marked present as absent.
     pub present: Option<bool>,
 }
 
+/// Everything live meeting mode shows of one meeting, read fresh from the store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LiveMeeting {
+    /// The meeting itself: team, start time, location and status.
     pub meeting: MeetingRow,
+    /// The saved agenda items in order, with their minute blocks and time spent.
     pub items: Vec<LiveItem>,
+    /// Every decision recorded in this meeting, in the order recorded.
     pub decisions: Vec<DecisionRow>,
     /// Actions agreed in this meeting, per item through their casus.
     pub actions: Vec<ActionRow>,
     /// Open actions of earlier meetings, for the review item: each gets a status and feedback.
     pub review: Vec<ActionRow>,
+    /// Every member of the team with her attendance, by name.
     pub presence: Vec<Presence>,
 }
 
@@ -82,14 +120,21 @@ pub struct LiveMeeting {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewAction {
+    /// The meeting where the action is agreed; the due date may not lie before its day.
     pub meeting_id: MeetingId,
+    /// The agenda item under which it is agreed, if any.
     pub agenda_item_id: Option<AgendaItemId>,
+    /// The casus the action concerns; `None` for an action without a pupil.
     pub casus_id: Option<CasusId>,
+    /// What is to be done (required, at most 500 characters).
     pub description: String,
     /// A person at the table; their organisation is the owner when none is given.
     #[serde(default)]
     pub owner_member_id: Option<MemberId>,
+    /// The organisation that owns the action; when `None`, the owner person's organisation. One of
+    /// the two owners is required.
     pub owner_organisation_id: Option<OrganisationId>,
+    /// By when, as an ISO date (`YYYY-MM-DD`); required, and not before the meeting day.
     pub due_on: Option<String>,
     /// What the action is about; health and safety leave only where released.
     #[serde(default)]
@@ -136,9 +181,13 @@ fn validate_action(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UrgentAction {
+    /// The casus the urgent action was taken for.
     pub casus_id: CasusId,
+    /// What is or was done (required, at most 500 characters).
     pub description: String,
+    /// The person who carries it out; a person or an organisation is required as owner.
     pub owner_member_id: Option<MemberId>,
+    /// The organisation that owns it; a person or an organisation is required as owner.
     pub owner_organisation_id: Option<OrganisationId>,
     /// Empty means today: most urgent actions are done the day they are logged.
     pub due_on: Option<String>,
@@ -149,6 +198,8 @@ pub struct UrgentAction {
 }
 
 impl UrgentAction {
+    /// Checks what, who and by when (no date means today, a day in the past is refused) and returns
+    /// the due date.
     pub fn validate(&self, today: time::Date) -> Result<time::Date, Invalid> {
         let due = self
             .due_on
@@ -266,28 +317,48 @@ mod tests {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MinutesBody {
+    /// The name of the kernteam that met.
     pub team_name: String,
+    /// The meeting's start time, as an RFC 3339 moment in UTC (e.g. `2025-09-30T07:00:00Z`).
     pub starts_at: String,
+    /// Where the meeting was held; `None` when not recorded.
     pub location: Option<String>,
+    /// Names of the team members marked present.
     pub present: Vec<String>,
+    /// Names of the team members not marked present (absent or never ticked).
     pub absent: Vec<String>,
+    /// The agenda items in order, then an item for each casus whose actions were reviewed without
+    /// being on the agenda.
     pub items: Vec<MinutesItem>,
 }
 
+/// One agenda item as the minutes record it: its plan and time, its casus block, its decisions and
+/// the casus's actions.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MinutesItem {
+    /// The item's title as on the agenda (initials and class for a casus, never a name).
     pub title: String,
+    /// The Dutch label of the item's kind (e.g. "Lopende casus"), not its code.
     pub kind: String,
+    /// The casus the item is about; `None` for an item without a pupil. A correction never changes
+    /// it.
     pub casus_id: Option<CasusId>,
+    /// A guest (usually the mentor) present for this item only; `None` when there was none.
     pub guest_name: Option<String>,
+    /// Time planned for the item, in minutes.
     pub planned_minutes: u32,
+    /// Time spent on the item, in seconds.
     pub spent_seconds: u32,
+    /// The casus's minute block; `None` for an item without a pupil or when nothing was written.
     pub block: Option<MinuteBlock>,
+    /// The decisions taken under this item, in order; the action review's lines about this casus
+    /// are added here.
     pub decisions: Vec<String>,
     /// The category of each decision, in order (absent in minutes made before: school).
     #[serde(default)]
     pub decision_categories: Vec<DataCategory>,
+    /// The casus's actions agreed in this meeting, each as one line: what — who — by when.
     pub actions: Vec<String>,
     /// The same actions with their owner's organisation, so an export can keep a partner's
     /// own (absent from minutes made before it existed).
@@ -307,18 +378,28 @@ impl MinutesItem {
     }
 }
 
+/// An action as the minutes keep it, with its owner's organisation so an export can select it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MinutesAction {
+    /// What is to be done.
     pub description: String,
+    /// Who does it, as shown: "person (organisation)" or the organisation alone; `None` when no
+    /// owner is known.
     pub owner: Option<String>,
+    /// The organisation that owns it, so a partner's export can keep its own actions; `None` when
+    /// not known.
     pub owner_organisation_id: Option<OrganisationId>,
+    /// By when, as an ISO date (`YYYY-MM-DD`); `None` when no date was set.
     pub due_on: Option<String>,
+    /// What the action is about; health and safety leave only where released (absent in older
+    /// minutes: school).
     #[serde(default)]
     pub category: DataCategory,
 }
 
 crate::kinds::vocabulary!(
+    /// Whether a version of the minutes is still a draft or has been finalised (vastgesteld).
     MinutesStatus {
         Concept => ("concept", "Concept"),
         Vastgesteld => ("vastgesteld", "Vastgesteld"),
@@ -330,10 +411,16 @@ crate::kinds::vocabulary!(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MinutesVersion {
+    /// The version number, counting from 1; each correction adds the next.
     pub version: u32,
+    /// Concept (still editable) or vastgesteld (finalised by the chair, never changed again).
     pub status: MinutesStatus,
+    /// Why this version corrects the one before; `None` for the first version.
     pub correction_reason: Option<String>,
+    /// When this version was made, as an RFC 3339 moment in UTC.
     pub created_at: String,
+    /// When the chair finalised it, as an RFC 3339 moment in UTC; `None` while it is a concept.
     pub finalised_at: Option<String>,
+    /// What this version of the minutes says.
     pub body: MinutesBody,
 }

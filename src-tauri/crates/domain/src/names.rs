@@ -17,11 +17,15 @@ const PARTICLES: &[&str] = &[
 /// its particles ("de Vries").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PupilName {
+    /// The given names, possibly several ("Anna Maria").
     pub given: String,
+    /// The family name with its particles ("de Vries"); may be hyphenated ("Vries-Bakker").
     pub family: String,
 }
 
 impl PupilName {
+    /// A pupil's name from given names and family name, kept as typed (matching folds case and
+    /// diacritics itself).
     pub fn new(given: impl Into<String>, family: impl Into<String>) -> Self {
         Self {
             given: given.into(),

@@ -3,14 +3,20 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// The fewest characters (not bytes) a passphrase may have; shorter ones are refused.
 pub const MIN_PASSPHRASE_CHARS: usize = 12;
 
+/// A rough strength estimate of a passphrase, weakest first; the weakest two are refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Strength {
+    /// Fewer than `MIN_PASSPHRASE_CHARS` characters: refused.
     TooShort,
+    /// Long enough but predictable (under 6 distinct characters, or one kind only): refused.
     Weak,
+    /// Accepted: at least two kinds of character (lower case, upper case, digits, other).
     Reasonable,
+    /// Accepted: 20 characters or more, or 16 or more with two kinds of character.
     Strong,
 }
 

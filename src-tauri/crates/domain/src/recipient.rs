@@ -22,8 +22,12 @@ vocabulary!(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Recipient {
+    /// Which export profile applies: ouders, school, partner or SWV loket.
     pub kind: RecipientKind,
+    /// The receiving organisation of the team, for a partner; `None` for the other profiles.
     pub organisation_id: Option<OrganisationId>,
+    /// The kind of that organisation, which the partner rule needs; the app fills it in from the
+    /// store by `organisation_id`, never from the page.
     pub organisation_kind: Option<OrganisationKind>,
     /// As the footer names it: "Vertrouwelijk — bestemd voor <name>".
     pub name: String,
@@ -32,7 +36,11 @@ pub struct Recipient {
 /// What the rule needs to know of one casus, on the day of the export.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CasusForExport {
+    /// An anonymous consultation: it leaves under its pseudonym, needs no consent and never goes
+    /// to the parents.
     pub anonymous: bool,
+    /// The pupil's age in whole years on the day of the export; `None` when no birth date is
+    /// known.
     pub pupil_age: Option<u8>,
     /// The organisations a complete, valid consent covers today; `None` without such consent.
     pub consent_scope: Option<Vec<OrganisationKind>>,
@@ -48,7 +56,9 @@ pub struct CasusForExport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Naming {
+    /// By the pupil's name.
     FullName,
+    /// By the pseudonym of an anonymous consultation only ("Leerling A, groep 8").
     Pseudonym,
 }
 
@@ -56,7 +66,9 @@ pub enum Naming {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ActionsShown {
+    /// Every action of the casus.
     All,
+    /// Only the actions owned by an organisation of this kind: a partner's own.
     OwnedBy(OrganisationKind),
 }
 
@@ -64,11 +76,17 @@ pub enum ActionsShown {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Allowed {
+    /// How the pupil is named.
     pub naming: Naming,
+    /// Whether the block's facts go; without them no shared note goes either.
     pub facts: bool,
+    /// Whether the analysis and opinions go.
     pub analysis: bool,
+    /// Whether the decisions go (each still within its category).
     pub decisions: bool,
+    /// Whether the text meant for the parents and the inbrenger goes.
     pub to_parents: bool,
+    /// Which of the casus's actions go (each still within its category).
     pub actions: ActionsShown,
     /// Shared notes of these categories (never anyone's private preparation note).
     pub note_categories: Vec<DataCategory>,
@@ -91,7 +109,9 @@ pub enum Part {
     Health,
     /// The block's safety part.
     Safety,
+    /// A decision, with the data category it is about.
     Decision(DataCategory),
+    /// An action, with the data category it is about.
     Action(DataCategory),
     /// A shared note or an intake concern of this category (never a private preparation note:
     /// those are not for any recipient).
@@ -101,7 +121,9 @@ pub enum Part {
 /// Whether one part goes, and if not, why (the preview says it per left-out part).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PartShare {
+    /// The part goes to the recipient.
     Shown,
+    /// The part stays out, with the reason in Dutch.
     LeftOut(String),
 }
 
@@ -169,19 +191,24 @@ impl Allowed {
         }
     }
 
+    /// Whether `part` goes to this recipient: [`Allowed::part`] without the reason.
     pub fn shows(&self, part: Part) -> bool {
         self.part(part) == PartShare::Shown
     }
 }
 
+/// What of one casus goes to one recipient, as [`rule`] decides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "outcome", rename_all = "camelCase")]
 pub enum Share {
+    /// Some of the casus goes to the recipient.
     Included {
+        /// Which parts of the casus the recipient may receive.
         allowed: Allowed,
     },
     /// Left out entirely, with the reason the preview shows.
     Excluded {
+        /// Why nothing goes, in Dutch (e.g. no valid consent).
         reason: String,
     },
 }

@@ -11,13 +11,19 @@ use crate::validation::Invalid;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Recurrence {
+    /// The rhythm: a meeting every this many weeks, 1 to 12.
     pub every_weeks: u32,
     /// 1 = Monday … 5 = Friday.
     pub weekday: u8,
     /// Local school time, `HH:MM`.
     pub time: String,
+    /// The first day of the series, as ISO `YYYY-MM-DD`; the first meeting is the first chosen
+    /// weekday on or after it.
     pub first_date: String,
+    /// The last day a meeting may fall on, as ISO `YYYY-MM-DD`; not before `first_date` and at
+    /// most 400 days after it.
     pub last_date: String,
+    /// Where the meetings are held, or `None` when no place is given.
     pub location: Option<String>,
 }
 
@@ -25,21 +31,31 @@ pub struct Recurrence {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Exception {
+    /// That date's meeting moves to another day, and possibly another time.
     #[serde(rename_all = "camelCase")]
     Moved {
+        /// The date the recurrence gave, as ISO `YYYY-MM-DD`.
         original: String,
+        /// The day the meeting moves to, as ISO `YYYY-MM-DD`.
         to: String,
+        /// The new local start time, `HH:MM`, or `None` to keep the recurrence's time.
         time: Option<String>,
     },
+    /// That date's meeting does not take place.
     #[serde(rename_all = "camelCase")]
-    Cancelled { original: String },
+    Cancelled {
+        /// The date the recurrence gave, as ISO `YYYY-MM-DD`.
+        original: String,
+    },
 }
 
 /// One planned meeting of the schedule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PlannedDate {
+    /// The meeting day, as ISO `YYYY-MM-DD` (the new day when moved).
     pub date: String,
+    /// The local start time, `HH:MM`.
     pub time: String,
     /// The date the recurrence gave, when this one was moved.
     pub moved_from: Option<String>,
@@ -64,6 +80,8 @@ pub fn parse_time(text: &str) -> Option<(u8, u8)> {
 }
 
 impl Recurrence {
+    /// Checks the recurrence and returns its first day, last day and weekday, or what to fix (in
+    /// Dutch, naming the field).
     pub fn validate(&self) -> Result<(Date, Date, Weekday), Invalid> {
         if !(1..=12).contains(&self.every_weeks) {
             return Err(Invalid::new("everyWeeks", "Kies elke 1 tot 12 weken."));

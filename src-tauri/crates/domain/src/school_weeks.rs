@@ -18,6 +18,8 @@ pub struct SchoolWeeks {
 }
 
 impl SchoolWeeks {
+    /// The school weeks of `region`, from its holiday periods in `calendar`; a period whose
+    /// dates do not parse is skipped.
     pub fn of(calendar: &HolidayCalendar, region: &str) -> Self {
         Self {
             periods: calendar

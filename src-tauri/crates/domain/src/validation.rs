@@ -2,15 +2,18 @@
 
 use time::Date;
 
+/// Input that cannot be accepted: which field, and a Dutch message that says what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct Invalid {
     /// The field the message is about, so the UI can put it next to the right input.
     pub field: &'static str,
+    /// What is wrong and how to fix it, in Dutch, ready to show the user.
     pub message: String,
 }
 
 impl Invalid {
+    /// A refusal about `field` (camelCase, as the UI names it) with its Dutch message.
     pub fn new(field: &'static str, message: impl Into<String>) -> Self {
         Self {
             field,

@@ -11,8 +11,14 @@ use crate::validation::{Invalid, age_on};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AbsenceWeek {
+    /// The Monday of the school week, as an ISO date (`YYYY-MM-DD`); another day is refused on
+    /// entry and read as its week's Monday when counting.
     pub week_start: String,
+    /// Hours of authorised (geoorloofd) absence that week, at most 40; PO counts clock hours, VO
+    /// lesson hours. They do not count towards the meldplicht.
     pub authorised_hours: u32,
+    /// Hours of unauthorised (ongeoorloofd) absence that week, at most 40, in the same unit; these
+    /// count towards the meldplicht (16 hours within 4 school weeks).
     pub unauthorised_hours: u32,
 }
 
@@ -20,8 +26,11 @@ pub struct AbsenceWeek {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HolidayPeriod {
+    /// The holiday as it is called, e.g. "Herfstvakantie"; never empty.
     pub name: String,
+    /// First day of the holiday, as an ISO date (`YYYY-MM-DD`).
     pub first_day: String,
+    /// Last day of the holiday, as an ISO date; not before `first_day`.
     pub last_day: String,
 }
 
@@ -29,18 +38,28 @@ pub struct HolidayPeriod {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HolidayCalendar {
+    /// Where the dates come from, as free text shown with the calendar (the shipped file cites the
+    /// national advice and asks schools to check it).
     pub source: String,
+    /// The holidays of each holiday region.
     pub regions: Vec<RegionHolidays>,
 }
 
+/// The school holidays of one holiday region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RegionHolidays {
+    /// The holiday region, e.g. "noord", "midden" or "zuid"; looked up ignoring case and
+    /// surrounding spaces, never empty.
     pub region: String,
+    /// The region's holiday periods, in any order.
     pub periods: Vec<HolidayPeriod>,
 }
 
+/// Unauthorised absence, in hours, within [`MELDPLICHT_WEEKS`] school weeks at which the school
+/// must report to DUO (meldplicht: duty to report).
 pub const MELDPLICHT_HOURS: u32 = 16;
+/// How many consecutive school weeks (holiday weeks skipped) the meldplicht hours are counted over.
 pub const MELDPLICHT_WEEKS: usize = 4;
 
 /// Monday of the week `day` falls in.
@@ -49,6 +68,8 @@ pub fn monday_of(day: Date) -> Date {
 }
 
 impl HolidayCalendar {
+    /// The holiday periods of `region` (case and surrounding spaces ignored); empty for a region
+    /// the calendar does not know.
     pub fn periods(&self, region: &str) -> &[HolidayPeriod] {
         self.regions
             .iter()
@@ -178,12 +199,14 @@ pub enum ThuiszitterDefinition {
 }
 
 impl ThuiszitterDefinition {
+    /// The stable code the setting is stored under.
     pub fn code(self) -> &'static str {
         match self {
             Self::ZonderZiekte => "zonder_ziekte",
             Self::InclusiefZiekte => "inclusief_ziekte",
         }
     }
+    /// The definition a stored code stands for; `None` for an unknown code.
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
             "zonder_ziekte" => Some(Self::ZonderZiekte),
@@ -191,6 +214,7 @@ impl ThuiszitterDefinition {
             _ => None,
         }
     }
+    /// The definition in Dutch words, e.g. "zonder ziekgemelde leerlingen".
     pub fn label(self) -> &'static str {
         match self {
             Self::ZonderZiekte => "zonder ziekgemelde leerlingen",
@@ -215,17 +239,24 @@ pub struct AttendanceFacts {
     pub exemption_5a_from: Option<String>,
 }
 
+/// How long a pupil of compulsory school age has been out of school without an exemption
+/// (thuiszitter: a pupil sitting at home), in the bands of docs/DOMAIN.md §4.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "band", rename_all = "camelCase")]
 pub enum ThuiszitterBand {
+    /// Not a thuiszitter on the day asked: attending, out for less than 4 weeks, under 5 or 18 and
+    /// older, under an active 5a exemption, or reported sick where sickness does not count.
     Geen,
     /// 4 weeks up to 3 months out of school: put on the agenda.
     VierWekenTotDrieMaanden {
+        /// The day this band began (4 weeks after the first day out), as an ISO date.
         since: String,
+        /// The last day of this band (the day before 3 months out), as an ISO date.
         until: String,
     },
     /// More than 3 months: suggest the SWV thuiszittersoverleg.
     LangerDanDrieMaanden {
+        /// The day 3 months out were reached, as an ISO date.
         since: String,
     },
 }
@@ -234,7 +265,9 @@ pub enum ThuiszitterBand {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Reminder {
+    /// The day the reminder is due, as an ISO date.
     pub on: String,
+    /// What to do then, in Dutch, as shown to the user.
     pub text: String,
 }
 
@@ -257,6 +290,8 @@ pub fn exemption_5a_until(from: Date) -> Date {
     add_months(from, 12) - Duration::days(1)
 }
 
+/// Whether a vrijstelling 5a (exemption on physical or psychological grounds) that starts on `from`
+/// applies on `on`: from its first day for one year.
 pub fn exemption_5a_active(from: Date, on: Date) -> bool {
     from <= on && on <= exemption_5a_until(from)
 }

@@ -8,13 +8,20 @@ use kernteam_domain::{ActionRow, ActionStatus};
 use crate::document::{ActionLine, Document, Section};
 use crate::minutes::{CasusContext, Excluded};
 
+/// What the action list of one organisation is made from.
 pub struct ActionListRequest<'a> {
+    /// The partner organisation the list is for; without an organisation id nothing is listed.
     pub recipient: &'a Recipient,
+    /// The school's name, for the header.
     pub school: &'a str,
+    /// The kernteam's name, for the header.
     pub team: &'a str,
     /// The team's actions; only the recipient organisation's open ones are listed.
     pub actions: &'a [ActionRow],
+    /// The casussen the actions belong to; a pupil's actions go only as far as the recipient
+    /// rule allows.
     pub casussen: &'a [CasusContext],
+    /// The day of the list: its date, and actions due before it are marked overdue.
     pub today: time::Date,
 }
 
@@ -26,6 +33,8 @@ fn due_text(due: Option<&str>, today: time::Date) -> String {
     }
 }
 
+/// The recipient's action list and what was left out (for the preview): per pupil, then the
+/// actions without a pupil, with open and overdue counted over what is listed.
 pub fn action_list_for(request: &ActionListRequest<'_>) -> (Document, Vec<Excluded>) {
     let recipient = request.recipient;
     let mine = open_actions_of(request);

@@ -8,15 +8,21 @@ use kernteam_domain::dates::{dutch_date, dutch_date_time};
 
 use crate::document::{Document, Section};
 
+/// What the agenda document of one meeting is made from.
 pub struct AgendaRequest<'a> {
+    /// The kernteam's name, for the title and header.
     pub team: &'a str,
+    /// The school's name, for the header.
     pub school: &'a str,
     /// UTC, as stored ("2026-11-24T08:00:00Z").
     pub starts_at: &'a str,
+    /// Where the meeting is held, or `None` to name no place.
     pub location: Option<&'a str>,
+    /// The meeting's agenda items in any order; they are listed by `position`.
     pub items: &'a [AgendaItem],
     /// Initials and class (or the pseudonym) of each casus on the agenda.
     pub pupils: &'a [(CasusId, String)],
+    /// The day the document is made.
     pub made_on: time::Date,
 }
 
@@ -24,6 +30,8 @@ fn clock(minutes: u32) -> String {
     format!("{:02}:{:02}", (minutes / 60) % 24, minutes % 60)
 }
 
+/// The agenda as a document: each item with its start time (from the meeting start plus the
+/// planned minutes before it); a casus item shows its entry in `pupils`, never its title.
 pub fn agenda_for(request: &AgendaRequest<'_>) -> Document {
     let when = dutch_date_time(request.starts_at).unwrap_or_default();
     // "di 24 nov 2026, 09:00": the local start is the text after the comma.

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Kernteam's documents (minutes, summaries, action lists): model in, bytes out. What goes
 //! into a document is decided here, per recipient, by the rules of
 //! `kernteam_domain::recipient`; the renderers only lay out what they are given.

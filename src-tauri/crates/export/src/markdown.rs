@@ -48,6 +48,8 @@ fn paragraph(text: &str) -> String {
         .join("  \n")
 }
 
+/// The document as Markdown: every typed text escaped so it stays literal text, the actions
+/// as a pipe table, and the footer with the day it was made at the end.
 pub fn render(doc: &Document) -> String {
     let mut out = String::new();
     out.push_str(&format!("# {}\n\n", inline(&doc.title)));

@@ -15,9 +15,11 @@ use crate::document::{ActionLine, Document, Field, Section};
 /// What the exporter knows of one casus on the agenda.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CasusContext {
+    /// The casus this context describes.
     pub casus_id: CasusId,
     /// The pupil's name, or the pseudonym of an anonymous consultation.
     pub name: String,
+    /// What the recipient rule needs to know of the casus on the day of the export.
     pub facts: CasusForExport,
     /// The pupil's own name (none for an anonymous consultation): the parts she shares with
     /// a sibling name her too.
@@ -33,23 +35,34 @@ impl CasusContext {
     }
 }
 
+/// What one recipient's minutes of a meeting are made from.
 pub struct MinutesRequest<'a> {
+    /// The minutes of the meeting: who was present, and every item with its block, decisions
+    /// and actions.
     pub body: &'a MinutesBody,
     /// "versie 1, vastgesteld di 24 nov 2026".
     pub status: String,
+    /// The school's name, for the header.
     pub school: &'a str,
+    /// Who the minutes are for; the rule decides per casus what of it goes.
     pub recipient: &'a Recipient,
+    /// The context of each casus on the agenda; a casus item without one is left out.
     pub casussen: &'a [CasusContext],
+    /// The team's organisations as (id, kind, name): to name who has regie (the case lead) and
+    /// to tell which actions are a partner's own.
     pub organisations: &'a [(OrganisationId, OrganisationKind, String)],
     /// Parents get the part about one pupil; others may get the whole meeting.
     pub only_casus: Option<CasusId>,
+    /// The day the document is made.
     pub made_on: time::Date,
 }
 
 /// A casus item left out, for the preview (initials and class, and why).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Excluded {
+    /// What was left out: the item's title, or that title with the part ("… — een actie").
     pub title: String,
+    /// Why it was left out, in Dutch, as the preview shows it.
     pub reason: String,
 }
 

@@ -19,8 +19,10 @@ use crate::document::Document;
 /// Why a PDF could not be made; the text is for logs and tests, never shown with pupil data.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
+    /// Typst could not lay out the document or write the PDF; holds Typst's messages.
     #[error("typesetting failed: {0}")]
     Typeset(String),
+    /// Protecting the PDF with the password (AES-256) failed; holds the cause.
     #[error("PDF encryption failed: {0}")]
     Encrypt(String),
 }

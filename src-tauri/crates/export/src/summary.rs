@@ -12,11 +12,18 @@ use kernteam_domain::{
 use crate::document::{ActionLine, Document, Field, Section};
 use crate::minutes::{CasusContext, Excluded};
 
+/// What the summary (overdracht: the hand-over of a casus, e.g. to a new school) is made from.
 pub struct SummaryRequest<'a> {
+    /// The casus as the store holds it: intake, notes, actions and closure.
     pub dossier: &'a CasusDossier,
+    /// The casus's export context: its name or pseudonym, what the rule needs, and the other
+    /// pupils' names to keep out.
     pub context: &'a CasusContext,
+    /// Who the summary is for; the rule decides what of the casus goes.
     pub recipient: &'a Recipient,
+    /// The team's organisations as (id, kind, name), to tell which actions are a partner's own.
     pub organisations: &'a [(OrganisationId, OrganisationKind, String)],
+    /// The day of the summary: its date, and "stand van" (as of) for a casus still open.
     pub today: time::Date,
 }
 

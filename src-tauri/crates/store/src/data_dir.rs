@@ -18,28 +18,40 @@ pub enum DiskState {
     /// Nothing yet (or keys without a database: an interrupted set-up that holds no data).
     Empty,
     /// A database and its key slots.
-    Present { slots: Vec<SlotKind> },
+    Present {
+        /// The kinds of slot in `keys.json`, in the order the file lists them.
+        slots: Vec<SlotKind>,
+    },
     /// A database without usable key slots: never overwritten, the user must restore.
-    Unreadable { reason: String },
+    Unreadable {
+        /// Why `keys.json` could not be used (missing, unreadable or damaged), as the error's text.
+        reason: String,
+    },
 }
 
 impl DataDir {
+    /// The install kept in the folder `root`; nothing is read or created yet.
     pub fn new(root: impl Into<PathBuf>) -> Self {
         Self { root: root.into() }
     }
 
+    /// The folder that holds the database and `keys.json`.
     pub fn root(&self) -> &Path {
         &self.root
     }
 
+    /// Where the database is (`kernteam.db` in the root), whether or not it exists.
     pub fn db_path(&self) -> PathBuf {
         self.root.join(DB_FILE)
     }
 
+    /// Where the key slots are (`keys.json` in the root), whether or not they exist.
     pub fn keys_path(&self) -> PathBuf {
         self.root.join(KEYS_FILE)
     }
 
+    /// What is on disk, read without a key. Without a database it is `Empty`, whatever else
+    /// is there; a database whose `keys.json` is missing or damaged is `Unreadable`.
     pub fn state(&self) -> DiskState {
         let db = self.db_path();
         if !db.exists() {
@@ -55,6 +67,8 @@ impl DataDir {
         }
     }
 
+    /// The key slots of an existing store. Errors: `NoStore` when there is no database,
+    /// `KeySlotsDamaged` when `keys.json` is missing or damaged, `Io` when it cannot be read.
     pub fn key_slots(&self) -> Result<KeySlots> {
         if !self.db_path().exists() {
             return Err(StoreError::NoStore(self.root.clone()));

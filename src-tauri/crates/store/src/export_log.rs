@@ -83,9 +83,14 @@ impl Store {
 
 /// What the export log keeps of one export (the SHA-256 is computed from the bytes).
 pub struct ExportLogSeed<'a> {
+    /// The meeting the export came from, if any (`None` for an export of no one meeting).
     pub meeting: Option<kernteam_domain::MeetingId>,
+    /// The casus the export concerns, if any; the audit event names it before the meeting.
     pub casus: Option<kernteam_domain::CasusId>,
+    /// For whom the export was made, as the caller describes it (no pupil content).
     pub recipient: &'a str,
+    /// The file format, as its extension (`pdf`, `docx`, `md`).
     pub format: &'a str,
+    /// Whether the written file is encrypted with a password.
     pub encrypted: bool,
 }

@@ -132,6 +132,7 @@ impl Store {
         audit::commit(tx, &mut self.head, &self.key)
     }
 
+    /// The latest `limit` audit events about one entity id, newest first (without their hashes).
     pub fn audit_for(&self, entity_id: &str, limit: i64) -> Result<Vec<AuditEvent>> {
         audit::recent_for(&self.conn, entity_id, limit)
     }

@@ -7,12 +7,14 @@ use zeroize::{Zeroize, Zeroizing};
 pub struct DataKey(Zeroizing<[u8; 32]>);
 
 impl DataKey {
+    /// A fresh key of 256 bits from the operating system's random source.
     pub fn generate() -> Self {
         let mut bytes = Zeroizing::new([0u8; 32]);
         rand::rngs::OsRng.fill_bytes(bytes.as_mut());
         Self(bytes)
     }
 
+    /// Takes a key (e.g. just unwrapped from a slot); the copy passed in is zeroed.
     pub fn from_bytes(bytes: [u8; 32]) -> Self {
         let mut key = Zeroizing::new([0u8; 32]);
         key.copy_from_slice(&bytes);
@@ -21,6 +23,7 @@ impl DataKey {
         Self(key)
     }
 
+    /// The raw 32 key bytes, borrowed from the buffer that is zeroed when the key is dropped.
     pub fn as_bytes(&self) -> &[u8; 32] {
         &self.0
     }

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Kernteam's encrypted store: SQLCipher with a raw 256-bit key, key slots in `keys.json`,
 //! numbered migrations and a hash-chained audit log. The only crate that speaks SQL.
 
@@ -35,7 +36,9 @@ pub use recovery::RecoveryKey;
 pub use sealed_file::{is_sealed, open_file, seal_file};
 pub use slots::{ARGON2_MEMORY_KIB, ARGON2_PASSES, KeySlots, SlotKind};
 
+/// File name of the SQLCipher database inside the data directory.
 pub const DB_FILE: &str = "kernteam.db";
+/// File name of the key slots (and the recorded audit head), beside the database.
 pub const KEYS_FILE: &str = "keys.json";
 
 /// Who did something, for the audit log: a member id, or the device before a profile exists.

@@ -100,10 +100,13 @@ impl Store {
         Ok(())
     }
 
+    /// The data directory this store was created in or opened from.
     pub fn dir(&self) -> &DataDir {
         &self.dir
     }
 
+    /// The database's schema version (`PRAGMA user_version`); once opened, the store has been
+    /// migrated to [`crate::SCHEMA_VERSION`].
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self
             .conn

@@ -25,6 +25,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     ),
 ];
 
+/// The highest migration number: the schema version (`PRAGMA user_version`) this build writes.
 pub const LATEST: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
 pub(crate) fn apply(conn: &mut Connection) -> Result<()> {

@@ -10,9 +10,11 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const BYTES: usize = 20;
 const CHARS: usize = BYTES * 8 / 5;
 
+/// A recovery key: 160 random bits that unwrap the recovery slot. Zeroed when dropped.
 pub struct RecoveryKey(Zeroizing<[u8; BYTES]>);
 
 impl RecoveryKey {
+    /// A fresh random key from the operating system's random source, to be shown once.
     pub fn generate() -> Self {
         let mut bytes = Zeroizing::new([0u8; BYTES]);
         rand::rngs::OsRng.fill_bytes(bytes.as_mut());

@@ -30,6 +30,8 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
     serde_json::from_slice::<Envelope>(bytes).is_ok_and(|e| e.format == FORMAT)
 }
 
+/// Seals `plain` under `password` (fresh salt and nonce) into the JSON envelope `open_file`
+/// reads back.
 pub fn seal_file(plain: &[u8], password: &str) -> Result<Vec<u8>> {
     let params = Argon2Params::fresh();
     let key = argon2id(password, &params)?;

@@ -4,6 +4,7 @@ use crate::audit::{self, AuditAction};
 use crate::{Actor, Result, Store};
 
 impl Store {
+    /// The value stored under `key`, or `None` if it was never set.
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         match self
             .conn
@@ -16,6 +17,8 @@ impl Store {
         }
     }
 
+    /// Stores `value` under `key`, replacing any earlier value, and logs the change (the key,
+    /// never the value) in the audit chain.
     pub fn set_setting(&mut self, actor: &Actor, key: &str, value: &str) -> Result<()> {
         let tx = self.conn.transaction()?;
         tx.execute(

@@ -24,6 +24,7 @@ const FORMAT: u32 = 1;
 
 /// Argon2id cost for the passphrase slot: ≥ 64 MiB and 3 passes (RFC 9106's second choice).
 pub const ARGON2_MEMORY_KIB: u32 = 64 * 1024;
+/// Argon2id passes (time cost) for the passphrase slot; files asking fewer are refused.
 pub const ARGON2_PASSES: u32 = 3;
 /// Upper bounds on what a `keys.json` may ask of the unlocking machine: 1 GiB, 10 passes and
 /// 16 lanes, far above the policy above and below what would stall a school laptop for long.
@@ -32,14 +33,19 @@ const ARGON2_PASSES_MAX: u32 = 10;
 const ARGON2_LANES_MAX: u32 = 16;
 pub const ARGON2_LANES: u32 = 1;
 
+/// A way of unlocking the store: each has at most one slot in `keys.json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SlotKind {
+    /// The data key wrapped under a random key kept in the OS keyring: unlocks without typing.
     Keyring,
+    /// The data key wrapped under a key derived from the user's passphrase with Argon2id.
     Passphrase,
+    /// The data key wrapped under a key derived from the written-down [`RecoveryKey`].
     Recovery,
 }
 
 impl SlotKind {
+    /// The stable code (`keyring`, `passphrase`, `recovery`) used in logs and the audit chain.
     pub fn code(self) -> &'static str {
         match self {
             SlotKind::Keyring => "keyring",
@@ -49,6 +55,8 @@ impl SlotKind {
     }
 }
 
+/// The contents of `keys.json`: the data key wrapped once per slot, each bound to the store id,
+/// plus the recorded audit head. Changes are made in memory; `save` writes them.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct KeySlots {
@@ -134,6 +142,7 @@ struct Sealed {
 }
 
 impl KeySlots {
+    /// An empty set of slots for the store `store_id` (not valid on disk until a slot is added).
     pub fn new(store_id: Uuid) -> Self {
         Self {
             format: FORMAT,
@@ -144,6 +153,8 @@ impl KeySlots {
         }
     }
 
+    /// Reads and checks `keys.json` at `path`: `Io` if it cannot be read (also when missing),
+    /// `KeySlotsDamaged` if it is not what Kernteam writes.
     pub fn load(path: &Path) -> Result<Self> {
         let bytes = std::fs::read(path)?;
         Self::parse(&bytes)
@@ -190,6 +201,7 @@ impl KeySlots {
         Ok(slots)
     }
 
+    /// Writes the slots to `path` atomically: a crash leaves the old file or the new one.
     pub fn save(&self, path: &Path) -> Result<()> {
         let json =
             serde_json::to_vec_pretty(self).map_err(|e| StoreError::Invalid(e.to_string()))?;
@@ -197,10 +209,12 @@ impl KeySlots {
         Ok(())
     }
 
+    /// The kinds of slot present, in file order.
     pub fn kinds(&self) -> Vec<SlotKind> {
         self.slots.iter().map(Slot::kind).collect()
     }
 
+    /// Whether a slot of this kind is present.
     pub fn has(&self, kind: SlotKind) -> bool {
         self.slots.iter().any(|s| s.kind() == kind)
     }
@@ -211,6 +225,7 @@ impl KeySlots {
         self.slots.push(slot);
     }
 
+    /// Drops the slot of this kind, if any; leaves the OS keyring alone (see `forget_keyring`).
     pub fn remove(&mut self, kind: SlotKind) {
         self.slots.retain(|s| s.kind() != kind);
     }
@@ -224,6 +239,8 @@ impl KeySlots {
         .into_bytes()
     }
 
+    /// Wraps `key` under `passphrase` (Argon2id at the policy cost, fresh salt), replacing any
+    /// earlier passphrase slot.
     pub fn set_passphrase(&mut self, key: &DataKey, passphrase: &str) -> Result<()> {
         let params = Argon2Params::fresh();
         let kek = argon2id(passphrase, &params)?;
@@ -235,6 +252,8 @@ impl KeySlots {
         Ok(())
     }
 
+    /// Wraps `key` under the recovery key (HKDF with a fresh salt), replacing any earlier
+    /// recovery slot.
     pub fn set_recovery(&mut self, key: &DataKey, recovery: &RecoveryKey) -> Result<()> {
         let salt = random_bytes::<16>();
         let kek = recovery.kek(&salt);
@@ -257,6 +276,8 @@ impl KeySlots {
         Ok(())
     }
 
+    /// Unwraps the data key with the passphrase: `NoSuchSlot` without a passphrase slot,
+    /// `WrongSecret` for a wrong passphrase, `KeySlotsDamaged` for a damaged slot.
     pub fn unlock_passphrase(&self, passphrase: &str) -> Result<DataKey> {
         let Some(Slot::Passphrase {
             argon2id: params,
@@ -269,6 +290,8 @@ impl KeySlots {
         open(&kek, sealed, &self.aad(SlotKind::Passphrase))
     }
 
+    /// Unwraps the data key with the recovery key: `NoSuchSlot` without a recovery slot,
+    /// `WrongSecret` for a wrong key, `KeySlotsDamaged` for a damaged slot.
     pub fn unlock_recovery(&self, recovery: &RecoveryKey) -> Result<DataKey> {
         let Some(Slot::Recovery { salt, sealed }) =
             self.slots.iter().find(|s| s.kind() == SlotKind::Recovery)
@@ -280,6 +303,9 @@ impl KeySlots {
         open(&kek, sealed, &self.aad(SlotKind::Recovery))
     }
 
+    /// Unwraps the data key with the secret in the OS keyring: `NoSuchSlot` without a keyring
+    /// slot, `KeyringUnavailable` when the keyring does not give the secret, `WrongSecret` when
+    /// it does not open the slot.
     pub fn unlock_keyring(&self) -> Result<DataKey> {
         let Some(Slot::Keyring { account, sealed }) =
             self.slots.iter().find(|s| s.kind() == SlotKind::Keyring)

@@ -102,7 +102,7 @@ pub fn bench_window(dataset: &Path) -> Result<()> {
 
     // A new user's store (passphrase only): the unlock screen is the first screen.
     let new_work = scratch("bench-startup")?;
-    let new_data = CliStore::init(&release("kernteam-cli"), &new_work, false)?.data;
+    let new_data = CliStore::init_in_app(&release("kernteam"), &new_work, false)?.data;
     let app = release("kernteam");
     let new_user = AppRun {
         binary: &app,
@@ -140,7 +140,7 @@ pub fn bench_window(dataset: &Path) -> Result<()> {
 
 /// A store with the keyring slot and the data set imported, and how long the import took (ms).
 fn store_with_dataset(work: &Path, dataset: &Path) -> Result<(PathBuf, f64)> {
-    let store = CliStore::init(&release("kernteam-cli"), work, true)?;
+    let store = CliStore::init_in_app(&release("kernteam"), work, true)?;
     let import_started = Instant::now();
     store.run(&["import", dataset.to_str().context("data set path")?])?;
     let import_ms = import_started.elapsed().as_secs_f64() * 1000.0;
@@ -239,7 +239,7 @@ pub fn bench() -> Result<()> {
     Ok(())
 }
 
-/// The app, the CLI and the bare reference window, as the figures measure them.
+/// The app (with the CLI inside, as shipped) and the bare reference window.
 fn build_release() -> Result<()> {
     cmd(Command::new("cargo")
         .args([
@@ -248,47 +248,69 @@ fn build_release() -> Result<()> {
             "-p",
             "kernteam",
             "-p",
-            "kernteam-cli",
-            "-p",
             "kernteam-bare-window",
+        ])
+        .current_dir(root()))
+}
+
+/// The bench examples' own build: see `[profile.bench-examples]` in Cargo.toml.
+const EXAMPLES_PROFILE: &str = "bench-examples";
+
+fn example(name: &str) -> PathBuf {
+    root()
+        .join("target")
+        .join(EXAMPLES_PROFILE)
+        .join("examples")
+        .join(name)
+}
+
+/// Every bench example in one build, so the dependencies are resolved and compiled once (one
+/// `cargo run -p … --example …` each used to rebuild much of the tree per feature set). The
+/// plain-SQLite twin is a feature of the store only these examples turn on; they build into
+/// their own profile's directory, so the shipped binaries never see it.
+fn build_examples() -> Result<()> {
+    cmd(Command::new("cargo")
+        .args([
+            "build",
+            "--profile",
+            EXAMPLES_PROFILE,
+            "-p",
+            "kernteam-store",
+            "-p",
+            "kernteam-app",
+            "-p",
+            "kernteam-export",
+            "--examples",
+            "--features",
+            "kernteam-store/plain-reference",
         ])
         .current_dir(root()))
 }
 
 /// The store, agenda and export figures, from the crates' bench examples.
 fn example_figures() -> Result<Vec<String>> {
+    build_examples()?;
     let mut lines = Vec::new();
     // Store open times run in the private keyring session so the keyring slot is measured too.
     let keyring = scratch("bench-keyring")?;
     // The workload runs a second time with SQLCipher's memory security on (it cannot be
     // turned off within a process): the figures that decide `cipher_memory_security`.
-    for (package, example, features, memory_security) in [
-        ("kernteam-store", "open_times", "", false),
-        ("kernteam-store", "workload_times", "plain-reference", false),
-        ("kernteam-store", "workload_times", "plain-reference", true),
-        ("kernteam-app", "agenda_times", "", false),
-        ("kernteam-export", "export_times", "", false),
+    for (name, memory_security) in [
+        ("open_times", false),
+        ("workload_times", false),
+        ("workload_times", true),
+        ("agenda_times", false),
+        ("export_times", false),
     ] {
-        let mut args = vec![
-            "cargo",
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            package,
-            "--example",
-            example,
-        ];
-        if !features.is_empty() {
-            args.extend(["--features", features]);
-        }
-        let mut run = in_private_session(&args, &keyring, false);
+        let binary = example(name);
+        let binary = binary.to_str().context("example path")?;
+        let mut run = in_private_session(&[binary], &keyring, false);
         if memory_security {
             run.env("KERNTEAM_BENCH_MEMORY_SECURITY", "1");
         }
         let out = run.stderr(Stdio::inherit()).output()?;
         if !out.status.success() {
-            bail!("bench example {example} failed");
+            bail!("bench example {name} failed");
         }
         lines.extend(figure_lines(&String::from_utf8(out.stdout)?));
     }
@@ -300,7 +322,7 @@ fn window_figures() -> Result<Vec<String>> {
     // The data set as an interchange file, only for as long as the window figures take.
     let work = scratch("bench-window")?;
     let dataset = work.join("dataset.json");
-    cmd(Command::new(release("examples/workload_times"))
+    cmd(Command::new(example("workload_times"))
         .arg("--write")
         .arg(&dataset))?;
     let xtask = std::env::current_exe().context("the xtask binary")?;
@@ -321,7 +343,6 @@ fn binary_sizes() -> Result<Vec<String>> {
     let mut lines = Vec::new();
     for (name, path) in [
         ("release_binary_kernteam", "target/release/kernteam"),
-        ("release_binary_kernteam_cli", "target/release/kernteam-cli"),
         (
             "release_binary_bare_window",
             "target/release/kernteam-bare-window",

@@ -1,6 +1,7 @@
 //! `cargo xtask dist [--check]`: the packages the Tauri bundler makes here without downloading
-//! tools (.deb and .rpm), with `kernteam-cli` beside the app, the icons from `assets/`, a Dutch
-//! desktop entry and the workspace's version. `--check` installs the .deb on this machine
+//! tools (.deb and .rpm): one binary (the CLI is `kernteam cli …`, and `/usr/bin/kernteam-cli` a
+//! script that calls it), the icons from `assets/`, a Dutch desktop entry and the workspace's
+//! version. `--check` installs the .deb on this machine
 //! (`apt-get install ./…deb`, so its dependencies come along), looks at what it put where, and
 //! starts the installed binary under Xvfb until it shows the unlock screen.
 
@@ -62,10 +63,6 @@ fn version() -> Result<String> {
 }
 
 pub fn dist(check: bool) -> Result<()> {
-    // The bundle carries the CLI as an extra file (tauri.conf.json), so it is built first.
-    cmd(Command::new("cargo")
-        .args(["build", "--release", "-p", "kernteam-cli"])
-        .current_dir(root()))?;
     let version = version()?;
     for kind in ["deb", "rpm"] {
         let _ = std::fs::remove_dir_all(root().join("target/release/bundle").join(kind));

@@ -63,15 +63,33 @@ impl Drop for Display {
 /// for the bench, the install check and the fuzz seeds.
 pub struct CliStore {
     cli: PathBuf,
+    /// `cli` when the CLI is the app's binary (`kernteam cli …`), nothing for `kernteam-cli`.
+    subcommand: Option<&'static str>,
     pub data: PathBuf,
     pass: PathBuf,
 }
 
 impl CliStore {
-    /// `init`, with a keyring slot only if `keyring` (and a keyring is reachable).
+    /// `init` by the CLI at `cli`, with a keyring slot only if `keyring` (and a keyring is
+    /// reachable).
     pub fn init(cli: &Path, work: &Path, keyring: bool) -> Result<Self> {
+        Self::init_with(cli, None, work, keyring)
+    }
+
+    /// The same through the app's binary, as the package's `kernteam-cli` script calls it.
+    pub fn init_in_app(app: &Path, work: &Path, keyring: bool) -> Result<Self> {
+        Self::init_with(app, Some("cli"), work, keyring)
+    }
+
+    fn init_with(
+        cli: &Path,
+        subcommand: Option<&'static str>,
+        work: &Path,
+        keyring: bool,
+    ) -> Result<Self> {
         let store = Self {
             cli: cli.to_path_buf(),
+            subcommand,
             data: work.join("data"),
             pass: work.join("pass"),
         };
@@ -88,6 +106,7 @@ impl CliStore {
     pub fn run(&self, args: &[&str]) -> Result<()> {
         crate::command::cmd(
             Command::new(&self.cli)
+                .args(self.subcommand)
                 .arg("--data-dir")
                 .arg(&self.data)
                 .arg("--passphrase-file")

@@ -40,6 +40,10 @@ impl Session {
         Ok(find_identifying(text, &known))
     }
 
+    /// Opens an anonymous consultation (anoniem bespreken: a pupil discussed without consent, by
+    /// pseudonym only) with its reason, hulpvraag (what the school asks of the team) and signals,
+    /// and returns the new casus. A missing field or any text that would identify a pupil is
+    /// refused with a `Validation` error; the casus and each signal are recorded in the audit log.
     pub fn create_anonymous_casus(&mut self, input: &NewAnonymousCasus) -> AppResult<CasusSummary> {
         let today = today();
         let pseudonym = required_text("pseudonym", "het pseudoniem", &input.pseudonym, 60)?;

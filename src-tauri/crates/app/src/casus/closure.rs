@@ -9,6 +9,10 @@ use crate::error::{AppError, AppResult, ErrorCode};
 use crate::session::{Session, today};
 
 impl Session {
+    /// Sets how a follow-up action (actiepunt) ended outside a meeting (gedaan, deels, niet gedaan,
+    /// vervallen, or open again), with optional one-line feedback of at most 500 characters
+    /// (without it, earlier feedback stays). Recorded in the audit log; `NotFound` when the action
+    /// does not exist or its casus is closed.
     pub fn resolve_action(
         &mut self,
         action: ActionId,

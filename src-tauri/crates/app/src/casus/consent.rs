@@ -9,6 +9,11 @@ use crate::error::AppResult;
 use crate::session::{Session, today};
 
 impl Session {
+    /// Records consent (toestemming) for discussing a named casus: the day, who gave it (only the
+    /// pupil or known gezag-holders), the partner organisations and data categories it covers, how
+    /// (form, or verbal with who heard it) and until when (default: end of the school year).
+    /// Refuses a future date, an empty scope or an anonymous casus (`Validation`); `ReadOnly` when
+    /// the casus is closed. Recorded in the audit log.
     pub fn add_consent(&mut self, casus: CasusId, input: &NewConsent) -> AppResult<()> {
         let today = today();
         let actor = self.actor_now()?;
@@ -38,6 +43,9 @@ impl Session {
         Ok(())
     }
 
+    /// Withdraws a consent today with the required reason; the record stays, marked as withdrawn.
+    /// `NotFound` when the consent does not exist or was already withdrawn, `ReadOnly` when its
+    /// casus is closed. Recorded in the audit log.
     pub fn withdraw_consent(&mut self, consent: ConsentId, reason: &str) -> AppResult<()> {
         let reason = required_text("reason", "de reden van intrekken", reason, 1000)?;
         let actor = self.actor_now()?;

@@ -62,6 +62,10 @@ impl Session {
         self.summary_of(id)
     }
 
+    /// Adds a parent or guardian to the pupil of a named casus, stating whether they have gezag
+    /// (parental authority, which decides who must give consent). `Validation` for an invalid id,
+    /// a missing label or an anonymous casus, `ReadOnly` when the casus is closed. Recorded in the
+    /// audit log.
     pub fn add_gezag_holder(&mut self, casus: CasusId, holder: &GezagHolderInput) -> AppResult<()> {
         let holders = holders_from(std::slice::from_ref(holder))?;
         let actor = self.actor_now()?;
@@ -99,6 +103,10 @@ impl Session {
         })
     }
 
+    /// Replaces the intake (aanmelding) of a casus: what was tried and its effect, strengths,
+    /// concerns, the views of parents and pupil. An invalid intake or, in an anonymous casus, text
+    /// that would identify a pupil is refused (`Validation`); `ReadOnly` when the casus is
+    /// closed. Recorded in the audit log.
     pub fn update_intake(&mut self, casus: CasusId, intake: &Intake) -> AppResult<()> {
         intake.validate()?;
         let json = serde_json::to_string(intake).map_err(|e| {
@@ -131,6 +139,9 @@ impl Session {
         Ok(())
     }
 
+    /// Links the casussen of two siblings both ways, with an optional shared family note (a new
+    /// note replaces the old one). A casus cannot be its own sibling (`Validation`); `ReadOnly`
+    /// when `casus` is closed. Recorded in the audit log.
     pub fn link_sibling(
         &mut self,
         casus: CasusId,

@@ -34,6 +34,9 @@ impl Session {
         Ok(())
     }
 
+    /// Shares a private preparation note with the team; only its author can (`NotAuthor`), and only
+    /// with a chosen own member profile (`ProfileRequired`). Sharing a note that is already shared
+    /// changes nothing; `ReadOnly` when its casus is closed. Recorded in the audit log.
     pub fn share_note(&mut self, note: NoteId) -> AppResult<()> {
         let author = self.require_profile()?;
         let actor = self.actor_now()?;

@@ -9,6 +9,10 @@ use crate::error::AppResult;
 use crate::session::{Session, today};
 
 impl Session {
+    /// Records an absence snapshot (verzuim: hours absent, authorised and unauthorised, per school
+    /// week from Monday) taken at intake, a review or closure. Refuses a date in the future, no
+    /// weeks, a week not starting on Monday or over 40 hours (`Validation`); `ReadOnly` when the
+    /// casus is closed. Recorded in the audit log.
     pub fn add_absence(&mut self, input: &AbsenceInput) -> AppResult<()> {
         let today = today();
         let taken_on = date_field("takenOn", "datum van de snapshot", &input.taken_on)?;
@@ -38,6 +42,10 @@ impl Session {
         Ok(())
     }
 
+    /// Replaces the attendance facts of a casus: absent since, reported sick, reported to DUO,
+    /// start of a vrijstelling 5a (exemption on medical grounds). Empty dates are stored as not
+    /// set; an invalid or future date gives `Validation`, a closed casus `ReadOnly`. Recorded in
+    /// the audit log.
     pub fn set_attendance(&mut self, input: &AttendanceInput) -> AppResult<()> {
         verzuim::validate_facts(&input.facts, today())?;
         let actor = self.actor_now()?;

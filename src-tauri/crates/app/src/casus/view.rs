@@ -22,6 +22,10 @@ impl Session {
         Ok(self.store()?.casus_core(id)?.summary)
     }
 
+    /// Searches casussen, notes, decisions and actions for the words typed (each as a prefix, all
+    /// required) and returns at most 30 hits, newest first; another member's private preparation
+    /// note never matches. The audit log records the search and its number of hits, never the
+    /// text searched.
     pub fn search(&mut self, text: &str) -> AppResult<Vec<SearchHit>> {
         let viewer = self.profile()?;
         let actor = self.actor_now()?;

@@ -37,12 +37,17 @@ pub const REFERENCE_DAY: Date = match Date::from_calendar_date(2025, Month::Dece
     Err(_) => panic!("valid reference day"),
 };
 
+/// What loading the demo data produced, counted over the whole store afterwards.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DemoSummary {
+    /// The number of schools in the store.
     pub schools: u32,
+    /// The number of casussen (pupils discussed by a kernteam), named or anonymous, open or closed.
     pub casussen: u32,
+    /// The number of follow-up actions (actiepunten) that belong to a casus.
     pub actions: u32,
+    /// The number of kernteam meetings in the store.
     pub meetings: u32,
 }
 

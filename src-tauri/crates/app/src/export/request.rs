@@ -10,15 +10,21 @@ use super::save::log_line;
 use crate::error::AppResult;
 use crate::session::Session;
 
+/// The file format of an exported document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ExportFormat {
+    /// PDF, optionally encrypted with a password.
     Pdf,
+    /// Word (DOCX), optionally encrypted with a password.
     Docx,
+    /// Markdown text, which cannot be encrypted: saving it needs the confirmation that it leaves
+    /// unencrypted.
     Md,
 }
 
 impl ExportFormat {
+    /// The file name extension for this format, without the dot ("pdf", "docx", "md").
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Pdf => "pdf",
@@ -41,6 +47,7 @@ impl ExportFormat {
 /// rest — preview, password check, writing, logging — is one path for all
 /// ([`Session::preview_export`], [`Session::save_export`]).
 pub trait ExportRequest: Clone + Send + 'static {
+    /// The file format the user chose for the document.
     fn format(&self) -> ExportFormat;
     /// The document for its recipient and its preview (the same content, as text).
     fn build(&self, session: &mut Session)
@@ -165,8 +172,12 @@ pub fn propose_export_password() -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MinutesExportRequest {
+    /// The meeting whose minutes are exported; only its finalised (vastgesteld) minutes leave.
     pub meeting_id: MeetingId,
+    /// Who receives the document; the domain's rule per kind of recipient decides what of each
+    /// casus it may contain. The name is required, and parents (ouders) need `only_casus`.
     pub recipient: Recipient,
+    /// The file format to write: PDF, DOCX or Markdown.
     pub format: ExportFormat,
     /// Parents get the part about one pupil.
     pub only_casus: Option<CasusId>,
@@ -180,10 +191,17 @@ pub struct MinutesExportRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SummaryExportRequest {
+    /// The casus the overdracht (handover summary) is about.
     pub casus_id: CasusId,
+    /// Who receives the summary (the name is required); the domain's rule per kind of recipient
+    /// decides what of the casus it may contain.
     pub recipient: Recipient,
+    /// The file format to write: PDF, DOCX or Markdown.
     pub format: ExportFormat,
+    /// Health or safety data released for this recipient by the one who exports; empty: none.
     pub released: Vec<DataCategory>,
+    /// A pupil of 16 or older agreed that the parents receive their part; without it, parents of
+    /// such a pupil get nothing.
     pub pupil_shares_with_parents: bool,
 }
 
@@ -191,7 +209,9 @@ pub struct SummaryExportRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AgendaExportRequest {
+    /// The meeting whose agenda is exported; refused while the agenda is empty.
     pub meeting_id: MeetingId,
+    /// The file format to write: PDF, DOCX or Markdown.
     pub format: ExportFormat,
 }
 
@@ -199,15 +219,21 @@ pub struct AgendaExportRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ActionListExportRequest {
+    /// The team whose actions are listed.
     pub team_id: TeamId,
+    /// The partner organisation the list is for; any other kind of recipient is refused.
     pub recipient: Recipient,
+    /// The file format to write: PDF, DOCX or Markdown.
     pub format: ExportFormat,
 }
 
+/// A part the recipient will not get, shown in the preview with why it was left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ExcludedItem {
+    /// What was left out, for instance a casus item by the pupil's initials and class.
     pub title: String,
+    /// Why it was left out for this recipient (in Dutch), for instance missing consent.
     pub reason: String,
 }
 
@@ -215,9 +241,13 @@ pub struct ExcludedItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportPreview {
+    /// Whom the document is for, as it names them (for an agenda: the team's members).
     pub recipient: String,
     /// Never a pupil's name: `kernteam-<team>-<date>-verslag-<recipient>.md`.
     pub file_name: String,
+    /// The whole document as Markdown text: the content the file will hold (for Markdown, the
+    /// file itself).
     pub text: String,
+    /// What was left out for this recipient and why; empty when nothing was.
     pub excluded: Vec<ExcludedItem>,
 }

@@ -101,6 +101,9 @@ pub(crate) fn check_lock(
 }
 
 impl Session {
+    /// The export log, newest first: per export when, by whom (a member's name where the actor is
+    /// one), which meeting or casus, for whom, the format, whether encrypted, and the file's
+    /// SHA-256.
     pub fn export_log(&mut self) -> AppResult<Vec<kernteam_domain::ExportLogRow>> {
         Ok(self.store()?.export_log()?)
     }

@@ -112,6 +112,8 @@ impl Session {
         Ok(store.agenda(meeting)?)
     }
 
+    /// The saved agenda of a meeting, in its order: each item with its kind, casus, title, planned
+    /// minutes and guest; empty while no agenda was saved.
     pub fn agenda(&mut self, meeting: MeetingId) -> AppResult<Vec<AgendaItem>> {
         Ok(self.store()?.agenda(meeting)?)
     }

@@ -17,6 +17,9 @@ use crate::error::{AppError, AppResult, ErrorCode};
 use crate::session::{Session, today};
 
 impl Session {
+    /// Everything the live meeting screen shows: the meeting, its agenda items with their minute
+    /// blocks and time spent, the decisions, the actions agreed in it, the open actions of earlier
+    /// meetings to review, and who is present. `NotFound` for an unknown meeting.
     pub fn live_meeting(&mut self, meeting: MeetingId) -> AppResult<LiveMeeting> {
         let store = self.store()?;
         let row = store.meeting(meeting)?;
@@ -50,6 +53,8 @@ impl Session {
         self.live_meeting(meeting)
     }
 
+    /// Records whether a team member is present at a running meeting; `ReadOnly` unless the
+    /// meeting is running. Recorded in the audit log.
     pub fn set_presence(
         &mut self,
         meeting: MeetingId,
@@ -62,6 +67,11 @@ impl Session {
         Ok(())
     }
 
+    /// Autosaves the minute block of an agenda item while the meeting runs: facts, analysis, regie
+    /// (the partner leading the casus), next review date, what may be told to the parents, health,
+    /// safety. A text over 20,000 characters, an invalid review date or, in an anonymous casus,
+    /// identifying text gives `Validation`; `ReadOnly` unless the meeting is running. The audit log
+    /// records the block's creation, and its changes at most once per 10 minutes of editing.
     pub fn save_block(&mut self, item: AgendaItemId, block: &MinuteBlock) -> AppResult<()> {
         let block = checked_block(block)?;
         let casus = self.store()?.agenda_item_casus(item)?;
@@ -71,6 +81,10 @@ impl Session {
         Ok(())
     }
 
+    /// Records a decision (at most 2,000 characters) in a running meeting, on an agenda item and/or
+    /// casus when given. Identifying text in an anonymous casus, or a known pupil's name in a
+    /// decision without casus, is refused (`Validation`); `ReadOnly` unless the meeting is running.
+    /// Recorded in the audit log.
     pub fn add_decision(
         &mut self,
         meeting: MeetingId,
@@ -248,6 +262,8 @@ impl Session {
         Ok(())
     }
 
+    /// Adds the seconds spent on an agenda item (at most 4 hours at a time) while its meeting runs;
+    /// for a meeting that is not running nothing changes. Not in the audit log.
     pub fn add_spent(&mut self, item: AgendaItemId, seconds: u32) -> AppResult<()> {
         self.store()?.add_spent(item, seconds.min(4 * 3600))?;
         Ok(())

@@ -220,6 +220,9 @@ pub(crate) fn block_texts(block: &MinuteBlock) -> [(&'static str, &str); 3] {
 }
 
 impl Session {
+    /// Every version of a meeting's minutes (notulen), newest first: concept or finalised
+    /// (vastgesteld), with a correction's reason and the minutes themselves; empty before the
+    /// meeting is closed. A corrected version never replaces the one before it.
     pub fn minutes(&mut self, meeting: MeetingId) -> AppResult<Vec<MinutesVersion>> {
         self.store()?
             .minutes(meeting)?
@@ -237,6 +240,9 @@ impl Session {
             .collect()
     }
 
+    /// Finalises (vaststellen) the newest version of a meeting's minutes, which must be a concept;
+    /// from then on that version never changes. `NotFound` without minutes, `ReadOnly` when the
+    /// newest version is already finalised. Recorded in the audit log.
     pub fn finalise_minutes(&mut self, meeting: MeetingId) -> AppResult<()> {
         let actor = self.actor_now()?;
         self.store()?.finalise_minutes(&actor, meeting)?;

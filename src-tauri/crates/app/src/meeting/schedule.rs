@@ -12,11 +12,18 @@ use ts_rs::TS;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::session::{Session, today};
 
+/// A team's year schedule (jaarrooster) of meetings: its rhythm, the exceptions, and the dates
+/// it yields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ScheduleView {
+    /// The rhythm of the meetings (every N weeks on a weekday, at a time, between two dates);
+    /// `None` while the team has no schedule yet.
     pub recurrence: Option<Recurrence>,
+    /// Generated dates moved to another day or cancelled; empty when there are none.
     pub exceptions: Vec<Exception>,
+    /// Every meeting date the schedule yields: holiday weeks of the school's region skipped,
+    /// exceptions applied; empty without a schedule.
     pub planned: Vec<PlannedDate>,
 }
 
@@ -47,6 +54,8 @@ impl Session {
         Ok(recurrence.dates(|d| schedule::in_holiday(&calendar, &region, d), exceptions)?)
     }
 
+    /// The team's year schedule with its planned dates; all empty (`recurrence` `None`) when the
+    /// team has none yet.
     pub fn schedule(&mut self, team: TeamId) -> AppResult<ScheduleView> {
         let Some((recurrence, exceptions)) = self.store()?.schedule(team)? else {
             return Ok(ScheduleView {

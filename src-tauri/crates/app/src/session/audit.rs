@@ -13,31 +13,39 @@ use crate::error::{AppError, AppResult, ErrorCode};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditCheck {
+    /// How many events the chain holds (0 when it is broken or could not be read).
     pub events: u32,
+    /// What the check found: intact, or how the chain differs from what this laptop recorded.
     pub finding: AuditFinding,
     /// What is wrong, in words for the person (the same text `check` prints); `None` when all
     /// is well.
     pub problem: Option<String>,
     /// When it was checked (RFC 3339), from the one clock.
     pub checked_at: String,
+    /// How long the check took, in milliseconds.
     pub millis: u32,
 }
 
+/// The verdict on the audit log (the append-only, hash-chained record of who viewed, created,
+/// changed, exported or removed what).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum AuditFinding {
+    /// The chain is whole and matches the head recorded beside the database.
     Intact,
     /// A store from before the head was kept: intact, and the head is recorded from now on.
     FirstRecorded,
     /// Events recorded beside the database are missing from it: an older copy was put back or
     /// the latest writes (the `-wal` file) were lost.
     Behind {
+        /// How many recorded events the database lacks.
         missing: u32,
     },
     /// Another chain than the recorded one: a different database, or an edited record.
     Differs,
     /// An event was changed or removed.
     Broken {
+        /// The number of the first event that does not verify.
         seq: u32,
     },
 }

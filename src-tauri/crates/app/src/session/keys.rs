@@ -10,10 +10,14 @@ use super::audit::{Walk, check_audit};
 use super::{DEFAULT_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES, Session};
 use crate::error::{AppError, AppResult, ErrorCode};
 
+/// What the first run asks for: the passphrase that will unlock the new store, and whether the
+/// OS keyring should hold a key slot too.
 #[derive(Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SetupRequest {
+    /// The passphrase to wrap the data key under; refused when too short or predictable.
     pub passphrase: String,
+    /// Whether to add a key slot in the OS keyring (skipped without error when no keyring answers).
     pub use_keyring: bool,
 }
 
@@ -27,11 +31,14 @@ impl std::fmt::Debug for SetupRequest {
     }
 }
 
+/// What the first run made: the recovery key to write down, and whether the keyring slot exists.
 #[derive(Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SetupOutcome {
     /// Shown once, in eight groups of four; never stored anywhere in plain text.
     pub recovery_key: String,
+    /// Whether the OS keyring got a key slot: `false` when not asked for or when the keyring did
+    /// not answer.
     pub keyring_enabled: bool,
 }
 
@@ -45,14 +52,21 @@ impl std::fmt::Debug for SetupOutcome {
     }
 }
 
+/// Which key slot unlocks the store, with the secret it needs.
 #[derive(Clone, Serialize, Deserialize, TS)]
 #[serde(tag = "method", rename_all = "camelCase")]
 pub enum UnlockRequest {
+    /// The OS keyring, no secret typed; only at start, never after the session locked.
     Keyring,
+    /// The user's passphrase.
     Passphrase {
+        /// The passphrase as typed.
         passphrase: String,
     },
+    /// The recovery key shown once at set-up, for a forgotten passphrase; a new passphrase is asked
+    /// for right after.
     RecoveryKey {
+        /// The recovery key as typed: 32 characters in 8 groups of 4.
         #[serde(rename = "recoveryKey")]
         recovery_key: String,
     },
@@ -69,13 +83,17 @@ impl std::fmt::Debug for UnlockRequest {
     }
 }
 
+/// How a passphrase being typed fares, for live feedback before it is submitted.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PassphraseCheck {
+    /// A rough strength estimate; the two weakest grades are refused.
     pub strength: passphrase::Strength,
+    /// Why the passphrase would be refused, in Dutch; `None` when it is acceptable.
     pub refusal: Option<String>,
 }
 
+/// Rates a passphrase without storing or logging it: its strength, and why it would be refused.
 pub fn check_passphrase(text: &str) -> PassphraseCheck {
     PassphraseCheck {
         strength: passphrase::strength(text),
@@ -120,6 +138,10 @@ impl Session {
         })
     }
 
+    /// Unlocks the store with one key slot, checks the audit chain (the finding is in `status`) and
+    /// records the unlock and the slot used in the audit log. `WrongPassphrase` for a wrong secret,
+    /// `SecretRequired` for the keyring after a lock, and `NoStore`, `Damaged`, `NewerSchema` or
+    /// `KeyringUnavailable` where the store cannot be opened.
     pub fn unlock(&mut self, request: &UnlockRequest) -> AppResult<()> {
         let slot = self.open_store(request)?;
         let actor = self.actor_now()?;
@@ -205,6 +227,9 @@ impl Session {
         false
     }
 
+    /// Replaces the passphrase slot with one for `new_passphrase` (the database is not
+    /// re-encrypted) and ends the demand for a new passphrase after a recovery unlock. A too short
+    /// or predictable passphrase gives `Validation`. Recorded in the audit log.
     pub fn change_passphrase(&mut self, new_passphrase: &str) -> AppResult<()> {
         if let Some(reason) = passphrase::refusal(new_passphrase) {
             return Err(AppError {
@@ -220,6 +245,9 @@ impl Session {
         Ok(())
     }
 
+    /// Adds or renews the key slot in the OS keyring, so Kernteam can open at start without a
+    /// typed secret. `KeyringUnavailable` when the keyring does not answer. Recorded in the audit
+    /// log.
     pub fn enable_keyring(&mut self) -> AppResult<()> {
         let actor = self.actor_now()?;
         self.store()?.enable_keyring(&actor)?;

@@ -6,13 +6,16 @@ use ts_rs::TS;
 use super::{DEFAULT_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES, Session};
 use crate::error::{AppError, AppResult, ErrorCode};
 
+/// The user's preferences, kept in the encrypted store.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Preferences {
+    /// Minutes without activity before Kernteam locks itself, 1 to 30 (default 5).
     pub auto_lock_minutes: u32,
 }
 
 impl Session {
+    /// The preferences as saved, with the default for any not chosen yet.
     pub fn preferences(&mut self) -> AppResult<Preferences> {
         let minutes = self
             .store()?
@@ -24,6 +27,8 @@ impl Session {
         })
     }
 
+    /// Saves the preferences and returns them as now stored. An idle lock outside 1 to 30 minutes
+    /// gives `Validation`. Recorded in the audit log as a changed setting.
     pub fn set_preferences(&mut self, preferences: &Preferences) -> AppResult<Preferences> {
         if !(1..=MAX_AUTO_LOCK_MINUTES).contains(&preferences.auto_lock_minutes) {
             return Err(AppError {

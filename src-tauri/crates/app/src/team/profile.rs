@@ -28,6 +28,9 @@ impl Session {
         Ok(self.members()?.into_iter().find(|m| Some(m.id) == id))
     }
 
+    /// Chooses which member this laptop belongs to ("Dit ben ik"): from then on the author of notes
+    /// and the actor in the audit log. `NotFound` for an unknown member; recorded in the audit log
+    /// as a changed setting.
     pub fn set_profile(&mut self, member: MemberId) -> AppResult<()> {
         let actor = self.actor.clone();
         let store = self.store()?;

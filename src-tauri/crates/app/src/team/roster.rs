@@ -9,6 +9,9 @@ use crate::error::AppResult;
 use crate::session::Session;
 
 impl Session {
+    /// Adds a school together with its first kernteam and returns the team. Names are required (at
+    /// most 120 characters) and the holiday region must be noord, midden or zuid (`Validation`).
+    /// The school starts with a retention term of 2 years. Both are recorded in the audit log.
     pub fn create_school_with_team(&mut self, input: &NewSchoolWithTeam) -> AppResult<Team> {
         let school_name = required_text(
             "schoolName",
@@ -48,6 +51,10 @@ impl Session {
             .ok_or_else(|| StoreError::NotFound("team").into())
     }
 
+    /// Adds a person to a kernteam with a role and returns them as a member; their organisation,
+    /// when named, is found by name and kind or created. A missing name or an e-mail address
+    /// without @ gives `Validation`. The member, a new organisation and the role are recorded in
+    /// the audit log.
     pub fn add_member(&mut self, input: &NewMember) -> AppResult<Member> {
         let name = required_text("name", "de naam", &input.name, 120)?;
         let email = optional_text("email", "het e-mailadres", input.email.as_deref(), 200)?;
@@ -101,18 +108,22 @@ impl Session {
             .ok_or_else(|| StoreError::NotFound("member").into())
     }
 
+    /// Every organisation the members work for (a school or a partner such as JGZ), by name.
     pub fn organisations(&mut self) -> AppResult<Vec<kernteam_domain::Organisation>> {
         Ok(self.store()?.organisations()?)
     }
 
+    /// Every school on this laptop, by name, with its region, holiday region and retention term.
     pub fn schools(&mut self) -> AppResult<Vec<School>> {
         Ok(self.store()?.schools()?)
     }
 
+    /// Every kernteam on this laptop, by school name and team name, with its number of members.
     pub fn teams(&mut self) -> AppResult<Vec<Team>> {
         Ok(self.store()?.teams()?)
     }
 
+    /// Every member, by name, with their organisation and their roles in every team.
     pub fn members(&mut self) -> AppResult<Vec<Member>> {
         Ok(self.store()?.members()?)
     }

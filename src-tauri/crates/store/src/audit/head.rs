@@ -19,7 +19,9 @@ use crate::slots::KeySlots;
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct AuditHead {
+    /// How many events the chain held when this was written (0 for an empty chain).
     pub count: u64,
+    /// The hash of the event at position `count`: lower-case hex SHA-256.
     pub hash: String,
     mac: String,
 }
@@ -76,7 +78,10 @@ pub enum HeadCheck {
     NotRecorded,
     /// Fewer events than recorded: an older copy of the database was put back, or the
     /// `-wal` with the latest writes was lost.
-    Behind { missing: u64 },
+    Behind {
+        /// How many recorded events the database no longer holds.
+        missing: u64,
+    },
     /// At the recorded position the chain is another one (a different database), or the record
     /// itself was edited.
     Differs,
@@ -85,7 +90,9 @@ pub enum HeadCheck {
 /// The audit chain verified end to end and held against the recorded head.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AuditStatus {
+    /// How many events the chain holds, all verified.
     pub events: u64,
+    /// How the chain compares with the head recorded in `keys.json`.
     pub head: HeadCheck,
 }
 

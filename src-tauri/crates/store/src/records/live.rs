@@ -31,6 +31,8 @@ fn ensure_running(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<()>
 }
 
 impl Store {
+    /// Starts a planned meeting (status `bezig`); starting a running one again changes nothing.
+    /// `NotFound` for an unknown meeting, `ReadOnly` once it is closed or cancelled.
     pub fn start_meeting(&mut self, actor: &Actor, meeting: MeetingId) -> Result<()> {
         let tx = self.conn.transaction()?;
         match meeting_status(&tx, meeting)?.as_str() {
@@ -54,6 +56,8 @@ impl Store {
         Ok(())
     }
 
+    /// Records whether a member is present at a running meeting. `NotFound` for an unknown
+    /// meeting, `ReadOnly` unless it is running.
     pub fn set_presence(
         &mut self,
         actor: &Actor,
@@ -79,6 +83,8 @@ impl Store {
         Ok(())
     }
 
+    /// Every member of the meeting's team, by name, with one role and `present` as recorded
+    /// (`None` while not yet recorded).
     pub fn presence(&self, meeting: MeetingId) -> Result<Vec<Presence>> {
         let mut stmt = self.conn.prepare(
             "SELECT m.id, m.name, min(tm.role), o.name, a.present
@@ -165,6 +171,8 @@ impl Store {
         Ok(())
     }
 
+    /// Records a decision in a running meeting, on an item and/or casus if given, and returns its
+    /// id. `NotFound` for an unknown meeting, `ReadOnly` unless it is running.
     pub fn add_decision(
         &mut self,
         actor: &Actor,
@@ -204,6 +212,8 @@ impl Store {
         Ok(())
     }
 
+    /// The meeting's agenda items in agenda order, each with its minute block (`None` while
+    /// nothing was written for it) and the time spent on it.
     pub fn live_items(&self, meeting: MeetingId) -> Result<Vec<LiveItem>> {
         let mut stmt = self.conn.prepare(
             "SELECT i.id, i.position, i.kind, i.casus_id, i.title, coalesce(i.planned_minutes, 0), i.spent_seconds, i.guest_name,
@@ -244,6 +254,7 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The decisions of a meeting in the order they were taken.
     pub fn decisions(&self, meeting: MeetingId) -> Result<Vec<DecisionRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, agenda_item_id, text, casus_id, category FROM decisions WHERE meeting_id = ?1

@@ -22,16 +22,25 @@ pub(crate) fn meeting_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Meetin
     })
 }
 
+/// A new follow-up action (actiepunt): what, who, when (docs/DOMAIN.md §2.6).
 pub struct ActionSeed<'a> {
+    /// The casus it belongs to; `None` for an action that concerns no one casus.
     pub casus: Option<CasusId>,
+    /// The meeting where it was agreed; `None` for one agreed between meetings.
     pub meeting: Option<MeetingId>,
+    /// What is to be done.
     pub description: &'a str,
+    /// The member who carries it out, if one is named.
     pub owner_member: Option<MemberId>,
+    /// The organisation that carries it out; without it, the owner member's organisation counts.
     pub owner_organisation: Option<OrganisationId>,
+    /// The due date as ISO `YYYY-MM-DD`; `None` when no date was set.
     pub due_on: Option<&'a str>,
+    /// Its status to start with (usually `open`).
     pub status: ActionStatus,
     /// An urgent action taken between meetings: logged with the time it is recorded.
     pub urgent: bool,
+    /// What the action is about (school, verzuim, gezondheid, …): decides where it may be shown.
     pub category: DataCategory,
 }
 
@@ -54,6 +63,7 @@ impl Store {
 }
 
 impl Store {
+    /// Adds a meeting of `team` starting at `starts_at` (RFC 3339, UTC) and returns its id.
     pub fn create_meeting(
         &mut self,
         actor: &Actor,
@@ -79,6 +89,7 @@ impl Store {
         Ok(id)
     }
 
+    /// Every meeting of every team, latest start first.
     pub fn meetings(&self) -> Result<Vec<MeetingRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT m.id, m.team_id, t.name, m.starts_at, m.location, m.status
@@ -116,6 +127,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Records a new action and returns its id. With a casus: `NotFound` if it is unknown,
+    /// `ReadOnly` once it is closed.
     pub fn create_action(&mut self, actor: &Actor, seed: &ActionSeed<'_>) -> Result<ActionId> {
         let id = ActionId::new();
         let now = now_from_clock();

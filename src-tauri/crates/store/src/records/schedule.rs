@@ -12,22 +12,36 @@ use crate::{Actor, Result, Store, StoreError, now_from_clock};
 
 /// A casus of the team as the agenda builder sees it (consent is judged by the caller).
 pub struct AgendaCasusRow {
+    /// Which casus: the id an agenda item about it refers to.
     pub id: CasusId,
+    /// Named, or an anonymous consultation.
     pub mode: CasusMode,
+    /// Aangemeld or lopend (closed casussen are not listed).
     pub status: CasusStatus,
+    /// The pupil's initials, or the pseudonym of an anonymous consultation: what agendas carry.
     pub initials: String,
+    /// The pupil's class or group; `None` for an anonymous consultation.
     pub class_name: Option<String>,
+    /// The next review date as ISO `YYYY-MM-DD`; `None` while none is set.
     pub next_review_on: Option<String>,
+    /// How many of its actions are still open.
     pub open_actions: u32,
 }
 
+/// An open action to be reviewed on a meeting's agenda.
 pub struct OpenActionRow {
+    /// Which action: the id the action review refers to.
     pub id: ActionId,
+    /// The due date as ISO `YYYY-MM-DD`; `None` when no date was set.
     pub due_on: Option<String>,
+    /// Whether it was recorded as an urgent action taken between meetings.
     pub urgent: bool,
 }
 
 impl Store {
+    /// Replaces the team's year schedule: the recurrence and its exceptions as JSON
+    /// (`kernteam_domain::schedule::Recurrence` and a list of `Exception`s). Meetings are not
+    /// touched here; see `sync_planned_meetings`.
     pub fn set_schedule(
         &mut self,
         actor: &Actor,
@@ -127,6 +141,7 @@ impl Store {
         Ok((created, cancelled))
     }
 
+    /// One meeting with its team's name; `NotFound` for an unknown meeting.
     pub fn meeting(&self, id: MeetingId) -> Result<MeetingRow> {
         opt(self.conn.query_row(
             "SELECT m.id, m.team_id, t.name, m.starts_at, m.location, m.status
@@ -137,6 +152,7 @@ impl Store {
         .ok_or(StoreError::NotFound("meeting"))
     }
 
+    /// The team's open casussen (not closed), oldest opened first, as the agenda builder needs.
     pub fn agenda_casussen(&self, team: TeamId) -> Result<Vec<AgendaCasusRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT c.id, c.mode, c.status, p.given_name, p.family_name, c.pseudonym, p.class_name,
@@ -186,6 +202,7 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The agenda items of a meeting in agenda order; a missing planned time reads as 0 minutes.
     pub fn agenda(&self, meeting: MeetingId) -> Result<Vec<AgendaItem>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, position, kind, casus_id, title, planned_minutes, guest_name

@@ -43,6 +43,7 @@ impl Store {
         Ok(id)
     }
 
+    /// Every organisation, by name.
     pub fn organisations(&self) -> Result<Vec<Organisation>> {
         let mut stmt = self
             .conn
@@ -57,6 +58,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Adds a school and returns its id; its retention term starts at the default of 2 years.
+    /// `holiday_region` is `noord`, `midden` or `zuid` (anything else is refused by SQLite).
     pub fn create_school(
         &mut self,
         actor: &Actor,
@@ -82,6 +85,7 @@ impl Store {
         Ok(id)
     }
 
+    /// Every school, by name, with its region, holiday region and retention term.
     pub fn schools(&self) -> Result<Vec<School>> {
         let mut stmt = self
             .conn
@@ -127,6 +131,8 @@ impl Store {
         Ok(())
     }
 
+    /// Adds a kernteam to a school and returns its id; `cadence` is how often it meets, as
+    /// free text. `NotFound` for an unknown school.
     pub fn create_team(
         &mut self,
         actor: &Actor,
@@ -155,6 +161,7 @@ impl Store {
         Ok(id)
     }
 
+    /// Every kernteam, by school name and team name, with how many members it has.
     pub fn teams(&self) -> Result<Vec<Team>> {
         let mut stmt = self.conn.prepare(
             "SELECT t.id, t.school_id, s.name, t.name, t.cadence,
@@ -174,6 +181,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Adds a person (who may sit in several teams) and returns the member id; roles in a team
+    /// are added with `add_team_role`.
     pub fn create_member(
         &mut self,
         actor: &Actor,
@@ -198,6 +207,8 @@ impl Store {
         Ok(id)
     }
 
+    /// Gives a member a role in a team; a role the member already has there changes nothing
+    /// (the change is still audited).
     pub fn add_team_role(
         &mut self,
         actor: &Actor,
@@ -221,6 +232,7 @@ impl Store {
         Ok(())
     }
 
+    /// Every member, by name, with their organisation and their roles in every team.
     pub fn members(&self) -> Result<Vec<Member>> {
         let mut stmt = self.conn.prepare(
             "SELECT m.id, m.name, m.email, m.organisation_id, o.name, m.is_aandachtsfunctionaris

@@ -8,24 +8,41 @@ use crate::audit::{self, AuditAction};
 use crate::records::opt;
 use crate::{Actor, Result, Store, StoreError, now_from_clock};
 
+/// The pupil of a new named casus, as written to the `pupils` row.
 pub struct PupilSeed<'a> {
+    /// The pupil's school; must be the school of the casus's team.
     pub school: SchoolId,
+    /// The pupil's given name.
     pub given_name: &'a str,
+    /// The pupil's family name.
     pub family_name: &'a str,
+    /// The birth date as ISO `YYYY-MM-DD` (age, and so who gives consent, follows from it).
     pub birth_date: &'a str,
+    /// The class or group as the school names it (e.g. `groep 8`).
     pub class_name: &'a str,
 }
 
+/// The casus row of a new casus, named or anonymous, as written to `casussen`.
 pub struct CasusSeed<'a> {
+    /// The kernteam that discusses the casus.
     pub team: TeamId,
+    /// What the school asks of the team, in its own words.
     pub hulpvraag: &'a str,
+    /// How urgent the aanmelding is, as the school states it.
     pub urgency: Urgency,
+    /// Where the casus stands: aangemeld, lopend or afgesloten.
     pub status: CasusStatus,
+    /// The day the casus was opened (aangemeld), as ISO `YYYY-MM-DD`.
     pub opened_on: &'a str,
+    /// The next review date as ISO `YYYY-MM-DD`; `None` while none is set.
     pub next_review_on: Option<&'a str>,
+    /// The day the casus was closed, as ISO `YYYY-MM-DD`; `None` while it is open.
     pub closed_on: Option<&'a str>,
+    /// Why it was closed, as a `ClosureReason` code; `None` while it is open.
     pub closure_reason: Option<&'a str>,
+    /// What the team achieved, recorded at closure; `None` while it is open.
     pub closure_outcome: Option<&'a str>,
+    /// The day until which the closed casus is kept, as ISO `YYYY-MM-DD`; `None` while open.
     pub retention_until: Option<&'a str>,
     /// The intake as JSON (`kernteam_domain::casus::Intake`).
     pub intake_json: &'a str,
@@ -54,6 +71,9 @@ impl<'a> CasusSeed<'a> {
 }
 
 impl Store {
+    /// A casus on name: writes the pupil, its gezag-holders and the casus, each creation in the
+    /// audit chain. `NotFound` for an unknown team; `Invalid` if the pupil's school is not the
+    /// team's school.
     pub fn create_named_casus(
         &mut self,
         actor: &Actor,

@@ -8,6 +8,8 @@ use crate::records::dossier::ensure_open;
 use crate::{Actor, Result, Store, now_from_clock};
 
 impl Store {
+    /// Records a signal on the casus. `NotFound` for an unknown casus, `ReadOnly` once it is
+    /// closed.
     pub fn add_signal(&mut self, actor: &Actor, casus: CasusId, signal: &NewSignal) -> Result<()> {
         let id = uuid::Uuid::now_v7().to_string();
         let tx = self.conn.transaction()?;
@@ -23,6 +25,8 @@ impl Store {
         Ok(())
     }
 
+    /// The signals of a casus, most recently observed first, including those of the anonymous
+    /// consultation it was converted from (marked `from_anonymous`).
     pub fn signals(&self, casus: CasusId) -> Result<Vec<SignalRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT observed_on, source, category, description, casus_id <> ?1 FROM signals

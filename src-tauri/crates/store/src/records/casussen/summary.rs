@@ -11,20 +11,35 @@ use crate::{Result, Store, StoreError};
 
 /// The casus row and what the rules around it need (school kind, regions, retention term).
 pub struct CasusCore {
+    /// The casus as lists show it (label, status, dates, open actions).
     pub summary: CasusSummary,
+    /// The name of the school of the casus's team.
     pub school_name: String,
+    /// The school's type (PO counts clock hours of absence, VO lesson hours).
     pub school_kind: SchoolKind,
+    /// The school's region, if one is set (regional settings such as the routekaart follow it).
     pub region: Option<String>,
+    /// The school's holiday region code (`noord`, `midden`, `zuid`), for the meldplicht count.
     pub holiday_region: String,
+    /// The school's retention term in years (1 to 20), counted from closure or leaving school.
     pub retention_years: u32,
+    /// The pupil's birth date as ISO `YYYY-MM-DD`; `None` for an anonymous consultation.
     pub birth_date: Option<String>,
+    /// Why the casus is discussed anonymously; `None` for a named casus.
     pub anonymous_reason: Option<String>,
+    /// The intake as JSON (`kernteam_domain::casus::Intake`); `{}` when nothing was entered.
     pub intake_json: String,
+    /// The anonymous consultation this named casus was converted from, if any.
     pub converted_from: Option<CasusId>,
+    /// The named casus this anonymous consultation was converted into, if any.
     pub converted_to: Option<CasusId>,
+    /// The day the casus was closed, as ISO `YYYY-MM-DD`; `None` while it is open.
     pub closed_on: Option<String>,
+    /// Why it was closed, as a `ClosureReason` code; `None` while it is open.
     pub closure_reason: Option<String>,
+    /// What the team achieved, recorded at closure; `None` while it is open.
     pub closure_outcome: Option<String>,
+    /// The day until which the closed casus is kept, as ISO `YYYY-MM-DD`; `None` while open.
     pub retention_until: Option<String>,
 }
 
@@ -57,6 +72,8 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<CasusSummary> {
 }
 
 impl Store {
+    /// The casussen of one team (or of all teams with `None`): open ones first, then closed,
+    /// each group most recently opened first.
     pub fn casussen(&self, team: Option<TeamId>) -> Result<Vec<CasusSummary>> {
         const ORDER: &str =
             "ORDER BY CASE c.status WHEN 'afgesloten' THEN 1 ELSE 0 END, c.opened_on DESC";
@@ -79,6 +96,7 @@ impl Store {
         Ok(rows)
     }
 
+    /// The school a team belongs to; `NotFound` for an unknown team.
     pub fn school_of_team(&self, team: TeamId) -> Result<SchoolId> {
         let id: Option<String> = opt(self.conn.query_row(
             "SELECT school_id FROM teams WHERE id = ?1",
@@ -88,6 +106,7 @@ impl Store {
         Ok(parse_id(id.ok_or(StoreError::NotFound("team"))?)?)
     }
 
+    /// One casus with its school's facts and its closure; `NotFound` for an unknown casus.
     pub fn casus_core(&self, id: CasusId) -> Result<CasusCore> {
         let sql = format!("{SUMMARY_SELECT} WHERE c.id = ?1");
         let summary = opt(self

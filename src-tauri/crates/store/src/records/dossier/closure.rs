@@ -8,15 +8,22 @@ use crate::audit::{self, AuditAction};
 use crate::records::opt;
 use crate::{Actor, Result, Store, StoreError, now_from_clock};
 
+/// What closing a casus records (docs/DOMAIN.md §2.8).
 pub struct ClosureSeed<'a> {
+    /// The day the casus was closed, as ISO `YYYY-MM-DD`.
     pub closed_on: &'a str,
+    /// Why it was closed, as a `ClosureReason` code (e.g. `doel_bereikt`).
     pub reason: &'a str,
+    /// What the team achieved: attendance, help in place, placement.
     pub outcome: &'a str,
+    /// The day the pupil left the school, stored on the pupil; `None` leaves it unchanged.
     pub left_school_on: Option<&'a str>,
+    /// The day until which the closed casus is kept, as ISO `YYYY-MM-DD`.
     pub retention_until: &'a str,
 }
 
 impl Store {
+    /// How many of the casus's actions still have status `open` (closing needs none).
     pub fn open_action_count(&self, casus: CasusId) -> Result<u32> {
         Ok(self.conn.query_row(
             "SELECT count(*) FROM actions WHERE casus_id = ?1 AND status = 'open'",

@@ -9,21 +9,34 @@ use crate::audit::{self, AuditAction};
 use crate::records::{opt, parse_id};
 use crate::{Actor, Result, Store, StoreError, now_from_clock};
 
+/// One consent as recorded on a casus (docs/DOMAIN.md §2.3); it is never edited, only withdrawn.
 pub struct ConsentSeed<'a> {
+    /// The day consent was given, as ISO `YYYY-MM-DD`.
     pub given_on: &'a str,
+    /// Who gave it: the pupil and/or gezag-holders of the pupil.
     pub givers: &'a [Giver],
+    /// The partner organisations it covers, as `OrganisationKind` codes (stored as JSON).
     pub scope_organisations: &'a [String],
+    /// The data categories it covers, as `DataCategory` codes (stored as JSON).
     pub scope_categories: &'a [String],
+    /// How it was given, as a `ConsentMethod` code (`formulier` or `mondeling`).
     pub method: &'a str,
+    /// For verbal consent, the name of who heard it (need not be a member); else `None`.
     pub recorded_by: Option<&'a str>,
+    /// The last day it is valid, as ISO `YYYY-MM-DD`.
     pub valid_until: &'a str,
 }
 
 /// What the consent rule needs about one casus.
 pub struct ConsentFacts {
+    /// The pupil's birth date as ISO `YYYY-MM-DD`; `None` for an anonymous consultation.
     pub birth_date: Option<String>,
+    /// The pupil's gezag-holders, in the order they were added; empty without a pupil.
     pub holders: Vec<GezagHolder>,
+    /// The consents as the rule weighs them, newest first; rows whose dates do not parse are
+    /// left out.
     pub records: Vec<ConsentRecord>,
+    /// Every consent of the casus for display (withdrawn ones included), newest first.
     pub views: Vec<ConsentView>,
 }
 
@@ -127,6 +140,8 @@ impl StoredConsent {
 }
 
 impl Store {
+    /// Adds gezag-holders to the pupil of a casus, each in the audit chain. `NotFound` for an
+    /// unknown casus, `ReadOnly` once closed, `Invalid` for an anonymous casus (no pupil).
     pub fn add_gezag_holders(
         &mut self,
         actor: &Actor,
@@ -152,6 +167,7 @@ impl Store {
         Ok(())
     }
 
+    /// The gezag-holders of the casus's pupil, in the order added; empty for an anonymous casus.
     pub fn gezag_holders(&self, casus: CasusId) -> Result<Vec<GezagHolder>> {
         let mut stmt = self.conn.prepare(
             "SELECT g.id, g.relation, g.has_gezag FROM gezag_holders g
@@ -167,6 +183,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Records a consent on the casus and returns its id. `NotFound` for an unknown casus,
+    /// `ReadOnly` once it is closed.
     pub fn add_consent(
         &mut self,
         actor: &Actor,
@@ -226,6 +244,7 @@ impl Store {
         Ok(casus)
     }
 
+    /// The pupil's birth date, gezag-holders and consents: what the consent rule needs.
     pub fn consent_facts(&self, casus: CasusId) -> Result<ConsentFacts> {
         let holders = self.gezag_holders(casus)?;
         let birth_date: Option<String> = opt(self.conn.query_row(

@@ -8,6 +8,8 @@ use crate::audit::{self, AuditAction};
 use crate::{Actor, Result, Store, now_from_clock};
 
 impl Store {
+    /// Replaces the casus's intake with `intake_json` (`kernteam_domain::casus::Intake` as JSON).
+    /// `NotFound` for an unknown casus, `ReadOnly` once it is closed.
     pub fn set_intake(&mut self, actor: &Actor, casus: CasusId, intake_json: &str) -> Result<()> {
         let tx = self.conn.transaction()?;
         ensure_open(&tx, casus)?;

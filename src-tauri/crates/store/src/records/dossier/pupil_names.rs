@@ -7,7 +7,9 @@ use crate::{Result, Store};
 
 /// Names as (given names, family name with particles).
 pub struct PupilNamesAround {
+    /// The casus's own pupil; `None` for an anonymous consultation (or an unknown casus).
     pub own: Option<(String, String)>,
+    /// Every other pupil of the same school, other casussen's pupils included.
     pub others: Vec<(String, String)>,
 }
 

@@ -8,15 +8,22 @@ use crate::{Result, Store};
 
 /// What the reminders on Vandaag need about one casus.
 pub struct ReminderFacts {
+    /// The casus the facts are about.
     pub casus: CasusId,
+    /// The pupil's initials, or the pseudonym of an anonymous consultation: never a full name.
     pub initials: String,
+    /// Whether the casus is closed (afgesloten).
     pub closed: bool,
+    /// The pupil's birth date as ISO `YYYY-MM-DD`; `None` for an anonymous consultation.
     pub birth_date: Option<String>,
+    /// The absence facts entered for the casus; empty (and not sick) when none were entered.
     pub attendance: AttendanceFacts,
+    /// The day until which the closed casus is kept, as ISO `YYYY-MM-DD`; `None` while open.
     pub retention_until: Option<String>,
 }
 
 impl Store {
+    /// The facts of every casus, except anonymous consultations converted into a named casus.
     pub fn reminder_facts(&self) -> Result<Vec<ReminderFacts>> {
         let mut stmt = self.conn.prepare(
             "SELECT c.id, p.given_name, p.family_name, c.pseudonym, c.status = 'afgesloten', p.birth_date,

@@ -40,6 +40,7 @@ impl Store {
         Ok(())
     }
 
+    /// The sibling casussen linked to this one, with the shared family note (if any).
     pub fn linked_casussen(&self, casus: CasusId) -> Result<Vec<LinkedCasus>> {
         let mut stmt = self.conn.prepare(
             "SELECT c.id, p.given_name, p.family_name, c.pseudonym, l.family_note

@@ -10,6 +10,8 @@ use crate::records::{opt, parse_code};
 use crate::{Actor, Result, Store, now_from_clock};
 
 impl Store {
+    /// Records the weekly absence hours as they stood on `taken_on` (ISO date) at one moment
+    /// (intake, evaluatie, afsluiting). `NotFound` for an unknown casus, `ReadOnly` once closed.
     pub fn add_absence_snapshot(
         &mut self,
         actor: &Actor,
@@ -38,6 +40,7 @@ impl Store {
         Ok(())
     }
 
+    /// The casus's absence snapshots, oldest first; weeks that cannot be read come back empty.
     pub fn absence_snapshots(&self, casus: CasusId) -> Result<Vec<AbsenceSnapshot>> {
         let mut stmt = self.conn.prepare(
             "SELECT moment, taken_on, weeks_json FROM absence_snapshots WHERE casus_id = ?1
@@ -54,6 +57,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Replaces the casus's attendance facts as a whole. `NotFound` for an unknown casus,
+    /// `ReadOnly` once it is closed.
     pub fn set_attendance(
         &mut self,
         actor: &Actor,
@@ -82,6 +87,7 @@ impl Store {
         Ok(())
     }
 
+    /// The casus's attendance facts; the empty default when none were entered.
     pub fn attendance(&self, casus: CasusId) -> Result<AttendanceFacts> {
         Ok(opt(self.conn.query_row(
             "SELECT absent_since, reported_sick, duo_reported_on, exemption_5a_from

@@ -12,7 +12,9 @@ use crate::{Actor, Result, Store, StoreError, now_from_clock};
 /// What an import added; records already present are counted as skipped.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportCounts {
+    /// Records (of any kind: schools, teams, members, casussen, notes, …) newly inserted.
     pub added: u64,
+    /// Records left out because one with the same id was already in the store.
     pub skipped: u64,
     /// What was not taken over, and why (initials or pseudonym, never a name).
     pub refused: Vec<String>,

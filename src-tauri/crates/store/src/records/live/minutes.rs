@@ -10,11 +10,17 @@ use crate::{Actor, Result, Store, StoreError, now_from_clock};
 
 /// One stored version of a meeting's minutes, its body still as JSON.
 pub struct MinutesRow {
+    /// The version number: 1 for the minutes written at closing, one higher per correction.
     pub version: u32,
+    /// `concept` (still editable) or `vastgesteld` (finalised: never changed or deleted).
     pub status: String,
+    /// Why this version corrects the one before; `None` for the first version.
     pub correction_reason: Option<String>,
+    /// When this version was written, RFC 3339 in UTC.
     pub created_at: String,
+    /// When the chair finalised it, RFC 3339 in UTC; `None` while it is a concept.
     pub finalised_at: Option<String>,
+    /// The minutes themselves (`kernteam_domain::live::MinutesBody` as JSON).
     pub body_json: String,
 }
 
@@ -38,6 +44,7 @@ fn latest_minutes(
 }
 
 impl Store {
+    /// Every version of a meeting's minutes, newest first; empty before the meeting is closed.
     pub fn minutes(&self, meeting: MeetingId) -> Result<Vec<MinutesRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT version, status, correction_reason, created_at, finalised_at, body_json
