@@ -823,7 +823,11 @@ on: string,
 /**
  * What to do then, in Dutch, as shown to the user.
  */
-text: string, };
+text: string, 
+/**
+ * The same as a code, for the UI to word in another language.
+ */
+what: ReminderWhat, };
 
 export type IdentifyingKind = "voornaam" | "bekendeLeerling" | "datum" | "telefoonnummer" | "bsn" | "email" | "exacteKlas";
 
@@ -1341,7 +1345,87 @@ kind: TimelineKind,
 /**
  * What happened, in Dutch, with dates written the Dutch way.
  */
-text: string, };
+text: string, 
+/**
+ * The same as a code with its facts, for the UI to word in another language.
+ */
+event: TimelineEvent, };
+
+export type TimelineEvent = { "code": "registered", 
+/**
+ * An anonymous consultation rather than a casus by name.
+ */
+anonymous: boolean, } | { "code": "signal", 
+/**
+ * Who or what noticed it.
+ */
+source: string, 
+/**
+ * What was seen.
+ */
+description: string, } | { "code": "consentGiven", 
+/**
+ * The last day it is valid, ISO date.
+ */
+validUntil: string, } | { "code": "consentWithdrawn", 
+/**
+ * Why, as entered; `None` when no reason was given.
+ */
+reason: string | null, } | { "code": "note", 
+/**
+ * Preparation, discussion or feedback.
+ */
+noteKind: NoteKind, 
+/**
+ * The kind of data it holds.
+ */
+category: DataCategory, 
+/**
+ * Still a private preparation note, shown to its author only.
+ */
+private: boolean, 
+/**
+ * The first 120 characters of its facts; `None` when it has only opinions.
+ */
+excerpt: string | null, } | { "code": "discussed" } | { "code": "action", 
+/**
+ * What is to be done, as entered.
+ */
+description: string, 
+/**
+ * The day it is due, ISO date; `None` without a due date.
+ */
+dueOn: string | null, 
+/**
+ * Where it stands.
+ */
+status: ActionStatus, } | { "code": "absenceSnapshot", 
+/**
+ * At intake, at a review or at closure.
+ */
+moment: SnapshotMoment, } | { "code": "closed", 
+/**
+ * Why; `None` for a casus closed before reasons were kept.
+ */
+reason: ClosureReason | null, } | { "code": "exported", 
+/**
+ * For whom, as the export log names the recipient.
+ */
+recipient: string, 
+/**
+ * The file format (pdf, docx, md).
+ */
+format: string, 
+/**
+ * Sealed under a password.
+ */
+encrypted: boolean, };
+
+export type ReminderWhat = { "code": "homeFourWeeks" } | { "code": "homeThreeMonths" } | { "code": "retentionEnds" } | { "code": "consentAge", 
+/**
+ * The age reached.
+ */
+age: number, };
 
 export type ClosureView = { 
 /**
@@ -1483,7 +1567,11 @@ on: string,
 /**
  * What to do, in Dutch.
  */
-text: string, };
+text: string, 
+/**
+ * The same as a code, for the UI to word in another language.
+ */
+what: ReminderWhat, };
 
 export type AgendaItemId = string;
 
@@ -1507,7 +1595,26 @@ title: string,
 /**
  * Time planned for the item, in minutes; the builder sets a default per kind.
  */
-plannedMinutes: number, };
+plannedMinutes: number, 
+/**
+ * The same title as a code with its counts when the builder wrote it; `None` for a casus
+ * (initials) or a theme (as typed).
+ */
+built: BuiltTitle | null, };
+
+export type BuiltTitle = { "code": "opening" } | { "code": "actionReview", 
+/**
+ * How many actions are open.
+ */
+open: number, 
+/**
+ * How many of them are past their due date on the meeting day.
+ */
+overdue: number, 
+/**
+ * How many were logged as urgent between meetings.
+ */
+urgent: number, } | { "code": "rondvraag" };
 
 export type HeldBack = { 
 /**

@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 use ts_rs::TS;
 
+mod built_title;
+pub use built_title::BuiltTitle;
+
 use crate::{ActionId, CasusId, CasusMode, CasusStatus};
 
 crate::kinds::vocabulary!(
@@ -72,6 +75,9 @@ pub struct AgendaDraftItem {
     pub title: String,
     /// Time planned for the item, in minutes; the builder sets a default per kind.
     pub planned_minutes: u32,
+    /// The same title as a code with its counts when the builder wrote it; `None` for a casus
+    /// (initials) or a theme (as typed).
+    pub built: Option<BuiltTitle>,
 }
 
 /// An item of a saved agenda.
@@ -186,8 +192,9 @@ pub fn build(
     let mut items = vec![AgendaDraftItem {
         kind: AgendaKind::Opening,
         casus_id: None,
-        title: "Opening, aanwezigheid en geheimhouding".into(),
+        title: BuiltTitle::Opening.dutch(),
         planned_minutes: 5,
+        built: Some(BuiltTitle::Opening),
     }];
     let overdue = open_actions
         .iter()
@@ -204,8 +211,9 @@ pub fn build(
     items.push(AgendaDraftItem {
         kind: AgendaKind::Rondvraag,
         casus_id: None,
-        title: "Rondvraag en datum volgend overleg".into(),
+        title: BuiltTitle::Rondvraag.dutch(),
         planned_minutes: 5,
+        built: Some(BuiltTitle::Rondvraag),
     });
     AgendaDraft {
         items,
@@ -225,18 +233,17 @@ fn action_review(
     if open_actions.is_empty() {
         return None;
     }
-    let mut title = format!("{} openstaande acties", open_actions.len());
-    if overdue > 0 {
-        title.push_str(&format!(", {overdue} te laat"));
-    }
-    if urgent > 0 {
-        title.push_str(&format!(", {urgent} urgent tussendoor"));
-    }
+    let built = BuiltTitle::ActionReview {
+        open: open_actions.len() as u32,
+        overdue,
+        urgent,
+    };
     Some(AgendaDraftItem {
         kind: AgendaKind::Actiereview,
         casus_id: None,
-        title,
+        title: built.dutch(),
         planned_minutes: (open_actions.len() as u32).clamp(3, 15),
+        built: Some(built),
     })
 }
 
@@ -300,6 +307,7 @@ impl<'a> CasusSections<'a> {
                     casus_id: Some(c.id),
                     title: title(c),
                     planned_minutes: minutes,
+                    built: None,
                 });
             }
         }
@@ -318,6 +326,7 @@ fn theme_items(themes: &[String]) -> impl Iterator<Item = AgendaDraftItem> {
             casus_id: None,
             title: theme.to_owned(),
             planned_minutes: 10,
+            built: None,
         })
 }
 

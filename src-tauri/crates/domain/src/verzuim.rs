@@ -269,6 +269,18 @@ pub struct Reminder {
     pub on: String,
     /// What to do then, in Dutch, as shown to the user.
     pub text: String,
+    /// The same as a code, for the UI to word in another language.
+    pub what: crate::ReminderWhat,
+}
+
+impl Reminder {
+    fn on(day: Date, what: crate::ReminderWhat) -> Self {
+        Self {
+            on: day.to_string(),
+            text: what.dutch(),
+            what,
+        }
+    }
 }
 
 /// The same calendar day `months` later (the last day of a shorter month otherwise).
@@ -340,16 +352,14 @@ pub fn thuiszitter_band(
 /// The two reminders of docs/DOMAIN.md §4, from the first day out of school.
 pub fn thuiszitter_reminders(absent_since: Date) -> [Reminder; 2] {
     [
-        Reminder {
-            on: (absent_since + Duration::weeks(4)).to_string(),
-            text: "4 weken thuis: zet de leerling op de agenda van het kernteam.".into(),
-        },
-        Reminder {
-            on: add_months(absent_since, 3).to_string(),
-            text:
-                "3 maanden thuis: stel het thuiszittersoverleg van het samenwerkingsverband voor."
-                    .into(),
-        },
+        Reminder::on(
+            absent_since + Duration::weeks(4),
+            crate::ReminderWhat::HomeFourWeeks,
+        ),
+        Reminder::on(
+            add_months(absent_since, 3),
+            crate::ReminderWhat::HomeThreeMonths,
+        ),
     ]
 }
 

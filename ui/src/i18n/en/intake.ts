@@ -119,5 +119,27 @@ export const intake: typeof dutch = {
   },
   timeline: {
     filter: 'Filter the timeline',
+    registered: (anonymous: boolean) => (anonymous ? 'Anonymous consultation registered' : 'Case registered'),
+    signal: (source: string, description: string) => `${source}: ${description}`,
+    consentGiven: (until: string) => `Consent recorded, valid up to and including ${until}`,
+    consentWithdrawn: (reason: string | null) => (reason ? `Consent withdrawn: ${reason}` : 'Consent withdrawn'),
+    note: (kind: string, category: string, mine: boolean, excerpt: string | null) =>
+      `${kind} (${category})${mine ? ', only for you' : ''}${excerpt ? `: ${excerpt}` : ''}`,
+    discussed: 'Discussed in the core team',
+    action: (description: string, due: string | null, status: string | null) =>
+      `${description}${due ? ` (due ${due})` : ''}${status ? ` — ${status}` : ''}`,
+    absence: (moment: 'intake' | 'evaluatie' | 'afsluiting') =>
+      `Absence recorded (${{ intake: 'at registration', evaluatie: 'at review', afsluiting: 'at closing' }[moment]})`,
+    converted: 'Converted into a named case',
+    closed: (reason: string) => `Closed: ${reason}`,
+    exported: (recipient: string, format: string, encrypted: boolean) =>
+      `Exported for ${recipient} (${format}, ${encrypted ? 'encrypted' : 'not encrypted'})`,
+  },
+  reminder: {
+    homeFourWeeks: "4 weeks at home: put the pupil on the core team's agenda.",
+    homeThreeMonths:
+      "3 months at home: propose the samenwerkingsverband's meeting on pupils out of school (thuiszittersoverleg).",
+    retentionEnds: 'Retention period ends: confirm deletion or record an obligation to keep the case.',
+    consentAge: (age: number) => `Turns ${age}: ask for consent again before the next meeting.`,
   },
 };

@@ -2,8 +2,16 @@ import type { meetings as dutch } from '../nl/meetings';
 
 // The quick entry (lib/quickentry.ts) reads dates as "8-12" (day-month), "2026-12-08", "2w"
 // (weeks), "10d" (days) or "over 2 weken": the hints below show the forms it understands.
-// The kind codes that the minutes keep per item (see minutes.itemKind), in English words.
+// The minutes keep each item's kind as its Dutch label (finalised minutes never change), so the
+// English words are found by that label; a code is understood too.
 const agendaKindWord: Record<string, string> = {
+  'Opening en aanwezigheid': 'opening',
+  'Openstaande acties': 'action review',
+  'Lopende casus': 'case',
+  'Nieuwe aanmelding': 'new registration',
+  Afsluiten: 'closure',
+  Thema: 'theme',
+  'Rondvraag en volgend overleg': 'any other business',
   opening: 'opening',
   actiereview: 'action review',
   casus: 'case',
@@ -57,6 +65,12 @@ export const meetings: typeof dutch = {
       'Open actions, cases due for review, new registrations with consent, closures, themes and any other business.',
     heldBack: 'Not on the agenda: no valid consent on the day of the meeting.',
     heldBackItem: (initials: string) => `${initials}: discuss the case anonymously or postpone the discussion.`,
+    builtTitle: {
+      opening: 'Opening, attendance and confidentiality',
+      actionReview: (open: number, overdue: number, urgent: number) =>
+        `${open} open ${open === 1 ? 'action' : 'actions'}${overdue > 0 ? `, ${overdue} overdue` : ''}${urgent > 0 ? `, ${urgent} urgent in between` : ''}`,
+      rondvraag: 'Any other business and date of the next meeting',
+    },
     empty: 'No agenda yet.',
     emptyBuildHint: 'Build it with the button above.',
     orderHint:

@@ -130,5 +130,29 @@ export const intake = {
   /** The timeline tab (TimelinePanel). */
   timeline: {
     filter: 'Filter de chronologie',
+    // One line per event (lib/events.ts words a TimelineEvent with these; dates and labels
+    // arrive already written in this language).
+    registered: (anonymous: boolean): string => (anonymous ? 'Anonieme bespreking aangemeld' : 'Casus aangemeld'),
+    signal: (source: string, description: string) => `${source}: ${description}`,
+    consentGiven: (until: string) => `Toestemming vastgelegd, geldig tot en met ${until}`,
+    consentWithdrawn: (reason: string | null) =>
+      reason ? `Toestemming ingetrokken: ${reason}` : 'Toestemming ingetrokken',
+    note: (kind: string, category: string, mine: boolean, excerpt: string | null) =>
+      `${kind} (${category})${mine ? ', alleen voor u' : ''}${excerpt ? `: ${excerpt}` : ''}`,
+    discussed: 'Besproken in het kernteam',
+    action: (description: string, due: string | null, status: string | null) =>
+      `${description}${due ? ` (uiterlijk ${due})` : ''}${status ? ` — ${status}` : ''}`,
+    absence: (moment: 'intake' | 'evaluatie' | 'afsluiting') => `Verzuimsnapshot (${moment})`,
+    converted: 'Omgezet naar een casus op naam',
+    closed: (reason: string) => `Afgesloten: ${reason}`,
+    exported: (recipient: string, format: string, encrypted: boolean) =>
+      `Export voor ${recipient} (${format}, ${encrypted ? 'versleuteld' : 'onversleuteld'})`,
+  },
+  /** Reminders of Vandaag and the verzuim tab (ReminderWhat). */
+  reminder: {
+    homeFourWeeks: '4 weken thuis: zet de leerling op de agenda van het kernteam.',
+    homeThreeMonths: '3 maanden thuis: stel het thuiszittersoverleg van het samenwerkingsverband voor.',
+    retentionEnds: 'Bewaartermijn verloopt: bevestig verwijderen of leg een bewaarplicht vast.',
+    consentAge: (age: number) => `Wordt ${age}: vraag opnieuw toestemming vóór het volgende overleg.`,
   },
 };

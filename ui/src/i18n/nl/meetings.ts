@@ -48,6 +48,13 @@ export const meetings = {
       "Open acties, casussen met een evaluatie, nieuwe aanmeldingen met toestemming, afsluitingen, thema's en rondvraag.",
     heldBack: 'Niet op de agenda: geen geldige toestemming op de dag van het overleg.',
     heldBackItem: (initials: string) => `${initials}: bespreek anoniem of stel de bespreking uit.`,
+    /** The titles the builder writes itself (BuiltTitle); casussen and themes keep theirs. */
+    builtTitle: {
+      opening: 'Opening, aanwezigheid en geheimhouding',
+      actionReview: (open: number, overdue: number, urgent: number) =>
+        `${open} openstaande acties${overdue > 0 ? `, ${overdue} te laat` : ''}${urgent > 0 ? `, ${urgent} urgent tussendoor` : ''}`,
+      rondvraag: 'Rondvraag en datum volgend overleg',
+    },
     empty: 'Nog geen agenda.',
     emptyBuildHint: 'Bouw hem op met de knop hierboven.',
     orderHint:

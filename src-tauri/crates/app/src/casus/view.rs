@@ -8,7 +8,8 @@ use kernteam_domain::dates::{dutch_date, parse_iso};
 use kernteam_domain::verzuim::{self, AbsenceWeek, HolidayCalendar, ThuiszitterDefinition};
 use kernteam_domain::{
     AbsenceSnapshot, AbsenceWeekView, CasusDossier, CasusId, CasusMode, CasusStatus, CasusSummary,
-    ClosureView, ConsentOverview, RouteSuggestion, SchoolKind, SearchHit, SignalRow, VerzuimView,
+    ClosureView, ConsentOverview, ReminderWhat, RouteSuggestion, SchoolKind, SearchHit, SignalRow,
+    VerzuimView,
 };
 use kernteam_store::{CasusCore, Store};
 use time::{Date, Duration};
@@ -45,19 +46,20 @@ impl Session {
         let mut out = Vec::new();
         for f in facts {
             let birth = f.birth_date.as_deref().and_then(parse_iso);
-            let mut push = |on: Date, text: String| {
+            let mut push = |on: Date, what: ReminderWhat| {
                 out.push(kernteam_domain::CasusReminder {
                     casus_id: f.casus,
                     initials: f.initials.clone(),
                     on: on.to_string(),
-                    text,
+                    text: what.dutch(),
+                    what,
                 });
             };
             if f.closed {
                 if let Some(until) = f.retention_until.as_deref().and_then(parse_iso)
                     && casus::retention_warning_due(until, today)
                 {
-                    push(until, "Bewaartermijn verloopt: bevestig verwijderen of leg een bewaarplicht vast.".into());
+                    push(until, ReminderWhat::RetentionEnds);
                 }
                 continue;
             }
@@ -70,17 +72,14 @@ impl Session {
                         && on <= today + window
                         && on + window >= today
                     {
-                        push(on, r.text);
+                        push(on, r.what);
                     }
                 }
             }
             if let Some((age, day)) = birth.and_then(|b| {
                 consent::upcoming_boundary(b, today, Duration::days(BOUNDARY_WARNING_DAYS))
             }) {
-                push(
-                    day,
-                    format!("Wordt {age}: vraag opnieuw toestemming vóór het volgende overleg."),
-                );
+                push(day, ReminderWhat::ConsentAge { age });
             }
         }
         out.sort_by(|a, b| a.on.cmp(&b.on));

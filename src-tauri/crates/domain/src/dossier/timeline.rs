@@ -40,6 +40,20 @@ pub struct TimelineItem {
     pub kind: TimelineKind,
     /// What happened, in Dutch, with dates written the Dutch way.
     pub text: String,
+    /// The same as a code with its facts, for the UI to word in another language.
+    pub event: TimelineEvent,
+}
+
+impl TimelineItem {
+    /// The line for `event` at `at`, with its kind and Dutch sentence.
+    pub fn new(at: String, event: TimelineEvent) -> Self {
+        Self {
+            at,
+            kind: event.kind(),
+            text: event.dutch(),
+            event,
+        }
+    }
 }
 
 vocabulary!(

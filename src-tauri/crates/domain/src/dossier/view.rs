@@ -89,4 +89,46 @@ pub struct CasusReminder {
     pub on: String,
     /// What to do, in Dutch.
     pub text: String,
+    /// The same as a code, for the UI to word in another language.
+    pub what: ReminderWhat,
+}
+
+/// What a reminder asks for, as a code; [`ReminderWhat::dutch`] is the Dutch sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "code", rename_all = "camelCase")]
+pub enum ReminderWhat {
+    /// Four weeks out of school: put the pupil on the kernteam's agenda (docs/DOMAIN.md §4).
+    HomeFourWeeks,
+    /// Three months out of school: propose the samenwerkingsverband's thuiszittersoverleg.
+    HomeThreeMonths,
+    /// A closed casus's retention term ends: confirm deletion or record a duty to keep it.
+    RetentionEnds,
+    /// The pupil reaches an age at which consent must be asked again (12 or 16).
+    #[serde(rename_all = "camelCase")]
+    ConsentAge {
+        /// The age reached.
+        age: u8,
+    },
+}
+
+impl ReminderWhat {
+    /// The reminder in Dutch, as shown to the user.
+    pub fn dutch(self) -> String {
+        match self {
+            Self::HomeFourWeeks => {
+                "4 weken thuis: zet de leerling op de agenda van het kernteam.".to_owned()
+            }
+            Self::HomeThreeMonths => {
+                "3 maanden thuis: stel het thuiszittersoverleg van het samenwerkingsverband voor."
+                    .to_owned()
+            }
+            Self::RetentionEnds => {
+                "Bewaartermijn verloopt: bevestig verwijderen of leg een bewaarplicht vast."
+                    .to_owned()
+            }
+            Self::ConsentAge { age } => {
+                format!("Wordt {age}: vraag opnieuw toestemming vóór het volgende overleg.")
+            }
+        }
+    }
 }
