@@ -726,7 +726,12 @@ export type ConsentStatus = { "status": "volledig" } | { "status": "onvolledig",
 /**
  * The labels of those still missing, in Dutch; never empty as [`status`] builds it.
  */
-missing: Array<string>, } | { "status": "verlopen" } | { "status": "ingetrokken" } | { "status": "geen" };
+missing: Array<string>, 
+/**
+ * The same people as givers, in the same order, so another language can name the
+ * pupil in its own words (a holder is named by the label entered for her).
+ */
+missingGivers: Array<Giver>, } | { "status": "verlopen" } | { "status": "ingetrokken" } | { "status": "geen" };
 
 export type AbsenceWeek = { 
 /**

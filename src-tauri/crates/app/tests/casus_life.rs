@@ -264,7 +264,7 @@ fn consent_from_one_of_two_parents_shows_who_is_missing() {
     let team = s.teams().expect("teams")[0].id;
     let (moeder, vader) = (holder("moeder"), holder("vader"));
     let casus = s
-        .create_casus(&new_casus(team, &[moeder.clone(), vader]))
+        .create_casus(&new_casus(team, &[moeder.clone(), vader.clone()]))
         .expect("intake");
     s.add_consent(
         casus.id,
@@ -283,7 +283,8 @@ fn consent_from_one_of_two_parents_shows_who_is_missing() {
     assert_eq!(
         d.consent.expect("consent").status,
         ConsentStatus::Onvolledig {
-            missing: vec!["vader".into(), "de leerling".into()]
+            missing: vec!["vader".into(), "de leerling".into()],
+            missing_givers: vec![Giver::Holder(vader.id), Giver::Pupil],
         }
     );
     assert_eq!(d.signals.len(), 1, "the intake's signal is recorded");

@@ -52,9 +52,13 @@ pub enum ConsentStatus {
     /// Everyone who must consent on the day has done so, and the consent is valid.
     Volledig,
     /// Who still has to consent, in Dutch ("vader", "de leerling").
+    #[serde(rename_all = "camelCase")]
     Onvolledig {
         /// The labels of those still missing, in Dutch; never empty as [`status`] builds it.
         missing: Vec<String>,
+        /// The same people as givers, in the same order, so another language can name the
+        /// pupil in its own words (a holder is named by the label entered for her).
+        missing_givers: Vec<Giver>,
     },
     /// The latest consent ran past its `valid_until` before the day.
     Verlopen,
@@ -69,7 +73,7 @@ impl ConsentStatus {
     pub fn label(&self) -> String {
         match self {
             ConsentStatus::Volledig => "volledig".into(),
-            ConsentStatus::Onvolledig { missing } => {
+            ConsentStatus::Onvolledig { missing, .. } => {
                 format!("onvolledig: ontbreekt {}", missing.join(" en "))
             }
             ConsentStatus::Verlopen => "verlopen".into(),
@@ -125,15 +129,20 @@ pub fn status(
     if record.valid_until < on {
         return ConsentStatus::Verlopen;
     }
-    let missing: Vec<String> = required_givers(birth, holders, on)
-        .iter()
+    let missing_givers: Vec<Giver> = required_givers(birth, holders, on)
+        .into_iter()
         .filter(|g| !record.givers.contains(g))
-        .map(|g| giver_label(g, holders))
         .collect();
-    if missing.is_empty() {
+    if missing_givers.is_empty() {
         ConsentStatus::Volledig
     } else {
-        ConsentStatus::Onvolledig { missing }
+        ConsentStatus::Onvolledig {
+            missing: missing_givers
+                .iter()
+                .map(|g| giver_label(g, holders))
+                .collect(),
+            missing_givers,
+        }
     }
 }
 
@@ -287,6 +296,7 @@ mod tests {
                 date!(2026 - 03 - 10),
                 ConsentStatus::Onvolledig {
                     missing: vec!["de leerling".into()],
+                    missing_givers: vec![Giver::Pupil],
                 },
             ),
             (
@@ -295,6 +305,7 @@ mod tests {
                 date!(2025 - 10 - 01),
                 ConsentStatus::Onvolledig {
                     missing: vec!["vader".into()],
+                    missing_givers: vec![h("vader")],
                 },
             ),
             (

@@ -98,7 +98,10 @@ export const labels: typeof dutch = {
       case 'volledig':
         return 'complete';
       case 'onvolledig':
-        return `incomplete: missing ${status.missing.join(' and ')}`;
+        // A holder is named by the label entered for her; the pupil in English words.
+        return `incomplete: missing ${status.missingGivers
+          .map((giver, i) => (giver.kind === 'pupil' ? 'the pupil' : status.missing[i]))
+          .join(' and ')}`;
       case 'verlopen':
         return 'expired';
       case 'ingetrokken':
