@@ -1,5 +1,6 @@
 //! Running the commands every step needs: the workspace root, a command that must succeed (with
-//! or without a time limit), cargo in the workspace, and the private session tests run in.
+//! or without a time limit), cargo in the workspace (linted as it builds), and the private session
+//! tests run in.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -55,10 +56,26 @@ pub fn cmd_within(command: &mut Command, limit: std::time::Duration) -> Result<(
     }
 }
 
+/// Cargo in the workspace, with clippy as the compiler of the workspace's own crates (see
+/// `linted`).
 pub fn cargo(args: &[&str]) -> Command {
     let mut c = Command::new("cargo");
     c.args(args).current_dir(root());
+    linted(&mut c);
     c
+}
+
+/// Builds with `clippy-driver` as the workspace's compiler, its warnings (clippy's and rustc's)
+/// denied: one build is also the lint, where `cargo clippy` and then `cargo build` compiled
+/// every dependency twice (a check and a build) and took a third of a clean run. The
+/// dependencies are built by plain rustc as always. Every cargo call of `cargo xtask` sets it, so
+/// the builds reuse each other; a plain `cargo build` or `cargo test` outside xtask rebuilds the
+/// workspace's crates once (not the dependencies).
+pub fn linted(c: &mut Command) -> &mut Command {
+    c.env("RUSTC_WORKSPACE_WRAPPER", "clippy-driver").env(
+        "CLIPPY_ARGS",
+        "-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__",
+    )
 }
 
 pub fn in_private_session(inner: &[&str], scratch: &Path, xvfb: bool) -> Command {

@@ -6,7 +6,7 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 use crate::bindings::check_bindings;
-use crate::command::{cargo, cmd, cmd_within, in_private_session, root, scratch, ui_dir};
+use crate::command::{cargo, cmd, cmd_within, in_private_session, linted, root, scratch, ui_dir};
 
 /// One build of every target with one feature resolution: a `-p` build or run would
 /// resolve features anew and compile much of the dependency tree a second time (which
@@ -69,26 +69,19 @@ pub fn test_all() -> Result<()> {
     let ui = ui_dir();
     eprintln!("xtask: fmt");
     cmd(&mut cargo(&["fmt", "--all", "--check"]))?;
-    eprintln!("xtask: clippy");
+    // The build is the lint (`command::linted`): every target, then the store again with the
+    // feature the default build leaves off (the bench's plain twin, the only code behind a
+    // feature of ours; `vendored-openssl` only changes how OpenSSL is built). The store alone
+    // resolves its dependencies' features as the workspace does, so nothing else rebuilds.
+    eprintln!("xtask: build and clippy");
+    build_all_targets()?;
     cmd(&mut cargo(&[
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    // Code behind a feature the default build leaves off is linted too (the bench's plain
-    // twin). `vendored-openssl` only changes how OpenSSL is built, not our code.
-    cmd(&mut cargo(&[
-        "clippy",
-        "--workspace",
+        "build",
+        "-p",
+        "kernteam-store",
         "--all-targets",
         "--features",
-        "kernteam-store/plain-reference",
-        "--",
-        "-D",
-        "warnings",
+        "plain-reference",
     ]))?;
     eprintln!("xtask: dependency policy (deny.toml)");
     cmd(&mut cargo(&[
@@ -100,15 +93,13 @@ pub fn test_all() -> Result<()> {
         "bans",
         "sources",
     ]))?;
-    eprintln!("xtask: build");
-    build_all_targets()?;
     eprintln!("xtask: bindings and layering");
     check_bindings()?;
     check_core_has_no_tauri()?;
     check_keyring_has_a_real_store()?;
     eprintln!("xtask: Rust tests (private keyring)");
     let keyring_scratch = scratch("rust-tests")?;
-    cmd(&mut in_private_session(
+    cmd(linted(&mut in_private_session(
         &[
             "cargo",
             "test",
@@ -118,7 +109,7 @@ pub fn test_all() -> Result<()> {
         ],
         &keyring_scratch,
         false,
-    ))?;
+    )))?;
     eprintln!("xtask: UI type check and vitest");
     cmd(Command::new("npm").args(["run", "check"]).current_dir(&ui))?;
     // The UI's formatter and linter (biome.jsonc), with the rule that only ui/src/ipc/ talks to
@@ -184,7 +175,8 @@ pub fn end_to_end(filter: Option<&str>) -> Result<()> {
         }
         args.extend(names);
         let mut e2e = in_private_session(&args, &e2e_scratch, true);
-        e2e.env("KERNTEAM_APP", &app)
+        linted(&mut e2e)
+            .env("KERNTEAM_APP", &app)
             .env("KERNTEAM_TAURI_DRIVER", &driver)
             .env("KERNTEAM_E2E_SCRATCH", &e2e_scratch)
             // The stories' errors say where they stood; a backtrace of the test harness would
