@@ -29,6 +29,12 @@ describe('timeline lines', () => {
     ).toBe('Observatie in de klas (uiterlijk di 15 dec 2026) — niet gedaan');
     expect(timelineLine({ code: 'closed', reason: 'omgezet_naar_benoemd' })).toBe('Omgezet naar een casus op naam');
     expect(timelineLine({ code: 'closed', reason: 'doel_bereikt' })).toBe('Afgesloten: doel bereikt');
+    expect(timelineLine({ code: 'closed', reason: 'leerling_verlaat_school' })).toBe(
+      'Afgesloten: leerling verlaat de school',
+    );
+    expect(timelineLine({ code: 'signal', source: 'mentor', description: 'gesprek 2025-10-14' })).toBe(
+      'mentor: gesprek 2025-10-14',
+    );
     expect(timelineLine({ code: 'exported', recipient: 'jgz', format: 'pdf', encrypted: true })).toBe(
       'Export voor jgz (pdf, versleuteld)',
     );

@@ -41,7 +41,7 @@ export function timelineLine(event: TimelineEvent): string {
       return w.absence(event.moment);
     case 'closed':
       if (event.reason === 'omgezet_naar_benoemd') return w.converted;
-      return w.closed(event.reason ? lower(closureReasonLabel[event.reason], event.reason) : '');
+      return w.closed(event.reason ? lower(closureReasonLabel[event.reason], event.reason) : null);
     case 'exported':
       return w.exported(event.recipient, event.format, event.encrypted);
   }

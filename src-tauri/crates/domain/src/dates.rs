@@ -28,7 +28,7 @@ pub fn parse_iso(text: &str) -> Option<Date> {
     .ok()
 }
 
-/// Every ISO date inside a text written as `di 14 okt 2025`, for timeline lines built in SQL.
+/// Every ISO date inside a text written as `di 14 okt 2025`.
 pub fn dutch_dates_in(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;

@@ -25,9 +25,8 @@ fn cargo_fuzz_installed() -> bool {
 /// Seeds from the real CLI: a fresh store's `keys.json` and the demo data exported as plain
 /// interchange JSON (the demo's pupils are fictitious).
 fn seeds(corpus: &Path) -> Result<()> {
-    cmd(Command::new("cargo")
-        .args(["build", "--quiet", "-p", "kernteam-cli"])
-        .current_dir(root()))?;
+    // The same build (and lint environment) as every other step, so nothing is compiled anew.
+    crate::steps::build_all_targets()?;
     let store = CliStore::init(
         &root().join("target/debug/kernteam-cli"),
         &scratch("fuzz-seeds")?,

@@ -12,8 +12,9 @@ use crate::command::{cargo, cmd, cmd_within, in_private_session, linted, root, s
 /// resolve features anew and compile much of the dependency tree a second time (which
 /// once filled CI's disk).
 /// The bench's bare reference window is built only by the bench, in release: a debug build of
-/// it would be one more Tauri binary to link in every test run.
-fn build_all_targets() -> Result<()> {
+/// it would be one more Tauri binary to link in every test run (and so it is not linted: a
+/// one-page reference, not Kernteam's code).
+pub(crate) fn build_all_targets() -> Result<()> {
     cmd(&mut cargo(&[
         "build",
         "--workspace",

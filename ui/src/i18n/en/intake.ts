@@ -131,7 +131,7 @@ export const intake: typeof dutch = {
     absence: (moment: 'intake' | 'evaluatie' | 'afsluiting') =>
       `Absence recorded (${{ intake: 'at registration', evaluatie: 'at review', afsluiting: 'at closing' }[moment]})`,
     converted: 'Converted into a named case',
-    closed: (reason: string) => `Closed: ${reason}`,
+    closed: (reason: string | null): string => (reason ? `Closed: ${reason}` : 'Closed'),
     exported: (recipient: string, format: string, encrypted: boolean) =>
       `Exported for ${recipient} (${format}, ${encrypted ? 'encrypted' : 'not encrypted'})`,
   },

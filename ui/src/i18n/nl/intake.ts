@@ -144,7 +144,7 @@ export const intake = {
       `${description}${due ? ` (uiterlijk ${due})` : ''}${status ? ` — ${status}` : ''}`,
     absence: (moment: 'intake' | 'evaluatie' | 'afsluiting') => `Verzuimsnapshot (${moment})`,
     converted: 'Omgezet naar een casus op naam',
-    closed: (reason: string) => `Afgesloten: ${reason}`,
+    closed: (reason: string | null): string => (reason ? `Afgesloten: ${reason}` : 'Afgesloten'),
     exported: (recipient: string, format: string, encrypted: boolean) =>
       `Export voor ${recipient} (${format}, ${encrypted ? 'versleuteld' : 'onversleuteld'})`,
   },

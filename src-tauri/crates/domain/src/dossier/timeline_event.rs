@@ -99,7 +99,7 @@ impl TimelineEvent {
 
     /// The line in Dutch, with its dates written the Dutch way ("di 14 okt 2025").
     pub fn dutch(&self) -> String {
-        let text = match self {
+        match self {
             Self::Registered { anonymous: true } => "Anonieme bespreking aangemeld".to_owned(),
             Self::Registered { anonymous: false } => "Casus aangemeld".to_owned(),
             Self::Signal {
@@ -107,7 +107,10 @@ impl TimelineEvent {
                 description,
             } => format!("{source}: {description}"),
             Self::ConsentGiven { valid_until } => {
-                format!("Toestemming vastgelegd, geldig tot en met {valid_until}")
+                format!(
+                    "Toestemming vastgelegd, geldig tot en met {}",
+                    dutch_day(valid_until)
+                )
             }
             Self::ConsentWithdrawn { reason } => match reason {
                 Some(reason) => format!("Toestemming ingetrokken: {reason}"),
@@ -136,7 +139,7 @@ impl TimelineEvent {
             } => {
                 let mut text = description.clone();
                 if let Some(due) = due_on {
-                    text.push_str(&format!(" (uiterlijk {due})"));
+                    text.push_str(&format!(" (uiterlijk {})", dutch_day(due)));
                 }
                 if *status != ActionStatus::Open {
                     text.push_str(&format!(" — {}", status.code().replace('_', " ")));
@@ -147,10 +150,12 @@ impl TimelineEvent {
             Self::Closed {
                 reason: Some(ClosureReason::OmgezetNaarBenoemd),
             } => "Omgezet naar een casus op naam".to_owned(),
-            Self::Closed { reason } => format!(
-                "Afgesloten: {}",
-                reason.map_or(String::new(), |r| r.code().replace('_', " "))
-            ),
+            Self::Closed {
+                reason: Some(reason),
+            } => {
+                format!("Afgesloten: {}", reason.label().to_lowercase())
+            }
+            Self::Closed { reason: None } => "Afgesloten".to_owned(),
             Self::Exported {
                 recipient,
                 format,
@@ -163,9 +168,14 @@ impl TimelineEvent {
                     "onversleuteld"
                 }
             ),
-        };
-        crate::dates::dutch_dates_in(&text)
+        }
     }
+}
+
+/// An ISO date as "di 14 okt 2025"; text that is no date stays as it is. Only the event's own
+/// dates: a date someone typed in a description stays as typed (the UI does the same).
+fn dutch_day(iso: &str) -> String {
+    crate::dates::parse_iso(iso).map_or_else(|| iso.to_owned(), crate::dates::dutch_date)
 }
 
 #[cfg(test)]
@@ -205,6 +215,15 @@ mod tests {
             reason: Some(ClosureReason::OmgezetNaarBenoemd),
         };
         assert_eq!(converted.dutch(), "Omgezet naar een casus op naam");
+        let left = TimelineEvent::Closed {
+            reason: Some(ClosureReason::LeerlingVerlaatSchool),
+        };
+        assert_eq!(left.dutch(), "Afgesloten: leerling verlaat de school");
+        let description = TimelineEvent::Signal {
+            source: "mentor".into(),
+            description: "gesprek 2025-10-14".into(),
+        };
+        assert_eq!(description.dutch(), "mentor: gesprek 2025-10-14");
         assert_eq!(converted.kind(), TimelineKind::Status);
         assert_eq!(
             TimelineEvent::Exported {
