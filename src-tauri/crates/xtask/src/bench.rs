@@ -253,27 +253,22 @@ fn build_release() -> Result<()> {
         .current_dir(root()))
 }
 
-/// The bench examples' own build: see `[profile.bench-examples]` in Cargo.toml.
-const EXAMPLES_PROFILE: &str = "bench-examples";
-
 fn example(name: &str) -> PathBuf {
-    root()
-        .join("target")
-        .join(EXAMPLES_PROFILE)
-        .join("examples")
-        .join(name)
+    release(&format!("examples/{name}"))
 }
 
-/// Every bench example in one build, so the dependencies are resolved and compiled once (one
-/// `cargo run -p … --example …` each used to rebuild much of the tree per feature set). The
-/// plain-SQLite twin is a feature of the store only these examples turn on; they build into
-/// their own profile's directory, so the shipped binaries never see it.
+/// Every bench example in one release build, so their dependencies are resolved and compiled
+/// once (one `cargo run -p … --example …` each resolved features anew and rebuilt much of the
+/// tree). The shell is selected too, only so features unify as in the app's own build and its
+/// release dependencies are reused; `--examples` builds no binary, so the plain-SQLite twin
+/// (a store feature only these examples turn on) never reaches the app measured here.
 fn build_examples() -> Result<()> {
     cmd(Command::new("cargo")
         .args([
             "build",
-            "--profile",
-            EXAMPLES_PROFILE,
+            "--release",
+            "-p",
+            "kernteam",
             "-p",
             "kernteam-store",
             "-p",
