@@ -239,18 +239,17 @@ pub fn bench() -> Result<()> {
     Ok(())
 }
 
+/// A release build (plain cargo: the bench measures what ships, not the linted debug build).
+fn release_build(args: &[&str]) -> Result<()> {
+    cmd(Command::new("cargo")
+        .args(["build", "--release"])
+        .args(args)
+        .current_dir(root()))
+}
+
 /// The app (with the CLI inside, as shipped) and the bare reference window.
 fn build_release() -> Result<()> {
-    cmd(Command::new("cargo")
-        .args([
-            "build",
-            "--release",
-            "-p",
-            "kernteam",
-            "-p",
-            "kernteam-bare-window",
-        ])
-        .current_dir(root()))
+    release_build(&["-p", "kernteam", "-p", "kernteam-bare-window"])
 }
 
 fn example(name: &str) -> PathBuf {
@@ -263,23 +262,19 @@ fn example(name: &str) -> PathBuf {
 /// release dependencies are reused; `--examples` builds no binary, so the plain-SQLite twin
 /// (a store feature only these examples turn on) never reaches the app measured here.
 fn build_examples() -> Result<()> {
-    cmd(Command::new("cargo")
-        .args([
-            "build",
-            "--release",
-            "-p",
-            "kernteam",
-            "-p",
-            "kernteam-store",
-            "-p",
-            "kernteam-app",
-            "-p",
-            "kernteam-export",
-            "--examples",
-            "--features",
-            "kernteam-store/plain-reference",
-        ])
-        .current_dir(root()))
+    release_build(&[
+        "-p",
+        "kernteam",
+        "-p",
+        "kernteam-store",
+        "-p",
+        "kernteam-app",
+        "-p",
+        "kernteam-export",
+        "--examples",
+        "--features",
+        "kernteam-store/plain-reference",
+    ])
 }
 
 /// The store, agenda and export figures, from the crates' bench examples.
