@@ -259,7 +259,7 @@ fn example(name: &str) -> PathBuf {
 /// Every bench example in one release build, so their dependencies are resolved and compiled
 /// once (one `cargo run -p … --example …` each resolved features anew and rebuilt much of the
 /// tree). The shell is selected too, only so features unify as in the app's own build and its
-/// release dependencies are reused; `--examples` builds no binary, so the plain-SQLite twin
+/// release dependencies are reused; examples are no binary of the shell, so the plain-SQLite twin
 /// (a store feature only these examples turn on) never reaches the app measured here.
 fn build_examples() -> Result<()> {
     release_build(&[
@@ -271,7 +271,15 @@ fn build_examples() -> Result<()> {
         "kernteam-app",
         "-p",
         "kernteam-export",
-        "--examples",
+        // Only the examples that measure: each is a fat-LTO link, Typst's two take minutes.
+        "--example",
+        "open_times",
+        "--example",
+        "workload_times",
+        "--example",
+        "agenda_times",
+        "--example",
+        "export_times",
         "--features",
         "kernteam-store/plain-reference",
     ])
