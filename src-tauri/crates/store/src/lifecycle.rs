@@ -47,16 +47,23 @@ impl Store {
     /// The same schema, migrations, pragmas and queries on plain, unencrypted SQLite: the
     /// reference `cargo xtask bench` measures the store against. Behind a feature the app never
     /// turns on, and used only with generated data.
+    /// It keeps a `keys.json` beside it too (a recovery slot for a key it never uses), so a
+    /// write records the audit chain's head there as the real store does: the figures compare
+    /// what encryption costs, not the head's file.
     #[cfg(feature = "plain-reference")]
     pub fn create_plain_reference(dir: &DataDir) -> Result<Self> {
         std::fs::create_dir_all(dir.root())?;
+        let key = DataKey::generate();
+        let mut slots = KeySlots::new(uuid::Uuid::now_v7());
+        slots.set_recovery(&key, &crate::RecoveryKey::generate())?;
+        slots.save(&dir.keys_path())?;
         let mut conn = connection::create_plain_reference(&dir.db_path())?;
         migrations::apply(&mut conn)?;
         Ok(Self {
             conn,
-            head: audit::HeadKeeper::until_checked(dir.keys_path()),
+            head: audit::HeadKeeper::for_new_store(dir.keys_path()),
             dir: dir.clone(),
-            key: DataKey::generate(),
+            key,
         })
     }
 
