@@ -127,3 +127,27 @@ export function query<K extends Command>(command: K, args: () => Args<K> | null)
     refresh: load,
   };
 }
+
+/** A form field's copy of a read value. It takes each new read while it still shows the read
+ * before (so a refresh after a save, or a change made elsewhere, arrives), and keeps a value the
+ * user changed and has not saved yet. Bind to `.value`. */
+export function followRead<T>(read: () => T | undefined, initial: T): { value: T } {
+  let value = $state(initial);
+  let last: T | undefined;
+  $effect(() => {
+    const next = read();
+    if (next === undefined) return;
+    untrack(() => {
+      if (last === undefined || value === last) value = next;
+      last = next;
+    });
+  });
+  return {
+    get value() {
+      return value;
+    },
+    set value(next: T) {
+      value = next;
+    },
+  };
+}
