@@ -54,7 +54,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         cadence: None,
     });
     let at = |days: i64| {
-        kernteam_app::domain::dates::amsterdam_to_utc(today + time::Duration::days(days), 9, 0)
+        kernteam_app::domain::dates::amsterdam_to_utc(today + chrono::Duration::days(days), 9, 0)
     };
     doc.meetings.push(XMeeting {
         id: earlier,
@@ -83,7 +83,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 description: format!("Actie {n} voor casus {i}"),
                 owner_member_id: None,
                 owner_organisation_id: Some(org),
-                due_on: Some((today + time::Duration::days(3)).to_string()),
+                due_on: Some((today + chrono::Duration::days(3)).to_string()),
                 status: ActionStatus::Open,
                 feedback: None,
                 created_at: at(-21),
@@ -110,7 +110,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             hulpvraag_category: None,
             urgency: Urgency::Normaal,
             intake: Intake::default(),
-            opened_on: (today - time::Duration::days(60)).to_string(),
+            opened_on: (today - chrono::Duration::days(60)).to_string(),
             next_review_on: Some(today.to_string()),
             closed_on: None,
             closure_reason: None,
@@ -120,13 +120,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             signals: vec![],
             consents: vec![XConsent {
                 id: ConsentId::new(),
-                given_on: (today - time::Duration::days(50)).to_string(),
+                given_on: (today - chrono::Duration::days(50)).to_string(),
                 givers: vec![Giver::Holder(holder.id.clone()), Giver::Pupil],
                 scope_organisations: vec!["school".into(), "jgz".into()],
                 scope_categories: vec![],
                 method: "formulier".into(),
                 recorded_by: None,
-                valid_until: (today + time::Duration::days(200)).to_string(),
+                valid_until: (today + chrono::Duration::days(200)).to_string(),
                 withdrawn_on: None,
                 withdrawn_reason: None,
             }],

@@ -11,9 +11,9 @@ pub use audit::{AuditCheck, AuditFinding};
 pub use keys::{PassphraseCheck, SetupOutcome, SetupRequest, UnlockRequest, check_passphrase};
 pub use preferences::Preferences;
 
+use chrono::NaiveDate;
 use kernteam_store::{Actor, DataDir, DiskState, SlotKind, Store};
 use serde::{Deserialize, Serialize};
-use time::Date;
 use ts_rs::TS;
 
 use crate::error::{AppError, AppResult};
@@ -82,7 +82,7 @@ pub struct Session {
 }
 
 /// Today in Amsterdam, from the one clock (`kernteam_domain::clock`).
-pub(crate) fn today() -> Date {
+pub(crate) fn today() -> NaiveDate {
     kernteam_domain::clock::today()
 }
 

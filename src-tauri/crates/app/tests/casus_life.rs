@@ -13,15 +13,15 @@ use kernteam_app::domain::{
 use kernteam_app::{ErrorCode, Session};
 
 mod common;
-use time::Duration;
-use time::macros::date;
+use chrono::{Datelike as _, Duration};
+use kernteam_domain::date;
 
 /// The day these tests live on (the one clock is fixed at it), and the demo with it. Where
 /// the scenarios' dates land on that day's school calendar is the demo's business: the tests
 /// check what each scenario states, not the dates it lands on.
-const DAY: time::Date = date!(2026 - 11 - 22);
+const DAY: chrono::NaiveDate = date!(2026 - 11 - 22);
 
-fn day(iso: Option<&str>) -> time::Date {
+fn day(iso: Option<&str>) -> chrono::NaiveDate {
     iso.and_then(kernteam_app::domain::dates::parse_iso)
         .unwrap_or_else(|| panic!("a date, not {iso:?}"))
 }
@@ -69,7 +69,7 @@ fn s01_consent_of_two_parents_and_the_pupil_and_closure_with_retention() {
     assert_eq!(
         day(closure.retention_until.as_deref()),
         closed_on
-            .replace_year(closed_on.year() + 2)
+            .with_year(closed_on.year() + 2)
             .expect("a day two years on"),
         "two years after the closure (the later of closure and leaving school)"
     );
@@ -197,7 +197,7 @@ fn s06_is_a_thuiszitter_for_more_than_three_months_with_both_reminders() {
     };
     let three_months = day(Some(since));
     assert!(
-        (89..=92).contains(&(three_months - absent_since).whole_days()),
+        (89..=92).contains(&(three_months - absent_since).num_days()),
         "the band starts three calendar months after {absent_since}: {three_months}"
     );
     assert!(three_months <= DAY, "and has started by today");
@@ -572,7 +572,7 @@ fn closing_resolves_actions_first_then_the_casus_is_read_only() {
         closed.closure.and_then(|c| c.retention_until),
         Some(
             (DAY + Duration::days(30))
-                .replace_year(DAY.year() + 2)
+                .with_year(DAY.year() + 2)
                 .expect("date")
                 .to_string()
         ),

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use chrono::{Duration, NaiveDate};
 use kernteam_app::domain::clock;
 use kernteam_app::domain::dates::parse_iso;
 use kernteam_app::domain::live::MinutesStatus;
@@ -13,8 +14,7 @@ use kernteam_app::domain::schedule::in_holiday;
 use kernteam_app::domain::verzuim::ThuiszitterBand;
 use kernteam_app::domain::{CasusMode, MeetingStatus};
 use kernteam_app::{DataDir, Session, SetupRequest, UnlockRequest};
-use time::macros::date;
-use time::{Date, Duration};
+use kernteam_domain::date;
 
 const PASSPHRASE: &str = "fiets regen koffie tafel";
 
@@ -70,7 +70,7 @@ fn casus_named(s: &mut Session, name: &str) -> kernteam_app::domain::CasusId {
 }
 
 /// What is wrong with the demo loaded on `day`, one line per broken fact.
-fn broken_facts(template: &Path, recovery_key: &str, day: Date) -> Vec<String> {
+fn broken_facts(template: &Path, recovery_key: &str, day: NaiveDate) -> Vec<String> {
     let _today = clock::fixed_on(day);
     let (_dir, mut s) = session_from(template, recovery_key);
     s.load_demo().expect("demo loads");
@@ -202,12 +202,12 @@ fn broken_facts(template: &Path, recovery_key: &str, day: Date) -> Vec<String> {
 fn the_demo_holds_on_every_day_of_a_school_year_and_a_leap_day() {
     let (template, recovery_key) = template();
     let first = date!(2026 - 08 - 01);
-    let mut days: Vec<Date> = (0..365).map(|i| first + Duration::days(i)).collect();
+    let mut days: Vec<NaiveDate> = (0..365).map(|i| first + Duration::days(i)).collect();
     days.push(date!(2028 - 02 - 29));
     // Two halves side by side (each thread sets its own clock).
-    let even: Vec<Date> = days.iter().copied().step_by(2).collect();
-    let odd: Vec<Date> = days.iter().copied().skip(1).step_by(2).collect();
-    let check = |days: Vec<Date>| {
+    let even: Vec<NaiveDate> = days.iter().copied().step_by(2).collect();
+    let odd: Vec<NaiveDate> = days.iter().copied().skip(1).step_by(2).collect();
+    let check = |days: Vec<NaiveDate>| {
         let mut broken = Vec::new();
         for day in days {
             for line in broken_facts(template.path(), &recovery_key, day) {

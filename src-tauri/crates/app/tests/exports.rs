@@ -2,6 +2,7 @@
 //! recipient gets what the rules allow (read from the text), the file name holds no pupil,
 //! Markdown needs the recorded confirmation, and the export is logged with its SHA-256.
 
+use chrono::Duration;
 use kernteam_app::domain::agenda::AgendaKind;
 use kernteam_app::domain::casus::{Closure, ClosureReason};
 use kernteam_app::domain::live::{MinuteBlock, NewAction};
@@ -9,7 +10,6 @@ use kernteam_app::domain::recipient::{Recipient, RecipientKind};
 use kernteam_app::domain::{DataCategory, OrganisationKind};
 use kernteam_app::{ErrorCode, ExportFormat, MinutesExportRequest, Session};
 use sha2::Digest;
-use time::Duration;
 
 mod common;
 use common::{day_of, demo_team, planned, today};

@@ -13,7 +13,7 @@ fn session(dir: &tempfile::TempDir, name: &str) -> Session {
 fn export_import_export_is_lossless_and_a_second_import_changes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut a = session(&dir, "a");
-    a.load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+    a.load_demo_as_of(kernteam_domain::date!(2026 - 11 - 22))
         .expect("demo");
     let first = a.export_document().expect("export");
     assert_eq!(first.casussen.len(), 8);
@@ -45,7 +45,7 @@ fn export_import_export_is_lossless_and_a_second_import_changes_nothing() {
 fn bad_files_are_refused_with_a_dutch_message_and_change_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut s = session(&dir, "a");
-    s.load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+    s.load_demo_as_of(kernteam_domain::date!(2026 - 11 - 22))
         .expect("demo");
     let doc = s.export_document().expect("export");
     let before = s.export_document().expect("export");
@@ -107,7 +107,7 @@ fn bad_files_are_refused_with_a_dutch_message_and_change_nothing() {
 fn a_sealed_export_opens_only_with_its_password() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut a = session(&dir, "a");
-    a.load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+    a.load_demo_as_of(kernteam_domain::date!(2026 - 11 - 22))
         .expect("demo");
     let err = a
         .export_file(ExportProtection::Password("kort"))
@@ -163,14 +163,14 @@ fn the_shipped_demo_document_is_valid_interchange() {
 fn a_damaged_sealed_file_is_refused_and_changes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut a = session(&dir, "a");
-    a.load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+    a.load_demo_as_of(kernteam_domain::date!(2026 - 11 - 22))
         .expect("demo");
     const PASSWORD: &str = "overdracht naar de nieuwe school";
     let sealed = a
         .export_file(ExportProtection::Password(PASSWORD))
         .expect("sealed");
     let mut b = session(&dir, "b");
-    b.load_demo_as_of(time::macros::date!(2026 - 11 - 1))
+    b.load_demo_as_of(kernteam_domain::date!(2026 - 11 - 1))
         .expect("demo");
     let before = b.logical_hash().expect("hash");
 
@@ -219,7 +219,7 @@ fn a_damaged_sealed_file_is_refused_and_changes_nothing() {
 fn an_import_never_adds_to_or_changes_an_existing_casus() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut s = session(&dir, "a");
-    s.load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+    s.load_demo_as_of(kernteam_domain::date!(2026 - 11 - 22))
         .expect("demo");
     let before = s.export_document().expect("export");
     let mut doc = before.clone();
@@ -281,7 +281,7 @@ fn an_import_never_adds_to_or_changes_an_existing_casus() {
 fn an_import_caps_text_lengths() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut s = session(&dir, "a");
-    s.load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+    s.load_demo_as_of(kernteam_domain::date!(2026 - 11 - 22))
         .expect("demo");
     let mut doc = s.export_document().expect("export");
     let before = doc.clone();
@@ -302,7 +302,7 @@ fn an_import_never_changes_who_sits_in_an_existing_team_or_its_meetings() {
     use kernteam_app::domain::{MeetingId, MeetingStatus, MemberId, Role};
     let dir = tempfile::tempdir().expect("tempdir");
     let mut s = session(&dir, "a");
-    s.load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+    s.load_demo_as_of(kernteam_domain::date!(2026 - 11 - 22))
         .expect("demo");
     let before = s.export_document().expect("export");
     let team = before.teams[0].id;

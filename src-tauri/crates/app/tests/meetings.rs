@@ -1,12 +1,12 @@
 //! Year schedule and agenda on a real store: holidays skipped, exceptions, the consent gate
 //! and open actions carried into every next meeting.
 
+use chrono::{Datelike as _, Duration};
 use kernteam_app::ErrorCode;
 use kernteam_app::domain::agenda::{AgendaItemInput, AgendaKind};
 use kernteam_app::domain::casus::{HulpvraagKind, Intake, SignalCategory};
 use kernteam_app::domain::schedule::{Exception, Recurrence};
 use kernteam_app::domain::{GezagHolderInput, MeetingStatus, NewNamedCasus, Urgency};
-use time::Duration;
 
 mod common;
 use common::{day_of, demo, demo_team, planned, recurrence, today};
@@ -34,7 +34,7 @@ fn the_schedule_skips_holidays_and_makes_the_meetings() {
             "{} is a holiday",
             p.date
         );
-        assert_eq!(day.weekday(), time::Weekday::Tuesday);
+        assert_eq!(day.weekday(), chrono::Weekday::Tue);
     }
     assert!(
         planned(&mut s, team.id).len() >= view.planned.len(),

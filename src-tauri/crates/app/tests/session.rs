@@ -329,8 +329,8 @@ fn status_of_label(
 #[test]
 fn demo_data_shows_a_kernteam_mid_autumn_whatever_the_date() {
     for day in [
-        time::macros::date!(2026 - 11 - 22),
-        time::macros::date!(2028 - 04 - 10),
+        kernteam_domain::date!(2026 - 11 - 22),
+        kernteam_domain::date!(2028 - 04 - 10),
     ] {
         let _today = kernteam_app::domain::clock::fixed_on(day);
         let (_dir, mut session, _) = new_session();
@@ -396,7 +396,7 @@ fn demo_data_shows_a_kernteam_mid_autumn_whatever_the_date() {
 fn partners_sit_in_both_demo_teams_as_one_person() {
     let (_dir, mut session, _) = new_session();
     session
-        .load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+        .load_demo_as_of(kernteam_domain::date!(2026 - 11 - 22))
         .expect("demo");
     let members = session.members().expect("members");
     let lpa: Vec<_> = members
@@ -411,7 +411,7 @@ fn partners_sit_in_both_demo_teams_as_one_person() {
 fn viewing_a_casus_shows_its_timeline_newest_first() {
     let (_dir, mut session, _) = new_session();
     session
-        .load_demo_as_of(time::macros::date!(2026 - 11 - 22))
+        .load_demo_as_of(kernteam_domain::date!(2026 - 11 - 22))
         .expect("demo");
     let noor = session
         .casussen(None)

@@ -3,8 +3,8 @@
 //! themes (no pupil data); rondvraag. The consent gate keeps a named casus without consent
 //! valid on the meeting day off the agenda: it is offered anonymously or postponed instead.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use time::Date;
 use ts_rs::TS;
 
 mod built_title;
@@ -41,7 +41,7 @@ pub struct CasusForAgenda {
     /// when unknown.
     pub class_name: Option<String>,
     /// The day the casus is next due for review; `None` counts as due on any meeting day.
-    pub next_review_on: Option<Date>,
+    pub next_review_on: Option<NaiveDate>,
     /// How many of the casus's actions (actiepunten) are still open. A running casus that is due,
     /// has a review date and has none open is offered for closure (afsluiten).
     pub open_actions: u32,
@@ -56,7 +56,7 @@ pub struct ActionForAgenda {
     pub id: ActionId,
     /// The day the action should be done; a day before the meeting counts as overdue, `None` never
     /// does.
-    pub due_on: Option<Date>,
+    pub due_on: Option<NaiveDate>,
     /// Logged as an urgent action taken between meetings; the review item counts these apart.
     pub urgent_between_meetings: bool,
 }
@@ -184,7 +184,7 @@ fn title(c: &CasusForAgenda) -> String {
 
 /// Builds the agenda for a meeting on `day`.
 pub fn build(
-    day: Date,
+    day: NaiveDate,
     casussen: &[CasusForAgenda],
     open_actions: &[ActionForAgenda],
     themes: &[String],
@@ -258,7 +258,7 @@ struct CasusSections<'a> {
 
 impl<'a> CasusSections<'a> {
     /// Who is due on `day`, and where: a named casus without valid consent is held back.
-    fn on(day: Date, casussen: &'a [CasusForAgenda]) -> Self {
+    fn on(day: NaiveDate, casussen: &'a [CasusForAgenda]) -> Self {
         let mut held_back = Vec::new();
         let mut running = Vec::new();
         let mut new = Vec::new();
@@ -344,13 +344,13 @@ pub fn may_discuss(c: &CasusForAgenda) -> Result<(), &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+    use crate::date;
 
-    const DAY: Date = date!(2025 - 11 - 25);
+    const DAY: NaiveDate = date!(2025 - 11 - 25);
 
     fn casus(
         status: CasusStatus,
-        review: Option<Date>,
+        review: Option<NaiveDate>,
         open: u32,
         consent: bool,
     ) -> CasusForAgenda {

@@ -1,8 +1,8 @@
 //! A casus from aanmelding to afsluiting (docs/DOMAIN.md §2): the intake, signals and the
 //! routekaart, closure and the retention date it starts.
 
+use chrono::{Datelike as _, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
-use time::{Date, Duration, Month};
 use ts_rs::TS;
 
 use crate::kinds::vocabulary;
@@ -239,8 +239,8 @@ pub fn validate_signal(
     observed_on: &str,
     source: &str,
     description: &str,
-    today: Date,
-) -> Result<Date, Invalid> {
+    today: NaiveDate,
+) -> Result<NaiveDate, Invalid> {
     let Some(on) = crate::dates::parse_iso(observed_on) else {
         return Err(Invalid::new("observedOn", "Kies de datum van het signaal."));
     };
@@ -273,8 +273,8 @@ pub struct Closure {
 pub fn validate_closure(
     closure: &Closure,
     open_actions: u32,
-    today: Date,
-) -> Result<Date, Invalid> {
+    today: NaiveDate,
+) -> Result<NaiveDate, Invalid> {
     if open_actions > 0 {
         return Err(Invalid::new(
             "openActions",
@@ -318,22 +318,27 @@ pub fn validate_closure(
 
 /// Retention: `years` after the later of closure and leaving school. A 29 February end lands
 /// on 28 February in a common year (never later than the rule allows).
-pub fn retention_until(closed_on: Date, left_school_on: Option<Date>, years: u32) -> Date {
+pub fn retention_until(
+    closed_on: NaiveDate,
+    left_school_on: Option<NaiveDate>,
+    years: u32,
+) -> NaiveDate {
     let start = left_school_on.map_or(closed_on, |l| l.max(closed_on));
     let year = start.year() + years as i32;
-    Date::from_calendar_date(year, start.month(), start.day())
-        .unwrap_or_else(|_| Date::from_calendar_date(year, Month::February, 28).unwrap_or(start))
+    NaiveDate::from_ymd_opt(year, start.month(), start.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, 2, 28))
+        .unwrap_or(start)
 }
 
 /// Within 30 days of the retention date the chair is warned.
-pub fn retention_warning_due(retention: Date, today: Date) -> bool {
+pub fn retention_warning_due(retention: NaiveDate, today: NaiveDate) -> bool {
     today + Duration::days(30) >= retention
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+    use crate::date;
 
     fn closure(reason: ClosureReason, left: Option<&str>) -> Closure {
         Closure {

@@ -2,8 +2,8 @@
 //! consent on file covers a given meeting date. Age counts on the meeting date: a pupil who
 //! turns 12 or 16 needs new consent.
 
+use chrono::{Datelike as _, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
-use time::{Date, Duration, Month};
 use ts_rs::TS;
 
 use crate::validation::{Invalid, age_on};
@@ -34,15 +34,15 @@ pub enum Giver {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConsentRecord {
     /// The day consent was given; the record counts only for days on or after it.
-    pub given_on: Date,
+    pub given_on: NaiveDate,
     /// Who gave this consent; must name at least one, and only the pupil or known holders.
     pub givers: Vec<Giver>,
     /// Partner organisation codes the consent covers (school, leerplicht, jgz …).
     pub scope_organisations: Vec<String>,
     /// The last day the consent holds (by default 31 July of that school year).
-    pub valid_until: Date,
+    pub valid_until: NaiveDate,
     /// The day the consent was withdrawn, or `None` while it stands.
-    pub withdrawn_on: Option<Date>,
+    pub withdrawn_on: Option<NaiveDate>,
 }
 
 /// The one status a casus shows.
@@ -85,7 +85,7 @@ impl ConsentStatus {
 
 /// Who must consent on `on`: under 12 every holder with gezag; 12–15 those and the pupil;
 /// 16 and older the pupil alone.
-pub fn required_givers(birth: Date, holders: &[GezagHolder], on: Date) -> Vec<Giver> {
+pub fn required_givers(birth: NaiveDate, holders: &[GezagHolder], on: NaiveDate) -> Vec<Giver> {
     let age = age_on(birth, on);
     let parents = holders
         .iter()
@@ -111,10 +111,10 @@ fn giver_label(giver: &Giver, holders: &[GezagHolder]) -> String {
 
 /// The status on `on` from the most recent record given on or before that day.
 pub fn status(
-    birth: Date,
+    birth: NaiveDate,
     holders: &[GezagHolder],
     records: &[ConsentRecord],
-    on: Date,
+    on: NaiveDate,
 ) -> ConsentStatus {
     let Some(record) = records
         .iter()
@@ -148,10 +148,10 @@ pub fn status(
 
 /// Whether a complete consent on `on` also covers sharing with `organisation`.
 pub fn covers(
-    birth: Date,
+    birth: NaiveDate,
     holders: &[GezagHolder],
     records: &[ConsentRecord],
-    on: Date,
+    on: NaiveDate,
     organisation: &str,
 ) -> bool {
     status(birth, holders, records, on) == ConsentStatus::Volledig
@@ -163,22 +163,27 @@ pub fn covers(
 }
 
 /// Default validity: the end of the school year (31 July) in which consent was given.
-pub fn default_valid_until(given_on: Date) -> Date {
-    let year = if given_on.month() as u8 >= Month::August as u8 {
+pub fn default_valid_until(given_on: NaiveDate) -> NaiveDate {
+    let year = if given_on.month() >= 8 {
         given_on.year() + 1
     } else {
         given_on.year()
     };
-    Date::from_calendar_date(year, Month::July, 31).unwrap_or(given_on)
+    NaiveDate::from_ymd_opt(year, 7, 31).unwrap_or(given_on)
 }
 
 /// The next 12th or 16th birthday within `within` days of `today`, when new consent is needed.
-pub fn upcoming_boundary(birth: Date, today: Date, within: Duration) -> Option<(u8, Date)> {
+pub fn upcoming_boundary(
+    birth: NaiveDate,
+    today: NaiveDate,
+    within: Duration,
+) -> Option<(u8, NaiveDate)> {
     [12u8, 16].into_iter().find_map(|age| {
         let year = birth.year() + i32::from(age);
         // A 29 February birthday is reached on 1 March in other years (age_on agrees).
-        let day = Date::from_calendar_date(year, birth.month(), birth.day())
-            .unwrap_or_else(|_| Date::from_calendar_date(year, Month::March, 1).unwrap_or(birth));
+        let day = NaiveDate::from_ymd_opt(year, birth.month(), birth.day())
+            .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
+            .unwrap_or(birth);
         (day > today && day - today <= within).then_some((age, day))
     })
 }
@@ -213,7 +218,7 @@ pub fn validate(record: &ConsentRecord, holders: &[GezagHolder]) -> Result<(), I
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+    use crate::date;
 
     fn holder(id: &str, has_gezag: bool) -> GezagHolder {
         GezagHolder {
@@ -223,7 +228,7 @@ mod tests {
         }
     }
 
-    fn record(given_on: Date, givers: &[Giver]) -> ConsentRecord {
+    fn record(given_on: NaiveDate, givers: &[Giver]) -> ConsentRecord {
         ConsentRecord {
             given_on,
             givers: givers.to_vec(),
@@ -277,7 +282,7 @@ mod tests {
         ];
         let birth = date!(2014 - 03 - 10); // 12 on 2026-03-10
         let both = record(date!(2025 - 09 - 20), &[h("moeder"), h("vader")]);
-        let cases: Vec<(&str, Vec<ConsentRecord>, Date, ConsentStatus)> = vec![
+        let cases: Vec<(&str, Vec<ConsentRecord>, NaiveDate, ConsentStatus)> = vec![
             (
                 "nothing on file",
                 vec![],

@@ -1,7 +1,8 @@
-//! Dates as Dutch readers expect them, for text that Rust writes (timelines, exports).
+//! Dates as Dutch readers expect them, for text that Rust writes (timelines, exports), and the
+//! Europe/Amsterdam wall clock by the IANA rules (chrono-tz), not rules of our own.
 
+use chrono::{DateTime, Datelike as _, NaiveDate, TimeZone as _, Timelike as _, Utc};
 use chrono_tz::Europe::Amsterdam;
-use time::Date;
 
 const DAYS: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
 const MONTHS: [&str; 12] = [
@@ -9,23 +10,19 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// `di 14 okt 2025`, the same form the UI uses.
-pub fn dutch_date(date: Date) -> String {
+pub fn dutch_date(date: NaiveDate) -> String {
     format!(
         "{} {} {} {}",
-        DAYS[date.weekday().number_days_from_monday() as usize],
+        DAYS[date.weekday().num_days_from_monday() as usize],
         date.day(),
-        MONTHS[date.month() as usize - 1],
+        MONTHS[date.month0() as usize],
         date.year()
     )
 }
 
 /// Parses an ISO date (`2025-10-14`).
-pub fn parse_iso(text: &str) -> Option<Date> {
-    Date::parse(
-        text.trim(),
-        &time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .ok()
+pub fn parse_iso(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
 /// Every ISO date inside a text written as `di 14 okt 2025`.
@@ -58,75 +55,49 @@ pub fn dutch_dates_in(text: &str) -> String {
     out
 }
 
-/// A `time` date as chrono's (the store and the rules count in `time`; the zone rules are
-/// chrono-tz's).
-fn naive(date: Date) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::from_ymd_opt(
-        date.year(),
-        u32::from(u8::from(date.month())),
-        u32::from(date.day()),
-    )
-}
-
-fn from_naive(date: chrono::NaiveDate) -> Option<Date> {
-    use chrono::Datelike as _;
-    let month = time::Month::try_from(u8::try_from(date.month()).ok()?).ok()?;
-    Date::from_calendar_date(date.year(), month, u8::try_from(date.day()).ok()?).ok()
-}
-
-/// A wall-clock time in Europe/Amsterdam as a UTC instant (RFC 3339), by the IANA rules
-/// (chrono-tz). In the hour skipped when summer time starts the time is read as the instant
-/// after the switch; in the hour that repeats when it ends, as the first of the two.
-pub fn amsterdam_to_utc(date: Date, hour: u8, minute: u8) -> String {
-    use chrono::TimeZone as _;
-    let Some(local) =
-        naive(date).and_then(|d| d.and_hms_opt(u32::from(hour), u32::from(minute), 0))
-    else {
-        return format!("{date}T00:00:00Z");
-    };
+/// A wall-clock time in Europe/Amsterdam as a UTC instant. In the hour skipped when summer
+/// time starts the time is read as the instant after the switch; in the hour that repeats when
+/// it ends, as the first of the two.
+pub fn amsterdam_instant(date: NaiveDate, hour: u8, minute: u8) -> Option<DateTime<Utc>> {
+    let local = date.and_hms_opt(u32::from(hour), u32::from(minute), 0)?;
     let resolved = match Amsterdam.from_local_datetime(&local) {
         chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => Some(t),
         chrono::LocalResult::None => Amsterdam
             .from_local_datetime(&(local + chrono::Duration::hours(1)))
             .earliest(),
     };
-    match resolved {
-        Some(t) => t
-            .with_timezone(&chrono::Utc)
-            .format("%Y-%m-%dT%H:%M:00Z")
-            .to_string(),
-        None => format!("{date}T00:00:00Z"),
-    }
+    resolved.map(|t| t.to_utc())
 }
 
-/// Amsterdam's day and minutes after midnight at a UTC day, hour and minute.
-fn amsterdam_wall_clock(day: Date, hour: i16, minute: i16) -> Option<(Date, i16)> {
-    use chrono::Timelike as _;
-    let utc = naive(day)?.and_hms_opt(u32::try_from(hour).ok()?, u32::try_from(minute).ok()?, 0)?;
-    let local = chrono::TimeZone::from_utc_datetime(&Amsterdam, &utc);
-    let minutes = i16::try_from(local.hour() * 60 + local.minute()).ok()?;
-    Some((from_naive(local.date_naive())?, minutes))
+/// [`amsterdam_instant`] as RFC 3339 text (`2026-03-29T07:00:00Z`), the form the store keeps.
+pub fn amsterdam_to_utc(date: NaiveDate, hour: u8, minute: u8) -> String {
+    amsterdam_instant(date, hour, minute).map_or_else(
+        || format!("{date}T00:00:00Z"),
+        |t| t.format("%Y-%m-%dT%H:%M:00Z").to_string(),
+    )
 }
 
 /// The day it is in Amsterdam at a UTC instant (a school's "today").
-pub fn amsterdam_date(utc: time::OffsetDateTime) -> Date {
-    let utc = utc.to_offset(time::UtcOffset::UTC);
-    amsterdam_wall_clock(utc.date(), i16::from(utc.hour()), i16::from(utc.minute()))
-        .map_or(utc.date(), |(day, _)| day)
+pub fn amsterdam_date(utc: DateTime<Utc>) -> NaiveDate {
+    utc.with_timezone(&Amsterdam).date_naive()
 }
 
-/// A UTC instant ("2026-11-24T08:00:00Z") as Amsterdam wall-clock "di 24 nov 2026, 09:00".
-pub fn dutch_date_time(utc: &str) -> Option<String> {
-    let day = parse_iso(utc.get(..10)?)?;
-    let hour: i16 = utc.get(11..13)?.parse().ok()?;
-    let minute: i16 = utc.get(14..16)?.parse().ok()?;
-    let (day, local) = amsterdam_wall_clock(day, hour, minute)?;
-    Some(format!(
+/// A UTC instant as Amsterdam wall-clock text: `di 24 nov 2026, 09:00`.
+pub fn dutch_instant(utc: DateTime<Utc>) -> String {
+    let local = utc.with_timezone(&Amsterdam);
+    format!(
         "{}, {:02}:{:02}",
-        dutch_date(day),
-        local / 60,
-        local % 60
-    ))
+        dutch_date(local.date_naive()),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// A UTC instant written as RFC 3339 (`2026-11-24T08:00:00Z`) as Amsterdam wall-clock
+/// `di 24 nov 2026, 09:00`.
+pub fn dutch_date_time(utc: &str) -> Option<String> {
+    let at = DateTime::parse_from_rfc3339(utc.trim()).ok()?.to_utc();
+    Some(dutch_instant(at))
 }
 
 #[cfg(test)]
@@ -157,7 +128,7 @@ mod tests {
         assert_eq!(dutch_dates_in("2025-13-01 blijft"), "2025-13-01 blijft");
         assert_eq!(dutch_dates_in("nummer 12345678901"), "nummer 12345678901");
     }
-    use time::macros::date;
+    use crate::date;
 
     #[test]
     fn amsterdam_wall_clock_to_utc() {

@@ -38,20 +38,20 @@ fn escape(text: &str) -> String {
         .replace('\n', "\\n")
 }
 
+fn parse_utc(rfc3339: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .ok()
+        .map(|t| t.to_utc())
+}
+
+/// An instant as `20250930T070000Z`.
+fn stamp_of(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
 /// `2025-09-30T07:00:00Z` → `20250930T070000Z`.
 fn utc_stamp(rfc3339: &str) -> Option<String> {
-    let t = time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
-        .ok()?;
-    let t = t.to_offset(time::UtcOffset::UTC);
-    Some(format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        t.year(),
-        t.month() as u8,
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    ))
+    parse_utc(rfc3339).map(stamp_of)
 }
 
 /// Folds lines longer than 75 octets as RFC 5545 asks.
@@ -93,18 +93,9 @@ pub fn calendar(entries: &[CalendarEntry<'_>], stamp_utc: &str) -> String {
                     lines.pop();
                     continue;
                 };
-                let end = time::OffsetDateTime::parse(
-                    starts_at_utc,
-                    &time::format_description::well_known::Rfc3339,
-                )
-                .ok()
-                .map(|t| t + time::Duration::minutes(i64::from(*minutes)))
-                .and_then(|t| {
-                    t.format(&time::format_description::well_known::Rfc3339)
-                        .ok()
-                })
-                .and_then(|t| utc_stamp(&t))
-                .unwrap_or_else(|| start.clone());
+                let end = parse_utc(starts_at_utc)
+                    .map(|t| stamp_of(t + chrono::Duration::minutes(i64::from(*minutes))))
+                    .unwrap_or_else(|| start.clone());
                 lines.push(format!("UID:{uid}@kernteam"));
                 lines.push(format!("DTSTAMP:{stamp}"));
                 lines.push(format!("DTSTART:{start}"));

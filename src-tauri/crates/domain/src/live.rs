@@ -143,7 +143,7 @@ pub struct NewAction {
 
 impl NewAction {
     /// The known failure of kernteams is the vague action: no owner or no date is refused.
-    pub fn validate(&self, meeting_day: time::Date) -> Result<time::Date, Invalid> {
+    pub fn validate(&self, meeting_day: chrono::NaiveDate) -> Result<chrono::NaiveDate, Invalid> {
         validate_action(
             &self.description,
             self.owner_organisation_id.is_some() || self.owner_member_id.is_some(),
@@ -161,8 +161,8 @@ fn validate_action(
     description: &str,
     has_owner: bool,
     due_on: Option<&str>,
-    (earliest, too_early): (time::Date, &'static str),
-) -> Result<time::Date, Invalid> {
+    (earliest, too_early): (chrono::NaiveDate, &'static str),
+) -> Result<chrono::NaiveDate, Invalid> {
     required_text("description", "wat er gedaan wordt", description, 500)?;
     if !has_owner {
         return Err(Invalid::new("owner", "Kies wie de actie uitvoert."));
@@ -200,7 +200,7 @@ pub struct UrgentAction {
 impl UrgentAction {
     /// Checks what, who and by when (no date means today, a day in the past is refused) and returns
     /// the due date.
-    pub fn validate(&self, today: time::Date) -> Result<time::Date, Invalid> {
+    pub fn validate(&self, today: chrono::NaiveDate) -> Result<chrono::NaiveDate, Invalid> {
         let due = self
             .due_on
             .as_deref()
@@ -222,7 +222,7 @@ impl UrgentAction {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+    use crate::date;
 
     #[test]
     fn vague_actions_are_refused() {

@@ -1,8 +1,8 @@
 //! The year schedule of a kernteam (docs/DOMAIN.md §3): every N weeks on a weekday at a time,
 //! skipping school holidays, with single dates moved or cancelled.
 
+use chrono::{Datelike as _, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
-use time::{Date, Duration, Weekday};
 use ts_rs::TS;
 
 use crate::validation::Invalid;
@@ -63,11 +63,11 @@ pub struct PlannedDate {
 
 fn weekday_of(n: u8) -> Option<Weekday> {
     Some(match n {
-        1 => Weekday::Monday,
-        2 => Weekday::Tuesday,
-        3 => Weekday::Wednesday,
-        4 => Weekday::Thursday,
-        5 => Weekday::Friday,
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
         _ => return None,
     })
 }
@@ -82,7 +82,7 @@ pub fn parse_time(text: &str) -> Option<(u8, u8)> {
 impl Recurrence {
     /// Checks the recurrence and returns its first day, last day and weekday, or what to fix (in
     /// Dutch, naming the field).
-    pub fn validate(&self) -> Result<(Date, Date, Weekday), Invalid> {
+    pub fn validate(&self) -> Result<(NaiveDate, NaiveDate, Weekday), Invalid> {
         if !(1..=12).contains(&self.every_weeks) {
             return Err(Invalid::new("everyWeeks", "Kies elke 1 tot 12 weken."));
         }
@@ -118,7 +118,7 @@ impl Recurrence {
     /// holiday is skipped (the rhythm goes on from where it would have been); exceptions apply.
     pub fn dates(
         &self,
-        is_holiday: impl Fn(Date) -> bool,
+        is_holiday: impl Fn(NaiveDate) -> bool,
         exceptions: &[Exception],
     ) -> Result<Vec<PlannedDate>, Invalid> {
         let (first, last, weekday) = self.validate()?;
@@ -157,7 +157,11 @@ impl Recurrence {
 }
 
 /// Whether a single day falls in any holiday period of the region.
-pub fn in_holiday(calendar: &crate::verzuim::HolidayCalendar, region: &str, day: Date) -> bool {
+pub fn in_holiday(
+    calendar: &crate::verzuim::HolidayCalendar,
+    region: &str,
+    day: NaiveDate,
+) -> bool {
     calendar.periods(region).iter().any(|p| {
         match (
             crate::dates::parse_iso(&p.first_day),

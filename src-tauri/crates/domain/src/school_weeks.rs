@@ -4,7 +4,7 @@
 //! school week before the new one, so a holiday never holds lessons and "16 hours in 4
 //! consecutive school weeks" stays true wherever the holidays fall that year.
 
-use time::{Date, Duration};
+use chrono::{Duration, NaiveDate};
 
 use crate::verzuim::{HolidayCalendar, monday_of};
 
@@ -14,7 +14,7 @@ const MAX_WEEKS: i64 = 260;
 /// The holiday periods of one region, read once.
 #[derive(Debug, Clone)]
 pub struct SchoolWeeks {
-    periods: Vec<(Date, Date)>,
+    periods: Vec<(NaiveDate, NaiveDate)>,
 }
 
 impl SchoolWeeks {
@@ -36,20 +36,20 @@ impl SchoolWeeks {
     }
 
     /// Whether `day` falls in a holiday of the region.
-    pub fn in_holiday(&self, day: Date) -> bool {
+    pub fn in_holiday(&self, day: NaiveDate) -> bool {
         self.periods.iter().any(|(a, b)| *a <= day && day <= *b)
     }
 
     /// A school week has at least one school day (Monday to Friday outside the holidays); the
     /// same rule as `HolidayCalendar::is_holiday_week`.
-    pub fn is_school_week(&self, day: Date) -> bool {
+    pub fn is_school_week(&self, day: NaiveDate) -> bool {
         let monday = monday_of(day);
         (0..5).any(|d| !self.in_holiday(monday + Duration::days(d)))
     }
 
     /// The Monday `n` school weeks after (or, negative, before) the school week of `from`.
     /// `None` when the walk would leave any sensible range.
-    pub fn step(&self, from: Date, n: i64) -> Option<Date> {
+    pub fn step(&self, from: NaiveDate, n: i64) -> Option<NaiveDate> {
         let mut monday = monday_of(from);
         let direction = if n < 0 { -1 } else { 1 };
         let mut left = n.abs();
@@ -69,7 +69,7 @@ impl SchoolWeeks {
 
     /// School weeks from the week of `from` to the week of `to` (negative when `to` is
     /// earlier); both must be school weeks for the count to mean anything.
-    pub fn count(&self, from: Date, to: Date) -> Option<i64> {
+    pub fn count(&self, from: NaiveDate, to: NaiveDate) -> Option<i64> {
         let (a, b) = (monday_of(from), monday_of(to));
         let direction = if b < a { -1 } else { 1 };
         let mut monday = a;
@@ -89,14 +89,14 @@ impl SchoolWeeks {
     }
 
     /// The school weeks (Mondays) before the week of `day`, nearest first.
-    pub fn weeks_before(&self, day: Date, how_many: usize) -> Vec<Date> {
+    pub fn weeks_before(&self, day: NaiveDate, how_many: usize) -> Vec<NaiveDate> {
         (1..=how_many)
             .filter_map(|i| self.step(day, -i64::try_from(i).unwrap_or(i64::MAX)))
             .collect()
     }
 
     /// The latest school-week Monday whose `weekday_offset`-th day is on or before `day`.
-    pub fn latest_school_week_until(&self, day: Date, weekday_offset: i64) -> Date {
+    pub fn latest_school_week_until(&self, day: NaiveDate, weekday_offset: i64) -> NaiveDate {
         let mut monday = monday_of(day);
         for _ in 0..MAX_WEEKS {
             if self.is_school_week(monday) && monday + Duration::days(weekday_offset) <= day {
@@ -114,16 +114,16 @@ impl SchoolWeeks {
 pub struct SchoolWeekShift {
     source: SchoolWeeks,
     target: SchoolWeeks,
-    from: Date,
-    to: Date,
+    from: NaiveDate,
+    to: NaiveDate,
 }
 
 impl SchoolWeekShift {
     /// The shift that puts `reference` (a school day) on the same weekday in the latest school
     /// week that has that weekday on or before `today`.
-    pub fn onto(weeks: &SchoolWeeks, reference: Date, today: Date) -> Self {
+    pub fn onto(weeks: &SchoolWeeks, reference: NaiveDate, today: NaiveDate) -> Self {
         let offset = reference - monday_of(reference);
-        let to = weeks.latest_school_week_until(today, offset.whole_days());
+        let to = weeks.latest_school_week_until(today, offset.num_days());
         Self {
             source: weeks.clone(),
             target: weeks.clone(),
@@ -138,18 +138,18 @@ impl SchoolWeekShift {
     }
 
     /// Where `reference` itself lands.
-    pub fn moved_reference(&self, reference: Date) -> Date {
+    pub fn moved_reference(&self, reference: NaiveDate) -> NaiveDate {
         self.to + (reference - monday_of(reference))
     }
 
     /// Whole days the reference week moved: for dates that are not school dates (a birthday).
     pub fn days(&self) -> i64 {
-        (self.to - self.from).whole_days()
+        (self.to - self.from).num_days()
     }
 
     /// Like [`Self::date`] for what happens at school (a meeting): a day in a holiday moves to
     /// the same weekday of the first school week after that holiday.
-    pub fn school_day(&self, day: Date) -> Date {
+    pub fn school_day(&self, day: NaiveDate) -> NaiveDate {
         let monday = monday_of(day);
         if self.source.is_school_week(monday) {
             return self.date(day);
@@ -162,7 +162,7 @@ impl SchoolWeekShift {
 
     /// A date in the same position among the target's school weeks, same weekday. A date in a
     /// holiday keeps its distance from the school week before it, but never passes the next one.
-    pub fn date(&self, day: Date) -> Date {
+    pub fn date(&self, day: NaiveDate) -> NaiveDate {
         let by_days = day + Duration::days(self.days());
         let monday = monday_of(day);
         let weekday = day - monday;
@@ -195,7 +195,7 @@ impl SchoolWeekShift {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+    use crate::date;
 
     fn noord() -> SchoolWeeks {
         let calendar: HolidayCalendar = serde_json::from_str(include_str!(

@@ -1,6 +1,6 @@
 //! Input checks shared by the app and the CLI. Messages are Dutch and say what to do.
 
-use time::Date;
+use chrono::{Datelike as _, NaiveDate};
 
 /// Input that cannot be accepted: which field, and a Dutch message that says what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -56,7 +56,11 @@ pub fn optional_text(
 }
 
 /// A birth date must lie in the past and make the pupil of school age (2 to 25) on `today`.
-pub fn birth_date(field: &'static str, value: Date, today: Date) -> Result<Date, Invalid> {
+pub fn birth_date(
+    field: &'static str,
+    value: NaiveDate,
+    today: NaiveDate,
+) -> Result<NaiveDate, Invalid> {
     if value >= today {
         return Err(Invalid::new(
             field,
@@ -74,9 +78,9 @@ pub fn birth_date(field: &'static str, value: Date, today: Date) -> Result<Date,
 }
 
 /// Age in whole years on `on`; a birthday on `on` counts as reached.
-pub fn age_on(birth: Date, on: Date) -> i32 {
+pub fn age_on(birth: NaiveDate, on: NaiveDate) -> i32 {
     let mut age = on.year() - birth.year();
-    if (on.month() as u8, on.day()) < (birth.month() as u8, birth.day()) {
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
         age -= 1;
     }
     age
@@ -93,7 +97,7 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+    use crate::date;
 
     #[test]
     fn age_counts_the_birthday_itself() {

@@ -1,8 +1,8 @@
 //! The attendance rules the app helps with (docs/DOMAIN.md §4). The app only *shows* what the hours
 //! entered by the school mean; it never reports to DUO itself.
 
+use chrono::{Datelike as _, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
-use time::{Date, Duration, Month, Weekday};
 use ts_rs::TS;
 
 use crate::validation::{Invalid, age_on};
@@ -63,8 +63,8 @@ pub const MELDPLICHT_HOURS: u32 = 16;
 pub const MELDPLICHT_WEEKS: usize = 4;
 
 /// Monday of the week `day` falls in.
-pub fn monday_of(day: Date) -> Date {
-    day - Duration::days(i64::from(day.weekday().number_days_from_monday()))
+pub fn monday_of(day: NaiveDate) -> NaiveDate {
+    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
 }
 
 impl HolidayCalendar {
@@ -79,9 +79,9 @@ impl HolidayCalendar {
     }
 
     /// A week is a holiday week when its school days (Monday to Friday) all fall in holidays.
-    pub fn is_holiday_week(&self, region: &str, week_start: Date) -> bool {
+    pub fn is_holiday_week(&self, region: &str, week_start: NaiveDate) -> bool {
         let monday = monday_of(week_start);
-        let periods: Vec<(Date, Date)> = self
+        let periods: Vec<(NaiveDate, NaiveDate)> = self
             .periods(region)
             .iter()
             .filter_map(|p| Some((parse(&p.first_day)?, parse(&p.last_day)?)))
@@ -127,7 +127,7 @@ impl HolidayCalendar {
     }
 }
 
-fn parse(text: &str) -> Option<Date> {
+fn parse(text: &str) -> Option<NaiveDate> {
     crate::dates::parse_iso(text)
 }
 
@@ -136,14 +136,14 @@ fn parse(text: &str) -> Option<Date> {
 /// 16. Returns that week's Monday.
 pub fn meldplicht_reached(
     weeks: &[AbsenceWeek],
-    is_holiday: impl Fn(Date) -> bool,
-) -> Option<Date> {
-    let mut known: Vec<(Date, u32)> = weeks
+    is_holiday: impl Fn(NaiveDate) -> bool,
+) -> Option<NaiveDate> {
+    let mut known: Vec<(NaiveDate, u32)> = weeks
         .iter()
         .filter_map(|w| Some((monday_of(parse(&w.week_start)?), w.unauthorised_hours)))
         .collect();
     known.sort_by_key(|(d, _)| *d);
-    let hours_in = |monday: Date| -> u32 {
+    let hours_in = |monday: NaiveDate| -> u32 {
         known
             .iter()
             .filter(|(d, _)| *d == monday)
@@ -175,12 +175,12 @@ pub fn meldplicht_reached(
 }
 
 /// Latest day to report to DUO: within 5 working days after the week the threshold was reached.
-pub fn duo_deadline(reached_week: Date) -> Date {
+pub fn duo_deadline(reached_week: NaiveDate) -> NaiveDate {
     let mut day = monday_of(reached_week) + Duration::days(4);
     let mut working = 0;
     while working < 5 {
         day += Duration::days(1);
-        if !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) {
+        if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
             working += 1;
         }
     }
@@ -274,7 +274,7 @@ pub struct Reminder {
 }
 
 impl Reminder {
-    fn on(day: Date, what: crate::ReminderWhat) -> Self {
+    fn on(day: NaiveDate, what: crate::ReminderWhat) -> Self {
         Self {
             on: day.to_string(),
             text: what.dutch(),
@@ -284,37 +284,36 @@ impl Reminder {
 }
 
 /// The same calendar day `months` later (the last day of a shorter month otherwise).
-pub fn add_months(day: Date, months: u8) -> Date {
-    let total = day.month() as i32 - 1 + i32::from(months);
-    let year = day.year() + total / 12;
-    let month = Month::try_from((total % 12 + 1) as u8).unwrap_or(Month::January);
-    let mut d = day.day();
-    loop {
-        if let Ok(date) = Date::from_calendar_date(year, month, d) {
-            return date;
-        }
-        d -= 1;
-    }
+pub fn add_months(day: NaiveDate, months: u8) -> NaiveDate {
+    let first_of_month = day.with_day(1).unwrap_or(day);
+    let Some(target) = first_of_month.checked_add_months(chrono::Months::new(u32::from(months)))
+    else {
+        return day;
+    };
+    (1..=day.day())
+        .rev()
+        .find_map(|d| target.with_day(d))
+        .unwrap_or(target)
 }
 
 /// Vrijstelling 5a is valid for one year from its start.
-pub fn exemption_5a_until(from: Date) -> Date {
+pub fn exemption_5a_until(from: NaiveDate) -> NaiveDate {
     add_months(from, 12) - Duration::days(1)
 }
 
 /// Whether a vrijstelling 5a (exemption on physical or psychological grounds) that starts on `from`
 /// applies on `on`: from its first day for one year.
-pub fn exemption_5a_active(from: Date, on: Date) -> bool {
+pub fn exemption_5a_active(from: NaiveDate, on: NaiveDate) -> bool {
     from <= on && on <= exemption_5a_until(from)
 }
 
 /// Thuiszitter: of compulsory school age (5 up to 18, leerplicht and kwalificatieplicht),
 /// four weeks or longer not at school without an exemption. Calendar time, holidays included.
 pub fn thuiszitter_band(
-    birth: Option<Date>,
+    birth: Option<NaiveDate>,
     facts: &AttendanceFacts,
     definition: ThuiszitterDefinition,
-    today: Date,
+    today: NaiveDate,
 ) -> ThuiszitterBand {
     let Some(since) = facts.absent_since.as_deref().and_then(parse) else {
         return ThuiszitterBand::Geen;
@@ -350,7 +349,7 @@ pub fn thuiszitter_band(
 }
 
 /// The two reminders of docs/DOMAIN.md §4, from the first day out of school.
-pub fn thuiszitter_reminders(absent_since: Date) -> [Reminder; 2] {
+pub fn thuiszitter_reminders(absent_since: NaiveDate) -> [Reminder; 2] {
     [
         Reminder::on(
             absent_since + Duration::weeks(4),
@@ -364,7 +363,7 @@ pub fn thuiszitter_reminders(absent_since: Date) -> [Reminder; 2] {
 }
 
 /// Checks what the school enters: dates readable, not in the future, DUO not before absence.
-pub fn validate_facts(facts: &AttendanceFacts, today: Date) -> Result<(), Invalid> {
+pub fn validate_facts(facts: &AttendanceFacts, today: NaiveDate) -> Result<(), Invalid> {
     let check = |field: &'static str, label: &str, v: &Option<String>| -> Result<(), Invalid> {
         match v.as_deref().map(str::trim) {
             None | Some("") => Ok(()),
@@ -400,7 +399,7 @@ pub fn validate_week(week: &AbsenceWeek) -> Result<(), Invalid> {
     let Some(day) = parse(&week.week_start) else {
         return Err(Invalid::new("weekStart", "Kies de week (maandag)."));
     };
-    if day.weekday() != Weekday::Monday {
+    if day.weekday() != Weekday::Mon {
         return Err(Invalid::new(
             "weekStart",
             "Een schoolweek begint op maandag: kies de maandag van de week.",
@@ -418,7 +417,7 @@ pub fn validate_week(week: &AbsenceWeek) -> Result<(), Invalid> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+    use crate::date;
 
     fn week(start: &str, unauthorised: u32) -> AbsenceWeek {
         AbsenceWeek {
@@ -473,8 +472,8 @@ mod tests {
 
     #[test]
     fn meldplicht_boundaries() {
-        let none = |_: Date| false;
-        type Case<'a> = (&'a [(&'a str, u32)], Option<Date>, &'a str);
+        let none = |_: NaiveDate| false;
+        type Case<'a> = (&'a [(&'a str, u32)], Option<NaiveDate>, &'a str);
         let cases: &[Case<'_>] = &[
             (
                 &[("2025-09-01", 15)],

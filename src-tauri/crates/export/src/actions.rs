@@ -22,10 +22,10 @@ pub struct ActionListRequest<'a> {
     /// rule allows.
     pub casussen: &'a [CasusContext],
     /// The day of the list: its date, and actions due before it are marked overdue.
-    pub today: time::Date,
+    pub today: chrono::NaiveDate,
 }
 
-fn due_text(due: Option<&str>, today: time::Date) -> String {
+fn due_text(due: Option<&str>, today: chrono::NaiveDate) -> String {
     match due.and_then(parse_iso) {
         Some(d) if d < today => format!("{} (te laat)", dutch_date(d)),
         Some(d) => dutch_date(d),
@@ -140,7 +140,7 @@ fn pupil_section(
 }
 
 /// The actions that belong to no pupil, listed as they are (no pupil, so no rule to ask).
-fn without_pupil_section(mine: &[&ActionRow], today: time::Date) -> Option<Section> {
+fn without_pupil_section(mine: &[&ActionRow], today: chrono::NaiveDate) -> Option<Section> {
     let actions: Vec<ActionLine> = mine
         .iter()
         .filter(|a| a.casus_id.is_none())

@@ -23,7 +23,7 @@ pub struct AgendaRequest<'a> {
     /// Initials and class (or the pseudonym) of each casus on the agenda.
     pub pupils: &'a [(CasusId, String)],
     /// The day the document is made.
-    pub made_on: time::Date,
+    pub made_on: chrono::NaiveDate,
 }
 
 fn clock(minutes: u32) -> String {
@@ -103,7 +103,7 @@ pub fn agenda_for(request: &AgendaRequest<'_>) -> Document {
 mod tests {
     use super::*;
     use kernteam_domain::AgendaItemId;
-    use time::macros::date;
+    use kernteam_domain::date;
 
     fn item(
         position: u32,

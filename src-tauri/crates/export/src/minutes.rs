@@ -54,7 +54,7 @@ pub struct MinutesRequest<'a> {
     /// Parents get the part about one pupil; others may get the whole meeting.
     pub only_casus: Option<CasusId>,
     /// The day the document is made.
-    pub made_on: time::Date,
+    pub made_on: chrono::NaiveDate,
 }
 
 /// A casus item left out, for the preview (initials and class, and why).

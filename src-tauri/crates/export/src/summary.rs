@@ -24,7 +24,7 @@ pub struct SummaryRequest<'a> {
     /// The team's organisations as (id, kind, name), to tell which actions are a partner's own.
     pub organisations: &'a [(OrganisationId, OrganisationKind, String)],
     /// The day of the summary: its date, and "stand van" (as of) for a casus still open.
-    pub today: time::Date,
+    pub today: chrono::NaiveDate,
 }
 
 /// The data category a concern's domain falls under.

@@ -1,12 +1,12 @@
 //! The action list of one organisation: its own open actions, only for pupils whose consent
 //! covers it, overdue marked; read from the Markdown.
 
+use kernteam_domain::date;
 use kernteam_domain::recipient::{CasusForExport, Recipient, RecipientKind};
 use kernteam_domain::{
     ActionId, ActionRow, ActionStatus, CasusId, OrganisationId, OrganisationKind as O,
 };
 use kernteam_export::{ActionListRequest, CasusContext, action_list_for, markdown};
-use time::macros::date;
 
 fn row(
     casus: Option<CasusId>,

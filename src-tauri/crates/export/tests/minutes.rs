@@ -2,11 +2,11 @@
 //! must get and none of what it must not, read from the rendered Markdown. The school's
 //! version is a snapshot (`tests/snapshots/`), reviewed by eye once and then held.
 
+use kernteam_domain::date;
 use kernteam_domain::live::{MinuteBlock, MinutesAction, MinutesBody, MinutesItem};
 use kernteam_domain::recipient::{CasusForExport, Recipient, RecipientKind};
 use kernteam_domain::{CasusId, OrganisationId, OrganisationKind as O};
 use kernteam_export::{CasusContext, MinutesRequest, markdown, minutes_for};
-use time::macros::date;
 
 struct Fixture {
     body: MinutesBody,

@@ -112,13 +112,14 @@ struct DataSet {
     viewer: MemberId,
 }
 
-fn day(base: time::Date, days: i64) -> String {
-    (base + time::Duration::days(days)).to_string()
+fn day(base: chrono::NaiveDate, days: i64) -> String {
+    (base + chrono::Duration::days(days)).to_string()
 }
 
 fn data_set() -> DataSet {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let today = time::Date::from_calendar_date(2026, time::Month::November, 17).expect("date");
+    let today =
+        chrono::NaiveDate::from_calendar_date(2026, chrono::Month::November, 17).expect("date");
     let mut doc = Interchange::empty();
     let org = OrganisationId::new();
     doc.organisations.push(XOrganisation {

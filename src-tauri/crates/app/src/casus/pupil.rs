@@ -1,17 +1,21 @@
 //! The checks of a pupil's intake input: dates, people with gezag, signals, consent parts.
 
+use chrono::NaiveDate;
 use kernteam_domain::casus::{self};
 use kernteam_domain::consent::{self, GezagHolder};
 use kernteam_domain::dates::parse_iso;
 use kernteam_domain::validation::{Invalid, birth_date, required_text};
 use kernteam_domain::{ConsentMethod, GezagHolderInput, NewConsent, NewSignal};
 use kernteam_store::PupilSeed;
-use time::Date;
 
 /// How far ahead the casus warns that a pupil turns 12 or 16.
 pub(crate) const BOUNDARY_WARNING_DAYS: i64 = 60;
 
-pub(crate) fn date_field(field: &'static str, label: &str, text: &str) -> Result<Date, Invalid> {
+pub(crate) fn date_field(
+    field: &'static str,
+    label: &str,
+    text: &str,
+) -> Result<NaiveDate, Invalid> {
     parse_iso(text).ok_or_else(|| Invalid::new(field, format!("Vul een geldige {label} in.")))
 }
 
@@ -35,7 +39,11 @@ pub(crate) fn holders_from(input: &[GezagHolderInput]) -> Result<Vec<GezagHolder
 }
 
 /// Under 16 someone with gezag must be known, or consent can never be complete.
-pub(crate) fn require_gezag(birth: Date, holders: &[GezagHolder], on: Date) -> Result<(), Invalid> {
+pub(crate) fn require_gezag(
+    birth: NaiveDate,
+    holders: &[GezagHolder],
+    on: NaiveDate,
+) -> Result<(), Invalid> {
     if kernteam_domain::validation::age_on(birth, on) < 16 && !holders.iter().any(|h| h.has_gezag) {
         return Err(Invalid::new(
             "gezagHolders",
@@ -45,7 +53,7 @@ pub(crate) fn require_gezag(birth: Date, holders: &[GezagHolder], on: Date) -> R
     Ok(())
 }
 
-pub(crate) fn validate_signals(signals: &[NewSignal], today: Date) -> Result<(), Invalid> {
+pub(crate) fn validate_signals(signals: &[NewSignal], today: NaiveDate) -> Result<(), Invalid> {
     for s in signals {
         casus::validate_signal(&s.observed_on, &s.source, &s.description, today)?;
     }
@@ -56,7 +64,7 @@ pub(crate) struct PupilInput {
     pub(crate) given: String,
     pub(crate) family: String,
     pub(crate) class_name: String,
-    pub(crate) birth: Date,
+    pub(crate) birth: NaiveDate,
     pub(crate) birth_text: String,
 }
 
@@ -77,7 +85,7 @@ pub(crate) fn pupil_input(
     family: &str,
     birth: &str,
     class_name: &str,
-    today: Date,
+    today: NaiveDate,
 ) -> Result<PupilInput, Invalid> {
     let given = required_text("givenName", "de voornaam", given, 80)?;
     let family = required_text("familyName", "de achternaam", family, 120)?;
@@ -98,7 +106,7 @@ pub(crate) fn pupil_input(
 pub(crate) fn pupil_with_holders(
     [given, family, birth, class_name]: [&str; 4],
     holders: &[GezagHolderInput],
-    today: Date,
+    today: NaiveDate,
 ) -> Result<(PupilInput, Vec<GezagHolder>), Invalid> {
     let pupil = pupil_input(given, family, birth, class_name, today)?;
     let holders = holders_from(holders)?;
@@ -109,8 +117,8 @@ pub(crate) fn pupil_with_holders(
 pub(crate) fn consent_seed_parts(
     input: &NewConsent,
     holders: &[GezagHolder],
-    today: Date,
-) -> Result<(Date, Date, Vec<String>, Vec<String>), Invalid> {
+    today: NaiveDate,
+) -> Result<(NaiveDate, NaiveDate, Vec<String>, Vec<String>), Invalid> {
     let given_on = date_field("givenOn", "datum van de toestemming", &input.given_on)?;
     if given_on > today {
         return Err(Invalid::new(
@@ -183,12 +191,12 @@ mod tests {
 
     #[test]
     pub(crate) fn a_pupil_under_16_needs_someone_with_gezag() {
-        let on = time::macros::date!(2025 - 10 - 01);
-        let err = require_gezag(time::macros::date!(2012 - 01 - 01), &[], on)
+        let on = kernteam_domain::date!(2025 - 10 - 01);
+        let err = require_gezag(kernteam_domain::date!(2012 - 01 - 01), &[], on)
             .expect_err("no holder under 16");
         assert_eq!(err.field, "gezagHolders");
         assert!(
-            require_gezag(time::macros::date!(2009 - 01 - 01), &[], on).is_ok(),
+            require_gezag(kernteam_domain::date!(2009 - 01 - 01), &[], on).is_ok(),
             "16+ alone"
         );
     }
@@ -209,7 +217,7 @@ mod tests {
             recorded_by: None,
             valid_until: None,
         };
-        let today = time::macros::date!(2025 - 10 - 01);
+        let today = kernteam_domain::date!(2025 - 10 - 01);
         assert_eq!(
             consent_seed_parts(&input, std::slice::from_ref(&holder), today)
                 .map(|_| ())
@@ -224,7 +232,7 @@ mod tests {
             consent_seed_parts(&ok, std::slice::from_ref(&holder), today).expect("valid");
         assert_eq!(
             until,
-            time::macros::date!(2026 - 07 - 31),
+            kernteam_domain::date!(2026 - 07 - 31),
             "default: end of the school year"
         );
         assert_eq!(orgs, ["jgz"]);

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{Duration, NaiveDate};
 use kernteam_domain::casus::{self, ClosureReason, Intake, SignalCategory};
 use kernteam_domain::consent::{self, ConsentStatus};
 use kernteam_domain::dates::{dutch_date, parse_iso};
@@ -12,7 +13,6 @@ use kernteam_domain::{
     VerzuimView,
 };
 use kernteam_store::{CasusCore, Store};
-use time::{Date, Duration};
 
 use super::pupil::BOUNDARY_WARNING_DAYS;
 use crate::error::AppResult;
@@ -46,7 +46,7 @@ impl Session {
         let mut out = Vec::new();
         for f in facts {
             let birth = f.birth_date.as_deref().and_then(parse_iso);
-            let mut push = |on: Date, what: ReminderWhat| {
+            let mut push = |on: NaiveDate, what: ReminderWhat| {
                 out.push(kernteam_domain::CasusReminder {
                     casus_id: f.casus,
                     initials: f.initials.clone(),
@@ -160,8 +160,8 @@ fn consent_overview(
     store: &Store,
     id: CasusId,
     core: &CasusCore,
-    birth: Option<Date>,
-    today: Date,
+    birth: Option<NaiveDate>,
+    today: NaiveDate,
 ) -> AppResult<ConsentOverview> {
     let facts = store.consent_facts(id)?;
     let status_on = store
@@ -200,14 +200,14 @@ fn verzuim_view(
     store: &Store,
     id: CasusId,
     core: &CasusCore,
-    birth: Option<Date>,
+    birth: Option<NaiveDate>,
     definition: ThuiszitterDefinition,
     calendar: &HolidayCalendar,
-    today: Date,
+    today: NaiveDate,
 ) -> AppResult<VerzuimView> {
     let snapshots = store.absence_snapshots(id)?;
     let region = core.holiday_region.clone();
-    let is_holiday = |d: Date| calendar.is_holiday_week(&region, d);
+    let is_holiday = |d: NaiveDate| calendar.is_holiday_week(&region, d);
     let weeks = latest_weeks(&snapshots);
     let meldplicht = verzuim::meldplicht_reached(&weeks, is_holiday);
     let facts = store.attendance(id)?;

@@ -4,16 +4,16 @@
 //! minutes, per-recipient exports and the action review without running a meeting first.
 //! Each meeting is held with the one clock set to its morning, so the log says when.
 
-use kernteam_domain::dates::{amsterdam_to_utc, parse_iso};
+use chrono::NaiveDate;
+use kernteam_domain::dates::{amsterdam_instant, parse_iso};
 use kernteam_domain::{CasusStatus, DataCategory, MeetingId, MeetingStatus, clock};
-use time::Date;
 
 use crate::error::AppResult;
 use crate::session::Session;
 
 /// Holds every planned demo meeting before `today`, oldest first.
-pub(crate) fn hold_past_meetings(session: &mut Session, today: Date) -> AppResult<()> {
-    let mut past: Vec<(Date, MeetingId, String)> = session
+pub(crate) fn hold_past_meetings(session: &mut Session, today: NaiveDate) -> AppResult<()> {
+    let mut past: Vec<(NaiveDate, MeetingId, String)> = session
         .meetings()?
         .into_iter()
         .filter(|m| m.status == MeetingStatus::Gepland)
@@ -36,14 +36,17 @@ pub(crate) fn hold_past_meetings(session: &mut Session, today: Date) -> AppResul
 }
 
 /// The one clock at a time of the meeting's day (Amsterdam), UTC.
-fn at(day: Date, hour: u8) -> clock::FixedClock {
-    let text = amsterdam_to_utc(day, hour, 0);
-    let at = time::OffsetDateTime::parse(&text, &time::format_description::well_known::Rfc3339)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+fn at(day: NaiveDate, hour: u8) -> clock::FixedClock {
+    let at = amsterdam_instant(day, hour, 0).unwrap_or(chrono::DateTime::UNIX_EPOCH);
     clock::fixed_at(at)
 }
 
-fn hold(session: &mut Session, day: Date, meeting: MeetingId, _starts_at: &str) -> AppResult<()> {
+fn hold(
+    session: &mut Session,
+    day: NaiveDate,
+    meeting: MeetingId,
+    _starts_at: &str,
+) -> AppResult<()> {
     let _morning = at(day, 10);
     let casussen = session.casussen(None)?;
     // Discussed before: a casus that was running on that day. A new aanmelding waits for the
@@ -102,7 +105,7 @@ fn hold(session: &mut Session, day: Date, meeting: MeetingId, _starts_at: &str) 
 fn spoken_on(
     session: &mut Session,
     casus: kernteam_domain::CasusId,
-    day: Date,
+    day: NaiveDate,
 ) -> AppResult<Option<String>> {
     let day = day.to_string();
     let said: Vec<String> = session
@@ -117,8 +120,8 @@ fn spoken_on(
 
 /// One correction of a meeting's minutes, as version 2 with its reason; false when they hold
 /// no casus block to correct.
-fn correct_once(session: &mut Session, day: Date, meeting: MeetingId) -> AppResult<bool> {
-    let _next_morning = at(day + time::Duration::days(1), 9);
+fn correct_once(session: &mut Session, day: NaiveDate, meeting: MeetingId) -> AppResult<bool> {
+    let _next_morning = at(day + chrono::Duration::days(1), 9);
     let Some(mut body) = session.minutes(meeting)?.into_iter().next().map(|m| m.body) else {
         return Ok(false);
     };

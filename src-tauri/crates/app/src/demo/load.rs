@@ -1,6 +1,6 @@
 //! Loading the demo through the store, on the day it is loaded.
 
-use time::Date;
+use chrono::NaiveDate;
 
 use crate::error::AppResult;
 use crate::session::{Session, today};
@@ -12,7 +12,7 @@ impl Session {
     }
 
     /// The demo as it looks on `day` (the demo's dates follow the calendar).
-    pub fn load_demo_as_of(&mut self, day: Date) -> AppResult<crate::demo::DemoSummary> {
+    pub fn load_demo_as_of(&mut self, day: NaiveDate) -> AppResult<crate::demo::DemoSummary> {
         let actor = self.actor_now()?;
         let calendar = self.holiday_calendar()?;
         let store = self.store()?;

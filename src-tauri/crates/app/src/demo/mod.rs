@@ -19,11 +19,11 @@ mod scenario_types;
 mod scenario_writer;
 pub(crate) mod scenarios;
 
+use chrono::NaiveDate;
 use kernteam_domain::interchange::Interchange;
 use kernteam_domain::verzuim::HolidayCalendar;
 use kernteam_store::{Actor, Store};
 use serde::{Deserialize, Serialize};
-use time::{Date, Month};
 use ts_rs::TS;
 
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -32,10 +32,7 @@ const DEMO: &str = include_str!("../../../../../assets/demo/kernteam-demo.v1.jso
 
 /// The scenarios' "today": a Tuesday when most of them are running, S-04 has just been
 /// converted to a named casus and S-06 has been at home for more than three months.
-pub const REFERENCE_DAY: Date = match Date::from_calendar_date(2025, Month::December, 16) {
-    Ok(d) => d,
-    Err(_) => panic!("valid reference day"),
-};
+pub const REFERENCE_DAY: NaiveDate = kernteam_domain::date!(2025 - 12 - 16);
 
 /// What loading the demo data produced, counted over the whole store afterwards.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -66,7 +63,7 @@ pub(crate) fn load(
     store: &mut Store,
     actor: &Actor,
     calendar: &HolidayCalendar,
-    today: Date,
+    today: NaiveDate,
 ) -> AppResult<DemoSummary> {
     scenarios::into_store(store, actor, calendar, today)?;
     let doc = store.export_all()?;

@@ -3,6 +3,7 @@
 //! the actions agreed in meetings, and last the closure. Each is written with the one clock set
 //! to the day it happened.
 
+use chrono::NaiveDate;
 use kernteam_domain::casus;
 use kernteam_domain::clock;
 use kernteam_domain::consent::{GezagHolder, Giver};
@@ -12,7 +13,6 @@ use kernteam_domain::{
     NoteKind, OrganisationKind, SnapshotMoment,
 };
 use kernteam_store::{ActionSeed, ClosureSeed, ConsentSeed};
-use time::Date;
 
 use super::scenario_types::{ScenarioAction, ScenarioConsent};
 use super::scenario_writer::{NamedCasus, Placed};
@@ -42,7 +42,7 @@ fn action_status(code: &str) -> ActionStatus {
 
 /// A consent given by the scenario's "today", as the store records it.
 pub(super) struct GivenConsent {
-    pub(super) given_on: Date,
+    pub(super) given_on: NaiveDate,
     givers: Vec<Giver>,
     scope: Vec<String>,
     valid_until: String,

@@ -4,13 +4,13 @@
 //! is written with the one clock set to the day it happened; what lies after the scenario's
 //! "today" on that calendar has not happened yet and is left out.
 
+use chrono::NaiveDate;
 use kernteam_domain::casus::SignalCategory;
 use kernteam_domain::clock;
 use kernteam_domain::consent::GezagHolder;
 use kernteam_domain::verzuim::HolidayCalendar;
 use kernteam_domain::{CasusId, CasusStatus, NewSignal, NoteKind, Urgency};
 use kernteam_store::{CasusSeed, PupilSeed};
-use time::Date;
 
 use super::scenario_history::{
     GivenConsent, add_actions, add_consents, add_feedback, add_verzuim, close, demo_note,
@@ -25,11 +25,11 @@ pub(super) struct Placed<'s> {
     pub(super) team: DemoTeam,
     pub(super) shift: Shift,
     /// The scenarios' own "today" on this school's calendar: what came before it happened.
-    pub(super) now: Date,
+    pub(super) now: NaiveDate,
     /// The first signal or event: the aanmelding.
-    pub(super) opened: Date,
+    pub(super) opened: NaiveDate,
     /// The closure, once it has come.
-    pub(super) closed: Option<Date>,
+    pub(super) closed: Option<NaiveDate>,
 }
 
 impl<'s> Placed<'s> {
@@ -67,11 +67,11 @@ impl<'s> Placed<'s> {
     }
 
     /// Meetings, conversations and consent happen on school days, never in a holiday.
-    pub(super) fn school_day(&self, date: Option<&str>) -> Option<Date> {
+    pub(super) fn school_day(&self, date: Option<&str>) -> Option<NaiveDate> {
         date.and_then(|d| self.shift.school_day(d))
     }
 
-    fn event_days(&self) -> impl Iterator<Item = Date> {
+    fn event_days(&self) -> impl Iterator<Item = NaiveDate> {
         self.scenario
             .events
             .iter()
@@ -86,7 +86,7 @@ pub(super) fn write(
     scenario: &Scenario,
     team: DemoTeam,
     calendar: &HolidayCalendar,
-    today: Date,
+    today: NaiveDate,
 ) -> AppResult<()> {
     let shift = Shift::onto(calendar, team.region, today);
     let Some(placed) = Placed::on(scenario, team, shift) else {
@@ -196,9 +196,9 @@ fn gezag_holders(scenario: &Scenario) -> Vec<GezagHolder> {
 /// The casus under the pupil's name, from the day it got the name.
 pub(super) struct NamedCasus {
     pub(super) id: CasusId,
-    pub(super) named_from: Date,
+    pub(super) named_from: NaiveDate,
     /// The day of the consent the conversion was made with, which is recorded by it.
-    pub(super) consent_with_conversion: Option<Date>,
+    pub(super) consent_with_conversion: Option<NaiveDate>,
 }
 
 /// The pupil's birthday, moved with the calendar.

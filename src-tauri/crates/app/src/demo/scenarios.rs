@@ -9,13 +9,13 @@
 
 use std::collections::HashMap;
 
+use chrono::{Datelike as _, Duration, NaiveDate, Weekday};
 use kernteam_domain::school_weeks::{SchoolWeekShift, SchoolWeeks};
 use kernteam_domain::verzuim::HolidayCalendar;
 use kernteam_domain::{
     MeetingId, MeetingStatus, MemberId, OrganisationId, OrganisationKind, Role, SchoolKind, TeamId,
 };
 use kernteam_store::{Actor, Store};
-use time::{Date, Duration, Weekday};
 
 use super::REFERENCE_DAY;
 use super::scenario_types::{ScenarioFile, ScenarioSchool};
@@ -69,23 +69,23 @@ pub(super) struct Shift {
 }
 
 impl Shift {
-    pub(super) fn onto(calendar: &HolidayCalendar, region: &str, today: Date) -> Self {
+    pub(super) fn onto(calendar: &HolidayCalendar, region: &str, today: NaiveDate) -> Self {
         Self {
             weeks: SchoolWeekShift::onto(&SchoolWeeks::of(calendar, region), REFERENCE_DAY, today),
         }
     }
 
     /// The scenarios' "today" on the new calendar: what happened before it has happened.
-    pub(super) fn now(&self) -> Date {
+    pub(super) fn now(&self) -> NaiveDate {
         self.weeks.moved_reference(REFERENCE_DAY)
     }
 
-    pub(super) fn date(&self, iso: &str) -> Option<Date> {
+    pub(super) fn date(&self, iso: &str) -> Option<NaiveDate> {
         kernteam_domain::dates::parse_iso(iso).map(|d| self.weeks.date(d))
     }
 
     /// A day something happens at school (a meeting, a conversation): never in a holiday.
-    pub(super) fn school_day(&self, iso: &str) -> Option<Date> {
+    pub(super) fn school_day(&self, iso: &str) -> Option<NaiveDate> {
         kernteam_domain::dates::parse_iso(iso).map(|d| self.weeks.school_day(d))
     }
 
@@ -104,9 +104,9 @@ impl Shift {
     /// next meeting falls in a new school year, and the scenarios' running casussen are still
     /// to be discussed there. (The app's own default, the end of the school year, applies to
     /// consent recorded in the app.)
-    pub(super) fn valid_until(given_on: Date) -> String {
+    pub(super) fn valid_until(given_on: NaiveDate) -> String {
         let next_year = given_on
-            .replace_year(given_on.year() + 1)
+            .with_year(given_on.year() + 1)
             .unwrap_or(given_on + Duration::days(365));
         (next_year - Duration::days(1)).to_string()
     }
@@ -137,12 +137,12 @@ struct DemoPartners {
 pub(super) struct DemoStore<'a> {
     pub(super) store: &'a mut Store,
     pub(super) actor: &'a Actor,
-    meetings: HashMap<(TeamId, Date), MeetingId>,
+    meetings: HashMap<(TeamId, NaiveDate), MeetingId>,
 }
 
 impl DemoStore<'_> {
     /// The team's meeting on `date`, planned the first time it is asked for.
-    pub(super) fn meeting_for(&mut self, team: TeamId, date: Date) -> AppResult<MeetingId> {
+    pub(super) fn meeting_for(&mut self, team: TeamId, date: NaiveDate) -> AppResult<MeetingId> {
         if let Some(m) = self.meetings.get(&(team, date)) {
             return Ok(*m);
         }
@@ -169,7 +169,7 @@ pub(crate) fn into_store(
     store: &mut Store,
     actor: &Actor,
     calendar: &HolidayCalendar,
-    today: Date,
+    today: NaiveDate,
 ) -> AppResult<()> {
     if !store.casussen(None)?.is_empty() {
         return Err(AppError::new(
@@ -289,12 +289,12 @@ fn plan_next_meetings(
     demo: &mut DemoStore<'_>,
     teams: &HashMap<String, DemoTeam>,
     calendar: &HolidayCalendar,
-    today: Date,
+    today: NaiveDate,
 ) -> AppResult<()> {
     for t in teams.values() {
         let weeks = SchoolWeeks::of(calendar, t.region);
         let mut day = today + Duration::days(1);
-        while day.weekday() != Weekday::Tuesday || weeks.in_holiday(day) {
+        while day.weekday() != Weekday::Tue || weeks.in_holiday(day) {
             day += Duration::days(1);
         }
         for _ in 0..3 {
@@ -311,7 +311,7 @@ fn plan_next_meetings(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+    use kernteam_domain::date;
 
     fn calendar() -> HolidayCalendar {
         serde_json::from_str(crate::casus::pupil::SHIPPED_HOLIDAYS).expect("shipped calendar")
@@ -335,7 +335,7 @@ mod tests {
                     moved <= today,
                     "{today} {region}: lands on {moved}, not after today"
                 );
-                assert_eq!(moved.weekday(), Weekday::Tuesday, "{today} {region}");
+                assert_eq!(moved.weekday(), Weekday::Tue, "{today} {region}");
                 assert!(
                     !kernteam_domain::schedule::in_holiday(&calendar, region, moved),
                     "{today} {region}: {moved} is a school day"

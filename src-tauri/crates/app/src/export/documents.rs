@@ -1,6 +1,7 @@
 //! Each document assembled from the store and minimised per recipient by the domain's rule
 //! (`recipient::Allowed`): what may leave, and what was left out and why.
 
+use chrono::NaiveDate;
 use kernteam_domain::consent::{self, ConsentStatus};
 use kernteam_domain::dates::{dutch_date, parse_iso};
 use kernteam_domain::live::{MinutesBody, MinutesStatus, MinutesVersion};
@@ -10,7 +11,6 @@ use kernteam_domain::{
     CasusId, CasusMode, DataCategory, MeetingId, OrganisationId, OrganisationKind, TeamId,
 };
 use kernteam_export::{CasusContext, MinutesRequest, minutes_for};
-use time::Date;
 
 use super::request::{
     ActionListExportRequest, AgendaExportRequest, ExportPreview, MinutesExportRequest,
@@ -24,7 +24,7 @@ impl Session {
     pub(crate) fn export_context(
         &mut self,
         casus: CasusId,
-        on: Date,
+        on: NaiveDate,
         released: &[DataCategory],
         pupil_shares_with_parents: bool,
     ) -> AppResult<CasusContext> {
@@ -123,7 +123,7 @@ impl Session {
         &mut self,
         body: &MinutesBody,
         request: &MinutesExportRequest,
-        on: Date,
+        on: NaiveDate,
     ) -> AppResult<Vec<CasusContext>> {
         let casus_ids: Vec<CasusId> = body
             .items

@@ -1,6 +1,7 @@
 //! The agenda of a meeting: built from the team's casussen and open actions with the consent gate
 //! (rules in `kernteam_domain::agenda`), edited and saved.
 
+use chrono::NaiveDate;
 use kernteam_domain::agenda::{
     self, ActionForAgenda, AgendaDraft, AgendaItem, AgendaItemInput, CasusForAgenda,
 };
@@ -8,13 +9,12 @@ use kernteam_domain::consent::{self, ConsentStatus};
 use kernteam_domain::dates::parse_iso;
 use kernteam_domain::validation::{Invalid, required_text};
 use kernteam_domain::{CasusId, CasusMode, MeetingId};
-use time::Date;
 
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::session::Session;
 
 impl Session {
-    pub(crate) fn consent_valid(&mut self, casus: CasusId, on: Date) -> AppResult<bool> {
+    pub(crate) fn consent_valid(&mut self, casus: CasusId, on: NaiveDate) -> AppResult<bool> {
         let facts = self.store()?.consent_facts(casus)?;
         Ok(facts
             .birth_date
@@ -28,7 +28,7 @@ impl Session {
     pub(crate) fn agenda_inputs(
         &mut self,
         meeting: MeetingId,
-    ) -> AppResult<(Date, Vec<CasusForAgenda>, Vec<ActionForAgenda>)> {
+    ) -> AppResult<(NaiveDate, Vec<CasusForAgenda>, Vec<ActionForAgenda>)> {
         let row = self.store()?.meeting(meeting)?;
         let day = parse_iso(row.starts_at.get(..10).unwrap_or_default()).ok_or_else(|| {
             AppError::new(

@@ -4,10 +4,10 @@
     reason = "each test crate uses a different part of these helpers"
 )]
 
+use chrono::Duration;
 use kernteam_app::domain::MeetingStatus;
 use kernteam_app::domain::schedule::Recurrence;
 use kernteam_app::{DataDir, Session, SetupRequest};
-use time::Duration;
 
 /// The passphrase of every store the tests set up.
 pub const PASSPHRASE: &str = "fiets regen koffie tafel";
@@ -51,7 +51,7 @@ pub fn demo_team(name: &str) -> (tempfile::TempDir, Session, kernteam_app::domai
     (d, s, team)
 }
 
-pub fn today() -> time::Date {
+pub fn today() -> chrono::NaiveDate {
     kernteam_app::domain::clock::today()
 }
 
@@ -72,7 +72,7 @@ pub fn planned(
 
 /// The day a meeting is held (Amsterdam): due dates are agreed relative to it, not to today
 /// (on a summer day the next meeting is weeks away).
-pub fn day_of(meeting: &kernteam_app::domain::MeetingRow) -> time::Date {
+pub fn day_of(meeting: &kernteam_app::domain::MeetingRow) -> chrono::NaiveDate {
     kernteam_app::domain::dates::parse_iso(&meeting.starts_at[..10]).expect("a meeting day")
 }
 
