@@ -8,7 +8,7 @@ use std::path::Path;
 
 use chrono::{Duration, NaiveDate};
 use kernteam_app::domain::clock;
-use kernteam_app::domain::dates::parse_iso;
+use kernteam_app::domain::dates::{amsterdam_date, parse_iso};
 use kernteam_app::domain::live::MinutesStatus;
 use kernteam_app::domain::schedule::in_holiday;
 use kernteam_app::domain::verzuim::ThuiszitterBand;
@@ -81,8 +81,8 @@ fn broken_facts(template: &Path, recovery_key: &str, day: NaiveDate) -> Vec<Stri
     let jayden = casus_named(&mut s, "Jayden Smit");
     let verzuim = s.dossier(jayden).expect("dossier").verzuim;
     match (
-        verzuim.meldplicht_week.as_deref().and_then(parse_iso),
-        verzuim.duo_deadline.as_deref().and_then(parse_iso),
+        verzuim.meldplicht_week,
+        verzuim.duo_deadline,
         verzuim.facts.duo_reported_on.as_deref().and_then(parse_iso),
     ) {
         (Some(week), Some(deadline), Some(reported)) => {
@@ -143,17 +143,14 @@ fn broken_facts(template: &Path, recovery_key: &str, day: NaiveDate) -> Vec<Stri
         let ahead = meetings
             .iter()
             .filter(|m| &m.team_name == team)
-            .filter_map(|m| parse_iso(m.starts_at.get(..10)?))
+            .map(|m| amsterdam_date(m.starts_at))
             .filter(|d| *d > day)
             .count();
         if ahead == 0 {
             broken.push(format!("{team}: no meeting after {day}"));
         }
         for m in meetings.iter().filter(|m| &m.team_name == team) {
-            let Some(on) = m.starts_at.get(..10).and_then(parse_iso) else {
-                broken.push(format!("{team}: unreadable meeting time {}", m.starts_at));
-                continue;
-            };
+            let on = amsterdam_date(m.starts_at);
             if in_holiday(&calendar, region, on) {
                 broken.push(format!("{team}: a meeting in the holidays on {on}"));
             }

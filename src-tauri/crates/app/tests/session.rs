@@ -422,8 +422,8 @@ fn viewing_a_casus_shows_its_timeline_newest_first() {
     let detail = session.dossier(noor.id).expect("detail");
     let birth = detail
         .birth_date
-        .as_deref()
-        .expect("named casus has a birth date");
+        .expect("named casus has a birth date")
+        .to_string();
     assert!(
         birth.starts_with("2012-04"),
         "scenario birth date moved with the demo: {birth}"

@@ -327,7 +327,9 @@ fn hold_a_demo_meeting(data: &Path) -> String {
         description: "Gesprek met Sara en ouders".into(),
         owner_member_id: None,
         owner_organisation_id: Some(jgz),
-        due_on: Some(live.meeting.starts_at[..10].to_owned()),
+        due_on: Some(
+            kernteam_app::domain::dates::amsterdam_date(live.meeting.starts_at).to_string(),
+        ),
         category: Default::default(),
     })
     .expect("action");

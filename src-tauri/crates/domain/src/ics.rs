@@ -2,15 +2,16 @@
 //! calendars. Calendar entries leave the app and sync to phones: they never carry pupil data,
 //! only the team, the time and which organisation has a deadline.
 
+use chrono::{DateTime, NaiveDate, Utc};
+
 /// One event: a meeting (with its time) or an action deadline (a whole day).
 pub enum CalendarEntry<'a> {
     /// A kernteam meeting, from its start for the given number of minutes.
     Meeting {
         /// The event's stable id, written as `<uid>@kernteam`, so a calendar recognises it again.
         uid: String,
-        /// The start as RFC 3339 (`2025-09-30T07:00:00Z`); a meeting whose start does not parse is
-        /// left out of the calendar.
-        starts_at_utc: &'a str,
+        /// The start.
+        starts_at: DateTime<Utc>,
         /// How long the meeting lasts, in minutes; sets the event's end.
         minutes: u32,
         /// The kernteam's name, shown as `Kernteamoverleg <team>`.
@@ -22,8 +23,8 @@ pub enum CalendarEntry<'a> {
     Deadline {
         /// The event's stable id, written as `<uid>@kernteam`, so a calendar recognises it again.
         uid: String,
-        /// The due date, as ISO `YYYY-MM-DD`.
-        on: &'a str,
+        /// The due date.
+        on: NaiveDate,
         /// Who owns the action, as the action names it (e.g. "GGD JGZ"); never pupil data.
         owner: &'a str,
         /// The name of the kernteam the action belongs to.
@@ -38,20 +39,9 @@ fn escape(text: &str) -> String {
         .replace('\n', "\\n")
 }
 
-fn parse_utc(rfc3339: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .ok()
-        .map(|t| t.to_utc())
-}
-
 /// An instant as `20250930T070000Z`.
-fn stamp_of(t: chrono::DateTime<chrono::Utc>) -> String {
+fn stamp_of(t: DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
-}
-
-/// `2025-09-30T07:00:00Z` → `20250930T070000Z`.
-fn utc_stamp(rfc3339: &str) -> Option<String> {
-    parse_utc(rfc3339).map(stamp_of)
 }
 
 /// Folds lines longer than 75 octets as RFC 5545 asks.
@@ -70,9 +60,9 @@ fn fold(line: &str) -> String {
 }
 
 /// The entries as one iCalendar text (CRLF line ends, lines folded at 75 octets).
-/// `stamp_utc` (RFC 3339) becomes every event's DTSTAMP; the epoch when it does not parse.
-pub fn calendar(entries: &[CalendarEntry<'_>], stamp_utc: &str) -> String {
-    let stamp = utc_stamp(stamp_utc).unwrap_or_else(|| "19700101T000000Z".into());
+/// `stamp` becomes every event's DTSTAMP.
+pub fn calendar(entries: &[CalendarEntry<'_>], stamp: DateTime<Utc>) -> String {
+    let stamp = stamp_of(stamp);
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
@@ -84,18 +74,13 @@ pub fn calendar(entries: &[CalendarEntry<'_>], stamp_utc: &str) -> String {
         match e {
             CalendarEntry::Meeting {
                 uid,
-                starts_at_utc,
+                starts_at,
                 minutes,
                 team,
                 location,
             } => {
-                let Some(start) = utc_stamp(starts_at_utc) else {
-                    lines.pop();
-                    continue;
-                };
-                let end = parse_utc(starts_at_utc)
-                    .map(|t| stamp_of(t + chrono::Duration::minutes(i64::from(*minutes))))
-                    .unwrap_or_else(|| start.clone());
+                let start = stamp_of(*starts_at);
+                let end = stamp_of(*starts_at + chrono::Duration::minutes(i64::from(*minutes)));
                 lines.push(format!("UID:{uid}@kernteam"));
                 lines.push(format!("DTSTAMP:{stamp}"));
                 lines.push(format!("DTSTART:{start}"));
@@ -114,7 +99,7 @@ pub fn calendar(entries: &[CalendarEntry<'_>], stamp_utc: &str) -> String {
                 owner,
                 team,
             } => {
-                let day = on.replace('-', "");
+                let day = on.format("%Y%m%d");
                 lines.push(format!("UID:{uid}@kernteam"));
                 lines.push(format!("DTSTAMP:{stamp}"));
                 lines.push(format!("DTSTART;VALUE=DATE:{day}"));
@@ -139,25 +124,31 @@ pub fn calendar(entries: &[CalendarEntry<'_>], stamp_utc: &str) -> String {
 mod tests {
     use super::*;
 
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .expect("instant")
+            .to_utc()
+    }
+
     #[test]
     fn meetings_and_deadlines_as_icalendar_without_pupil_data() {
         let text = calendar(
             &[
                 CalendarEntry::Meeting {
                     uid: "m1".into(),
-                    starts_at_utc: "2025-09-30T07:00:00Z",
+                    starts_at: utc("2025-09-30T07:00:00Z"),
                     minutes: 90,
                     team: "kernteam De Linde",
                     location: Some("Kamer zorgteam, 1e verdieping"),
                 },
                 CalendarEntry::Deadline {
                     uid: "a1".into(),
-                    on: "2025-10-14",
+                    on: crate::date!(2025 - 10 - 14),
                     owner: "GGD JGZ",
                     team: "kernteam De Linde",
                 },
             ],
-            "2025-09-01T10:00:00Z",
+            utc("2025-09-01T10:00:00Z"),
         );
         assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
         assert!(text.contains("DTSTART:20250930T070000Z\r\nDTEND:20250930T083000Z"));

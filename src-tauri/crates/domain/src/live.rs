@@ -1,6 +1,7 @@
 //! Live meeting mode (docs/DOMAIN.md §3 "During"): per casus one minute block, decisions and
 //! actions recorded as the talk goes, presence, time per item.
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -320,7 +321,7 @@ pub struct MinutesBody {
     /// The name of the kernteam that met.
     pub team_name: String,
     /// The meeting's start time, as an RFC 3339 moment in UTC (e.g. `2025-09-30T07:00:00Z`).
-    pub starts_at: String,
+    pub starts_at: DateTime<Utc>,
     /// Where the meeting was held; `None` when not recorded.
     pub location: Option<String>,
     /// Names of the team members marked present.
@@ -391,7 +392,7 @@ pub struct MinutesAction {
     /// not known.
     pub owner_organisation_id: Option<OrganisationId>,
     /// By when, as an ISO date (`YYYY-MM-DD`); `None` when no date was set.
-    pub due_on: Option<String>,
+    pub due_on: Option<NaiveDate>,
     /// What the action is about; health and safety leave only where released (absent in older
     /// minutes: school).
     #[serde(default)]
@@ -418,9 +419,9 @@ pub struct MinutesVersion {
     /// Why this version corrects the one before; `None` for the first version.
     pub correction_reason: Option<String>,
     /// When this version was made, as an RFC 3339 moment in UTC.
-    pub created_at: String,
+    pub created_at: DateTime<Utc>,
     /// When the chair finalised it, as an RFC 3339 moment in UTC; `None` while it is a concept.
-    pub finalised_at: Option<String>,
+    pub finalised_at: Option<DateTime<Utc>>,
     /// What this version of the minutes says.
     pub body: MinutesBody,
 }

@@ -1,6 +1,7 @@
 //! The records the app shows and the inputs it takes. Dates are ISO `YYYY-MM-DD` text and
 //! times ISO-8601 UTC text: the UI formats them for Europe/Amsterdam.
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -121,9 +122,9 @@ pub struct CasusSummary {
     pub hulpvraag: String,
     /// The day the casus was opened (the aanmelding, or the conversion of an anonymous
     /// consultation), ISO date.
-    pub opened_on: String,
+    pub opened_on: NaiveDate,
     /// The next review date the minutes agreed, ISO date; `None` until a meeting sets one.
-    pub next_review_on: Option<String>,
+    pub next_review_on: Option<NaiveDate>,
     /// How many of the casus's actions are still open.
     pub open_actions: u32,
 }
@@ -139,7 +140,7 @@ pub struct MeetingRow {
     /// That kernteam's name, for display.
     pub team_name: String,
     /// When the meeting starts, RFC 3339 in UTC.
-    pub starts_at: String,
+    pub starts_at: DateTime<Utc>,
     /// Where it is held, as free text; `None` when not entered.
     pub location: Option<String>,
     /// Planned, in progress, held (gehouden) or cancelled.
@@ -171,15 +172,15 @@ pub struct ActionRow {
     /// exists.
     pub team_name: Option<String>,
     /// The day of the meeting where it was agreed; none for an action logged between meetings.
-    pub agreed_on: Option<String>,
+    pub agreed_on: Option<NaiveDate>,
     /// The day it should be done by, ISO date; `None` when no due date was set.
-    pub due_on: Option<String>,
+    pub due_on: Option<NaiveDate>,
     /// Open, gedaan (done), deels (partly), niet gedaan (not done) or vervallen (dropped).
     pub status: ActionStatus,
     /// The one-line feedback recorded when its status was reviewed; `None` until given.
     pub feedback: Option<String>,
     /// When an urgent action taken between meetings was logged (UTC); the next agenda flags it.
-    pub urgent_logged_at: Option<String>,
+    pub urgent_logged_at: Option<DateTime<Utc>>,
     /// What the action is about; health and safety leave only where released.
     pub category: DataCategory,
 }
@@ -189,7 +190,7 @@ pub struct ActionRow {
 #[serde(rename_all = "camelCase")]
 pub struct ExportLogRow {
     /// When the export was written, RFC 3339 in UTC.
-    pub at: String,
+    pub at: DateTime<Utc>,
     /// Who exported: the member's name, or the logged actor id when that is not a member.
     pub actor: String,
     /// The meeting whose minutes or agenda were exported; `None` for other exports.

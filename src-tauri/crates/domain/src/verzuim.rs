@@ -250,14 +250,14 @@ pub enum ThuiszitterBand {
     /// 4 weeks up to 3 months out of school: put on the agenda.
     VierWekenTotDrieMaanden {
         /// The day this band began (4 weeks after the first day out), as an ISO date.
-        since: String,
+        since: NaiveDate,
         /// The last day of this band (the day before 3 months out), as an ISO date.
-        until: String,
+        until: NaiveDate,
     },
     /// More than 3 months: suggest the SWV thuiszittersoverleg.
     LangerDanDrieMaanden {
         /// The day 3 months out were reached, as an ISO date.
-        since: String,
+        since: NaiveDate,
     },
 }
 
@@ -266,7 +266,7 @@ pub enum ThuiszitterBand {
 #[serde(rename_all = "camelCase")]
 pub struct Reminder {
     /// The day the reminder is due, as an ISO date.
-    pub on: String,
+    pub on: NaiveDate,
     /// What to do then, in Dutch, as shown to the user.
     pub text: String,
     /// The same as a code, for the UI to word in another language.
@@ -276,7 +276,7 @@ pub struct Reminder {
 impl Reminder {
     fn on(day: NaiveDate, what: crate::ReminderWhat) -> Self {
         Self {
-            on: day.to_string(),
+            on: day,
             text: what.dutch(),
             what,
         }
@@ -335,13 +335,11 @@ pub fn thuiszitter_band(
     let from = since + Duration::weeks(4);
     let long_from = add_months(since, 3);
     if today >= long_from {
-        ThuiszitterBand::LangerDanDrieMaanden {
-            since: long_from.to_string(),
-        }
+        ThuiszitterBand::LangerDanDrieMaanden { since: long_from }
     } else if today >= from {
         ThuiszitterBand::VierWekenTotDrieMaanden {
-            since: from.to_string(),
-            until: (long_from - Duration::days(1)).to_string(),
+            since: from,
+            until: long_from - Duration::days(1),
         }
     } else {
         ThuiszitterBand::Geen
@@ -527,22 +525,22 @@ mod tests {
             "day 27: not yet"
         );
         let short = ThuiszitterBand::VierWekenTotDrieMaanden {
-            since: "2025-09-22".into(),
-            until: "2025-11-24".into(),
+            since: date!(2025 - 09 - 22),
+            until: date!(2025 - 11 - 24),
         };
         assert_eq!(band(date!(2025 - 09 - 22)), short, "four weeks to the day");
         assert_eq!(band(date!(2025 - 11 - 24)), short, "last day of the band");
         assert_eq!(
             band(date!(2025 - 11 - 25)),
             ThuiszitterBand::LangerDanDrieMaanden {
-                since: "2025-11-25".into()
+                since: date!(2025 - 11 - 25)
             },
             "three months after 25 August"
         );
         let [four, three] = thuiszitter_reminders(date!(2025 - 08 - 25));
         assert_eq!(
-            (four.on.as_str(), three.on.as_str()),
-            ("2025-09-22", "2025-11-25")
+            (four.on, three.on),
+            (date!(2025 - 09 - 22), date!(2025 - 11 - 25))
         );
     }
 

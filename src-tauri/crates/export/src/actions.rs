@@ -1,7 +1,7 @@
 //! The action list of one organisation: its open actions, per pupil whose consent covers that
 //! organisation (the same rule as the minutes), overdue ones marked.
 
-use kernteam_domain::dates::{dutch_date, parse_iso};
+use kernteam_domain::dates::dutch_date;
 use kernteam_domain::recipient::{Naming, Part, PartShare, Recipient, Share, rule};
 use kernteam_domain::{ActionRow, ActionStatus};
 
@@ -25,8 +25,8 @@ pub struct ActionListRequest<'a> {
     pub today: chrono::NaiveDate,
 }
 
-fn due_text(due: Option<&str>, today: chrono::NaiveDate) -> String {
-    match due.and_then(parse_iso) {
+fn due_text(due: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> String {
+    match due {
         Some(d) if d < today => format!("{} (te laat)", dutch_date(d)),
         Some(d) => dutch_date(d),
         None => "—".into(),
@@ -132,7 +132,7 @@ fn pupil_section(
             .map(|a| ActionLine {
                 what: context.clean(&a.description),
                 who: a.owner.clone().unwrap_or_else(|| "—".into()),
-                due: due_text(a.due_on.as_deref(), request.today),
+                due: due_text(a.due_on, request.today),
             })
             .collect(),
         ..Section::default()
@@ -147,7 +147,7 @@ fn without_pupil_section(mine: &[&ActionRow], today: chrono::NaiveDate) -> Optio
         .map(|a| ActionLine {
             what: a.description.clone(),
             who: a.owner.clone().unwrap_or_else(|| "—".into()),
-            due: due_text(a.due_on.as_deref(), today),
+            due: due_text(a.due_on, today),
         })
         .collect();
     if actions.is_empty() {

@@ -4,7 +4,7 @@
 
 use kernteam_domain::CasusId;
 use kernteam_domain::agenda::{AgendaItem, AgendaKind};
-use kernteam_domain::dates::{dutch_date, dutch_date_time};
+use kernteam_domain::dates::{dutch_date, dutch_instant};
 
 use crate::document::{Document, Section};
 
@@ -15,7 +15,7 @@ pub struct AgendaRequest<'a> {
     /// The school's name, for the header.
     pub school: &'a str,
     /// UTC, as stored ("2026-11-24T08:00:00Z").
-    pub starts_at: &'a str,
+    pub starts_at: chrono::DateTime<chrono::Utc>,
     /// Where the meeting is held, or `None` to name no place.
     pub location: Option<&'a str>,
     /// The meeting's agenda items in any order; they are listed by `position`.
@@ -33,7 +33,7 @@ fn clock(minutes: u32) -> String {
 /// The agenda as a document: each item with its start time (from the meeting start plus the
 /// planned minutes before it); a casus item shows its entry in `pupils`, never its title.
 pub fn agenda_for(request: &AgendaRequest<'_>) -> Document {
-    let when = dutch_date_time(request.starts_at).unwrap_or_default();
+    let when = dutch_instant(request.starts_at);
     // "di 24 nov 2026, 09:00": the local start is the text after the comma.
     let mut at = when
         .rsplit(", ")
@@ -147,7 +147,7 @@ mod tests {
         let doc = agenda_for(&AgendaRequest {
             team: "kernteam De Linde",
             school: "VO-school De Linde (fictief)",
-            starts_at: "2026-11-24T08:00:00Z",
+            starts_at: "2026-11-24T08:00:00Z".parse().expect("an instant"),
             location: Some("Kamer zorgteam"),
             items: &items,
             pupils: &[(noor, "N.V. (klas 2 vmbo-t)".into())],

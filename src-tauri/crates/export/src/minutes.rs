@@ -2,7 +2,7 @@
 //! whether it goes out and which parts; meeting-level items keep their title and decisions.
 
 use kernteam_domain::agenda::AgendaKind;
-use kernteam_domain::dates::{dutch_date, dutch_date_time, parse_iso};
+use kernteam_domain::dates::{dutch_date, dutch_instant, parse_iso};
 use kernteam_domain::live::{MinuteBlock, MinutesAction, MinutesBody, MinutesItem};
 use kernteam_domain::recipient::{
     ActionsShown, Allowed, CasusForExport, Naming, Part, PartShare, PupilName, Recipient,
@@ -66,10 +66,8 @@ pub struct Excluded {
     pub reason: String,
 }
 
-fn date_text(iso: Option<&str>) -> String {
-    iso.and_then(parse_iso)
-        .map(dutch_date)
-        .unwrap_or_else(|| "—".into())
+fn date_text(date: Option<chrono::NaiveDate>) -> String {
+    date.map(dutch_date).unwrap_or_else(|| "—".into())
 }
 
 /// Health and safety: their absence is worth saying in the preview (the rest follows from the
@@ -114,7 +112,7 @@ fn minutes_header(request: &MinutesRequest<'_>) -> Document {
         title: format!("Verslag {}", body.team_name),
         subtitle: format!(
             "{}{}",
-            dutch_date_time(&body.starts_at).unwrap_or_default(),
+            dutch_instant(body.starts_at),
             body.location
                 .as_deref()
                 .map(|l| format!(" · {l}"))
@@ -259,7 +257,7 @@ fn block_fields(
     if block.next_review_on.is_some() {
         fields.push(Field {
             label: "Volgende bespreking".into(),
-            text: date_text(block.next_review_on.as_deref()),
+            text: date_text(block.next_review_on.as_deref().and_then(parse_iso)),
         });
     }
     fields
@@ -310,7 +308,7 @@ fn action_lines(
         .map(|a| ActionLine {
             what: context.clean(&a.description),
             who: a.owner.clone().unwrap_or_else(|| "—".into()),
-            due: date_text(a.due_on.as_deref()),
+            due: date_text(a.due_on),
         })
         .collect()
 }

@@ -3,7 +3,7 @@
 //! as the recipient's rule allows, never a private preparation note, never another pupil.
 
 use kernteam_domain::casus::SignalCategory;
-use kernteam_domain::dates::{dutch_date, parse_iso};
+use kernteam_domain::dates::{amsterdam_date, dutch_date};
 use kernteam_domain::recipient::{ActionsShown, Allowed, Part, PartShare, Recipient, Share, rule};
 use kernteam_domain::{
     CasusDossier, DataCategory, NoteRow, NoteVisibility, OrganisationId, OrganisationKind,
@@ -38,10 +38,8 @@ fn category_of(domain: SignalCategory) -> DataCategory {
     }
 }
 
-fn date_text(iso: Option<&str>) -> String {
-    iso.and_then(parse_iso)
-        .map(dutch_date)
-        .unwrap_or_else(|| "—".into())
+fn date_text(date: Option<chrono::NaiveDate>) -> String {
+    date.map(dutch_date).unwrap_or_else(|| "—".into())
 }
 
 /// The summary and what was left out of it and why (for the preview), or the reason nothing
@@ -89,7 +87,7 @@ fn summary_header(request: &SummaryRequest<'_>) -> Document {
                 format!("{class} · ")
             },
             d.school_name,
-            date_text(Some(&d.summary.opened_on))
+            date_text(Some(d.summary.opened_on))
         ),
         school: d.school_name.clone(),
         team: d.summary.team_name.clone(),
@@ -97,7 +95,7 @@ fn summary_header(request: &SummaryRequest<'_>) -> Document {
         status: match &d.closure {
             Some(c) => format!(
                 "afgesloten {}: {}",
-                date_text(Some(&c.closed_on)),
+                date_text(Some(c.closed_on)),
                 c.reason_label
             ),
             None => format!("stand van {}", dutch_date(request.today)),
@@ -215,7 +213,7 @@ fn note_label(n: &NoteRow) -> String {
         "{} ({}), {}",
         n.kind.label(),
         n.category.label().to_lowercase(),
-        date_text(n.created_at.get(..10))
+        date_text(Some(amsterdam_date(n.created_at)))
     )
 }
 
@@ -260,7 +258,7 @@ fn actions_section(
                 a.status.label().to_lowercase()
             ),
             who: a.owner.clone().unwrap_or_else(|| "—".into()),
-            due: date_text(a.due_on.as_deref()),
+            due: date_text(a.due_on),
         })
         .collect();
     if actions.is_empty() {
@@ -287,7 +285,7 @@ fn closure_section(d: &CasusDossier, context: &CasusContext) -> Option<Section> 
         });
     }
     Some(Section {
-        heading: format!("Afgesloten {}", date_text(Some(&c.closed_on))),
+        heading: format!("Afgesloten {}", date_text(Some(c.closed_on))),
         fields,
         ..Section::default()
     })

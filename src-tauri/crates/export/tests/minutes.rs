@@ -25,7 +25,7 @@ fn action(orgs: &[(OrganisationId, O, String)], what: &str, kind: O, due: &str) 
         description: what.into(),
         owner: Some(name.clone()),
         owner_organisation_id: Some(*id),
-        due_on: Some(due.into()),
+        due_on: Some(due.parse().expect("an ISO date")),
         category: kernteam_domain::DataCategory::School,
     }
 }
@@ -58,7 +58,7 @@ fn fixture() -> Fixture {
     };
     let body = MinutesBody {
         team_name: "kernteam De Linde".into(),
-        starts_at: "2025-09-30T07:00:00Z".into(),
+        starts_at: "2025-09-30T07:00:00Z".parse().expect("an instant"),
         location: Some("Kamer zorgteam".into()),
         present: vec!["Ingrid de Boer".into(), "Sanne Kok".into(), "Mehmet Yilmaz".into()],
         absent: vec![],

@@ -233,7 +233,10 @@ fn closing_needs_resolved_actions_and_makes_the_casus_read_only() {
         .close_casus(&actor(), f.casus, &closure)
         .expect("close");
     let core = f.store.casus_core(f.casus).expect("core");
-    assert_eq!(core.retention_until.as_deref(), Some("2027-12-02"));
+    assert_eq!(
+        core.retention_until,
+        Some(kernteam_domain::date!(2027 - 12 - 02))
+    );
     assert!(matches!(
         f.store.add_signal(
             &actor(),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{Duration, NaiveDate};
 use kernteam_domain::casus::{self, ClosureReason, Intake, SignalCategory};
 use kernteam_domain::consent::{self, ConsentStatus};
-use kernteam_domain::dates::{dutch_date, parse_iso};
+use kernteam_domain::dates::{amsterdam_date, dutch_date, parse_iso};
 use kernteam_domain::verzuim::{self, AbsenceWeek, HolidayCalendar, ThuiszitterDefinition};
 use kernteam_domain::{
     AbsenceSnapshot, AbsenceWeekView, CasusDossier, CasusId, CasusMode, CasusStatus, CasusSummary,
@@ -45,18 +45,18 @@ impl Session {
         let window = Duration::days(14);
         let mut out = Vec::new();
         for f in facts {
-            let birth = f.birth_date.as_deref().and_then(parse_iso);
+            let birth = f.birth_date;
             let mut push = |on: NaiveDate, what: ReminderWhat| {
                 out.push(kernteam_domain::CasusReminder {
                     casus_id: f.casus,
                     initials: f.initials.clone(),
-                    on: on.to_string(),
+                    on,
                     text: what.dutch(),
                     what,
                 });
             };
             if f.closed {
-                if let Some(until) = f.retention_until.as_deref().and_then(parse_iso)
+                if let Some(until) = f.retention_until
                     && casus::retention_warning_due(until, today)
                 {
                     push(until, ReminderWhat::RetentionEnds);
@@ -68,11 +68,8 @@ impl Session {
                 && let Some(since) = f.attendance.absent_since.as_deref().and_then(parse_iso)
             {
                 for r in verzuim::thuiszitter_reminders(since) {
-                    if let Some(on) = parse_iso(&r.on)
-                        && on <= today + window
-                        && on + window >= today
-                    {
-                        push(on, r.what);
+                    if r.on <= today + window && r.on + window >= today {
+                        push(r.on, r.what);
                     }
                 }
             }
@@ -82,7 +79,7 @@ impl Session {
                 push(day, ReminderWhat::ConsentAge { age });
             }
         }
-        out.sort_by(|a, b| a.on.cmp(&b.on));
+        out.sort_by_key(|r| r.on);
         Ok(out)
     }
 
@@ -97,7 +94,7 @@ impl Session {
         let core = store.casus_core(id)?;
         store.record_view(&actor, id)?;
         let intake: Intake = serde_json::from_str(&core.intake_json).unwrap_or_default();
-        let birth = core.birth_date.as_deref().and_then(parse_iso);
+        let birth = core.birth_date;
         let consent = if core.summary.mode == CasusMode::Named {
             Some(consent_overview(store, id, &core, birth, today)?)
         } else {
@@ -165,10 +162,8 @@ fn consent_overview(
 ) -> AppResult<ConsentOverview> {
     let facts = store.consent_facts(id)?;
     let status_on = store
-        .next_meeting_on(core.summary.team_id, &today.to_string())?
-        .as_deref()
-        .and_then(|t| parse_iso(t.get(..10).unwrap_or_default()))
-        .unwrap_or(today);
+        .next_meeting_on(core.summary.team_id, today)?
+        .map_or(today, amsterdam_date);
     let status = birth.map_or(ConsentStatus::Geen, |b| {
         consent::status(b, &facts.holders, &facts.records, status_on)
     });
@@ -187,7 +182,7 @@ fn consent_overview(
     Ok(ConsentOverview {
         label: status.label(),
         status,
-        status_on: status_on.to_string(),
+        status_on,
         holders: facts.holders,
         records: facts.views,
         warning,
@@ -222,15 +217,19 @@ fn verzuim_view(
         .exemption_5a_from
         .as_deref()
         .and_then(parse_iso)
-        .map(|d| verzuim::exemption_5a_until(d).to_string());
+        .map(verzuim::exemption_5a_until);
     Ok(VerzuimView {
         weeks: weeks
             .iter()
-            .map(|w| AbsenceWeekView {
-                week_start: w.week_start.clone(),
-                authorised_hours: w.authorised_hours,
-                unauthorised_hours: w.unauthorised_hours,
-                holiday: parse_iso(&w.week_start).is_some_and(is_holiday),
+            // Weeks were checked to start on a Monday when they were entered.
+            .filter_map(|w| {
+                let week_start = parse_iso(&w.week_start)?;
+                Some(AbsenceWeekView {
+                    week_start,
+                    authorised_hours: w.authorised_hours,
+                    unauthorised_hours: w.unauthorised_hours,
+                    holiday: is_holiday(week_start),
+                })
             })
             .collect(),
         snapshots,
@@ -240,8 +239,8 @@ fn verzuim_view(
             "lesuren".into()
         },
         holiday_region: region.clone(),
-        meldplicht_week: meldplicht.map(|d| d.to_string()),
-        duo_deadline: meldplicht.map(|d| verzuim::duo_deadline(d).to_string()),
+        meldplicht_week: meldplicht,
+        duo_deadline: meldplicht.map(verzuim::duo_deadline),
         facts,
         band,
         reminders,
@@ -271,11 +270,11 @@ fn closure_view(core: &CasusCore) -> Option<ClosureView> {
             .and_then(ClosureReason::from_code),
     ) {
         (Some(on), Some(reason)) => Some(ClosureView {
-            closed_on: on.clone(),
+            closed_on: *on,
             reason,
             reason_label: reason.label().to_owned(),
             outcome: core.closure_outcome.clone(),
-            retention_until: core.retention_until.clone(),
+            retention_until: core.retention_until,
         }),
         _ => None,
     }

@@ -5,7 +5,7 @@
 //! Each meeting is held with the one clock set to its morning, so the log says when.
 
 use chrono::NaiveDate;
-use kernteam_domain::dates::{amsterdam_instant, parse_iso};
+use kernteam_domain::dates::{amsterdam_date, amsterdam_instant};
 use kernteam_domain::{CasusStatus, DataCategory, MeetingId, MeetingStatus, clock};
 
 use crate::error::AppResult;
@@ -13,21 +13,19 @@ use crate::session::Session;
 
 /// Holds every planned demo meeting before `today`, oldest first.
 pub(crate) fn hold_past_meetings(session: &mut Session, today: NaiveDate) -> AppResult<()> {
-    let mut past: Vec<(NaiveDate, MeetingId, String)> = session
+    let mut past: Vec<(NaiveDate, MeetingId)> = session
         .meetings()?
         .into_iter()
         .filter(|m| m.status == MeetingStatus::Gepland)
-        .filter_map(|m| {
-            let day = parse_iso(m.starts_at.get(..10)?)?;
-            (day < today).then_some((day, m.id, m.starts_at))
-        })
+        .map(|m| (amsterdam_date(m.starts_at), m.id))
+        .filter(|(day, _)| *day < today)
         .collect();
     past.sort();
-    for (day, meeting, starts_at) in &past {
-        hold(session, *day, *meeting, starts_at)?;
+    for (day, meeting) in &past {
+        hold(session, *day, *meeting)?;
     }
     // The most recent minutes with a casus block get one correction.
-    for (day, meeting, _) in past.iter().rev() {
+    for (day, meeting) in past.iter().rev() {
         if correct_once(session, *day, *meeting)? {
             break;
         }
@@ -41,22 +39,15 @@ fn at(day: NaiveDate, hour: u8) -> clock::FixedClock {
     clock::fixed_at(at)
 }
 
-fn hold(
-    session: &mut Session,
-    day: NaiveDate,
-    meeting: MeetingId,
-    _starts_at: &str,
-) -> AppResult<()> {
+fn hold(session: &mut Session, day: NaiveDate, meeting: MeetingId) -> AppResult<()> {
     let _morning = at(day, 10);
     let casussen = session.casussen(None)?;
     // Discussed before: a casus that was running on that day. A new aanmelding waits for the
     // meeting still to come (the demo's own), so it keeps its status.
     let running_then = |id| {
-        casussen.iter().any(|c| {
-            c.id == id
-                && c.status != CasusStatus::Aangemeld
-                && parse_iso(&c.opened_on).is_some_and(|opened| opened <= day)
-        })
+        casussen
+            .iter()
+            .any(|c| c.id == id && c.status != CasusStatus::Aangemeld && c.opened_on <= day)
     };
     let items: Vec<_> = session
         .build_agenda(meeting, &[])?
@@ -107,12 +98,11 @@ fn spoken_on(
     casus: kernteam_domain::CasusId,
     day: NaiveDate,
 ) -> AppResult<Option<String>> {
-    let day = day.to_string();
     let said: Vec<String> = session
         .store()?
         .notes(casus, None)?
         .into_iter()
-        .filter(|n| n.created_at.starts_with(&day))
+        .filter(|n| amsterdam_date(n.created_at) == day)
         .map(|n| n.facts)
         .collect();
     Ok((!said.is_empty()).then(|| said.join(" ")))

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use kernteam_domain::consent::{self, ConsentStatus};
-use kernteam_domain::dates::{dutch_date, parse_iso};
+use kernteam_domain::dates::{amsterdam_date, dutch_date};
 use kernteam_domain::live::{MinutesBody, MinutesStatus, MinutesVersion};
 use kernteam_domain::recipient::{CasusForExport, PupilName, RecipientKind};
 use kernteam_domain::validation::{Invalid, age_on};
@@ -31,14 +31,14 @@ impl Session {
         let dossier = self.dossier(casus)?;
         let store = self.store()?;
         let facts = store.consent_facts(casus)?;
-        let birth = facts.birth_date.as_deref().and_then(parse_iso);
+        let birth = facts.birth_date;
         let complete = birth.is_some_and(|b| {
             consent::status(b, &facts.holders, &facts.records, on) == ConsentStatus::Volledig
         });
         let latest = facts
             .views
             .iter()
-            .filter(|v| parse_iso(&v.given_on).is_some_and(|d| d <= on))
+            .filter(|v| v.given_on <= on)
             .max_by(|a, b| a.given_on.cmp(&b.given_on));
         let consent_scope = latest
             .filter(|_| complete)
@@ -94,12 +94,12 @@ impl Session {
             only_casus: request.only_casus,
             made_on: on,
         });
-        let day = row.starts_at.get(..10).unwrap_or_default();
+        let day = amsterdam_date(row.starts_at).to_string();
         let preview = preview_of(
             &doc,
             excluded,
             (&request.recipient.name, recipient_slug(&request.recipient)),
-            (&row.team_name, day, "verslag"),
+            (&row.team_name, &day, "verslag"),
             request.format,
         );
         Ok((doc, preview))
@@ -198,18 +198,18 @@ impl Session {
         let doc = kernteam_export::agenda_for(&kernteam_export::AgendaRequest {
             team: &team.name,
             school: &team.school_name,
-            starts_at: &row.starts_at,
+            starts_at: row.starts_at,
             location: row.location.as_deref(),
             items: &items,
             pupils: &pupils,
             made_on: today(),
         });
-        let day = row.starts_at.get(..10).unwrap_or_default();
+        let day = amsterdam_date(row.starts_at).to_string();
         let preview = preview_of(
             &doc,
             Vec::new(),
             (&doc.recipient, "team"),
-            (&team.name, day, "agenda"),
+            (&team.name, &day, "agenda"),
             request.format,
         );
         Ok((doc, preview))
@@ -336,10 +336,7 @@ fn finalised_status(minutes: &MinutesVersion) -> String {
         minutes.version,
         minutes
             .finalised_at
-            .as_deref()
-            .and_then(|f| f.get(..10))
-            .and_then(parse_iso)
-            .map(dutch_date)
+            .map(|at| dutch_date(amsterdam_date(at)))
             .unwrap_or_default()
     )
 }

@@ -6,7 +6,7 @@ use kernteam_domain::agenda::{
     self, ActionForAgenda, AgendaDraft, AgendaItem, AgendaItemInput, CasusForAgenda,
 };
 use kernteam_domain::consent::{self, ConsentStatus};
-use kernteam_domain::dates::parse_iso;
+use kernteam_domain::dates::amsterdam_date;
 use kernteam_domain::validation::{Invalid, required_text};
 use kernteam_domain::{CasusId, CasusMode, MeetingId};
 
@@ -16,13 +16,9 @@ use crate::session::Session;
 impl Session {
     pub(crate) fn consent_valid(&mut self, casus: CasusId, on: NaiveDate) -> AppResult<bool> {
         let facts = self.store()?.consent_facts(casus)?;
-        Ok(facts
-            .birth_date
-            .as_deref()
-            .and_then(parse_iso)
-            .is_some_and(|b| {
-                consent::status(b, &facts.holders, &facts.records, on) == ConsentStatus::Volledig
-            }))
+        Ok(facts.birth_date.is_some_and(|b| {
+            consent::status(b, &facts.holders, &facts.records, on) == ConsentStatus::Volledig
+        }))
     }
 
     pub(crate) fn agenda_inputs(
@@ -30,12 +26,7 @@ impl Session {
         meeting: MeetingId,
     ) -> AppResult<(NaiveDate, Vec<CasusForAgenda>, Vec<ActionForAgenda>)> {
         let row = self.store()?.meeting(meeting)?;
-        let day = parse_iso(row.starts_at.get(..10).unwrap_or_default()).ok_or_else(|| {
-            AppError::new(
-                ErrorCode::Internal,
-                "De datum van het overleg is onleesbaar.",
-            )
-        })?;
+        let day = amsterdam_date(row.starts_at);
         let rows = self.store()?.agenda_casussen(row.team_id)?;
         let mut casussen = Vec::with_capacity(rows.len());
         for r in rows {
@@ -46,18 +37,18 @@ impl Session {
                 status: r.status,
                 initials: r.initials,
                 class_name: r.class_name,
-                next_review_on: r.next_review_on.as_deref().and_then(parse_iso),
+                next_review_on: r.next_review_on,
                 open_actions: r.open_actions,
                 consent_valid,
             });
         }
         let actions = self
             .store()?
-            .open_actions_before(row.team_id, &row.starts_at)?
+            .open_actions_before(row.team_id, row.starts_at)?
             .into_iter()
             .map(|a| ActionForAgenda {
                 id: a.id,
-                due_on: a.due_on.as_deref().and_then(parse_iso),
+                due_on: a.due_on,
                 urgent_between_meetings: a.urgent,
             })
             .collect();

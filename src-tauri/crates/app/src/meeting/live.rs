@@ -2,7 +2,7 @@
 //! the review of open actions, closing a casus at the table, ending the meeting.
 
 use kernteam_domain::casus::Closure;
-use kernteam_domain::dates::parse_iso;
+use kernteam_domain::dates::amsterdam_date;
 use kernteam_domain::live::{LiveMeeting, MinuteBlock, NewAction, UrgentAction};
 use kernteam_domain::validation::{Invalid, required_text};
 use kernteam_domain::{
@@ -24,7 +24,7 @@ impl Session {
         let store = self.store()?;
         let row = store.meeting(meeting)?;
         let open: Vec<_> = store
-            .open_actions_before(row.team_id, &row.starts_at)?
+            .open_actions_before(row.team_id, row.starts_at)?
             .into_iter()
             .map(|a| a.id)
             .collect();
@@ -128,7 +128,7 @@ impl Session {
     /// "Wie doet wat wanneer": refused without an owner or a date.
     pub fn add_action(&mut self, input: &NewAction) -> AppResult<()> {
         let row = self.store()?.meeting(input.meeting_id)?;
-        let day = parse_iso(row.starts_at.get(..10).unwrap_or_default()).unwrap_or_else(today);
+        let day = amsterdam_date(row.starts_at);
         let due = input.validate(day)?.to_string();
         let organisation =
             self.owning_organisation(input.owner_member_id, input.owner_organisation_id)?;

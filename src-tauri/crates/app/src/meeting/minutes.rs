@@ -41,7 +41,7 @@ pub(crate) fn minutes_body(live: &LiveMeeting, labels: &[(CasusId, String)]) -> 
     }
     MinutesBody {
         team_name: live.meeting.team_name.clone(),
-        starts_at: live.meeting.starts_at.clone(),
+        starts_at: live.meeting.starts_at,
         location: live.meeting.location.clone(),
         present,
         absent,
@@ -67,7 +67,7 @@ fn minutes_item(live: &LiveMeeting, i: &LiveItem) -> MinutesItem {
                 description: a.description.clone(),
                 owner: a.owner.clone(),
                 owner_organisation_id: a.owner_organisation_id,
-                due_on: a.due_on.clone(),
+                due_on: a.due_on,
                 category: a.category,
             })
             .collect(),
@@ -167,8 +167,6 @@ pub(crate) fn action_line(a: &kernteam_domain::ActionRow) -> String {
         a.description,
         a.owner.as_deref().unwrap_or("—"),
         a.due_on
-            .as_deref()
-            .and_then(parse_iso)
             .map(kernteam_domain::dates::dutch_date)
             .unwrap_or_else(|| "—".into())
     )

@@ -1,7 +1,7 @@
 //! The year schedule of a team: its recurrence, the exceptions, the planned dates and their
 //! calendar file (rules in `kernteam_domain::schedule`).
 
-use kernteam_domain::dates::{amsterdam_to_utc, parse_iso};
+use kernteam_domain::dates::{amsterdam_instant, amsterdam_to_utc, parse_iso};
 use kernteam_domain::ics::CalendarEntry;
 use kernteam_domain::schedule::{self, Exception, PlannedDate, Recurrence};
 use kernteam_domain::validation::Invalid;
@@ -130,7 +130,7 @@ impl Session {
     /// The team's coming meetings and the deadlines of its open actions as iCalendar text:
     /// team, time and organisation only, never a pupil or an action's wording.
     pub fn schedule_ics(&mut self, team: TeamId) -> AppResult<String> {
-        let from = amsterdam_to_utc(today(), 0, 0);
+        let from = amsterdam_instant(today(), 0, 0).unwrap_or_else(kernteam_domain::clock::now);
         let actor = self.actor_now()?;
         let store = self.store()?;
         let team_name = store
@@ -160,24 +160,20 @@ impl Session {
                 a.status == kernteam_domain::ActionStatus::Open
                     && a.casus_id.is_some_and(|c| casussen.contains(&c))
             })
-            .filter(|a| {
-                a.due_on
-                    .as_deref()
-                    .is_some_and(|d| d >= today().to_string().as_str())
-            })
+            .filter(|a| a.due_on.is_some_and(|d| d >= today()))
             .collect();
         let mut entries: Vec<CalendarEntry<'_>> = meetings
             .iter()
             .map(|m| CalendarEntry::Meeting {
                 uid: m.id.to_string(),
-                starts_at_utc: &m.starts_at,
+                starts_at: m.starts_at,
                 minutes: 90,
                 team: &team_name,
                 location: m.location.as_deref(),
             })
             .collect();
         for a in &actions {
-            if let Some(on) = a.due_on.as_deref() {
+            if let Some(on) = a.due_on {
                 entries.push(CalendarEntry::Deadline {
                     uid: a.id.to_string(),
                     on,
@@ -186,7 +182,10 @@ impl Session {
                 });
             }
         }
-        let text = kernteam_domain::ics::calendar(&entries, &amsterdam_to_utc(today(), 12, 0));
+        let text = kernteam_domain::ics::calendar(
+            &entries,
+            amsterdam_instant(today(), 12, 0).unwrap_or_else(kernteam_domain::clock::now),
+        );
         store.record_export(&actor, "schedule", &team.to_string())?;
         Ok(text)
     }

@@ -1,6 +1,7 @@
 //! The audit chain as the unlock found it, checked again on request, and accepted when a person
 //! knowingly goes on with an older or another database.
 
+use chrono::{DateTime, Utc};
 use kernteam_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -21,7 +22,7 @@ pub struct AuditCheck {
     /// is well.
     pub problem: Option<String>,
     /// When it was checked (RFC 3339), from the one clock.
-    pub checked_at: String,
+    pub checked_at: DateTime<Utc>,
     /// How long the check took, in milliseconds.
     pub millis: u32,
 }
@@ -111,7 +112,7 @@ pub(crate) fn check_audit(store: &mut Store, walk: Walk) -> AuditCheck {
         events: u32::try_from(events).unwrap_or(u32::MAX),
         problem: finding.problem(),
         finding,
-        checked_at: kernteam_domain::clock::now_rfc3339(),
+        checked_at: kernteam_domain::clock::now(),
         millis: u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX),
     }
 }

@@ -66,14 +66,14 @@ pub fn planned(
         .into_iter()
         .filter(|m| m.team_id == team && m.status == MeetingStatus::Gepland)
         .collect();
-    list.sort_by(|a, b| a.starts_at.cmp(&b.starts_at));
+    list.sort_by_key(|m| m.starts_at);
     list
 }
 
 /// The day a meeting is held (Amsterdam): due dates are agreed relative to it, not to today
 /// (on a summer day the next meeting is weeks away).
 pub fn day_of(meeting: &kernteam_app::domain::MeetingRow) -> chrono::NaiveDate {
-    kernteam_app::domain::dates::parse_iso(&meeting.starts_at[..10]).expect("a meeting day")
+    kernteam_app::domain::dates::amsterdam_date(meeting.starts_at)
 }
 
 pub fn recurrence(weeks: u32) -> Recurrence {

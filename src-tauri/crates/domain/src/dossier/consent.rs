@@ -1,4 +1,5 @@
 use super::*;
+use chrono::NaiveDate;
 
 /// One recorded consent as the casus screen shows it; withdrawn and expired ones included.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -7,7 +8,7 @@ pub struct ConsentView {
     /// Identifies this consent record, e.g. to withdraw it.
     pub id: ConsentId,
     /// The day it was given, ISO date.
-    pub given_on: String,
+    pub given_on: NaiveDate,
     /// Who gave it, as recorded.
     pub givers: Vec<Giver>,
     /// How each giver is named, in the order of `givers`: the holder's label or "de leerling".
@@ -21,9 +22,9 @@ pub struct ConsentView {
     /// Who heard it; required for verbal consent, may be `None` for a signed form.
     pub recorded_by: Option<String>,
     /// The last day it is valid, ISO date (by default the end of the school year).
-    pub valid_until: String,
+    pub valid_until: NaiveDate,
     /// The day it was withdrawn, ISO date; `None` while it stands. The record itself stays.
-    pub withdrawn_on: Option<String>,
+    pub withdrawn_on: Option<NaiveDate>,
     /// Why it was withdrawn, as entered; `None` while it stands.
     pub withdrawn_reason: Option<String>,
 }
@@ -37,7 +38,7 @@ pub struct ConsentOverview {
     /// `status` in Dutch words for the screen, e.g. "onvolledig: ontbreekt vader".
     pub label: String,
     /// The day the status is judged for (ISO): the team's next planned meeting, else today.
-    pub status_on: String,
+    pub status_on: NaiveDate,
     /// The pupil's parents or guardians, with or without gezag, as entered.
     pub holders: Vec<GezagHolder>,
     /// Every consent on file, newest first, withdrawn and expired ones included.

@@ -1,4 +1,5 @@
 use super::*;
+use chrono::{DateTime, Utc};
 
 /// What the note editor autosaves. The editor chooses the id so each save is the same upsert.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -44,11 +45,11 @@ pub struct NoteRow {
     /// Opinions and interpretations, kept apart from the facts.
     pub opinions: String,
     /// When it was first saved, RFC 3339 in UTC.
-    pub created_at: String,
+    pub created_at: DateTime<Utc>,
     /// When it was last saved, RFC 3339 in UTC.
-    pub updated_at: String,
+    pub updated_at: DateTime<Utc>,
     /// When a private preparation note was shared with the team (UTC); `None` if it was not (yet).
-    pub shared_at: Option<String>,
+    pub shared_at: Option<DateTime<Utc>>,
     /// Written in the anonymous consultation this casus was converted from.
     pub from_anonymous: bool,
 }

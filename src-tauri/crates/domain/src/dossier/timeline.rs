@@ -1,11 +1,12 @@
 use super::*;
+use chrono::NaiveDate;
 
 /// A recorded signal (signaal) as the casus screen shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SignalRow {
     /// The day it was observed, ISO date.
-    pub observed_on: String,
+    pub observed_on: NaiveDate,
     /// Who or what noticed it.
     pub source: String,
     /// The domain it belongs to: verzuim, development, behaviour, home situation, health or safety.
@@ -76,7 +77,7 @@ vocabulary!(
 #[serde(rename_all = "camelCase")]
 pub struct ClosureView {
     /// The day it was closed, ISO date.
-    pub closed_on: String,
+    pub closed_on: NaiveDate,
     /// Why it was closed.
     pub reason: ClosureReason,
     /// The reason in Dutch, for the screen.
@@ -84,5 +85,5 @@ pub struct ClosureView {
     /// What was achieved (attendance, help in place, placement); `None` when none was recorded.
     pub outcome: Option<String>,
     /// When the bewaartermijn (retention term) ends and deletion is due, ISO date; `None` if unset.
-    pub retention_until: Option<String>,
+    pub retention_until: Option<NaiveDate>,
 }

@@ -1,4 +1,5 @@
 use super::*;
+use chrono::NaiveDate;
 
 /// A new absence snapshot as the school enters it on the verzuim (absence) tab.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -21,7 +22,7 @@ pub struct AbsenceSnapshot {
     /// At which moment of the casus it was taken: intake, a review or closure.
     pub moment: SnapshotMoment,
     /// The day it was taken, ISO date.
-    pub taken_on: String,
+    pub taken_on: NaiveDate,
     /// The hours per school week as entered.
     pub weeks: Vec<AbsenceWeek>,
 }
@@ -39,9 +40,9 @@ pub struct VerzuimView {
     /// The school's holiday region (noord, midden or zuid) whose holiday weeks are marked.
     pub holiday_region: String,
     /// Monday of the week the 16-hour threshold was reached.
-    pub meldplicht_week: Option<String>,
+    pub meldplicht_week: Option<NaiveDate>,
     /// The last day to report to DUO: 5 working days after the meldplicht week; `None` before.
-    pub duo_deadline: Option<String>,
+    pub duo_deadline: Option<NaiveDate>,
     /// What the school entered: absent since, reported sick, reported to DUO, 5a exemption.
     pub facts: AttendanceFacts,
     /// The thuiszitter band today (thuiszitter: of school age, out of school 4 weeks or more
@@ -53,7 +54,7 @@ pub struct VerzuimView {
     pub definition: ThuiszitterDefinition,
     /// The last day of the vrijstelling 5a (one-year exemption on physical or psychological
     /// grounds); `None` without one.
-    pub exemption_5a_until: Option<String>,
+    pub exemption_5a_until: Option<NaiveDate>,
 }
 
 /// One school week of absence as the verzuim helper shows it.
@@ -61,7 +62,7 @@ pub struct VerzuimView {
 #[serde(rename_all = "camelCase")]
 pub struct AbsenceWeekView {
     /// The Monday of the school week, ISO date.
-    pub week_start: String,
+    pub week_start: NaiveDate,
     /// Authorised (geoorloofd) absence that week, in the view's `hour_unit`.
     pub authorised_hours: u32,
     /// Unauthorised absence that week, in `hour_unit`; these count toward the meldplicht.

@@ -1,4 +1,5 @@
 use super::*;
+use chrono::NaiveDate;
 
 /// A route suggestion shown when a signal is recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -21,7 +22,7 @@ pub struct CasusDossier {
     /// The school of the casus's kernteam.
     pub school_name: String,
     /// The pupil's birth date, ISO date; `None` for an anonymous casus.
-    pub birth_date: Option<String>,
+    pub birth_date: Option<NaiveDate>,
     /// Why the casus is discussed anonymously; `None` for a named casus.
     pub anonymous_reason: Option<String>,
     /// The aanmelding: who brought it in, what was tried, strengths, parents' and pupil's views.
@@ -86,7 +87,7 @@ pub struct CasusReminder {
     /// The pupil's initials, or the pseudonym of an anonymous casus; never the full name.
     pub initials: String,
     /// The day it is due, ISO date: the reminder day, the birthday or the retention date.
-    pub on: String,
+    pub on: NaiveDate,
     /// What to do, in Dutch.
     pub text: String,
     /// The same as a code, for the UI to word in another language.

@@ -156,7 +156,11 @@ impl Store {
     }
 
     /// Start time of the team's next planned meeting on or after `day`.
-    pub fn next_meeting_on(&self, team: TeamId, day: &str) -> Result<Option<String>> {
+    pub fn next_meeting_on(
+        &self,
+        team: TeamId,
+        day: chrono::NaiveDate,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
         Ok(self.conn.query_row(
             "SELECT min(starts_at) FROM meetings WHERE team_id = ?1 AND status = 'gepland' AND starts_at >= ?2",
             params![team.to_string(), day],

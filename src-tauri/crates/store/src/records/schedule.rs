@@ -1,5 +1,6 @@
 //! The year schedule of a kernteam, the meetings it generates, and the agenda of a meeting.
 
+use chrono::NaiveDate;
 use kernteam_domain::agenda::{AgendaItem, AgendaItemInput, AgendaKind};
 use kernteam_domain::{
     ActionId, AgendaItemId, CasusId, CasusMode, CasusStatus, MeetingId, MeetingRow, TeamId,
@@ -23,7 +24,7 @@ pub struct AgendaCasusRow {
     /// The pupil's class or group; `None` for an anonymous consultation.
     pub class_name: Option<String>,
     /// The next review date as ISO `YYYY-MM-DD`; `None` while none is set.
-    pub next_review_on: Option<String>,
+    pub next_review_on: Option<NaiveDate>,
     /// How many of its actions are still open.
     pub open_actions: u32,
 }
@@ -33,7 +34,7 @@ pub struct OpenActionRow {
     /// Which action: the id the action review refers to.
     pub id: ActionId,
     /// The due date as ISO `YYYY-MM-DD`; `None` when no date was set.
-    pub due_on: Option<String>,
+    pub due_on: Option<NaiveDate>,
     /// Whether it was recorded as an urgent action taken between meetings.
     pub urgent: bool,
 }
@@ -177,7 +178,11 @@ impl Store {
 
     /// Open actions of the team agreed before `starts_at` (or between meetings): each one is
     /// reviewed in every next meeting until it is resolved.
-    pub fn open_actions_before(&self, team: TeamId, starts_at: &str) -> Result<Vec<OpenActionRow>> {
+    pub fn open_actions_before(
+        &self,
+        team: TeamId,
+        starts_at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<OpenActionRow>> {
         let mut stmt = self.conn.prepare(
             // An action belongs to the team of its meeting, or (between meetings) of its casus.
             // CROSS JOIN fixes the order: from the team's meetings and casussen to their actions,
@@ -192,6 +197,8 @@ impl Store {
                 WHERE a.status = 'open' AND a.meeting_id IS NULL AND c.team_id = ?1)
              ORDER BY due_on IS NULL, due_on",
         )?;
+        // Instants are compared as the text the store keeps (RFC 3339 with `T` and `Z`).
+        let starts_at = kernteam_domain::clock::rfc3339(starts_at);
         let rows = stmt.query_map(params![team.to_string(), starts_at], |r| {
             Ok(OpenActionRow {
                 id: parse_id(r.get(0)?)?,

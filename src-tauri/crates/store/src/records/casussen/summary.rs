@@ -1,6 +1,7 @@
 //! Reading casussen: the summary that lists show, the core that the casus screen and its rules
 //! need, and the school of a team.
 
+use chrono::NaiveDate;
 use kernteam_domain::{
     CasusId, CasusMode, CasusStatus, CasusSummary, SchoolId, SchoolKind, TeamId, Urgency,
 };
@@ -24,7 +25,7 @@ pub struct CasusCore {
     /// The school's retention term in years (1 to 20), counted from closure or leaving school.
     pub retention_years: u32,
     /// The pupil's birth date as ISO `YYYY-MM-DD`; `None` for an anonymous consultation.
-    pub birth_date: Option<String>,
+    pub birth_date: Option<NaiveDate>,
     /// Why the casus is discussed anonymously; `None` for a named casus.
     pub anonymous_reason: Option<String>,
     /// The intake as JSON (`kernteam_domain::casus::Intake`); `{}` when nothing was entered.
@@ -34,13 +35,13 @@ pub struct CasusCore {
     /// The named casus this anonymous consultation was converted into, if any.
     pub converted_to: Option<CasusId>,
     /// The day the casus was closed, as ISO `YYYY-MM-DD`; `None` while it is open.
-    pub closed_on: Option<String>,
+    pub closed_on: Option<NaiveDate>,
     /// Why it was closed, as a `ClosureReason` code; `None` while it is open.
     pub closure_reason: Option<String>,
     /// What the team achieved, recorded at closure; `None` while it is open.
     pub closure_outcome: Option<String>,
     /// The day until which the closed casus is kept, as ISO `YYYY-MM-DD`; `None` while open.
-    pub retention_until: Option<String>,
+    pub retention_until: Option<NaiveDate>,
 }
 
 const SUMMARY_SELECT: &str = "

@@ -1,5 +1,6 @@
 //! Gezag-holders and consent: who may give it, what was given and for whom, and withdrawal.
 
+use chrono::NaiveDate;
 use kernteam_domain::consent::{ConsentRecord, GezagHolder, Giver};
 use kernteam_domain::{CasusId, ConsentId, ConsentView};
 use rusqlite::params;
@@ -30,7 +31,7 @@ pub struct ConsentSeed<'a> {
 /// What the consent rule needs about one casus.
 pub struct ConsentFacts {
     /// The pupil's birth date as ISO `YYYY-MM-DD`; `None` for an anonymous consultation.
-    pub birth_date: Option<String>,
+    pub birth_date: Option<NaiveDate>,
     /// The pupil's gezag-holders, in the order they were added; empty without a pupil.
     pub holders: Vec<GezagHolder>,
     /// The consents as the rule weighs them, newest first; rows whose dates do not parse are
@@ -84,30 +85,27 @@ fn json_strings(json: &str) -> Vec<String> {
 /// One row of `consents`, its JSON columns not yet read.
 struct StoredConsent {
     id: String,
-    given_on: String,
+    given_on: NaiveDate,
     givers_json: String,
     orgs_json: String,
     categories_json: String,
     method: String,
     recorded_by: Option<String>,
-    valid_until: String,
-    withdrawn_on: Option<String>,
+    valid_until: NaiveDate,
+    withdrawn_on: Option<NaiveDate>,
     withdrawn_reason: Option<String>,
 }
 
 impl StoredConsent {
-    /// The consent as the rule weighs it; a row whose dates do not parse gives none.
-    fn record(&self, givers: &[Giver]) -> Option<ConsentRecord> {
-        let parse = kernteam_domain::dates::parse_iso;
-        let given_on = parse(&self.given_on)?;
-        let valid_until = parse(&self.valid_until)?;
-        Some(ConsentRecord {
-            given_on,
+    /// The consent as the rule weighs it.
+    fn record(&self, givers: &[Giver]) -> ConsentRecord {
+        ConsentRecord {
+            given_on: self.given_on,
             givers: givers.to_vec(),
             scope_organisations: json_strings(&self.orgs_json),
-            valid_until,
-            withdrawn_on: self.withdrawn_on.as_deref().and_then(parse),
-        })
+            valid_until: self.valid_until,
+            withdrawn_on: self.withdrawn_on,
+        }
     }
 
     fn into_view(self, givers: Vec<Giver>, holders: &[GezagHolder]) -> Result<ConsentView> {
@@ -247,7 +245,7 @@ impl Store {
     /// The pupil's birth date, gezag-holders and consents: what the consent rule needs.
     pub fn consent_facts(&self, casus: CasusId) -> Result<ConsentFacts> {
         let holders = self.gezag_holders(casus)?;
-        let birth_date: Option<String> = opt(self.conn.query_row(
+        let birth_date: Option<NaiveDate> = opt(self.conn.query_row(
             "SELECT p.birth_date FROM casussen c JOIN pupils p ON p.id = c.pupil_id WHERE c.id = ?1",
             [casus.to_string()],
             |r| r.get(0),
@@ -276,9 +274,7 @@ impl Store {
         for row in rows {
             let stored = row?;
             let givers = parse_givers(&stored.givers_json, &holders);
-            if let Some(record) = stored.record(&givers) {
-                records.push(record);
-            }
+            records.push(stored.record(&givers));
             views.push(stored.into_view(givers, &holders)?);
         }
         Ok(ConsentFacts {

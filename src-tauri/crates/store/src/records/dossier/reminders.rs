@@ -1,5 +1,6 @@
 //! What the reminders on Vandaag need to know about every casus, read in one query.
 
+use chrono::NaiveDate;
 use kernteam_domain::CasusId;
 use kernteam_domain::verzuim::AttendanceFacts;
 
@@ -15,11 +16,11 @@ pub struct ReminderFacts {
     /// Whether the casus is closed (afgesloten).
     pub closed: bool,
     /// The pupil's birth date as ISO `YYYY-MM-DD`; `None` for an anonymous consultation.
-    pub birth_date: Option<String>,
+    pub birth_date: Option<NaiveDate>,
     /// The absence facts entered for the casus; empty (and not sick) when none were entered.
     pub attendance: AttendanceFacts,
     /// The day until which the closed casus is kept, as ISO `YYYY-MM-DD`; `None` while open.
-    pub retention_until: Option<String>,
+    pub retention_until: Option<NaiveDate>,
 }
 
 impl Store {

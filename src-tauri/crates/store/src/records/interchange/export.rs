@@ -105,7 +105,7 @@ impl Store {
             .into_iter()
             .map(|v| XConsent {
                 id: v.id,
-                given_on: v.given_on,
+                given_on: v.given_on.to_string(),
                 givers: v.givers,
                 scope_organisations: v
                     .scope_organisations
@@ -119,8 +119,8 @@ impl Store {
                     .collect(),
                 method: v.method.code().to_owned(),
                 recorded_by: v.recorded_by,
-                valid_until: v.valid_until,
-                withdrawn_on: v.withdrawn_on,
+                valid_until: v.valid_until.to_string(),
+                withdrawn_on: v.withdrawn_on.map(|d| d.to_string()),
                 withdrawn_reason: v.withdrawn_reason,
             })
             .collect();

@@ -1,6 +1,7 @@
 //! A meeting's minutes once it is closed: its versions, finalising by the chair, and
 //! corrections as new versions.
 
+use chrono::{DateTime, Utc};
 use kernteam_domain::MeetingId;
 use rusqlite::params;
 
@@ -17,9 +18,9 @@ pub struct MinutesRow {
     /// Why this version corrects the one before; `None` for the first version.
     pub correction_reason: Option<String>,
     /// When this version was written, RFC 3339 in UTC.
-    pub created_at: String,
+    pub created_at: DateTime<Utc>,
     /// When the chair finalised it, RFC 3339 in UTC; `None` while it is a concept.
-    pub finalised_at: Option<String>,
+    pub finalised_at: Option<DateTime<Utc>>,
     /// The minutes themselves (`kernteam_domain::live::MinutesBody` as JSON).
     pub body_json: String,
 }
