@@ -2,9 +2,9 @@
 // Dutch label). Do not edit: change the label in Rust.
 
 import type {
-  ActionStatus, CasusMode, CasusStatus, ClosureReason, ConsentMethod, DataCategory, HulpvraagKind,
-  MeetingStatus, NoteKind, OrganisationKind, RecipientKind, Role, SchoolKind, SearchHitKind,
-  SignalCategory, TimelineKind, Urgency,
+  ActionStatus, CasusMode, CasusStatus, ClosureReason, ConsentMethod, DataCategory, HolidayRegion,
+  HourUnit, HulpvraagKind, MeetingStatus, NoteKind, OrganisationKind, RecipientKind, Role,
+  SchoolKind, SearchHitKind, SignalCategory, TimelineKind, Urgency,
 } from '../ipc/gen_types';
 
 export const labelsNl = {
@@ -35,6 +35,15 @@ export const labelsNl = {
     VSO: 'Voortgezet speciaal onderwijs',
     MBO: 'Middelbaar beroepsonderwijs',
   } satisfies Record<SchoolKind, string>,
+  holidayRegion: {
+    noord: 'Noord',
+    midden: 'Midden',
+    zuid: 'Zuid',
+  } satisfies Record<HolidayRegion, string>,
+  hourUnit: {
+    klokuren: 'klokuren',
+    lesuren: 'lesuren',
+  } satisfies Record<HourUnit, string>,
   casusStatus: {
     aangemeld: 'Aangemeld',
     lopend: 'Lopend',

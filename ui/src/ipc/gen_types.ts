@@ -219,6 +219,10 @@ export type OrganisationKind = "school" | "leerplicht" | "jgz" | "cjg" | "smw" |
 
 export type SchoolKind = "PO" | "VO" | "SO" | "VSO" | "MBO";
 
+export type HolidayRegion = "noord" | "midden" | "zuid";
+
+export type HourUnit = "klokuren" | "lesuren";
+
 export type CasusStatus = "aangemeld" | "lopend" | "afgesloten";
 
 export type CasusMode = "named" | "anonymous";
@@ -267,7 +271,7 @@ region: string | null,
 /**
  * noord, midden or zuid: which school holidays apply.
  */
-holidayRegion: string, 
+holidayRegion: HolidayRegion, 
 /**
  * The bewaartermijn (retention term): years after the later of closure and leaving school
  * before a casus is due for deletion; 2 unless the school changes it (1 to 20).
@@ -1234,11 +1238,11 @@ weeks: Array<AbsenceWeekView>,
 /**
  * "lesuren" in VO, "klokuren" in PO.
  */
-hourUnit: string, 
+hourUnit: HourUnit, 
 /**
  * The school's holiday region (noord, midden or zuid) whose holiday weeks are marked.
  */
-holidayRegion: string, 
+holidayRegion: HolidayRegion, 
 /**
  * Monday of the week the 16-hour threshold was reached.
  */

@@ -1,10 +1,10 @@
 //! What a region or school sets for itself: school holidays, the routekaart, the thuiszitter
 //! definition, and the school's retention term. Stored as settings in the encrypted store.
 
-use kernteam_domain::SchoolId;
 use kernteam_domain::casus::{self, RouteStep};
 use kernteam_domain::validation::{Invalid, optional_text};
 use kernteam_domain::verzuim::{HolidayCalendar, ThuiszitterDefinition};
+use kernteam_domain::{HolidayRegion, SchoolId};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -14,7 +14,6 @@ use crate::session::Session;
 
 const HOLIDAYS_KEY: &str = "holidays";
 const DEFINITION_KEY: &str = "thuiszitter.definition";
-const HOLIDAY_REGIONS: [&str; 3] = ["noord", "midden", "zuid"];
 
 fn routekaart_key(region: Option<&str>) -> String {
     format!("routekaart:{}", region.unwrap_or("").trim().to_lowercase())
@@ -57,7 +56,7 @@ impl Session {
     pub fn set_holiday_calendar(&mut self, calendar: &HolidayCalendar) -> AppResult<()> {
         calendar.validate()?;
         for r in &calendar.regions {
-            if !HOLIDAY_REGIONS.contains(&r.region.as_str()) {
+            if HolidayRegion::from_code(&r.region).is_none() {
                 return Err(
                     Invalid::new("region", "Vakantieregio's zijn noord, midden en zuid.").into(),
                 );
@@ -116,13 +115,13 @@ impl Session {
     /// region other than noord, midden or zuid, a term outside 1 to 20 years or a region over 120
     /// characters; `NotFound` for an unknown school. Recorded in the audit log.
     pub fn update_school(&mut self, settings: &SchoolSettings) -> AppResult<()> {
-        if !HOLIDAY_REGIONS.contains(&settings.holiday_region.as_str()) {
+        let Some(holiday_region) = HolidayRegion::from_code(&settings.holiday_region) else {
             return Err(Invalid::new(
                 "holidayRegion",
                 "Kies de vakantieregio: noord, midden of zuid.",
             )
             .into());
-        }
+        };
         if !(1..=20).contains(&settings.retention_years) {
             return Err(
                 Invalid::new("retentionYears", "De bewaartermijn is 1 tot 20 jaar.").into(),
@@ -134,7 +133,7 @@ impl Session {
             &actor,
             settings.school_id,
             region.as_deref(),
-            &settings.holiday_region,
+            holiday_region,
             settings.retention_years,
         )?;
         Ok(())

@@ -181,7 +181,8 @@ fn s05_meldplicht_is_reached_and_the_duo_date_is_the_schools() {
         "the school reported on {reported}, within 5 working days of {reached}"
     );
     assert_eq!(
-        jayden.verzuim.hour_unit, "lesuren",
+        jayden.verzuim.hour_unit.code(),
+        "lesuren",
         "VO counts lesson hours"
     );
     assert!(jayden.verzuim.duo_deadline.is_some());

@@ -135,7 +135,7 @@ fn broken_facts(template: &Path, recovery_key: &str, day: NaiveDate) -> Vec<Stri
                 .into_iter()
                 .find(|sc| sc.id == t.school_id)
                 .expect("the team's school");
-            (t.name, school.holiday_region)
+            (t.name, school.holiday_region.code().to_owned())
         })
         .collect();
     let meetings = s.meetings().expect("meetings");

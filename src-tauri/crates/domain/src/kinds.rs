@@ -64,6 +64,23 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// The school holiday region (vakantieregio) whose holidays a school follows.
+    HolidayRegion {
+        Noord => ("noord", "Noord"),
+        Midden => ("midden", "Midden"),
+        Zuid => ("zuid", "Zuid"),
+    }
+);
+
+vocabulary!(
+    /// The hours absence is counted in: primary schools count clock hours, others lesson hours.
+    HourUnit {
+        Klokuren => ("klokuren", "klokuren"),
+        Lesuren => ("lesuren", "lesuren"),
+    }
+);
+
+vocabulary!(
     /// School type; PO counts clock hours of absence, VO lesson hours.
     SchoolKind {
         Po => ("PO", "Primair onderwijs"),
@@ -73,6 +90,17 @@ vocabulary!(
         Mbo => ("MBO", "Middelbaar beroepsonderwijs"),
     }
 );
+
+impl SchoolKind {
+    /// What the school counts absence in: clock hours in primary school, lesson hours elsewhere.
+    pub fn hour_unit(self) -> HourUnit {
+        if self == SchoolKind::Po {
+            HourUnit::Klokuren
+        } else {
+            HourUnit::Lesuren
+        }
+    }
+}
 
 vocabulary!(
     /// Where a casus stands in its life (docs/DOMAIN.md §2): aangemeld (brought in, not yet

@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{
-    ActionId, ActionStatus, CasusId, CasusMode, CasusStatus, DataCategory, MeetingId,
-    MeetingStatus, MemberId, OrganisationId, OrganisationKind, Role, SchoolId, SchoolKind, TeamId,
-    Urgency,
+    ActionId, ActionStatus, CasusId, CasusMode, CasusStatus, DataCategory, HolidayRegion,
+    MeetingId, MeetingStatus, MemberId, OrganisationId, OrganisationKind, Role, SchoolId,
+    SchoolKind, TeamId, Urgency,
 };
 
 /// An organisation members work for: the school itself or a partner (leerplicht, JGZ, CJG …).
@@ -36,7 +36,7 @@ pub struct School {
     /// The region (samenwerkingsverband) whose routekaart the school follows; `None` when not set.
     pub region: Option<String>,
     /// noord, midden or zuid: which school holidays apply.
-    pub holiday_region: String,
+    pub holiday_region: HolidayRegion,
     /// The bewaartermijn (retention term): years after the later of closure and leaving school
     /// before a casus is due for deletion; 2 unless the school changes it (1 to 20).
     pub retention_years: u32,

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use kernteam_domain::SchoolKind;
+use kernteam_domain::{HolidayRegion, SchoolKind};
 use sha2::{Digest, Sha256};
 
 use super::*;
@@ -34,7 +34,13 @@ pub(crate) fn school_with_team(
     region: &str,
 ) -> kernteam_domain::TeamId {
     let school = store
-        .create_school(&actor(), "School", kind, None, region)
+        .create_school(
+            &actor(),
+            "School",
+            kind,
+            None,
+            HolidayRegion::from_code(region).expect("a holiday region"),
+        )
         .expect("school");
     store
         .create_team(&actor(), school, "Team", None)
@@ -43,7 +49,13 @@ pub(crate) fn school_with_team(
 
 pub(crate) fn plant_marker(store: &mut Store) {
     let school = store
-        .create_school(&actor(), "School", SchoolKind::Vo, None, "noord")
+        .create_school(
+            &actor(),
+            "School",
+            SchoolKind::Vo,
+            None,
+            HolidayRegion::Noord,
+        )
         .expect("school");
     let team = store
         .create_team(&actor(), school, "Team", None)

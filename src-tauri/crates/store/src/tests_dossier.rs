@@ -29,7 +29,7 @@ fn fixture() -> Fixture {
             "De Linde (fictief)",
             SchoolKind::Vo,
             None,
-            "noord",
+            kernteam_domain::HolidayRegion::Noord,
         )
         .expect("school");
     let team = store

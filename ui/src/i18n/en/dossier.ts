@@ -1,7 +1,6 @@
+import type { HolidayRegion, HourUnit } from '../../ipc/gen_types';
 import type { dossier as dutch } from '../nl/dossier';
-
-const hourUnits: Record<string, string> = { lesuren: 'lesson hours', klokuren: 'clock hours' };
-const holidayRegions: Record<string, string> = { noord: 'North', midden: 'Central', zuid: 'South' };
+import { labels } from './labels';
 
 export const dossier: typeof dutch = {
   consent: {
@@ -43,7 +42,7 @@ export const dossier: typeof dutch = {
     title: 'Absence and pupils out of school (thuiszitters)',
     addSnapshot: 'Absence snapshot',
     editFacts: 'At home, DUO and exemption',
-    hourUnit: (unit: string) => hourUnits[unit] ?? unit,
+    hourUnit: (unit: HourUnit) => labels.hourUnit[unit],
     meldplichtReached: (week: string, unit: string) =>
       `Duty to report reached in the week of ${week}: 16 ${unit} of unauthorised absence within 4 school weeks.`,
     duoReported: (date: string) => `Reported to DUO by the school on ${date}.`,
@@ -59,7 +58,7 @@ export const dossier: typeof dutch = {
       `Exemption under article 5a from ${from} up to and including ${until}.`,
     definitionWithoutSick: 'excluding pupils reported sick',
     definitionIncludingSick: 'including pupils reported sick',
-    holidayRegion: (region: string) => holidayRegions[region] ?? region,
+    holidayRegion: (region: HolidayRegion) => labels.holidayRegion[region],
     definitionNote: (definition: string, region: string) =>
       `Out of school by the definition ${definition}; school holiday region ${region}.`,
     absentSince: 'First day not at school',

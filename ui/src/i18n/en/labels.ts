@@ -30,6 +30,8 @@ export const labels: typeof dutch = {
     VSO: 'Special secondary education',
     MBO: 'Vocational education (MBO)',
   },
+  holidayRegion: { noord: 'North', midden: 'Central', zuid: 'South' },
+  hourUnit: { klokuren: 'clock hours', lesuren: 'lesson hours' },
   casusStatus: { aangemeld: 'Registered', lopend: 'Ongoing', afgesloten: 'Closed' },
   casusMode: { named: 'Named', anonymous: 'Anonymous' },
   urgency: { normaal: 'Normal', hoog: 'High', acuut: 'Acute' },

@@ -1,4 +1,7 @@
 // Dutch words of the dossier screens (see ../README in i18n/language.svelte.ts for the rules).
+import type { HolidayRegion, HourUnit } from '../../ipc/gen_types';
+import { labelsNl } from '../gen_labels_nl';
+
 export const dossier = {
   /** ConsentPanel: toestemming, gezag and the consent records. */
   consent: {
@@ -42,7 +45,7 @@ export const dossier = {
     addSnapshot: 'Verzuimsnapshot',
     editFacts: 'Thuis, DUO en vrijstelling',
     /** The backend's unit ("lesuren" in VO, "klokuren" in PO) as shown. */
-    hourUnit: (unit: string) => unit,
+    hourUnit: (unit: HourUnit) => labelsNl.hourUnit[unit],
     meldplichtReached: (week: string, unit: string) =>
       `Meldplicht bereikt in de week van ${week}: 16 ${unit} ongeoorloofd in 4 schoolweken.`,
     duoReported: (date: string) => `Gemeld bij DUO door de school op ${date}.`,
@@ -55,8 +58,8 @@ export const dossier = {
     exemption5a: (from: string, until: string) => `Vrijstelling 5a van ${from} tot en met ${until}.`,
     definitionWithoutSick: 'zonder ziekgemelde leerlingen',
     definitionIncludingSick: 'inclusief ziekgemelde leerlingen',
-    /** The school's holiday region code ("noord", "midden", "zuid") as shown. */
-    holidayRegion: (region: string) => region,
+    /** The school's holiday region as it reads inside a sentence ("vakantieregio noord"). */
+    holidayRegion: (region: HolidayRegion): string => region,
     definitionNote: (definition: string, region: string) =>
       `Thuiszitter volgens de definitie ${definition}; vakantieregio ${region}.`,
     absentSince: 'Eerste dag niet op school',

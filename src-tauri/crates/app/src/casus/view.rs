@@ -9,8 +9,7 @@ use kernteam_domain::dates::{amsterdam_date, dutch_date, parse_iso};
 use kernteam_domain::verzuim::{self, AbsenceWeek, HolidayCalendar, ThuiszitterDefinition};
 use kernteam_domain::{
     AbsenceSnapshot, AbsenceWeekView, CasusDossier, CasusId, CasusMode, CasusStatus, CasusSummary,
-    ClosureView, ConsentOverview, ReminderWhat, RouteSuggestion, SchoolKind, SearchHit, SignalRow,
-    VerzuimView,
+    ClosureView, ConsentOverview, ReminderWhat, RouteSuggestion, SearchHit, SignalRow, VerzuimView,
 };
 use kernteam_store::{CasusCore, Store};
 
@@ -201,8 +200,8 @@ fn verzuim_view(
     today: NaiveDate,
 ) -> AppResult<VerzuimView> {
     let snapshots = store.absence_snapshots(id)?;
-    let region = core.holiday_region.clone();
-    let is_holiday = |d: NaiveDate| calendar.is_holiday_week(&region, d);
+    let region = core.holiday_region;
+    let is_holiday = |d: NaiveDate| calendar.is_holiday_week(region.code(), d);
     let weeks = latest_weeks(&snapshots);
     let meldplicht = verzuim::meldplicht_reached(&weeks, is_holiday);
     let facts = store.attendance(id)?;
@@ -233,12 +232,8 @@ fn verzuim_view(
             })
             .collect(),
         snapshots,
-        hour_unit: if core.school_kind == SchoolKind::Po {
-            "klokuren".into()
-        } else {
-            "lesuren".into()
-        },
-        holiday_region: region.clone(),
+        hour_unit: core.school_kind.hour_unit(),
+        holiday_region: region,
         meldplicht_week: meldplicht,
         duo_deadline: meldplicht.map(verzuim::duo_deadline),
         facts,

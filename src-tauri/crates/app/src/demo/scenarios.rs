@@ -13,7 +13,8 @@ use chrono::{Datelike as _, Duration, NaiveDate, Weekday};
 use kernteam_domain::school_weeks::{SchoolWeekShift, SchoolWeeks};
 use kernteam_domain::verzuim::HolidayCalendar;
 use kernteam_domain::{
-    MeetingId, MeetingStatus, MemberId, OrganisationId, OrganisationKind, Role, SchoolKind, TeamId,
+    HolidayRegion, MeetingId, MeetingStatus, MemberId, OrganisationId, OrganisationKind, Role,
+    SchoolKind, TeamId,
 };
 use kernteam_store::{Actor, Store};
 
@@ -248,9 +249,9 @@ fn create_team(
         SchoolKind::from_code(school.kind.as_deref().unwrap_or("VO")).unwrap_or(SchoolKind::Vo);
     // De Linde (VO) lies in the north, De Vlinder (PO) in the middle region.
     let holiday_region = if kind == SchoolKind::Po {
-        "midden"
+        HolidayRegion::Midden
     } else {
-        "noord"
+        HolidayRegion::Noord
     };
     let (store, actor) = (&mut *demo.store, demo.actor);
     let school_id = store.create_school(
@@ -278,7 +279,7 @@ fn create_team(
         school: school_id,
         team,
         chair,
-        region: holiday_region,
+        region: holiday_region.code(),
         orgs,
     })
 }

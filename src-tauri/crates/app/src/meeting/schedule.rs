@@ -49,9 +49,11 @@ impl Session {
             .schools()?
             .into_iter()
             .find(|s| s.id == school)
-            .map(|s| s.holiday_region)
-            .unwrap_or_else(|| "midden".into());
-        Ok(recurrence.dates(|d| schedule::in_holiday(&calendar, &region, d), exceptions)?)
+            .map_or(kernteam_domain::HolidayRegion::Midden, |s| s.holiday_region);
+        Ok(recurrence.dates(
+            |d| schedule::in_holiday(&calendar, region.code(), d),
+            exceptions,
+        )?)
     }
 
     /// The team's year schedule with its planned dates; all empty (`recurrence` `None`) when the

@@ -29,19 +29,20 @@ impl Session {
         let cadence = optional_text("cadence", "het ritme", input.cadence.as_deref(), 120)?;
         let actor = self.actor_now()?;
         let store = self.store()?;
-        if !["noord", "midden", "zuid"].contains(&input.holiday_region.as_str()) {
+        let Some(holiday_region) = kernteam_domain::HolidayRegion::from_code(&input.holiday_region)
+        else {
             return Err(kernteam_domain::validation::Invalid::new(
                 "holidayRegion",
                 "Kies de vakantieregio van de school: noord, midden of zuid.",
             )
             .into());
-        }
+        };
         let school = store.create_school(
             &actor,
             &school_name,
             input.school_kind,
             region.as_deref(),
-            &input.holiday_region,
+            holiday_region,
         )?;
         let team = store.create_team(&actor, school, &team_name, cadence.as_deref())?;
         store

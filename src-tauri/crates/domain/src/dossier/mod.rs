@@ -11,8 +11,8 @@ use crate::verzuim::{
     AbsenceWeek, AttendanceFacts, Reminder, ThuiszitterBand, ThuiszitterDefinition,
 };
 use crate::{
-    CasusId, CasusSummary, ConsentId, DataCategory, MemberId, NoteId, NoteKind, OrganisationKind,
-    TeamId, Urgency,
+    CasusId, CasusSummary, ConsentId, DataCategory, HolidayRegion, HourUnit, MemberId, NoteId,
+    NoteKind, OrganisationKind, TeamId, Urgency,
 };
 
 vocabulary!(

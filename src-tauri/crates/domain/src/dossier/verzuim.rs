@@ -36,9 +36,9 @@ pub struct VerzuimView {
     /// Every week entered (latest snapshot wins), oldest first, with holiday weeks marked.
     pub weeks: Vec<AbsenceWeekView>,
     /// "lesuren" in VO, "klokuren" in PO.
-    pub hour_unit: String,
+    pub hour_unit: HourUnit,
     /// The school's holiday region (noord, midden or zuid) whose holiday weeks are marked.
-    pub holiday_region: String,
+    pub holiday_region: HolidayRegion,
     /// Monday of the week the 16-hour threshold was reached.
     pub meldplicht_week: Option<NaiveDate>,
     /// The last day to report to DUO: 5 working days after the meldplicht week; `None` before.

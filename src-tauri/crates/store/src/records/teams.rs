@@ -1,8 +1,8 @@
 //! Organisations, schools, kernteams and the people in them.
 
 use kernteam_domain::{
-    Member, MemberId, Organisation, OrganisationId, OrganisationKind, Role, School, SchoolId,
-    SchoolKind, Team, TeamId, TeamRole,
+    HolidayRegion, Member, MemberId, Organisation, OrganisationId, OrganisationKind, Role, School,
+    SchoolId, SchoolKind, Team, TeamId, TeamRole,
 };
 use rusqlite::params;
 
@@ -66,13 +66,13 @@ impl Store {
         name: &str,
         kind: SchoolKind,
         region: Option<&str>,
-        holiday_region: &str,
+        holiday_region: HolidayRegion,
     ) -> Result<SchoolId> {
         let id = SchoolId::new();
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO schools (id, name, kind, region, holiday_region, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id.to_string(), name, kind.code(), region, holiday_region, now_from_clock()],
+            params![id.to_string(), name, kind.code(), region, holiday_region.code(), now_from_clock()],
         )?;
         audit::append(
             &tx,
@@ -96,7 +96,7 @@ impl Store {
                 name: r.get(1)?,
                 kind: parse_code(r.get(2)?, SchoolKind::from_code)?,
                 region: r.get(3)?,
-                holiday_region: r.get(4)?,
+                holiday_region: parse_code(r.get(4)?, HolidayRegion::from_code)?,
                 retention_years: r.get(5)?,
             })
         })?;
@@ -109,13 +109,13 @@ impl Store {
         actor: &Actor,
         school: SchoolId,
         region: Option<&str>,
-        holiday_region: &str,
+        holiday_region: HolidayRegion,
         retention_years: u32,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
             "UPDATE schools SET region = ?2, holiday_region = ?3, retention_years = ?4 WHERE id = ?1",
-            params![school.to_string(), region, holiday_region, retention_years],
+            params![school.to_string(), region, holiday_region.code(), retention_years],
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound("school"));

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 use kernteam_domain::{
-    CasusId, CasusMode, CasusStatus, CasusSummary, SchoolId, SchoolKind, TeamId, Urgency,
+    CasusId, CasusMode, CasusStatus, CasusSummary, HolidayRegion, SchoolId, SchoolKind, TeamId,
+    Urgency,
 };
 use rusqlite::Row;
 
@@ -21,7 +22,7 @@ pub struct CasusCore {
     /// The school's region, if one is set (regional settings such as the routekaart follow it).
     pub region: Option<String>,
     /// The school's holiday region code (`noord`, `midden`, `zuid`), for the meldplicht count.
-    pub holiday_region: String,
+    pub holiday_region: HolidayRegion,
     /// The school's retention term in years (1 to 20), counted from closure or leaving school.
     pub retention_years: u32,
     /// The pupil's birth date as ISO `YYYY-MM-DD`; `None` for an anonymous consultation.
@@ -129,7 +130,7 @@ impl Store {
                         school_name: r.get(0)?,
                         school_kind: parse_code(r.get(1)?, SchoolKind::from_code)?,
                         region: r.get(2)?,
-                        holiday_region: r.get(3)?,
+                        holiday_region: parse_code(r.get(3)?, HolidayRegion::from_code)?,
                         retention_years: r.get(4)?,
                         birth_date: r.get(5)?,
                         anonymous_reason: r.get(6)?,
