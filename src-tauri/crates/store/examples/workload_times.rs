@@ -118,8 +118,7 @@ fn day(base: chrono::NaiveDate, days: i64) -> String {
 
 fn data_set() -> DataSet {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let today =
-        chrono::NaiveDate::from_calendar_date(2026, chrono::Month::November, 17).expect("date");
+    let today = kernteam_domain::date!(2026 - 11 - 17);
     let mut doc = Interchange::empty();
     let org = OrganisationId::new();
     doc.organisations.push(XOrganisation {
@@ -409,7 +408,7 @@ fn main() {
         }
         std::hint::black_box(
             store
-                .open_actions_before(row.team_id, &row.starts_at)
+                .open_actions_before(row.team_id, row.starts_at)
                 .expect("actions"),
         );
     });
