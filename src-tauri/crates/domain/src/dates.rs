@@ -153,6 +153,27 @@ mod tests {
     }
 
     #[test]
+    fn typed_dates_cross_ipc_as_the_iso_text_the_ui_and_the_store_use() {
+        let day = serde_json::to_string(&date!(2026 - 03 - 29)).expect("a day");
+        assert_eq!(day, "\"2026-03-29\"");
+        let at = amsterdam_instant(date!(2026 - 03 - 29), 9, 0).expect("09:00 exists");
+        assert_eq!(
+            serde_json::to_string(&at).expect("an instant"),
+            "\"2026-03-29T07:00:00Z\""
+        );
+        assert_eq!(crate::clock::rfc3339(at), "2026-03-29T07:00:00Z");
+        let with_fraction = at + chrono::Duration::milliseconds(250);
+        assert_eq!(
+            serde_json::to_string(&with_fraction).expect("an instant"),
+            format!("\"{}\"", crate::clock::rfc3339(with_fraction)),
+            "the store's text and the IPC text of an instant are the same"
+        );
+        let back: DateTime<Utc> =
+            serde_json::from_str("\"2026-03-29T07:00:00Z\"").expect("read back");
+        assert_eq!(back, at);
+    }
+
+    #[test]
     fn dutch_dates() {
         assert_eq!(dutch_date(date!(2025 - 10 - 14)), "di 14 okt 2025");
         assert_eq!(dutch_date(date!(2027 - 07 - 31)), "za 31 jul 2027");
