@@ -69,12 +69,11 @@ pub fn amsterdam_instant(date: NaiveDate, hour: u8, minute: u8) -> Option<DateTi
     resolved.map(|t| t.to_utc())
 }
 
-/// [`amsterdam_instant`] as RFC 3339 text (`2026-03-29T07:00:00Z`), the form the store keeps.
+/// [`amsterdam_instant`] as RFC 3339 text (`2026-03-29T07:00:00Z`), the form the store keeps,
+/// written by the clock's one formatter for instants.
 pub fn amsterdam_to_utc(date: NaiveDate, hour: u8, minute: u8) -> String {
-    amsterdam_instant(date, hour, minute).map_or_else(
-        || format!("{date}T00:00:00Z"),
-        |t| t.format("%Y-%m-%dT%H:%M:00Z").to_string(),
-    )
+    amsterdam_instant(date, hour, minute)
+        .map_or_else(|| format!("{date}T00:00:00Z"), crate::clock::rfc3339)
 }
 
 /// The day it is in Amsterdam at a UTC instant (a school's "today").
