@@ -23,6 +23,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "sensitive_parts",
         include_str!("../migrations/0005_sensitive_parts.sql"),
     ),
+    (
+        6,
+        "list_indexes",
+        include_str!("../migrations/0006_list_indexes.sql"),
+    ),
 ];
 
 /// The highest migration number: the schema version (`PRAGMA user_version`) this build writes.
