@@ -43,6 +43,25 @@ impl Tmpfs {
     }
 }
 
+impl Tmpfs {
+    /// Makes the file system read-only (`true`) or writable again, as a write-protected USB
+    /// stick is: even root cannot write then.
+    #[allow(dead_code)] // Only the backup tests use it; every crate including this file builds it.
+    pub fn set_read_only(&self, read_only: bool) {
+        let mode = if read_only {
+            "remount,ro"
+        } else {
+            "remount,rw"
+        };
+        let ok = Command::new("mount")
+            .args(["-o", mode])
+            .arg(self.dir.path())
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "mount -o {mode}");
+    }
+}
+
 impl Drop for Tmpfs {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg(self.dir.path()).status();

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod anonymity;
+pub mod backup_policy;
 pub mod casus;
 pub mod clock;
 pub mod consent;

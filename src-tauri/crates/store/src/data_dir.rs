@@ -50,6 +50,12 @@ impl DataDir {
         self.root.join(KEYS_FILE)
     }
 
+    /// Where the copy of the key slots is (`keys.backup.json`): written whenever a slot
+    /// changes, read when `keys.json` is missing or damaged.
+    pub fn keys_copy_path(&self) -> PathBuf {
+        self.root.join(crate::KEYS_COPY_FILE)
+    }
+
     /// What is on disk, read without a key. Without a database it is `Empty`, whatever else
     /// is there; a database whose `keys.json` is missing or damaged is `Unreadable`.
     pub fn state(&self) -> DiskState {
@@ -57,7 +63,7 @@ impl DataDir {
         if !db.exists() {
             return DiskState::Empty;
         }
-        match KeySlots::load(&self.keys_path()) {
+        match KeySlots::load_or_copy(&self.keys_path()) {
             Ok(slots) => DiskState::Present {
                 slots: slots.kinds(),
             },
@@ -73,7 +79,7 @@ impl DataDir {
         if !self.db_path().exists() {
             return Err(StoreError::NoStore(self.root.clone()));
         }
-        KeySlots::load(&self.keys_path()).map_err(|e| match e {
+        KeySlots::load_or_copy(&self.keys_path()).map_err(|e| match e {
             StoreError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
                 StoreError::KeySlotsDamaged("keys.json ontbreekt".into())
             }

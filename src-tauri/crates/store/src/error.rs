@@ -34,6 +34,10 @@ pub enum StoreError {
     /// `keys.json` is missing beside a database, unparsable, or not in the form Kernteam writes.
     #[error("keys.json is damaged: {0}")]
     KeySlotsDamaged(String),
+    /// A backup file is damaged, changed after it was written, or not a Kernteam backup (the
+    /// text says which, in Dutch, without any content); nothing was restored.
+    #[error("the backup is damaged: {0}")]
+    BackupDamaged(String),
     /// A sealed file (an `export-data` dump) is damaged or not one at all; nothing was read.
     #[error("the sealed file is damaged: {0}")]
     SealedFileDamaged(String),
@@ -102,6 +106,7 @@ impl StoreError {
             StoreError::WrongSecret => "WrongSecret",
             StoreError::NoSuchSlot(_) => "NoSuchSlot",
             StoreError::KeySlotsDamaged(_) => "KeySlotsDamaged",
+            StoreError::BackupDamaged(_) => "BackupDamaged",
             StoreError::SealedFileDamaged(_) => "SealedFileDamaged",
             StoreError::KeyringUnavailable(_) => "KeyringUnavailable",
             StoreError::AuditChainBroken { .. } => "AuditChainBroken",

@@ -5,23 +5,27 @@ use crate::audit::{self, AuditAction};
 use crate::slots::KeySlots;
 use crate::{Actor, AuditEvent, AuditStatus, HeadCheck, Result, Store, StoreError};
 
+/// `cipher_integrity_check` (per-page HMAC), then `integrity_check` (b-tree structure), on any
+/// connection: the store's own, or a backup's database opened to verify it.
+pub(crate) fn check(conn: &rusqlite::Connection) -> Result<()> {
+    let mut stmt = conn.prepare("PRAGMA cipher_integrity_check")?;
+    let problems: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if !problems.is_empty() {
+        return Err(StoreError::Integrity(problems.join("; ")));
+    }
+    let result: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if result != "ok" {
+        return Err(StoreError::Integrity(result));
+    }
+    Ok(())
+}
+
 impl Store {
     /// `cipher_integrity_check` (per-page HMAC), then `integrity_check` (b-tree structure).
     pub fn check_integrity(&self) -> Result<()> {
-        let mut stmt = self.conn.prepare("PRAGMA cipher_integrity_check")?;
-        let problems: Vec<String> = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        if !problems.is_empty() {
-            return Err(StoreError::Integrity(problems.join("; ")));
-        }
-        let result: String = self
-            .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        if result != "ok" {
-            return Err(StoreError::Integrity(result));
-        }
-        Ok(())
+        check(&self.conn)
     }
 
     /// A SHA-256 over every row of every table (in table-name order, rows sorted), so two
@@ -98,7 +102,7 @@ impl Store {
     }
 
     fn audit_status_walking(&mut self, since_verified: bool) -> Result<AuditStatus> {
-        let slots = KeySlots::load(&self.dir.keys_path())?;
+        let slots = KeySlots::load_or_copy(&self.dir.keys_path())?;
         let recorded = slots.audit_head;
         let at = recorded.as_ref().map(|h| h.count);
         let partial = match slots.audit_verified.filter(|v| v.authentic(&self.key)) {

@@ -23,6 +23,12 @@ impl DataKey {
         Self(key)
     }
 
+    /// A second copy of the key (zeroed when dropped too), for a backup running on a thread of
+    /// its own.
+    pub(crate) fn duplicate(&self) -> Self {
+        Self(Zeroizing::new(*self.0))
+    }
+
     /// The raw 32 key bytes, borrowed from the buffer that is zeroed when the key is dropped.
     pub fn as_bytes(&self) -> &[u8; 32] {
         &self.0

@@ -4,6 +4,7 @@
 
 mod atomic;
 mod audit;
+mod backup;
 mod connection;
 mod data_dir;
 mod error;
@@ -24,6 +25,10 @@ use rusqlite::Connection;
 
 pub use atomic::write_atomically;
 pub use audit::{AuditAction, AuditEvent, AuditHead, AuditStatus, HeadCheck};
+pub use backup::{
+    BACKUP_EXTENSION, BackupInfo, BackupSecret, BackupSource, Restored, inspect_backup,
+    list_backups, prune_backups, restore_backup, take_backup, verify_backup,
+};
 pub use data_dir::{DataDir, DiskState};
 pub use error::{Result, StoreError};
 pub use export_log::ExportLogSeed;
@@ -40,6 +45,10 @@ pub use slots::{ARGON2_MEMORY_KIB, ARGON2_PASSES, KeySlots, SlotKind};
 pub const DB_FILE: &str = "kernteam.db";
 /// File name of the key slots (and the recorded audit head), beside the database.
 pub const KEYS_FILE: &str = "keys.json";
+
+/// File name of the copy of the key slots beside `keys.json` (without the audit head's latest
+/// position, which only `keys.json` follows).
+pub const KEYS_COPY_FILE: &str = "keys.backup.json";
 
 /// Who did something, for the audit log: a member id, or the device before a profile exists.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +79,8 @@ pub(crate) fn now_from_clock() -> String {
 mod tests;
 #[cfg(test)]
 mod tests_audit_head;
+#[cfg(test)]
+mod tests_backup;
 #[cfg(test)]
 mod tests_damage;
 #[cfg(test)]

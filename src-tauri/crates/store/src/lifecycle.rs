@@ -15,7 +15,11 @@ impl Store {
         if dir.db_path().exists() {
             return Err(StoreError::AlreadyExists(dir.db_path()));
         }
-        slots.save(&dir.keys_path())?;
+        // Key slots without a database may still open a database that was moved or is being
+        // synced back: they are kept under another name, never replaced.
+        keep_aside(&dir.keys_path())?;
+        keep_aside(&dir.keys_copy_path())?;
+        slots.save_with_copy(&dir.keys_path())?;
         let mut conn = connection::open(&dir.db_path(), &key, connection::Mode::Create)?;
         private_files::restrict_store(dir)?;
         migrations::apply(&mut conn)?;
@@ -100,7 +104,7 @@ impl Store {
     ) -> Result<()> {
         let mut slots = self.dir.key_slots()?;
         change(&mut slots, &self.key)?;
-        slots.save(&self.dir.keys_path())?;
+        slots.save_with_copy(&self.dir.keys_path())?;
         let tx = self.conn.transaction()?;
         audit::append(&tx, &actor.0, AuditAction::Change, "keyslot", kind.code())?;
         crate::audit::commit(tx, &mut self.head, &self.key)?;
@@ -132,6 +136,26 @@ impl Store {
         let tx = self.conn.transaction()?;
         audit::append(&tx, &actor.0, AuditAction::Unlock, "store", slot.code())?;
         crate::audit::commit(tx, &mut self.head, &self.key)?;
+        // The copy of the slots follows the recorded head once a session (not on every write:
+        // that would double the syncs of a save), so a lost keys.json costs at most the head's
+        // last session, which the chain itself still holds.
+        if let Ok(slots) = KeySlots::load(&self.dir.keys_path()) {
+            let _ = slots.save(&self.dir.keys_copy_path());
+        }
         Ok(())
     }
+}
+
+/// Renames an existing file to `<stem>-bewaard-<id>.json` beside it; nothing there is fine.
+fn keep_aside(file: &std::path::Path) -> Result<()> {
+    if !file.exists() {
+        return Ok(());
+    }
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("keys");
+    let kept = file.with_file_name(format!(
+        "{stem}-bewaard-{}.json",
+        uuid::Uuid::now_v7().simple()
+    ));
+    std::fs::rename(file, &kept)?;
+    Ok(())
 }

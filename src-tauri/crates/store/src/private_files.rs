@@ -20,6 +20,7 @@ pub(crate) fn restrict_store(dir: &crate::DataDir) -> std::io::Result<()> {
         dir.root().join(format!("{}-wal", crate::DB_FILE)),
         dir.root().join(format!("{}-shm", crate::DB_FILE)),
         dir.keys_path(),
+        dir.keys_copy_path(),
     ] {
         restrict(&file)?;
     }
@@ -74,7 +75,11 @@ pub fn remove_leftover_temp_files(dir: &Path) -> std::io::Result<usize> {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with('.') && name.ends_with(".tmp") && entry.file_type()?.is_file() {
+        // A scratch database (a backup's snapshot) may have left its -wal and -shm as well.
+        let temp = [".tmp", ".tmp-wal", ".tmp-shm", ".tmp-journal"]
+            .iter()
+            .any(|end| name.ends_with(end));
+        if name.starts_with('.') && temp && entry.file_type()?.is_file() {
             std::fs::remove_file(entry.path())?;
             removed += 1;
         }

@@ -33,6 +33,11 @@ const ARGON2_PASSES_MAX: u32 = 10;
 const ARGON2_LANES_MAX: u32 = 16;
 pub const ARGON2_LANES: u32 = 1;
 
+/// Where the copy of the slots beside `keys` is kept.
+pub(crate) fn copy_path(keys: &Path) -> std::path::PathBuf {
+    keys.with_file_name(crate::KEYS_COPY_FILE)
+}
+
 /// A way of unlocking the store: each has at most one slot in `keys.json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SlotKind {
@@ -160,6 +165,19 @@ impl KeySlots {
         Self::parse(&bytes)
     }
 
+    /// Reads `keys.json`, or, when it is missing or damaged, the copy beside it
+    /// (`keys.backup.json`); the error is `keys.json`'s when neither can be used.
+    pub fn load_or_copy(path: &Path) -> Result<Self> {
+        Self::load(path).or_else(|error| Self::load(&copy_path(path)).map_err(|_| error))
+    }
+
+    /// Writes `keys.json` and the copy beside it: done whenever a slot changes, so losing or
+    /// damaging one file (a sync tool, a cut power) never loses the way in.
+    pub fn save_with_copy(&self, path: &Path) -> Result<()> {
+        self.save(path)?;
+        self.save(&copy_path(path))
+    }
+
     /// Parses and checks a `keys.json`; anything unexpected is `KeySlotsDamaged`.
     pub fn parse(bytes: &[u8]) -> Result<Self> {
         let slots: KeySlots = serde_json::from_slice(bytes)
@@ -207,6 +225,22 @@ impl KeySlots {
             serde_json::to_vec_pretty(self).map_err(|e| StoreError::Invalid(e.to_string()))?;
         write_atomically(path, &json)?;
         Ok(())
+    }
+
+    /// The slots as a backup carries them: the recorded heads belong to the live files, the
+    /// backup has its chain inside.
+    pub(crate) fn for_backup(&self) -> Self {
+        Self {
+            audit_head: None,
+            audit_verified: None,
+            ..self.clone()
+        }
+    }
+
+    /// Records the audit chain's head (as a restore does for the chain it put back).
+    pub(crate) fn record_head(&mut self, key: &DataKey, count: u64, hash: &str) {
+        self.audit_head = Some(AuditHead::sealed(key, count, hash.to_owned()));
+        self.audit_verified = None;
     }
 
     /// The kinds of slot present, in file order.

@@ -165,7 +165,7 @@ impl HeadKeeper {
     }
 
     pub(crate) fn record(&mut self, key: &DataKey, count: u64, hash: String) -> Result<()> {
-        let mut slots = KeySlots::load(&self.keys_path)?;
+        let mut slots = KeySlots::load_or_copy(&self.keys_path)?;
         slots.audit_head = Some(AuditHead::sealed(key, count, hash));
         if let Some((count, hash)) = self.verified.take() {
             slots.audit_verified = Some(AuditHead::sealed(key, count, hash));

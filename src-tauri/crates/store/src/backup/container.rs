@@ -1,0 +1,229 @@
+//! The backup file's layout. One self-contained file:
+//!
+//! ```text
+//! "KERNTEAM-BACKUP\n" | format (u32 LE) | header length (u32 LE) | header (JSON)
+//! | database (a SQLCipher file under the store's own key)
+//! | SHA-256 of all of the above | HMAC-SHA-256 of all of the above under the data key
+//! ```
+//!
+//! The header carries the key slots of the moment, so the passphrase or recovery key valid then
+//! opens the file on any laptop. The plain checksum tells a damaged file (a sync tool's half
+//! copy, a bad USB stick) before anyone is asked for a secret; the MAC, checked once the key is
+//! unwrapped, tells a file someone changed on purpose.
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use hmac::{Hmac, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::error::{Result, StoreError};
+use crate::key::DataKey;
+use crate::slots::KeySlots;
+
+const MAGIC: &[u8; 16] = b"KERNTEAM-BACKUP\n";
+const FORMAT: u32 = 1;
+/// Far above any header Kernteam writes (a few KiB of key slots): a larger length is damage.
+const HEADER_MAX: u32 = 256 * 1024;
+const DIGEST: usize = 32;
+const TRAILER: u64 = 2 * DIGEST as u64;
+const CHUNK: usize = 1 << 20;
+
+/// What a backup says about itself, readable without a key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub(crate) struct Header {
+    pub(crate) store_id: Uuid,
+    pub(crate) taken_at: DateTime<Utc>,
+    pub(crate) schema_version: i64,
+    /// The audit chain in the snapshot: its length and the hash of its last event ("" when
+    /// empty).
+    pub(crate) audit_count: u64,
+    pub(crate) audit_hash: String,
+    pub(crate) database_bytes: u64,
+    /// The slots as they were, without the recorded head (the chain itself is in the file).
+    pub(crate) slots: KeySlots,
+}
+
+/// Where the parts of a checked file are.
+pub(crate) struct Layout {
+    pub(crate) header: Header,
+    pub(crate) database_at: u64,
+}
+
+fn damaged(why: impl Into<String>) -> StoreError {
+    StoreError::BackupDamaged(why.into())
+}
+
+fn body_mac(key: &DataKey) -> Hmac<Sha256> {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key.as_bytes())
+        .expect("HMAC takes a key of any length");
+    mac.update(b"kernteam backup v1");
+    mac
+}
+
+/// Writes header and database to `out`, then the checksum and MAC; returns the bytes written.
+pub(crate) fn write(
+    out: &mut impl Write,
+    header: &Header,
+    database: &Path,
+    key: &DataKey,
+) -> Result<u64> {
+    let json = serde_json::to_vec(header).map_err(StoreError::Serialise)?;
+    let json_len = u32::try_from(json.len())
+        .ok()
+        .filter(|n| *n <= HEADER_MAX)
+        .ok_or_else(|| StoreError::Invalid("backup header too large".into()))?;
+    let mut sum = Sha256::new();
+    let mut mac = body_mac(key);
+    let mut written = 0u64;
+    let mut put = |bytes: &[u8], out: &mut dyn Write| -> std::io::Result<()> {
+        out.write_all(bytes)?;
+        sum.update(bytes);
+        mac.update(bytes);
+        written += bytes.len() as u64;
+        Ok(())
+    };
+    let mut out = BufWriter::with_capacity(CHUNK, out);
+    put(MAGIC, &mut out)?;
+    put(&FORMAT.to_le_bytes(), &mut out)?;
+    put(&json_len.to_le_bytes(), &mut out)?;
+    put(&json, &mut out)?;
+    let mut db = File::open(database)?;
+    let mut buf = vec![0u8; CHUNK];
+    let mut copied = 0u64;
+    loop {
+        let n = db.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        put(&buf[..n], &mut out)?;
+        copied += n as u64;
+    }
+    if copied != header.database_bytes {
+        return Err(StoreError::Invalid(
+            "the snapshot changed while it was copied".into(),
+        ));
+    }
+    out.write_all(&sum.finalize())?;
+    out.write_all(&mac.finalize().into_bytes())?;
+    out.flush()?;
+    Ok(written + TRAILER)
+}
+
+/// Reads the fixed part and the header's bytes; the file's length comes back too.
+fn read_front(file: &mut File) -> Result<(Vec<u8>, u64)> {
+    let len = file.metadata()?.len();
+    let mut fixed = [0u8; 24];
+    file.read_exact(&mut fixed)
+        .map_err(|_| damaged("te kort voor een back-up"))?;
+    if &fixed[..16] != MAGIC {
+        return Err(damaged("geen Kernteam-back-up"));
+    }
+    let format = u32::from_le_bytes(fixed[16..20].try_into().expect("4 bytes"));
+    if format != FORMAT {
+        return Err(damaged(format!("onbekende versie {format}")));
+    }
+    let json_len = u32::from_le_bytes(fixed[20..24].try_into().expect("4 bytes"));
+    if json_len > HEADER_MAX || u64::from(json_len) + 24 + TRAILER > len {
+        return Err(damaged("de kop klopt niet"));
+    }
+    let mut json = vec![0u8; json_len as usize];
+    file.read_exact(&mut json)?;
+    Ok((json, len))
+}
+
+/// Only the header, for listing a folder: nothing else is checked.
+pub(crate) fn read_header(path: &Path) -> Result<Header> {
+    let (json, _) = read_front(&mut File::open(path)?)?;
+    serde_json::from_slice(&json).map_err(|_| damaged("de kop is niet leesbaar"))
+}
+
+/// Reads the header and checks the whole file against its checksum, without any key:
+/// `BackupDamaged` for a file that is cut short, has bytes added, or has any byte changed.
+pub(crate) fn check(path: &Path) -> Result<Layout> {
+    let mut file = File::open(path)?;
+    let (json, len) = read_front(&mut file)?;
+    let database_at = 24 + json.len() as u64;
+    // The checksum first: a damaged header is reported as damage, not as a parse error.
+    let body = len - TRAILER;
+    file.seek(SeekFrom::Start(0))?;
+    let mut sum = Sha256::new();
+    stream(&mut file, body, |chunk| sum.update(chunk))?;
+    let mut trailer = [0u8; DIGEST];
+    file.read_exact(&mut trailer)?;
+    if sum.finalize().as_slice() != trailer {
+        return Err(damaged("de controlesom klopt niet"));
+    }
+    let header: Header =
+        serde_json::from_slice(&json).map_err(|_| damaged("de kop is niet leesbaar"))?;
+    if database_at + header.database_bytes != body {
+        return Err(damaged("de lengte klopt niet"));
+    }
+    Ok(Layout {
+        header,
+        database_at,
+    })
+}
+
+/// Checks the MAC under `key`: `BackupDamaged` when the file was changed after it was written
+/// (or belongs to a store with another key).
+pub(crate) fn authenticate(path: &Path, key: &DataKey) -> Result<()> {
+    let mut file = File::open(path)?;
+    let len = file.metadata()?.len();
+    let body = len
+        .checked_sub(TRAILER)
+        .ok_or_else(|| damaged("te kort voor een back-up"))?;
+    let mut mac = body_mac(key);
+    stream(&mut file, body, |chunk| mac.update(chunk))?;
+    let mut trailer = [0u8; 2 * DIGEST];
+    file.read_exact(&mut trailer)?;
+    mac.verify_slice(&trailer[DIGEST..])
+        .map_err(|_| damaged("de handtekening klopt niet"))
+}
+
+/// Copies the database out of the file to `target` (a new private file).
+pub(crate) fn extract(path: &Path, layout: &Layout, target: &Path) -> Result<()> {
+    let mut file = File::open(path)?;
+    file.seek(SeekFrom::Start(layout.database_at))?;
+    let out = crate::private_files::new_private_file().open(target)?;
+    let mut out = BufWriter::with_capacity(CHUNK, out);
+    let mut failed = None;
+    stream(&mut file, layout.header.database_bytes, |chunk| {
+        if failed.is_none()
+            && let Err(e) = out.write_all(chunk)
+        {
+            failed = Some(e);
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    out.into_inner()
+        .map_err(|e| StoreError::Io(e.into_error()))?
+        .sync_all()?;
+    Ok(())
+}
+
+/// Feeds exactly `len` bytes from the reader's position to `each`.
+fn stream(file: &mut File, len: u64, mut each: impl FnMut(&[u8])) -> Result<()> {
+    let mut reader = BufReader::with_capacity(CHUNK, Read::by_ref(file).take(len));
+    let mut buf = vec![0u8; CHUNK];
+    let mut seen = 0u64;
+    loop {
+        let n = reader.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        each(&buf[..n]);
+        seen += n as u64;
+    }
+    if seen != len {
+        return Err(damaged("te kort"));
+    }
+    Ok(())
+}

@@ -1,0 +1,29 @@
+//! Removing backups the policy no longer keeps (`kernteam_domain::backup_policy`).
+
+use std::path::Path;
+
+use uuid::Uuid;
+
+use super::{BackupInfo, list_backups};
+use crate::error::Result;
+
+/// Removes the backups of `store_id` in `folder` that the policy does not keep, and returns
+/// them. Call it only right after a backup verified: the newest file is then a good one, and
+/// the policy always keeps the newest. Files of other stores and files whose header cannot be
+/// read are never touched.
+pub fn prune_backups(folder: &Path, store_id: Uuid) -> Result<Vec<BackupInfo>> {
+    let backups = list_backups(folder, store_id)?;
+    let taken: Vec<_> = backups.iter().map(|b| b.taken_at).collect();
+    let keep = kernteam_domain::backup_policy::keep(&taken);
+    let mut removed = Vec::new();
+    for (backup, keep) in backups.into_iter().zip(keep) {
+        if !keep {
+            std::fs::remove_file(&backup.path)?;
+            removed.push(backup);
+        }
+    }
+    if !removed.is_empty() {
+        crate::atomic::sync_dir(folder)?;
+    }
+    Ok(removed)
+}
