@@ -150,6 +150,7 @@ impl From<StoreError> for AppError {
             StoreError::NoSuchSlot("keyring") => (KeyringUnavailable, "Deze opslag heeft geen sleutel in de sleutelbos. Ontgrendel met uw wachtwoord of herstelsleutel.".to_owned()),
             StoreError::NoSuchSlot(_) => (WrongPassphrase, "Deze opslag heeft geen sleutelslot voor deze manier van ontgrendelen. Gebruik uw wachtwoord of herstelsleutel.".to_owned()),
             StoreError::KeySlotsDamaged(_) => (Damaged, "Het sleutelbestand (keys.json) ontbreekt of is beschadigd. Er is niets gewijzigd; zet keys.json terug uit een back-up.".to_owned()),
+            StoreError::BackupDamaged(_) => (Damaged, "Dit back-upbestand is beschadigd, na het maken gewijzigd, of geen Kernteam-back-up. Er is niets teruggezet en niets gewijzigd; kies een andere back-up.".to_owned()),
             StoreError::SealedFileDamaged(_) => (Damaged, "Dit bestand is beschadigd of is geen versleuteld Kernteam-bestand. Er is niets geïmporteerd.".to_owned()),
             StoreError::NewerSchema { .. } => (NewerSchema, "Deze gegevens zijn gemaakt met een nieuwere versie van Kernteam. Werk Kernteam bij om ze te openen.".to_owned()),
             StoreError::KeyringUnavailable(_) => (KeyringUnavailable, "De sleutelbos van het systeem is niet beschikbaar. Ontgrendel met uw wachtwoord.".to_owned()),

@@ -1,6 +1,7 @@
 #![warn(missing_docs)]
 //! Kernteam's use cases: what the desktop shell and the CLI both do, over the store and domain.
 
+mod backup;
 mod bindings;
 mod casus;
 pub mod changes;
@@ -19,6 +20,7 @@ mod regional;
 mod session;
 mod team;
 
+pub use backup::{BackupReport, RestoreReport, RestoreSecret};
 pub use bindings::{
     main_window_capability, typescript_bindings, typescript_client, typescript_labels,
 };

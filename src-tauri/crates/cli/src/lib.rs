@@ -4,6 +4,7 @@
 //! Exit codes: 0 ok, 2 usage, 3 wrong passphrase or key, 4 no store, 5 integrity or audit-chain
 //! failure, 1 anything else; each failure prints one line that says what to do.
 
+mod backup;
 mod commands;
 mod export;
 
@@ -44,6 +45,26 @@ enum Command {
     Check,
     /// Load the fictitious demo data.
     Demo,
+    /// Take an encrypted backup into a folder and verify it; older ones are pruned (7 daily,
+    /// 4 weekly, 12 monthly).
+    Backup {
+        /// The folder to write the backup to (a USB stick, the school's synced folder).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Put a backup back as this data dir's store (a store already there is set aside).
+    Restore {
+        file: PathBuf,
+        /// A file whose first line is the recovery key (otherwise --passphrase-file).
+        #[arg(long)]
+        recovery_key_file: Option<PathBuf>,
+        /// Confirms that a store already in the data dir is set aside.
+        #[arg(long)]
+        replace: bool,
+        /// Do not put a key slot in this machine's OS keyring.
+        #[arg(long)]
+        no_keyring: bool,
+    },
     /// Import an interchange v1 file (all or nothing; importing it twice changes nothing).
     Import {
         file: PathBuf,
@@ -213,5 +234,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => commands::export_data(dir, passphrase_file, &out, &password_file, unencrypted),
         Command::Export(command) => commands::export_document(dir, passphrase_file, &command),
         Command::Demo => commands::demo(dir, passphrase_file),
+        Command::Backup { to } => backup::backup(dir, passphrase_file, &to),
+        Command::Restore {
+            file,
+            recovery_key_file,
+            replace,
+            no_keyring,
+        } => backup::restore(
+            dir,
+            passphrase_file,
+            &file,
+            &recovery_key_file,
+            replace,
+            no_keyring,
+        ),
     }
 }

@@ -181,17 +181,29 @@ impl Session {
             }
         };
         // The key came out of an authenticated slot, so a failure to decrypt means damage.
-        let mut store = Store::open(&self.dir, key).map_err(|e| match e {
+        let store = Store::open(&self.dir, key).map_err(|e| match e {
             StoreError::CannotDecrypt => {
                 StoreError::Damaged("key slot and database disagree".into())
             }
             other => other,
         })?;
-        self.audit = Some(check_audit(&mut store, Walk::SinceVerified));
+        self.adopt(store, slot, false);
+        Ok(slot)
+    }
+
+    /// Takes an opened store as this session's: its audit chain checked (whole for a store
+    /// just put back, else from the position last verified), unlocked by `slot`.
+    pub(crate) fn adopt(&mut self, mut store: Store, slot: SlotKind, walk_whole: bool) {
+        let walk = if walk_whole {
+            Walk::Whole
+        } else {
+            Walk::SinceVerified
+        };
+        self.audit = Some(check_audit(&mut store, walk));
         self.store = Some(store);
         self.unlocked_by_recovery = slot == SlotKind::Recovery;
+        self.locked_after_use = false;
         self.last_activity = std::time::Instant::now();
-        Ok(slot)
     }
 
     /// Drops the store: the connection closes and the key is zeroed. From now on only the
