@@ -8,8 +8,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use super::tests::{PASS, actor, new_store, plant_marker};
 use super::*;
 
-#[path = "../../../testing/tmpfs.rs"]
-mod tmpfs;
+use super::tests_disk_full::tmpfs;
 
 const MARKER: &[u8] = b"Zorgmarker-Jansen-7f3a9c";
 

@@ -6,7 +6,7 @@ use super::*;
 use kernteam_domain::DataCategory;
 
 #[path = "../../../testing/tmpfs.rs"]
-mod tmpfs;
+pub(crate) mod tmpfs;
 
 #[test]
 fn a_full_disk_refuses_the_write_and_loses_nothing() {

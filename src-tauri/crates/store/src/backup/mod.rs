@@ -327,6 +327,6 @@ pub fn list_backups(folder: &Path, store_id: Uuid) -> Result<Vec<BackupInfo>> {
             found.push(info_of(&entry.path(), &header)?);
         }
     }
-    found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    found.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
     Ok(found)
 }
