@@ -42,6 +42,7 @@ pub fn run() {
             let state = AppState::new(dir);
             let status = serde_json::to_string(&state.status_now())?;
             state.watch_idle(app.handle().clone());
+            state.watch_backups(app.handle().clone());
             #[cfg(target_os = "linux")]
             state.watch_os_lock(app.handle().clone());
             app.manage(state);
@@ -59,8 +60,10 @@ pub fn run() {
     };
     app.run(|handle, event| {
         if let RunEvent::Exit = event {
-            // Fold the WAL back and drop the key before the process ends.
+            // The day's last backup, then fold the WAL back and drop the key before the
+            // process ends.
             if let Some(state) = handle.try_state::<AppState>() {
+                state.backup_on_close();
                 state.lock_now();
             }
         }

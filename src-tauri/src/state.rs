@@ -1,7 +1,11 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use kernteam_app::changes::Topic;
 use kernteam_app::{AppError, DataDir, ErrorCode, Session, StoreStatus};
+
+/// How often the shell looks whether today's backup is due.
+const BACKUP_CHECK: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Sent to the page when the shell locked the store by itself (idle, OS lock or suspend).
 pub const LOCKED_EVENT: &str = "kernteam://locked";
@@ -75,6 +79,48 @@ impl AppState {
                 let _ = app.emit(LOCKED_EVENT, ());
             }
         });
+    }
+
+    /// The daily backup while the app is used: every few minutes, when the store is open, a
+    /// folder is chosen and none was taken today, one is taken on this thread (the session is
+    /// held only to prepare and to record it) and the windows are told.
+    pub fn watch_backups(&self, app: tauri::AppHandle) {
+        let session = self.0.clone();
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(BACKUP_CHECK);
+                let job = session
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .backup_job(true);
+                let Ok(Some(job)) = job else { continue };
+                let outcome = job.run();
+                let recorded = session
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .backup_finished(&outcome);
+                for e in [outcome.err(), recorded.err()].into_iter().flatten() {
+                    eprintln!("kernteam: automatic backup: {}", e.diagnostic());
+                }
+                crate::commands::announce_changed(&app, vec![Topic::Backups]);
+            }
+        });
+    }
+
+    /// On a clean close: a last backup of the day's work, when a folder is chosen and the store
+    /// is open (a locked store has no key to take one with).
+    pub fn backup_on_close(&self) {
+        let mut session = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Ok(Some(job)) = session.backup_job(false) {
+            let outcome = job.run();
+            if let Err(e) = &outcome {
+                eprintln!("kernteam: backup at close: {}", e.diagnostic());
+            }
+            let _ = session.backup_finished(&outcome);
+        }
     }
 
     /// Locks; true when the store was open.

@@ -3,6 +3,7 @@
 //! changes something, tells every window what changed. The few commands that need the shell
 //! itself (native dialogs, start-up timing) live in the modules below.
 
+mod backups;
 mod exports;
 mod meetings;
 mod startup;
@@ -75,7 +76,7 @@ macro_rules! adapter_body {
 
 kernteam_app::for_each_command!(adapters);
 
-fn announce_changed(app: &AppHandle, topics: Vec<Topic>) {
+pub(crate) fn announce_changed(app: &AppHandle, topics: Vec<Topic>) {
     // A window that misses this shows older data until its next read; the change itself is
     // committed, so a failed emit is not the command's failure.
     let _ = app.emit(CHANGED_EVENT, Changed { topics });

@@ -28,6 +28,8 @@ pub fn typescript_bindings() -> String {
         crate::SetupRequest, crate::SetupOutcome,
         crate::UnlockRequest, crate::PassphraseCheck, crate::Overview, crate::Preferences,
         crate::demo::DemoSummary,
+        crate::BackupReport, crate::BackupStatus, crate::BackupFile, crate::RestoreSecret,
+        crate::RestoreReport,
         passphrase::Strength,
         OrganisationId, SchoolId, TeamId, MemberId, CasusId, MeetingId, ActionId, ConsentId, NoteId,
         Role, OrganisationKind, SchoolKind, HolidayRegion, HourUnit, CasusStatus, CasusMode, Urgency, DataCategory,

@@ -30,6 +30,8 @@ pub enum Topic {
     Regional,
     /// The export log.
     Exports,
+    /// Backups: the folder, the last good one.
+    Backups,
 }
 
 /// The payload of [`CHANGED_EVENT`].

@@ -51,6 +51,16 @@ macro_rules! for_each_command {
             load_demo() -> DemoSummary; changes [Store] = session { |s| s.load_demo() }
             first_screen_shown(screen: String) -> (); shows [] = shell { startup::first_screen_shown }
 
+            // Backups and restore
+            backup_status() -> BackupStatus; shows [Backups] = session { |s| s.backup_status() }
+            choose_backup_folder() -> Option<BackupStatus>; changes [Backups]
+                = shell { backups::choose_folder }
+            backup_now() -> BackupReport; changes [Backups] = shell { backups::backup_now }
+            choose_backup_file() -> Option<BackupFile>; shows [] = shell { backups::choose_file }
+            restore_backup(file: String, secret: RestoreSecret, use_keyring: bool) -> RestoreReport;
+                changes [Store]
+                = session { |s| s.restore_from(std::path::Path::new(&file), &secret, use_keyring) }
+
             // Teams, schools, people
             list_teams() -> Vec<Team>; shows [Teams] = session { |s| s.teams() }
             list_schools() -> Vec<School>; shows [Teams, Regional] = session { |s| s.schools() }

@@ -40,6 +40,12 @@ pub enum ErrorCode {
     OpenActions,
     /// The disk is full: the last change was not saved, nothing else changed.
     DiskFull,
+    /// The backup folder cannot be written (gone, read-only, no rights): no backup was made,
+    /// the data are safe.
+    BackupFolderUnavailable,
+    /// A backup file is damaged, changed after it was written, or not a Kernteam backup:
+    /// nothing was restored.
+    BackupDamaged,
     /// Something went wrong that the user cannot fix by changing the input: a failed read or
     /// write, stored data that could not be (de)serialised, a broken internal expectation.
     Internal,
@@ -150,8 +156,9 @@ impl From<StoreError> for AppError {
             StoreError::NoSuchSlot("keyring") => (KeyringUnavailable, "Deze opslag heeft geen sleutel in de sleutelbos. Ontgrendel met uw wachtwoord of herstelsleutel.".to_owned()),
             StoreError::NoSuchSlot(_) => (WrongPassphrase, "Deze opslag heeft geen sleutelslot voor deze manier van ontgrendelen. Gebruik uw wachtwoord of herstelsleutel.".to_owned()),
             StoreError::KeySlotsDamaged(_) => (Damaged, "Het sleutelbestand (keys.json) ontbreekt of is beschadigd. Er is niets gewijzigd; zet keys.json terug uit een back-up.".to_owned()),
-            StoreError::BackupDamaged(_) => (Damaged, "Dit back-upbestand is beschadigd, na het maken gewijzigd, of geen Kernteam-back-up. Er is niets teruggezet en niets gewijzigd; kies een andere back-up.".to_owned()),
+            StoreError::BackupDamaged(_) => (BackupDamaged, "Dit back-upbestand is beschadigd, na het maken gewijzigd, of geen Kernteam-back-up. Er is niets teruggezet en niets gewijzigd; kies een andere back-up.".to_owned()),
             StoreError::SealedFileDamaged(_) => (Damaged, "Dit bestand is beschadigd of is geen versleuteld Kernteam-bestand. Er is niets geïmporteerd.".to_owned()),
+            StoreError::MigrationFailed { .. } => (Damaged, "Het bijwerken van de database naar deze versie van Kernteam is mislukt. Het bestand is gelaten zoals het was en er staat een kopie naast (map voor-update-…). Neem contact op met uw beheerder.".to_owned()),
             StoreError::NewerSchema { .. } => (NewerSchema, "Deze gegevens zijn gemaakt met een nieuwere versie van Kernteam. Werk Kernteam bij om ze te openen.".to_owned()),
             StoreError::KeyringUnavailable(_) => (KeyringUnavailable, "De sleutelbos van het systeem is niet beschikbaar. Ontgrendel met uw wachtwoord.".to_owned()),
             StoreError::AuditChainBroken { seq } => (Damaged, format!("Het auditlog is gewijzigd of beschadigd (bij gebeurtenis {seq}). Meld dit bij uw beheerder.")),

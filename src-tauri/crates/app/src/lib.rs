@@ -20,7 +20,11 @@ mod regional;
 mod session;
 mod team;
 
-pub use backup::{BackupReport, RestoreReport, RestoreSecret};
+pub use backup::{
+    BackupFile, BackupJob, BackupReport, BackupStatus, RestoreReport, RestoreSecret,
+    inspect_backup_file,
+};
+pub use kernteam_store::BACKUP_EXTENSION;
 pub use bindings::{
     main_window_capability, typescript_bindings, typescript_client, typescript_labels,
 };

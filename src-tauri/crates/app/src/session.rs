@@ -79,6 +79,9 @@ pub struct Session {
     /// The last sign of a person at the keyboard, for the idle lock.
     last_activity: std::time::Instant,
     audit: Option<AuditCheck>,
+    /// Why the last backup job failed, until one succeeds (not stored: a USB stick pulled
+    /// every day should not fill the audit chain).
+    pub(crate) backup_failure: Option<String>,
 }
 
 /// Today in Amsterdam, from the one clock (`kernteam_domain::clock`).
@@ -100,6 +103,7 @@ impl Session {
             locked_after_use: false,
             last_activity: std::time::Instant::now(),
             audit: None,
+            backup_failure: None,
         }
     }
 

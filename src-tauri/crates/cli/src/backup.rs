@@ -12,7 +12,7 @@ pub(crate) fn backup(
     folder: &Path,
 ) -> Result<(), Failure> {
     let mut session = unlocked(dir, read_passphrase(passphrase_file)?, true)?;
-    let report = session.backup_now(folder)?;
+    let report = session.backup_to(folder)?;
     println!(
         "Back-up gemaakt en gecontroleerd: {} in {} ({:.1} MiB, {} auditgebeurtenissen).",
         report.file_name,

@@ -126,7 +126,7 @@ impl From<AppError> for Failure {
         let exit_code = match e.code {
             ErrorCode::WrongPassphrase => 3,
             ErrorCode::NoStore => 4,
-            ErrorCode::Damaged => 5,
+            ErrorCode::Damaged | ErrorCode::BackupDamaged => 5,
             _ => 1,
         };
         Self {

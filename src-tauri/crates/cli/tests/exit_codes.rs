@@ -180,7 +180,10 @@ fn a_damaged_database_exits_5_and_is_left_alone() {
         "check changes nothing in the damaged file"
     );
 
+    // keys.json alone gone: the copy beside it (keys.backup.json) still has the slots.
     std::fs::remove_file(data.join("keys.json")).expect("remove keys");
+    assert_eq!(code(&cli(&data, None, &["status"])), 0, "the copy is read");
+    std::fs::remove_file(data.join("keys.backup.json")).expect("remove the copy");
     assert_eq!(
         code(&cli(&data, None, &["status"])),
         5,

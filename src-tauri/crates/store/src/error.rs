@@ -24,6 +24,18 @@ pub enum StoreError {
         /// The highest schema version this build knows ([`crate::SCHEMA_VERSION`]).
         supported: i64,
     },
+    /// A migration failed: the database was left at the version it had (`from`), nothing of the
+    /// pending migrations applied; a copy taken before is beside it.
+    #[error("migration to schema version {to} failed; the database stays at version {from}")]
+    MigrationFailed {
+        /// The version the database has, and keeps.
+        from: i64,
+        /// The migration that failed.
+        to: i64,
+        /// SQLite's refusal.
+        #[source]
+        source: rusqlite::Error,
+    },
     /// The passphrase, recovery key or password does not open the key slot or sealed file
     /// (or the slot or file was altered).
     #[error("wrong passphrase or recovery key")]
@@ -103,6 +115,7 @@ impl StoreError {
             StoreError::CannotDecrypt => "CannotDecrypt",
             StoreError::Damaged(_) => "Damaged",
             StoreError::NewerSchema { .. } => "NewerSchema",
+            StoreError::MigrationFailed { .. } => "MigrationFailed",
             StoreError::WrongSecret => "WrongSecret",
             StoreError::NoSuchSlot(_) => "NoSuchSlot",
             StoreError::KeySlotsDamaged(_) => "KeySlotsDamaged",

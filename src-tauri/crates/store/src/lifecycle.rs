@@ -35,8 +35,15 @@ impl Store {
 
     /// Opens an existing database; a wrong key or a foreign file is an error and the file is
     /// left byte for byte as it was.
+    /// A database of an older schema is first copied, as it is, into
+    /// `voor-update-v<version>-<id>` beside it (with its key slots), then migrated in one
+    /// transaction.
     pub fn open(dir: &DataDir, key: DataKey) -> Result<Self> {
         let mut conn = connection::open(&dir.db_path(), &key, connection::Mode::Existing)?;
+        let version = migrations::pending(&conn)?;
+        if version < migrations::LATEST {
+            copy_before_update(dir, &conn, version)?;
+        }
         migrations::apply(&mut conn)?;
         // A store made by an older Kernteam (or copied in) becomes private too.
         private_files::restrict_store(dir)?;
@@ -157,5 +164,26 @@ fn keep_aside(file: &std::path::Path) -> Result<()> {
         uuid::Uuid::now_v7().simple()
     ));
     std::fs::rename(file, &kept)?;
+    Ok(())
+}
+
+/// Copies the database (its WAL folded in first) and the key slots into a new private folder
+/// beside them, before a migration touches the file.
+fn copy_before_update(dir: &DataDir, conn: &rusqlite::Connection, version: i64) -> Result<()> {
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+    let folder = dir.root().join(format!(
+        "voor-update-v{version}-{}",
+        uuid::Uuid::now_v7().simple()
+    ));
+    private_files::private_dir(&folder)?;
+    for file in [dir.db_path(), dir.keys_path()] {
+        if let Some(name) = file.file_name()
+            && file.exists()
+        {
+            std::fs::copy(&file, folder.join(name))?;
+            std::fs::File::open(folder.join(name))?.sync_all()?;
+        }
+    }
+    atomic::sync_dir(&folder)?;
     Ok(())
 }

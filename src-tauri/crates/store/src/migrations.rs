@@ -33,7 +33,8 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
 /// The highest migration number: the schema version (`PRAGMA user_version`) this build writes.
 pub const LATEST: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
-pub(crate) fn apply(conn: &mut Connection) -> Result<()> {
+/// The schema version of the open database; a newer one than this build knows is refused.
+pub(crate) fn pending(conn: &Connection) -> Result<i64> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > LATEST {
         // An older build must not write into a newer schema it does not understand.
@@ -42,12 +43,27 @@ pub(crate) fn apply(conn: &mut Connection) -> Result<()> {
             supported: LATEST,
         });
     }
-    for (number, _name, sql) in MIGRATIONS.iter().filter(|(n, _, _)| *n > current) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", number)?;
-        tx.commit()?;
+    Ok(current)
+}
+
+/// Brings the database to [`LATEST`] in one transaction: a migration that fails leaves the
+/// file at the version it had, with none of the pending migrations half applied.
+pub(crate) fn apply(conn: &mut Connection) -> Result<()> {
+    let current = pending(conn)?;
+    if current == LATEST {
+        return Ok(());
     }
+    let tx = conn.transaction()?;
+    for (number, _name, sql) in MIGRATIONS.iter().filter(|(n, _, _)| *n > current) {
+        tx.execute_batch(sql)
+            .and_then(|()| tx.pragma_update(None, "user_version", number))
+            .map_err(|source| StoreError::MigrationFailed {
+                from: current,
+                to: *number,
+                source,
+            })?;
+    }
+    tx.commit()?;
     Ok(())
 }
 
