@@ -1,5 +1,6 @@
 // All English UI text, the same shape as nl.ts (the type checker and i18n.test.ts hold it so).
 
+import { backups } from './en/backups';
 import { dossier } from './en/dossier';
 import { exports } from './en/exports';
 import { intake } from './en/intake';
@@ -14,6 +15,7 @@ export const en: Messages = {
   dossier,
   meetings,
   settings,
+  backups,
   exports,
   app: 'Kernteam',
   firstRun: {
@@ -240,6 +242,8 @@ export const en: Messages = {
     NotAuthor: 'Only the person who wrote this can change it.',
     OpenActions: 'Some actions are still open.',
     DiskFull: 'The disk is full; nothing was half saved.',
+    BackupFolderUnavailable: 'The backup folder cannot be written to; no backup was made, your data are safe.',
+    BackupDamaged: 'This backup file is damaged or was changed; nothing was restored.',
     Internal: 'Something went wrong; please try again.',
   },
 };

@@ -1,6 +1,7 @@
 // All Dutch UI text; English (en.ts) has the same shape, checked by the type checker and by
 // i18n.test.ts. Each area of screens has its own file under nl/ and en/.
 import type { ErrorCode } from '../ipc/gen_types';
+import { backups } from './nl/backups';
 import { dossier } from './nl/dossier';
 import { exports } from './nl/exports';
 import { intake } from './nl/intake';
@@ -14,6 +15,7 @@ export const nl = {
   dossier,
   meetings,
   settings,
+  backups,
   exports,
   app: 'Kernteam',
   firstRun: {
@@ -246,6 +248,9 @@ export const nl = {
     NotAuthor: 'Alleen wie dit schreef, kan het wijzigen.',
     OpenActions: 'Er staan nog acties open.',
     DiskFull: 'De schijf is vol; er is niets half opgeslagen.',
+    BackupFolderUnavailable:
+      'In de back-upmap kan niet worden geschreven; er is geen back-up gemaakt, uw gegevens zijn veilig.',
+    BackupDamaged: 'Dit back-upbestand is beschadigd of gewijzigd; er is niets teruggezet.',
     Internal: 'Er ging iets mis; probeer het opnieuw.',
   } satisfies Record<ErrorCode, string> as Record<ErrorCode, string>,
 };

@@ -209,11 +209,11 @@ takenAt: string,
 /**
  * Its size in bytes.
  */
-fileBytes: bigint, 
+fileBytes: number, 
 /**
  * How many audit events it holds (all verified).
  */
-auditEvents: bigint, 
+auditEvents: number, 
 /**
  * How many older backups the policy removed after this one verified.
  */
@@ -257,11 +257,11 @@ takenAt: string,
 /**
  * How many audit events it holds.
  */
-auditEvents: bigint, 
+auditEvents: number, 
 /**
  * Its size in bytes.
  */
-fileBytes: bigint, };
+fileBytes: number, };
 
 export type RestoreSecret = { "kind": "passphrase", 
 /**
@@ -271,7 +271,7 @@ passphrase: string, } | { "kind": "recoveryKey",
 /**
  * The recovery key as typed (groups of four; case and dashes do not matter).
  */
-recovery_key: string, };
+recoveryKey: string, };
 
 export type RestoreReport = { 
 /**
@@ -281,7 +281,7 @@ takenAt: string,
 /**
  * How many audit events it holds (verified, and held as the recorded head).
  */
-auditEvents: bigint, 
+auditEvents: number, 
 /**
  * Where the store it replaced was set aside; `None` when there was none.
  */

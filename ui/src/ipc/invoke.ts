@@ -10,6 +10,8 @@ const KNOWN: Record<ErrorCode, true> = {
   NoStore: true,
   AlreadyExists: true,
   Damaged: true,
+  BackupFolderUnavailable: true,
+  BackupDamaged: true,
   NewerSchema: true,
   KeyringUnavailable: true,
   NotFound: true,

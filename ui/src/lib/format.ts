@@ -78,3 +78,20 @@ export function snippetParts(snippet: string): { text: string; hit: boolean }[] 
   if (last < snippet.length) parts.push({ text: snippet.slice(last), hit: false });
   return parts;
 }
+
+/** A file size as people read it: `3,2 MB` in Dutch, `3.2 MB` in English (powers of 1,000). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  const text = new Intl.NumberFormat(language() === 'nl' ? 'nl-NL' : 'en-GB', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(value);
+  return `${text} ${units[unit]}`;
+}

@@ -31,8 +31,10 @@ pub struct BackupReport {
     /// When it was taken.
     pub taken_at: DateTime<Utc>,
     /// Its size in bytes.
+    #[ts(type = "number")]
     pub file_bytes: u64,
     /// How many audit events it holds (all verified).
+    #[ts(type = "number")]
     pub audit_events: u64,
     /// How many older backups the policy removed after this one verified.
     pub pruned: u32,

@@ -17,6 +17,7 @@ pub struct RestoreReport {
     /// When the restored backup was taken.
     pub taken_at: DateTime<Utc>,
     /// How many audit events it holds (verified, and held as the recorded head).
+    #[ts(type = "number")]
     pub audit_events: u64,
     /// Where the store it replaced was set aside; `None` when there was none.
     pub set_aside: Option<String>,
@@ -36,8 +37,10 @@ pub struct BackupFile {
     /// When it was taken.
     pub taken_at: DateTime<Utc>,
     /// How many audit events it holds.
+    #[ts(type = "number")]
     pub audit_events: u64,
     /// Its size in bytes.
+    #[ts(type = "number")]
     pub file_bytes: u64,
 }
 
@@ -59,7 +62,7 @@ pub fn inspect_backup_file(path: &Path) -> AppResult<BackupFile> {
 
 /// The secret a restore is opened with.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "kind")]
 pub enum RestoreSecret {
     /// The passphrase valid when the backup was taken.
     Passphrase {
