@@ -90,7 +90,12 @@ pub async fn choose_file(
     };
     tauri::async_runtime::spawn_blocking(move || kernteam_app::inspect_backup_file(&file))
         .await
-        .map_err(|_| to_ipc(AppError::new(ErrorCode::Internal, "Het bestand kon niet worden gelezen.")))?
+        .map_err(|_| {
+            to_ipc(AppError::new(
+                ErrorCode::Internal,
+                "Het bestand kon niet worden gelezen.",
+            ))
+        })?
         .map(Some)
         .map_err(to_ipc)
 }

@@ -24,7 +24,6 @@ pub use backup::{
     BackupFile, BackupJob, BackupReport, BackupStatus, RestoreReport, RestoreSecret,
     inspect_backup_file,
 };
-pub use kernteam_store::BACKUP_EXTENSION;
 pub use bindings::{
     main_window_capability, typescript_bindings, typescript_client, typescript_labels,
 };
@@ -35,6 +34,7 @@ pub use export::{
 };
 pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;
+pub use kernteam_store::BACKUP_EXTENSION;
 pub use kernteam_store::{DataDir, SCHEMA_VERSION, write_atomically};
 pub use language::Language;
 pub use meeting::ScheduleView;

@@ -136,15 +136,24 @@ fn laptop_gone_passphrase_forgotten_the_recovery_key_brings_everything_back() {
             .chars()
             .take_while(char::is_ascii_digit)
             .collect();
-        digits.parse().unwrap_or_else(|_| panic!("a count in: {line}"))
+        digits
+            .parse()
+            .unwrap_or_else(|_| panic!("a count in: {line}"))
     };
     let checked = |text: &str| {
-        number_in(text.lines().find(|l| l.contains("auditketen")).unwrap_or_default())
+        number_in(
+            text.lines()
+                .find(|l| l.contains("auditketen"))
+                .unwrap_or_default(),
+        )
     };
     // The chain as the backup held it (all of laptop A's events up to the backup), plus the
     // restore's own unlock event.
     let in_backup = number_in(&out);
-    assert!(in_backup > 0 && checked(&before) >= in_backup, "{before} / {out}");
+    assert!(
+        in_backup > 0 && checked(&before) >= in_backup,
+        "{before} / {out}"
+    );
     assert_eq!(checked(&after), in_backup + 1, "{out} / {after}");
 }
 

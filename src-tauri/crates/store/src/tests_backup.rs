@@ -513,16 +513,26 @@ fn an_update_copies_the_store_first_and_then_migrates() {
     let root = tempfile::tempdir().expect("tempdir");
     as_version_5(root.path());
     let data = DataDir::new(root.path());
-    let key = data.key_slots().expect("s").unlock_passphrase(PASS).expect("key");
+    let key = data
+        .key_slots()
+        .expect("s")
+        .unlock_passphrase(PASS)
+        .expect("key");
     let store = Store::open(&data, key).expect("opens and migrates");
     assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
     let copies = update_copies(root.path());
     assert_eq!(copies.len(), 1, "one copy before the update");
     // The copy is the old store: it opens with the same slots at version 5.
     let old = DataDir::new(&copies[0]);
-    let key = old.key_slots().expect("s").unlock_passphrase(PASS).expect("key");
+    let key = old
+        .key_slots()
+        .expect("s")
+        .unlock_passphrase(PASS)
+        .expect("key");
     let conn = connection::open(&old.db_path(), &key, connection::Mode::Existing).expect("open");
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("v");
     assert_eq!(version, 5);
 }
 
@@ -537,15 +547,25 @@ fn a_failed_migration_leaves_the_file_as_it_was_and_says_so() {
         .expect("version 5");
     drop(store);
     let data = DataDir::new(root.path());
-    let key = data.key_slots().expect("s").unlock_passphrase(PASS).expect("key");
+    let key = data
+        .key_slots()
+        .expect("s")
+        .unlock_passphrase(PASS)
+        .expect("key");
     let err = Store::open(&data, key).expect_err("the migration fails");
     assert!(
         matches!(err, StoreError::MigrationFailed { from: 5, to: 6, .. }),
         "{err:?}"
     );
-    let key = data.key_slots().expect("s").unlock_passphrase(PASS).expect("key");
+    let key = data
+        .key_slots()
+        .expect("s")
+        .unlock_passphrase(PASS)
+        .expect("key");
     let conn = connection::open(&data.db_path(), &key, connection::Mode::Existing).expect("open");
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("v");
     assert_eq!(version, 5, "the file stays at its version");
     drop(conn);
     assert_eq!(update_copies(root.path()).len(), 1);

@@ -170,7 +170,9 @@ impl Session {
         }
         let data = self.data_dir().root().canonicalize().unwrap_or_default();
         if folder.starts_with(&data) {
-            return Err(refusal("Kies een map buiten de gegevensmap van Kernteam: een back-up naast de gegevens gaat samen met de laptop verloren."));
+            return Err(refusal(
+                "Kies een map buiten de gegevensmap van Kernteam: een back-up naast de gegevens gaat samen met de laptop verloren.",
+            ));
         }
         writable(&folder).map_err(|_| {
             refusal("In deze map mag Kernteam niet schrijven. Kies een map waarin u bestanden mag opslaan.")
@@ -209,7 +211,8 @@ impl Session {
                     AppError::new(ErrorCode::Internal, "Er ging iets mis bij het vastleggen van de back-up; de back-up zelf is goed.").caused_by(e)
                 })?;
                 let actor = self.actor_now()?;
-                self.store()?.set_setting(&actor, LAST_GOOD_SETTING, &json)?;
+                self.store()?
+                    .set_setting(&actor, LAST_GOOD_SETTING, &json)?;
                 self.backup_failure = None;
             }
             Err(e) => self.backup_failure = Some(e.message.clone()),
@@ -240,7 +243,10 @@ impl Session {
 
 /// Proves the folder takes a file: one written, synced and removed.
 fn writable(folder: &Path) -> std::io::Result<()> {
-    let probe = folder.join(format!(".kernteam-probe-{}.tmp", uuid::Uuid::now_v7().simple()));
+    let probe = folder.join(format!(
+        ".kernteam-probe-{}.tmp",
+        uuid::Uuid::now_v7().simple()
+    ));
     let result = std::fs::write(&probe, b"kernteam").and_then(|()| std::fs::remove_file(&probe));
     if result.is_err() {
         let _ = std::fs::remove_file(&probe);

@@ -62,7 +62,11 @@ pub fn inspect_backup_file(path: &Path) -> AppResult<BackupFile> {
 
 /// The secret a restore is opened with.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "kind")]
+#[serde(
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    tag = "kind"
+)]
 pub enum RestoreSecret {
     /// The passphrase valid when the backup was taken.
     Passphrase {
