@@ -775,7 +775,8 @@ async fn first_run_to_keyring_unlock_after_restart_story() -> Result<()> {
             "kernteam.db",
             "kernteam.db-wal",
             "kernteam.db-shm",
-            "keys.json"
+            "keys.json",
+            "keys.backup.json"
         ]
         .contains(&n.as_str())),
         "only the store in its folder: {names:?}"
@@ -2102,6 +2103,169 @@ async fn every_screen_in_dutch_and_in_english_story() -> Result<()> {
     shot(&client, "lang-en-unlock").await?;
     assert_accessible(&client, "unlock (en)").await?;
     let _ = client.close().await;
+    drop(driver);
+    Ok(())
+}
+
+/// Answers the native (GTK) file or folder dialog titled `title` as a person at the keyboard
+/// would: the location bar (Ctrl+L), the path typed, then the dialog's accept key.
+async fn answer_dialog(title: &str, path: &Path) -> Result<()> {
+    let mut window = None;
+    for _ in 0..100 {
+        let out = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", title])
+            .output()
+            .context("xdotool (installed by cargo xtask test)")?;
+        if let Some(id) = String::from_utf8_lossy(&out.stdout).lines().next() {
+            window = Some(id.to_owned());
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let window = window.with_context(|| format!("no dialog titled {title:?} appeared"))?;
+    let xdotool = |args: &[&str]| -> Result<()> {
+        let ok = Command::new("xdotool").args(args).status()?.success();
+        anyhow::ensure!(ok, "xdotool {args:?}");
+        Ok(())
+    };
+    // The window may not be mapped yet when it is first found.
+    for attempt in 0..10 {
+        if xdotool(&["windowfocus", "--sync", &window]).is_ok() {
+            break;
+        }
+        anyhow::ensure!(attempt < 9, "the dialog {title:?} never took the focus");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&["key", "ctrl+l"])?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let text = path.to_str().context("a UTF-8 path")?;
+    xdotool(&["type", "--delay", "15", text])?;
+    // Enter opens a typed file; in a folder dialog it goes into the folder, and the accept
+    // button ("_Open", Alt+O) then takes the folder it shows.
+    let keys: &[&str] = if path.is_dir() {
+        &["Return", "alt+o", "Return", "alt+o"]
+    } else {
+        &["Return", "alt+o"]
+    };
+    for key in keys {
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        xdotool(&["key", key])?;
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        let open = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", title])
+            .output()?;
+        if String::from_utf8_lossy(&open.stdout).trim().is_empty() {
+            return Ok(());
+        }
+    }
+    bail!("the dialog {title:?} did not close")
+}
+
+/// The finalised minutes of the first held meeting, as the Overleggen screen shows them.
+async fn held_minutes(client: &Client) -> Result<String> {
+    click(client, "[data-testid=nav-overleggen]").await?;
+    click(client, "[data-testid=past-meetings] button.link").await?;
+    wait_for_text(client, "[data-testid=minutes]", "Vastgesteld").await?;
+    Ok(client
+        .find(Locator::Css("[data-testid=minutes]"))
+        .await?
+        .text()
+        .await?)
+}
+
+#[tokio::test]
+#[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
+async fn restore_drill_after_the_laptop_is_wiped() -> Result<()> {
+    within_limit(
+        "restore_drill_after_the_laptop_is_wiped",
+        restore_drill_after_the_laptop_is_wiped_story(),
+    )
+    .await
+}
+
+/// Issue 14's drill: data with finalised minutes, a backup to a folder chosen in the real
+/// dialog, the laptop's data dir wiped, and everything back from the backup with the recovery
+/// key alone.
+async fn restore_drill_after_the_laptop_is_wiped_story() -> Result<()> {
+    // Not a hidden folder (tempfile's ".tmp…"): the file dialog does not go into those.
+    let scratch = tempfile::Builder::new().prefix("laptop-").tempdir()?;
+    let data = scratch.path().join("kernteam");
+    let folder = scratch.path().join("schoolschijf");
+    std::fs::create_dir_all(&folder)?;
+    let driver = start_driver(Some(&data)).await?;
+    let client = open_app(&driver).await?;
+    wait_for(&client, "[data-testid=first-run]").await?;
+    let recovery = choose_passphrase(&client, false).await?;
+    confirm_recovery_key_kept(&client).await?;
+    click(&client, "[data-testid=load-demo]").await?;
+    wait_for(&client, "[data-testid=overview]").await?;
+    // No backup yet: Vandaag says so.
+    wait_for(&client, "[data-testid=backup-nag]").await?;
+    shot(&client, "40-backup-nag").await?;
+    let minutes_before = held_minutes(&client).await?;
+
+    click(&client, "[data-testid=nav-instellingen]").await?;
+    // Clicked from script: the long Instellingen page still grows above the card while its
+    // parts load, and a pointer click would land where the button was.
+    wait_for(&client, "[data-testid=backup-choose-folder]").await?;
+    client
+        .execute(
+            "document.querySelector('[data-testid=backup-choose-folder]').click();",
+            vec![],
+        )
+        .await?;
+    answer_dialog("Map voor back-ups", &folder).await?;
+    wait_for_text(&client, "[data-testid=backup-folder]", "schoolschijf").await?;
+    click(&client, "[data-testid=backup-now]").await?;
+    wait_for_text(&client, "[data-testid=backup-notice]", "gecontroleerd").await?;
+    wait_for_text(
+        &client,
+        "[data-testid=backup-last-good]",
+        "Laatste goede back-up",
+    )
+    .await?;
+    shot(&client, "41-backups-settings").await?;
+    assert_accessible(&client, "back-ups").await?;
+    let backup = std::fs::read_dir(&folder)?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "ktbackup"))
+        .context("a backup file in the folder")?;
+    let name = backup
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    assert!(
+        !name.contains(PUPIL_FAMILY),
+        "no pupil in the file name: {name}"
+    );
+    client.close().await?;
+    drop(driver);
+    tokio::time::sleep(Duration::from_millis(800)).await;
+
+    // The laptop is wiped: no data dir, no key slots.
+    std::fs::remove_dir_all(&data)?;
+    let driver = start_driver(Some(&data)).await?;
+    let client = open_app(&driver).await?;
+    wait_for(&client, "[data-testid=first-run]").await?;
+    click(&client, "[data-testid=first-run-restore-choice]").await?;
+    wait_for(&client, "[data-testid=first-run-restore]").await?;
+    assert_accessible(&client, "herstellen bij de eerste start").await?;
+    click(&client, "[data-testid=restore-choose]").await?;
+    answer_dialog("Back-up kiezen", &backup).await?;
+    wait_for(&client, "[data-testid=restore-file]").await?;
+    fill(&client, "#restore-secret", &recovery).await?;
+    shot(&client, "42-restore-first-run").await?;
+    click(&client, "[data-testid=restore-submit]").await?;
+    wait_for(&client, "[data-testid=overview]").await?;
+    // Everything is there: the same finalised minutes, the audit chain verified.
+    let minutes_after = held_minutes(&client).await?;
+    assert_eq!(minutes_after, minutes_before, "the minutes are identical");
+    click(&client, "[data-testid=nav-instellingen]").await?;
+    wait_for_text(&client, "[data-testid=audit-status]", "Keten intact").await?;
+    shot(&client, "43-restored-settings").await?;
+    client.close().await?;
     drop(driver);
     Ok(())
 }

@@ -15,8 +15,7 @@ pub async fn choose_folder(
 ) -> CommandResult<Option<BackupStatus>> {
     use tauri_plugin_dialog::DialogExt;
     let chosen = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
+        starting_in_home(app.dialog().file())
             .set_title("Map voor back-ups")
             .blocking_pick_folder()
     })
@@ -75,8 +74,7 @@ pub async fn choose_file(
 ) -> CommandResult<Option<BackupFile>> {
     use tauri_plugin_dialog::DialogExt;
     let chosen = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
+        starting_in_home(app.dialog().file())
             .set_title("Back-up kiezen")
             .add_filter("Kernteam-back-up", &[kernteam_app::BACKUP_EXTENSION])
             .blocking_pick_file()
@@ -98,4 +96,15 @@ pub async fn choose_file(
         })?
         .map(Some)
         .map_err(to_ipc)
+}
+
+/// GTK's dialog otherwise opens on "Recent", which lists files, never folders, and where a
+/// typed path is not followed: the home folder is where a person starts looking.
+fn starting_in_home<R: tauri::Runtime>(
+    dialog: tauri_plugin_dialog::FileDialogBuilder<R>,
+) -> tauri_plugin_dialog::FileDialogBuilder<R> {
+    match std::env::var_os("HOME").map(std::path::PathBuf::from) {
+        Some(home) if home.is_dir() => dialog.set_directory(home),
+        _ => dialog,
+    }
 }

@@ -13,6 +13,8 @@ use kernteam_domain::interchange::*;
 use kernteam_domain::*;
 use kernteam_store::{Actor, DataDir, DataKey, KeySlots, Store};
 
+#[path = "support/backup_figures.rs"]
+mod backup_figures;
 #[path = "../../../bench/timing.rs"]
 mod timing;
 
@@ -339,9 +341,8 @@ fn main() {
     let key = DataKey::generate();
     let raw_key = *key.as_bytes();
     let mut slots = KeySlots::new(uuid::Uuid::now_v7());
-    slots
-        .set_recovery(&key, &kernteam_store::RecoveryKey::generate())
-        .expect("recovery slot");
+    let recovery = kernteam_store::RecoveryKey::generate();
+    slots.set_recovery(&key, &recovery).expect("recovery slot");
     let mut stores = [
         Store::create(&enc_dir, key, &slots).expect("store"),
         Store::create_plain_reference(&plain_dir).expect("plain store"),
@@ -512,5 +513,8 @@ fn main() {
             "{prefix}store_open_with_whole_audit_walk_{suffix}_ratio {:.2} x",
             whole / reference
         );
+    }
+    if !memory_security {
+        backup_figures::print(&enc_dir, raw_key, &recovery, scratch.path());
     }
 }

@@ -29,6 +29,8 @@ const TEST_PACKAGES: &[&str] = &[
     "poppler-utils",
     "qpdf",
     "mupdf-tools",
+    // Answers the native file and folder dialogs in the backup and restore story.
+    "xdotool",
 ];
 
 fn installed(package: &str) -> bool {

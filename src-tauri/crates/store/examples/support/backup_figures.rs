@@ -1,0 +1,46 @@
+//! Issue 14's figures on the bench data set: a backup taken (snapshot, file, verification),
+//! verified again alone, and restored into an empty data dir, with the file's size.
+
+use std::path::Path;
+use std::time::Instant;
+
+use kernteam_store::{BackupSecret, DataDir, DataKey, RecoveryKey, Store};
+
+/// Prints `backup_take`, `backup_verify`, `backup_restore` (ms) and `backup_file_size` (MiB).
+pub fn print(dir: &DataDir, raw_key: [u8; 32], recovery: &RecoveryKey, scratch: &Path) {
+    let store = Store::open(dir, DataKey::from_bytes(raw_key)).expect("open");
+    let source = store.backup_source().expect("backup source");
+    let folder = scratch.join("backups");
+    std::fs::create_dir_all(&folder).expect("backup folder");
+    let now = kernteam_domain::clock::now();
+
+    let start = Instant::now();
+    let info = kernteam_store::take_backup(&source, &folder, now).expect("backup");
+    let take = start.elapsed().as_secs_f64() * 1000.0;
+
+    let start = Instant::now();
+    kernteam_store::verify_backup(&info.path, &DataKey::from_bytes(raw_key), dir.root())
+        .expect("verify");
+    let verify = start.elapsed().as_secs_f64() * 1000.0;
+    drop(store);
+
+    let restored = DataDir::new(scratch.join("restored"));
+    let start = Instant::now();
+    let done = kernteam_store::restore_backup(
+        &info.path,
+        &restored,
+        BackupSecret::Recovery(recovery),
+        now,
+    )
+    .expect("restore");
+    drop(Store::open(&restored, done.key).expect("the restored store opens"));
+    let restore = start.elapsed().as_secs_f64() * 1000.0;
+
+    println!("backup_take_with_verify {take:.0} ms");
+    println!("backup_verify {verify:.0} ms");
+    println!("backup_restore {restore:.0} ms");
+    println!(
+        "backup_file_size {:.1} MiB",
+        info.file_bytes as f64 / 1_048_576.0
+    );
+}
