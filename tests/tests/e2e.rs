@@ -2202,7 +2202,7 @@ async fn restore_drill_after_the_laptop_is_wiped_story() -> Result<()> {
     wait_for(&client, "[data-testid=overview]").await?;
     // No backup yet: Vandaag says so.
     wait_for(&client, "[data-testid=backup-nag]").await?;
-    shot(&client, "40-backup-nag").await?;
+    shot(&client, "70-backup-nag").await?;
     let minutes_before = held_minutes(&client).await?;
 
     click(&client, "[data-testid=nav-instellingen]").await?;
@@ -2225,7 +2225,7 @@ async fn restore_drill_after_the_laptop_is_wiped_story() -> Result<()> {
         "Laatste goede back-up",
     )
     .await?;
-    shot(&client, "41-backups-settings").await?;
+    shot(&client, "71-backups-settings").await?;
     assert_accessible(&client, "back-ups").await?;
     let backup = std::fs::read_dir(&folder)?
         .flatten()
@@ -2256,7 +2256,7 @@ async fn restore_drill_after_the_laptop_is_wiped_story() -> Result<()> {
     answer_dialog("Back-up kiezen", &backup).await?;
     wait_for(&client, "[data-testid=restore-file]").await?;
     fill(&client, "#restore-secret", &recovery).await?;
-    shot(&client, "42-restore-first-run").await?;
+    shot(&client, "72-restore-first-run").await?;
     click(&client, "[data-testid=restore-submit]").await?;
     wait_for(&client, "[data-testid=overview]").await?;
     // Everything is there: the same finalised minutes, the audit chain verified.
@@ -2264,7 +2264,7 @@ async fn restore_drill_after_the_laptop_is_wiped_story() -> Result<()> {
     assert_eq!(minutes_after, minutes_before, "the minutes are identical");
     click(&client, "[data-testid=nav-instellingen]").await?;
     wait_for_text(&client, "[data-testid=audit-status]", "Keten intact").await?;
-    shot(&client, "43-restored-settings").await?;
+    shot(&client, "73-restored-settings").await?;
     client.close().await?;
     drop(driver);
     Ok(())

@@ -225,7 +225,8 @@ pub fn run_app() -> Result<()> {
     cmd(&mut cargo(&["run", "-p", "kernteam"]))
 }
 
-/// The long forms of the reliability suite: the SIGKILL writer for 500 rounds instead of 50.
+/// The long forms of the reliability suite: the SIGKILL writer for 500 rounds instead of 50,
+/// and the SIGKILL backup for 200 rounds instead of 20.
 pub fn soak() -> Result<()> {
     eprintln!("xtask: soak — a writer killed at 500 random moments");
     build_all_targets()?;
@@ -238,6 +239,19 @@ pub fn soak() -> Result<()> {
         "--nocapture",
     ]);
     c.env("KERNTEAM_KILL_ROUNDS", "500");
+    cmd(&mut c)?;
+    eprintln!("xtask: soak — a backup killed at 200 random moments");
+    let mut c = cargo(&[
+        "test",
+        "-p",
+        "kernteam-store",
+        "--lib",
+        "tests_backup::backup_survives_kill_9",
+        "--",
+        "--exact",
+        "--nocapture",
+    ]);
+    c.env("KERNTEAM_SOAK", "1");
     cmd(&mut c)?;
     eprintln!("xtask: soak passed");
     Ok(())

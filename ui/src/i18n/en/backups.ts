@@ -41,7 +41,8 @@ export const backups: typeof nl = {
     back: 'Back',
   },
   firstRunChoice: 'Have you used Kernteam on another laptop before?',
-  startNew: 'Start new',
+  afterSetup:
+    'Next, choose a folder for backups in Settings → Backups: the school drive, OneDrive or a USB stick. Then nothing is lost if this laptop breaks or is stolen.',
   restoreInstead: 'Restore from a backup',
   nagNone:
     'There is no backup yet. Choose a folder in Settings, so nothing is lost if this laptop breaks or is stolen.',

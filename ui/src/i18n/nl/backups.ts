@@ -45,7 +45,8 @@ export const backups = {
   },
   /** screens/FirstRun.svelte */
   firstRunChoice: 'Heeft u al Kernteam gebruikt op een andere laptop?',
-  startNew: 'Nieuw beginnen',
+  afterSetup:
+    'Kies straks in Instellingen → Back-ups een map voor de back-ups: de schoolschijf, OneDrive of een USB-stick. Dan gaat er niets verloren als deze laptop stukgaat of wordt gestolen.',
   restoreInstead: 'Herstellen uit een back-up',
   /** screens/Vandaag.svelte */
   nagNone:
