@@ -183,6 +183,12 @@ fn a_thousand_damaged_backups_are_each_refused_and_change_nothing() {
     let original = std::fs::read(&info.path).expect("read");
     drop(f.store);
     let files_before = snapshot_files(f.data.root());
+    let key = f
+        .data
+        .key_slots()
+        .expect("slots")
+        .unlock_passphrase(PASS)
+        .expect("key");
     let damaged = f.folder.join("damaged.ktbackup");
     let mut rng = 0x9E37_79B9_7F4A_7C15u64;
     let mut next = move |below: usize| {
@@ -214,6 +220,12 @@ fn a_thousand_damaged_backups_are_each_refused_and_change_nothing() {
             "round {round}: {err:?}"
         );
         assert!(inspect_backup(&damaged).is_err(), "round {round}");
+        if round % 10 == 0 {
+            // The verification after writing reads the file once, with the key: it refuses too.
+            let scratch = tempfile::tempdir().expect("scratch");
+            let err = verify_backup(&damaged, &key, scratch.path()).expect_err("refused");
+            assert!(matches!(err, StoreError::BackupDamaged(_)), "round {round}: {err:?}");
+        }
     }
     assert_eq!(snapshot_files(f.data.root()), files_before);
 }

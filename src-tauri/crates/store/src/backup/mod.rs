@@ -244,10 +244,8 @@ fn info_of(path: &Path, header: &container::Header) -> Result<BackupInfo> {
 /// scratch file under `scratch_dir` (SQLCipher's page check, SQLite's b-tree check, the audit
 /// chain walked and equal to the header's).
 pub fn verify_backup(path: &Path, key: &DataKey, scratch_dir: &Path) -> Result<BackupInfo> {
-    let layout = container::check(path)?;
-    container::authenticate(path, key)?;
     let scratch = Scratch::new(scratch_dir, "verify")?;
-    container::extract(path, &layout, &scratch.path)?;
+    let layout = container::check_and_extract(path, key, &scratch.path)?;
     check_database(&scratch.path, key, &layout.header)?;
     info_of(path, &layout.header)
 }
