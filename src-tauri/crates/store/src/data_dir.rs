@@ -56,6 +56,21 @@ impl DataDir {
         self.root.join(crate::KEYS_COPY_FILE)
     }
 
+    /// This install's device id, made on first use (`device-id` in the root). A restored store
+    /// on a new laptop gets that laptop's own, so its backups never prune the old laptop's.
+    pub fn device_id(&self) -> Result<uuid::Uuid> {
+        let path = self.root.join(crate::DEVICE_FILE);
+        if let Ok(text) = std::fs::read_to_string(&path)
+            && let Ok(id) = uuid::Uuid::parse_str(text.trim())
+        {
+            return Ok(id);
+        }
+        let id = uuid::Uuid::now_v7();
+        crate::private_files::private_dir(&self.root)?;
+        crate::atomic::write_atomically(&path, id.to_string().as_bytes())?;
+        Ok(id)
+    }
+
     /// What is on disk, read without a key. Without a database it is `Empty`, whatever else
     /// is there; a database whose `keys.json` is missing or damaged is `Unreadable`.
     pub fn state(&self) -> DiskState {

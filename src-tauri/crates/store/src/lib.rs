@@ -50,6 +50,10 @@ pub const KEYS_FILE: &str = "keys.json";
 /// position, which only `keys.json` follows).
 pub const KEYS_COPY_FILE: &str = "keys.backup.json";
 
+/// File name of this install's device id (a random UUID, no personal data), which keeps the
+/// backups of two laptops holding the same store apart in one folder.
+pub const DEVICE_FILE: &str = "device-id";
+
 /// Who did something, for the audit log: a member id, or the device before a profile exists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor(pub String);

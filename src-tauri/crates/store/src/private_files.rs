@@ -21,6 +21,7 @@ pub(crate) fn restrict_store(dir: &crate::DataDir) -> std::io::Result<()> {
         dir.root().join(format!("{}-shm", crate::DB_FILE)),
         dir.keys_path(),
         dir.keys_copy_path(),
+        dir.root().join(crate::DEVICE_FILE),
     ] {
         restrict(&file)?;
     }

@@ -224,7 +224,10 @@ fn a_thousand_damaged_backups_are_each_refused_and_change_nothing() {
             // The verification after writing reads the file once, with the key: it refuses too.
             let scratch = tempfile::tempdir().expect("scratch");
             let err = verify_backup(&damaged, &key, scratch.path()).expect_err("refused");
-            assert!(matches!(err, StoreError::BackupDamaged(_)), "round {round}: {err:?}");
+            assert!(
+                matches!(err, StoreError::BackupDamaged(_)),
+                "round {round}: {err:?}"
+            );
         }
     }
     assert_eq!(snapshot_files(f.data.root()), files_before);
@@ -285,11 +288,14 @@ fn pruning_keeps_the_policy_and_never_touches_other_files() {
                 .taken_at,
         );
     }
-    let stranger = f
-        .folder
-        .join("kernteam-backup-00000000-20260101T000000Z.ktbackup");
+    // Named as this store's, but not a backup at all: listed by its header, so never touched.
+    let ours = source.store_id().simple().to_string();
+    let stranger = f.folder.join(format!(
+        "kernteam-backup-{}-00000000-20260101T000000Z.ktbackup",
+        &ours[24..]
+    ));
     std::fs::write(&stranger, b"not ours").expect("write");
-    let removed = prune_backups(&f.folder, source.store_id()).expect("prune");
+    let removed = prune_backups(&f.folder, &source).expect("prune");
     let left: Vec<_> = list_backups(&f.folder, source.store_id())
         .expect("list")
         .into_iter()

@@ -127,7 +127,7 @@ impl BackupJob {
         let info = kernteam_store::take_backup(&self.source, &self.folder, self.taken_at)
             .map_err(folder_error)?;
         // Pruning comes only after this backup verified; a failure to prune loses nothing.
-        let pruned = kernteam_store::prune_backups(&self.folder, self.source.store_id())
+        let pruned = kernteam_store::prune_backups(&self.folder, &self.source)
             .map(|removed| removed.len())
             .unwrap_or(0);
         Ok(BackupReport::new(&info, pruned))

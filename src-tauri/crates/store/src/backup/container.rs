@@ -3,7 +3,7 @@
 //! ```text
 //! "KERNTEAM-BACKUP\n" | format (u32 LE) | header length (u32 LE) | header (JSON)
 //! | database (a SQLCipher file under the store's own key)
-//! | SHA-256 of all of the above | HMAC-SHA-256 of all of the above under the data key
+//! | HMAC-SHA-256 of all of the above under the data key | SHA-256 of all of the above
 //! ```
 //!
 //! The header carries the key slots of the moment, so the passphrase or recovery key valid then
@@ -38,6 +38,8 @@ const CHUNK: usize = 1 << 20;
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub(crate) struct Header {
     pub(crate) store_id: Uuid,
+    /// The install (laptop) that took it.
+    pub(crate) device_id: Uuid,
     pub(crate) taken_at: DateTime<Utc>,
     pub(crate) schema_version: i64,
     /// The audit chain in the snapshot: its length and the hash of its last event ("" when
@@ -109,8 +111,11 @@ pub(crate) fn write(
             "the snapshot changed while it was copied".into(),
         ));
     }
+    // The checksum covers the MAC too, so any changed byte shows without a key.
+    let tag = mac.finalize().into_bytes();
+    sum.update(tag);
+    out.write_all(&tag)?;
     out.write_all(&sum.finalize())?;
-    out.write_all(&mac.finalize().into_bytes())?;
     out.flush()?;
     Ok(written + TRAILER)
 }
@@ -153,7 +158,7 @@ pub(crate) fn check(path: &Path) -> Result<Layout> {
     let body = len - TRAILER;
     file.seek(SeekFrom::Start(0))?;
     let mut sum = Sha256::new();
-    stream(&mut file, body, |chunk| sum.update(chunk))?;
+    stream(&mut file, body + DIGEST as u64, |chunk| sum.update(chunk))?;
     let mut trailer = [0u8; DIGEST];
     file.read_exact(&mut trailer)?;
     if sum.finalize().as_slice() != trailer {
@@ -180,9 +185,9 @@ pub(crate) fn authenticate(path: &Path, key: &DataKey) -> Result<()> {
         .ok_or_else(|| damaged("te kort voor een back-up"))?;
     let mut mac = body_mac(key);
     stream(&mut file, body, |chunk| mac.update(chunk))?;
-    let mut trailer = [0u8; 2 * DIGEST];
-    file.read_exact(&mut trailer)?;
-    mac.verify_slice(&trailer[DIGEST..])
+    let mut tag = [0u8; DIGEST];
+    file.read_exact(&mut tag)?;
+    mac.verify_slice(&tag)
         .map_err(|_| damaged("de handtekening klopt niet"))
 }
 
@@ -223,10 +228,11 @@ pub(crate) fn check_and_extract(path: &Path, key: &DataKey, target: &Path) -> Re
     }
     let mut trailer = [0u8; 2 * DIGEST];
     file.read_exact(&mut trailer)?;
-    if sum.finalize().as_slice() != &trailer[..DIGEST] {
+    sum.update(&trailer[..DIGEST]);
+    if sum.finalize().as_slice() != &trailer[DIGEST..] {
         return Err(damaged("de controlesom klopt niet"));
     }
-    mac.verify_slice(&trailer[DIGEST..])
+    mac.verify_slice(&trailer[..DIGEST])
         .map_err(|_| damaged("de handtekening klopt niet"))?;
     // A scratch copy to check, removed right after: no fsync (100 MiB of it took a second).
     out.flush()?;

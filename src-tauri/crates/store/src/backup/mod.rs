@@ -29,6 +29,8 @@ pub struct BackupInfo {
     pub path: PathBuf,
     /// The store it is a backup of.
     pub store_id: Uuid,
+    /// The install (laptop) that took it.
+    pub device_id: Uuid,
     /// When it was taken.
     pub taken_at: DateTime<Utc>,
     /// The schema version of the database in it.
@@ -45,6 +47,7 @@ pub struct BackupSource {
     dir: DataDir,
     key: DataKey,
     store_id: Uuid,
+    device_id: Uuid,
 }
 
 impl Store {
@@ -54,6 +57,7 @@ impl Store {
             dir: self.dir.clone(),
             key: self.key.duplicate(),
             store_id: self.dir.key_slots()?.store_id,
+            device_id: self.dir.device_id()?,
         })
     }
 }
@@ -63,13 +67,26 @@ impl BackupSource {
     pub fn store_id(&self) -> Uuid {
         self.store_id
     }
+
+    /// The install (laptop) whose backups these are.
+    pub fn device_id(&self) -> Uuid {
+        self.device_id
+    }
 }
 
-/// The file name of a backup: the store's short id and the moment, never anything about pupils.
-fn file_name(store_id: Uuid, taken_at: DateTime<Utc>) -> String {
-    let short = &store_id.simple().to_string()[..8];
+/// Eight hex digits of an id, as file names carry it: the last ones, which are random (a
+/// UUIDv7 begins with its time, the same for ids made within hours of each other).
+fn short(id: Uuid) -> String {
+    id.simple().to_string()[24..].to_owned()
+}
+
+/// The file name of a backup: the short ids of the store and the laptop, and the moment; never
+/// anything about pupils.
+fn file_name(source: &BackupSource, taken_at: DateTime<Utc>) -> String {
     format!(
-        "kernteam-backup-{short}-{}.{BACKUP_EXTENSION}",
+        "kernteam-backup-{}-{}-{}.{BACKUP_EXTENSION}",
+        short(source.store_id),
+        short(source.device_id),
         taken_at.format("%Y%m%dT%H%M%SZ")
     )
 }
@@ -96,6 +113,7 @@ pub fn take_backup(
         drop(copy);
         container::Header {
             store_id: source.store_id,
+            device_id: source.device_id,
             taken_at,
             schema_version,
             audit_count,
@@ -104,8 +122,8 @@ pub fn take_backup(
             slots: source.dir.key_slots()?.for_backup(),
         }
     };
-    remove_stale_temp_files(folder, source.store_id);
-    let target = folder.join(file_name(source.store_id, taken_at));
+    remove_stale_temp_files(folder, source);
+    let target = folder.join(file_name(source, taken_at));
     if target.exists() {
         return Err(StoreError::AlreadyExists(target));
     }
@@ -187,10 +205,15 @@ fn chain_head(conn: &Connection) -> Result<(u64, String)> {
     }
 }
 
-/// What an interrupted backup of this store left in the folder (`.kernteam-backup-<store>-….tmp`);
-/// other files, and other stores' temp files (another laptop may be writing one), stay.
-fn remove_stale_temp_files(folder: &Path, store_id: Uuid) {
-    let prefix = format!(".kernteam-backup-{}-", &store_id.simple().to_string()[..8]);
+/// What an interrupted backup of this laptop left in the folder
+/// (`.kernteam-backup-<store>-<device>-….tmp`); other files, and other laptops' temp files
+/// (one may be writing right now), stay.
+fn remove_stale_temp_files(folder: &Path, source: &BackupSource) {
+    let prefix = format!(
+        ".kernteam-backup-{}-{}-",
+        short(source.store_id),
+        short(source.device_id)
+    );
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;
     };
@@ -233,6 +256,7 @@ fn info_of(path: &Path, header: &container::Header) -> Result<BackupInfo> {
     Ok(BackupInfo {
         path: path.to_path_buf(),
         store_id: header.store_id,
+        device_id: header.device_id,
         taken_at: header.taken_at,
         schema_version: header.schema_version,
         audit_events: header.audit_count,
@@ -311,7 +335,7 @@ impl Drop for Scratch {
 /// The backups of `store_id` in `folder`, newest first; files of other stores, temp files
 /// and damaged headers are left out (and never removed).
 pub fn list_backups(folder: &Path, store_id: Uuid) -> Result<Vec<BackupInfo>> {
-    let prefix = format!("kernteam-backup-{}-", &store_id.simple().to_string()[..8]);
+    let prefix = format!("kernteam-backup-{}-", short(store_id));
     let mut found = Vec::new();
     for entry in std::fs::read_dir(folder)?.flatten() {
         let name = entry.file_name();

@@ -2,17 +2,18 @@
 
 use std::path::Path;
 
-use uuid::Uuid;
-
-use super::{BackupInfo, list_backups};
+use super::{BackupInfo, BackupSource, list_backups};
 use crate::error::Result;
 
-/// Removes the backups of `store_id` in `folder` that the policy does not keep, and returns
-/// them. Call it only right after a backup verified: the newest file is then a good one, and
-/// the policy always keeps the newest. Files of other stores and files whose header cannot be
-/// read are never touched.
-pub fn prune_backups(folder: &Path, store_id: Uuid) -> Result<Vec<BackupInfo>> {
-    let backups = list_backups(folder, store_id)?;
+/// Removes this laptop's backups of the store in `folder` that the policy does not keep, and
+/// returns them. Call it only right after a backup verified: the newest file is then a good
+/// one, and the policy always keeps the newest. Files of other stores, of other laptops (a
+/// restored copy goes its own way) and files whose header cannot be read are never touched.
+pub fn prune_backups(folder: &Path, source: &BackupSource) -> Result<Vec<BackupInfo>> {
+    let backups: Vec<BackupInfo> = list_backups(folder, source.store_id())?
+        .into_iter()
+        .filter(|b| b.device_id == source.device_id())
+        .collect();
     let taken: Vec<_> = backups.iter().map(|b| b.taken_at).collect();
     let keep = kernteam_domain::backup_policy::keep(&taken);
     let mut removed = Vec::new();
