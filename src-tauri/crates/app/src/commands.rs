@@ -39,6 +39,9 @@ macro_rules! for_each_command {
             change_passphrase(passphrase: String) -> (); changes [Store]
                 = session { |s| s.change_passphrase(&passphrase) }
             enable_keyring() -> (); changes [Store] = session { |s| s.enable_keyring() }
+            rotate_keys(passphrase: String) -> String; changes [Store]
+                = session { |s| s.rotate_keys(&passphrase) }
+            reset_recovery_key() -> String; changes [Store] = session { |s| s.reset_recovery_key() }
             accept_audit_chain() -> AuditCheck; changes [Store]
                 = session { |s| s.accept_audit_chain() }
             recheck_audit_chain() -> AuditCheck; shows [Store]

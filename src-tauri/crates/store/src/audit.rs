@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 pub(crate) use chain::{append, append_change_once_per_session, recent_for, verify, verify_since};
 pub use head::{AuditHead, AuditStatus, HeadCheck};
-pub(crate) use head::{HeadKeeper, commit, compare};
+pub(crate) use head::{HeadKeeper, commit, compare, last_event};
 
 /// What happened, as stable codes. Content never goes in here, only ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -17,6 +17,7 @@ mod migrations;
 mod private_files;
 mod records;
 mod recovery;
+mod rotation;
 mod sealed_file;
 mod settings;
 mod slots;
@@ -38,6 +39,7 @@ pub use migrations::LATEST as SCHEMA_VERSION;
 pub use private_files::remove_leftover_temp_files;
 pub use records::*;
 pub use recovery::RecoveryKey;
+pub use rotation::KEYS_PENDING_FILE;
 pub use sealed_file::{is_sealed, open_file, seal_file};
 pub use slots::{ARGON2_MEMORY_KIB, ARGON2_PASSES, KeySlots, SlotKind};
 
@@ -91,3 +93,5 @@ mod tests_damage;
 mod tests_disk_full;
 #[cfg(test)]
 mod tests_dossier;
+#[cfg(test)]
+mod tests_rotation;

@@ -103,7 +103,7 @@ impl Store {
         })
     }
 
-    fn rewrap(
+    pub(crate) fn rewrap(
         &mut self,
         actor: &Actor,
         kind: SlotKind,

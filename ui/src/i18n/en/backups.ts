@@ -40,6 +40,20 @@ export const backups: typeof nl = {
     setAside: (folder: string) => `The data that were here are set aside in ${folder}.`,
     back: 'Back',
   },
+  keys: {
+    title: 'Keys',
+    recoveryHint: 'Recovery key lost or seen by someone else? Make a new one; the old one then stops working.',
+    newRecovery: 'Make a new recovery key',
+    rotateHint:
+      'Renewing the keys encrypts all data under a new key and gives a new recovery key. Do this when a laptop, passphrase or recovery key may have fallen into the wrong hands.',
+    passphrase: 'Your passphrase, to confirm',
+    rotate: 'Renew keys',
+    rotating: 'Renewing…',
+    shownOnce: 'Your new recovery key. It is shown only once: write it down and keep it safe.',
+    olderBackups:
+      'Backups from before this moment open only with the passphrase and recovery key of that time. Keep those for as long as you keep those backups (up to 12 months).',
+    kept: 'I have kept the new recovery key',
+  },
   firstRunChoice: 'Have you used Kernteam on another laptop before?',
   afterSetup:
     'Next, choose a folder for backups in Settings → Backups: the school drive, OneDrive or a USB stick. Then nothing is lost if this laptop breaks or is stolen.',

@@ -43,6 +43,21 @@ export const backups = {
     setAside: (folder: string) => `De gegevens die er stonden, staan apart in ${folder}.`,
     back: 'Terug',
   },
+  /** components/backups/KeySettings.svelte */
+  keys: {
+    title: 'Sleutels',
+    recoveryHint: 'Herstelsleutel kwijt of gezien door een ander? Maak een nieuwe; de oude werkt dan niet meer.',
+    newRecovery: 'Nieuwe herstelsleutel maken',
+    rotateHint:
+      'Sleutels vernieuwen versleutelt alle gegevens met een nieuwe sleutel en geeft een nieuwe herstelsleutel. Doe dit als een laptop, wachtwoord of herstelsleutel in verkeerde handen kan zijn geraakt.',
+    passphrase: 'Uw wachtwoord ter bevestiging',
+    rotate: 'Sleutels vernieuwen',
+    rotating: 'Bezig met vernieuwen…',
+    shownOnce: 'Uw nieuwe herstelsleutel. Hij wordt maar één keer getoond: schrijf hem op en bewaar hem veilig.',
+    olderBackups:
+      'Back-ups van vóór dit moment openen alleen met het wachtwoord en de herstelsleutel van toen. Bewaar die zolang u die back-ups bewaart (tot 12 maanden).',
+    kept: 'Ik heb de nieuwe herstelsleutel bewaard',
+  },
   /** screens/FirstRun.svelte */
   firstRunChoice: 'Heeft u al Kernteam gebruikt op een andere laptop?',
   afterSetup:

@@ -158,18 +158,15 @@ impl Session {
     }
 
     pub(crate) fn open_store(&mut self, request: &UnlockRequest) -> AppResult<SlotKind> {
-        let slots = self.dir.key_slots()?;
-        let (key, slot) = match request {
+        let (slot, recovery) = match request {
             UnlockRequest::Keyring if self.locked_after_use => {
                 return Err(AppError::new(
                     ErrorCode::SecretRequired,
                     "Kernteam is vergrendeld. Ontgrendel met uw wachtwoord of herstelsleutel; de sleutelbos opent Kernteam alleen bij het starten.",
                 ));
             }
-            UnlockRequest::Keyring => (slots.unlock_keyring()?, SlotKind::Keyring),
-            UnlockRequest::Passphrase { passphrase } => {
-                (slots.unlock_passphrase(passphrase)?, SlotKind::Passphrase)
-            }
+            UnlockRequest::Keyring => (SlotKind::Keyring, None),
+            UnlockRequest::Passphrase { .. } => (SlotKind::Passphrase, None),
             UnlockRequest::RecoveryKey { recovery_key } => {
                 let recovery = RecoveryKey::parse(recovery_key).ok_or_else(|| AppError {
                     code: ErrorCode::WrongPassphrase,
@@ -177,11 +174,23 @@ impl Session {
                     field: Some("recoveryKey".into()),
                     source: None,
                 })?;
-                (slots.unlock_recovery(&recovery)?, SlotKind::Recovery)
+                (SlotKind::Recovery, Some(recovery))
             }
         };
-        // The key came out of an authenticated slot, so a failure to decrypt means damage.
-        let store = Store::open(&self.dir, key).map_err(|e| match e {
+        let unwrap = |slots: &KeySlots| -> Result<DataKey, StoreError> {
+            match (request, &recovery) {
+                (UnlockRequest::Passphrase { passphrase }, _) => {
+                    slots.unlock_passphrase(passphrase)
+                }
+                (UnlockRequest::RecoveryKey { .. }, Some(recovery)) => {
+                    slots.unlock_recovery(recovery)
+                }
+                _ => slots.unlock_keyring(),
+            }
+        };
+        // The key came out of an authenticated slot, so a failure to decrypt means damage (an
+        // interrupted key rotation is settled inside `open_unwrapping`).
+        let store = Store::open_unwrapping(&self.dir, unwrap).map_err(|e| match e {
             StoreError::CannotDecrypt => {
                 StoreError::Damaged("key slot and database disagree".into())
             }
@@ -264,5 +273,23 @@ impl Session {
         let actor = self.actor_now()?;
         self.store()?.enable_keyring(&actor)?;
         Ok(())
+    }
+
+    /// A new data key: the database re-encrypted, new slots, and a new recovery key returned to
+    /// show once. The person types her passphrase first (`WrongPassphrase` otherwise; nothing
+    /// changes). Backups taken before keep opening only with the secrets of before.
+    pub fn rotate_keys(&mut self, passphrase: &str) -> AppResult<String> {
+        let actor = self.actor_now()?;
+        let recovery = self.store()?.rotate_key(&actor, passphrase)?;
+        self.unlocked_by_recovery = false;
+        Ok(recovery.display().to_string())
+    }
+
+    /// A new recovery key (returned to show once) in place of the old one, which stops working;
+    /// the data key and the passphrase stay.
+    pub fn reset_recovery_key(&mut self) -> AppResult<String> {
+        let actor = self.actor_now()?;
+        let recovery = self.store()?.reset_recovery_key(&actor)?;
+        Ok(recovery.display().to_string())
     }
 }

@@ -176,7 +176,7 @@ impl HeadKeeper {
     }
 }
 
-fn last_event(conn: &rusqlite::Connection) -> Result<Option<(u64, String)>> {
+pub(crate) fn last_event(conn: &rusqlite::Connection) -> Result<Option<(u64, String)>> {
     let last = conn.query_row(
         "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
         [],

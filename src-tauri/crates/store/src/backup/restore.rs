@@ -85,6 +85,7 @@ fn set_aside_current(dir: &DataDir, now: DateTime<Utc>) -> Result<Option<PathBuf
         dir.root().join(format!("{DB_FILE}-shm")),
         dir.keys_path(),
         dir.keys_copy_path(),
+        dir.root().join(crate::KEYS_PENDING_FILE),
     ]
     .into_iter()
     .filter(|f| f.exists())
