@@ -94,7 +94,7 @@ impl AppState {
                     .unwrap_or_else(|poisoned| poisoned.into_inner())
                     .backup_job(true);
                 let Ok(Some(job)) = job else { continue };
-                let outcome = job.run();
+                let outcome = job.run_gently();
                 let recorded = session
                     .lock()
                     .unwrap_or_else(|poisoned| poisoned.into_inner())

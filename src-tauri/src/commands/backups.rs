@@ -50,7 +50,7 @@ pub async fn backup_now(_app: tauri::AppHandle, state: &AppState) -> CommandResu
 
 /// Runs a job off the session (the app stays usable), then records how it ended.
 pub async fn run(state: &AppState, job: BackupJob) -> Result<BackupReport, AppError> {
-    let outcome = tauri::async_runtime::spawn_blocking(move || job.run())
+    let outcome = tauri::async_runtime::spawn_blocking(move || job.run_gently())
         .await
         .unwrap_or_else(|_| {
             Err(AppError::new(

@@ -161,5 +161,69 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     });
     println!("live_item_switch_p50 {p50:.2} ms");
     println!("live_item_switch_p95 {p95:.2} ms");
+    switches_during_backups(&mut session, scratch.path(), first, next)?;
+    Ok(())
+}
+
+/// Issue 14: the same item switch while a backup runs on a thread of its own (as the shell
+/// runs it), in turns with switches while none runs.
+fn switches_during_backups(
+    session: &mut Session,
+    scratch: &std::path::Path,
+    item: AgendaItemId,
+    meeting: MeetingId,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let folder = scratch.join("backups");
+    std::fs::create_dir_all(&folder)?;
+    session.set_backup_folder(&folder)?;
+    let start = kernteam_app::domain::clock::now();
+    let (mut quiet, mut busy) = (Vec::new(), Vec::new());
+    let switch = |session: &mut Session| {
+        let t = std::time::Instant::now();
+        session.add_spent(item, 1).expect("time");
+        std::hint::black_box(session.live_meeting(meeting).expect("live"));
+        t.elapsed().as_secs_f64() * 1000.0
+    };
+    for turn in 0..6i64 {
+        for _ in 0..10 {
+            quiet.push(switch(session));
+        }
+        // Each backup its own minute, so the file names never meet.
+        let job = {
+            let _at =
+                kernteam_app::domain::clock::fixed_at(start + chrono::Duration::minutes(turn));
+            session.backup_job(false)?.ok_or("a folder is set")?
+        };
+        let running = std::thread::spawn(move || job.run_gently().map(|r| r.file_bytes));
+        while !running.is_finished() {
+            busy.push(switch(session));
+        }
+        running.join().map_err(|_| "backup thread")??;
+    }
+    let sorted = |mut v: Vec<f64>| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        v
+    };
+    let (quiet, busy) = (sorted(quiet), sorted(busy));
+    let (quiet_p95, busy_p95) = (
+        timing::percentile(&quiet, 0.95),
+        timing::percentile(&busy, 0.95),
+    );
+    let switches = busy.len();
+    println!(
+        "live_item_switch_during_backup_p50 {:.2} ms",
+        timing::percentile(&busy, 0.5)
+    );
+    println!(
+        "live_item_switch_during_backup_p50_plain {:.2} ms",
+        timing::percentile(&quiet, 0.5)
+    );
+    println!("live_item_switch_during_backup_count {switches} count");
+    println!("live_item_switch_during_backup_p95 {busy_p95:.2} ms");
+    println!("live_item_switch_during_backup_p95_plain {quiet_p95:.2} ms");
+    println!(
+        "live_item_switch_during_backup_p95_ratio {:.2} x",
+        busy_p95 / quiet_p95
+    );
     Ok(())
 }

@@ -122,6 +122,31 @@ pub struct BackupJob {
 }
 
 impl BackupJob {
+    /// Runs the job on a thread of its own at a lower CPU priority (on Linux nice 10, for that
+    /// thread only), so a meeting on the same laptop keeps its pace; waits for it.
+    pub fn run_gently(self) -> AppResult<BackupReport> {
+        let spawned = std::thread::Builder::new()
+            .name("kernteam-backup".into())
+            .spawn(move || {
+                #[cfg(target_os = "linux")]
+                let _ = rustix::process::nice(10);
+                self.run()
+            });
+        match spawned {
+            Ok(thread) => thread.join().unwrap_or_else(|_| {
+                Err(AppError::new(
+                    ErrorCode::Internal,
+                    "De back-up is onderbroken; probeer het opnieuw.",
+                ))
+            }),
+            Err(e) => Err(AppError::new(
+                ErrorCode::Internal,
+                "De back-up kon niet beginnen; probeer het opnieuw.",
+            )
+            .caused_by(e)),
+        }
+    }
+
     /// Takes and verifies the backup, then prunes the older ones the policy no longer keeps.
     pub fn run(&self) -> AppResult<BackupReport> {
         let info = kernteam_store::take_backup(&self.source, &self.folder, self.taken_at)

@@ -191,9 +191,13 @@ pub(crate) fn authenticate(path: &Path, key: &DataKey) -> Result<()> {
         .map_err(|_| damaged("de handtekening klopt niet"))
 }
 
-/// Checks the checksum and the MAC under `key` and copies the database out to `target`, in one
-/// read of the file (a verification right after writing: the key is at hand).
-pub(crate) fn check_and_extract(path: &Path, key: &DataKey, target: &Path) -> Result<Layout> {
+/// Checks the checksum and the MAC under `key`, in one read of the file, and copies the database
+/// out to `target` when one is given (a verification: the key is at hand).
+pub(crate) fn check_and_extract(
+    path: &Path,
+    key: &DataKey,
+    target: Option<&Path>,
+) -> Result<Layout> {
     let mut file = File::open(path)?;
     let (json, len) = read_front(&mut file)?;
     let header: Header =
@@ -206,8 +210,13 @@ pub(crate) fn check_and_extract(path: &Path, key: &DataKey, target: &Path) -> Re
     file.seek(SeekFrom::Start(0))?;
     let mut sum = Sha256::new();
     let mut mac = body_mac(key);
-    let out = crate::private_files::new_private_file().open(target)?;
-    let mut out = BufWriter::with_capacity(CHUNK, out);
+    let mut out = match target {
+        Some(target) => Some(BufWriter::with_capacity(
+            CHUNK,
+            crate::private_files::new_private_file().open(target)?,
+        )),
+        None => None,
+    };
     let mut at = 0u64;
     let mut failed = None;
     stream(&mut file, body, |chunk| {
@@ -217,6 +226,7 @@ pub(crate) fn check_and_extract(path: &Path, key: &DataKey, target: &Path) -> Re
         let start = database_at.saturating_sub(at).min(chunk.len() as u64) as usize;
         if failed.is_none()
             && start < chunk.len()
+            && let Some(out) = out.as_mut()
             && let Err(e) = out.write_all(&chunk[start..])
         {
             failed = Some(e);
@@ -235,7 +245,9 @@ pub(crate) fn check_and_extract(path: &Path, key: &DataKey, target: &Path) -> Re
     mac.verify_slice(&trailer[..DIGEST])
         .map_err(|_| damaged("de handtekening klopt niet"))?;
     // A scratch copy to check, removed right after: no fsync (100 MiB of it took a second).
-    out.flush()?;
+    if let Some(out) = out.as_mut() {
+        out.flush()?;
+    }
     Ok(Layout {
         header,
         database_at,
