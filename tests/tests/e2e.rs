@@ -2265,6 +2265,22 @@ async fn restore_drill_after_the_laptop_is_wiped_story() -> Result<()> {
     click(&client, "[data-testid=nav-instellingen]").await?;
     wait_for_text(&client, "[data-testid=audit-status]", "Keten intact").await?;
     shot(&client, "73-restored-settings").await?;
+    // New keys after the move: a new recovery key, shown once, and a word on older backups.
+    fill(&client, "#rotate-pass", PASSPHRASE).await?;
+    click(&client, "[data-testid=rotate-keys]").await?;
+    wait_for_text(
+        &client,
+        "[data-testid=new-recovery-key]",
+        "van vóór dit moment",
+    )
+    .await?;
+    let new_key = wait_for(&client, "[data-testid=new-recovery-key] .recovery-key")
+        .await?
+        .attr("aria-label")
+        .await?
+        .context("the new recovery key is labelled")?;
+    assert_ne!(new_key, recovery, "a new recovery key");
+    shot(&client, "74-keys-renewed").await?;
     client.close().await?;
     drop(driver);
     Ok(())
