@@ -158,7 +158,7 @@ impl From<StoreError> for AppError {
             StoreError::KeySlotsDamaged(_) => (Damaged, "Het sleutelbestand (keys.json) ontbreekt of is beschadigd. Er is niets gewijzigd; zet keys.json terug uit een back-up.".to_owned()),
             StoreError::BackupDamaged(_) => (BackupDamaged, "Dit back-upbestand is beschadigd, na het maken gewijzigd, of geen Kernteam-back-up. Er is niets teruggezet en niets gewijzigd; kies een andere back-up.".to_owned()),
             StoreError::SealedFileDamaged(_) => (Damaged, "Dit bestand is beschadigd of is geen versleuteld Kernteam-bestand. Er is niets geïmporteerd.".to_owned()),
-            StoreError::MigrationFailed { .. } => (Damaged, "Het bijwerken van de database naar deze versie van Kernteam is mislukt. Het bestand is gelaten zoals het was en er staat een kopie naast (map voor-update-…). Neem contact op met uw beheerder.".to_owned()),
+            StoreError::MigrationFailed { .. } => (Damaged, "Het bijwerken van de database naar deze versie van Kernteam is mislukt. Het bestand is gelaten zoals het was, en er is eerst een back-up van gemaakt (map voor-update in de gegevensmap). Neem contact op met uw beheerder.".to_owned()),
             StoreError::NewerSchema { .. } => (NewerSchema, "Deze gegevens zijn gemaakt met een nieuwere versie van Kernteam. Werk Kernteam bij om ze te openen.".to_owned()),
             StoreError::KeyringUnavailable(_) => (KeyringUnavailable, "De sleutelbos van het systeem is niet beschikbaar. Ontgrendel met uw wachtwoord.".to_owned()),
             StoreError::AuditChainBroken { seq } => (Damaged, format!("Het auditlog is gewijzigd of beschadigd (bij gebeurtenis {seq}). Meld dit bij uw beheerder.")),

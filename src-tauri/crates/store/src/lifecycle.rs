@@ -35,14 +35,13 @@ impl Store {
 
     /// Opens an existing database; a wrong key or a foreign file is an error and the file is
     /// left byte for byte as it was.
-    /// A database of an older schema is first copied, as it is, into
-    /// `voor-update-v<version>-<id>` beside it (with its key slots), then migrated in one
-    /// transaction.
+    /// A database of an older schema is first backed up, as it is, into `voor-update` in the
+    /// data dir (a verified backup like any other), then migrated in one transaction.
     pub fn open(dir: &DataDir, key: DataKey) -> Result<Self> {
         let mut conn = connection::open(&dir.db_path(), &key, connection::Mode::Existing)?;
         let version = migrations::pending(&conn)?;
         if version < migrations::LATEST {
-            copy_before_update(dir, &conn, version)?;
+            backup_before_update(dir, &conn, &key)?;
         }
         migrations::apply(&mut conn)?;
         // A store made by an older Kernteam (or copied in) becomes private too.
@@ -167,23 +166,15 @@ fn keep_aside(file: &std::path::Path) -> Result<()> {
     Ok(())
 }
 
-/// Copies the database (its WAL folded in first) and the key slots into a new private folder
-/// beside them, before a migration touches the file.
-fn copy_before_update(dir: &DataDir, conn: &rusqlite::Connection, version: i64) -> Result<()> {
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-    let folder = dir.root().join(format!(
-        "voor-update-v{version}-{}",
-        uuid::Uuid::now_v7().simple()
-    ));
+/// The folder in the data dir where a backup is taken before each migration.
+pub const UPDATE_BACKUPS_DIR: &str = "voor-update";
+
+/// A backup of the store as it is, in `voor-update` in the data dir, before a migration touches
+/// the file; the passphrase or recovery key of now opens it like any backup.
+fn backup_before_update(dir: &DataDir, conn: &rusqlite::Connection, key: &DataKey) -> Result<()> {
+    let folder = dir.root().join(UPDATE_BACKUPS_DIR);
     private_files::private_dir(&folder)?;
-    for file in [dir.db_path(), dir.keys_path()] {
-        if let Some(name) = file.file_name()
-            && file.exists()
-        {
-            std::fs::copy(&file, folder.join(name))?;
-            std::fs::File::open(folder.join(name))?.sync_all()?;
-        }
-    }
-    atomic::sync_dir(&folder)?;
+    let source = crate::BackupSource::for_dir(dir, key)?;
+    crate::backup::backup_from(conn, &source, &folder, kernteam_domain::clock::now())?;
     Ok(())
 }

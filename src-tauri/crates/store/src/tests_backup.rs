@@ -485,7 +485,7 @@ fn backup_survives_kill_9() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("spawn child");
-        std::thread::sleep(std::time::Duration::from_millis(80 + (round * 53) % 300));
+        std::thread::sleep(std::time::Duration::from_millis(400 + (round * 173) % 1200));
         child.kill().expect("SIGKILL");
         child.wait().expect("reap");
         for backup in backups_in(&f.folder) {
@@ -514,20 +514,16 @@ fn as_version_5(dir: &Path) {
         .expect("back to version 5");
 }
 
-fn update_copies(dir: &Path) -> Vec<PathBuf> {
-    std::fs::read_dir(dir)
-        .expect("list")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("voor-update-v5-"))
-        })
-        .collect()
+fn update_backups(dir: &Path) -> Vec<PathBuf> {
+    let folder = dir.join("voor-update");
+    if !folder.exists() {
+        return Vec::new();
+    }
+    backups_in(&folder)
 }
 
 #[test]
-fn an_update_copies_the_store_first_and_then_migrates() {
+fn an_update_is_preceded_by_a_backup_of_the_store_as_it_was() {
     let root = tempfile::tempdir().expect("tempdir");
     as_version_5(root.path());
     let data = DataDir::new(root.path());
@@ -538,20 +534,29 @@ fn an_update_copies_the_store_first_and_then_migrates() {
         .expect("key");
     let store = Store::open(&data, key).expect("opens and migrates");
     assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
-    let copies = update_copies(root.path());
-    assert_eq!(copies.len(), 1, "one copy before the update");
-    // The copy is the old store: it opens with the same slots at version 5.
-    let old = DataDir::new(&copies[0]);
-    let key = old
+    let backups = update_backups(root.path());
+    assert_eq!(backups.len(), 1, "one backup before the update");
+    // The backup is the old store: restored, it is at version 5 (and migrates when opened).
+    let info = inspect_backup(&backups[0]).expect("a whole backup");
+    assert_eq!(info.schema_version, 5);
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let restored = restore_backup(
+        &backups[0],
+        &DataDir::new(elsewhere.path()),
+        BackupSecret::Passphrase(PASS),
+        at(9, 9),
+    )
+    .expect("restores");
+    drop(restored);
+    // Opening the same store again makes no second backup: it is up to date.
+    drop(store);
+    let key = data
         .key_slots()
         .expect("s")
         .unlock_passphrase(PASS)
         .expect("key");
-    let conn = connection::open(&old.db_path(), &key, connection::Mode::Existing).expect("open");
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .expect("v");
-    assert_eq!(version, 5);
+    drop(Store::open(&data, key).expect("opens"));
+    assert_eq!(update_backups(root.path()).len(), 1);
 }
 
 #[test]
@@ -586,5 +591,5 @@ fn a_failed_migration_leaves_the_file_as_it_was_and_says_so() {
         .expect("v");
     assert_eq!(version, 5, "the file stays at its version");
     drop(conn);
-    assert_eq!(update_copies(root.path()).len(), 1);
+    assert_eq!(update_backups(root.path()).len(), 1);
 }

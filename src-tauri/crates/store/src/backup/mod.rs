@@ -50,15 +50,21 @@ pub struct BackupSource {
     device_id: Uuid,
 }
 
+impl BackupSource {
+    pub(crate) fn for_dir(dir: &DataDir, key: &DataKey) -> Result<Self> {
+        Ok(Self {
+            dir: dir.clone(),
+            key: key.duplicate(),
+            store_id: dir.key_slots()?.store_id,
+            device_id: dir.device_id()?,
+        })
+    }
+}
+
 impl Store {
     /// The handle a backup thread works from: the data dir, a copy of the key, the store id.
     pub fn backup_source(&self) -> Result<BackupSource> {
-        Ok(BackupSource {
-            dir: self.dir.clone(),
-            key: self.key.duplicate(),
-            store_id: self.dir.key_slots()?.store_id,
-            device_id: self.dir.device_id()?,
-        })
+        BackupSource::for_dir(&self.dir, &self.key)
     }
 }
 
@@ -99,13 +105,23 @@ pub fn take_backup(
     folder: &Path,
     taken_at: DateTime<Utc>,
 ) -> Result<BackupInfo> {
-    let scratch = Scratch::new(source.dir.root(), "backup")?;
     let live = connection::open(
         &source.dir.db_path(),
         &source.key,
         connection::Mode::Existing,
     )?;
-    snapshot(&live, &scratch.path, &source.key)?;
+    backup_from(&live, source, folder, taken_at)
+}
+
+/// The same from a connection already open (the store before a migration touches it).
+pub(crate) fn backup_from(
+    live: &Connection,
+    source: &BackupSource,
+    folder: &Path,
+    taken_at: DateTime<Utc>,
+) -> Result<BackupInfo> {
+    let scratch = Scratch::new(source.dir.root(), "backup")?;
+    snapshot(live, &scratch.path, &source.key)?;
     let header = {
         let copy = connection::open(&scratch.path, &source.key, connection::Mode::Existing)?;
         let (audit_count, audit_hash) = chain_head(&copy)?;
