@@ -121,6 +121,31 @@ pub(crate) fn try_save_note(
     )
 }
 
+/// Starts the ignored test `child` of this test binary with `dir` in the environment variable
+/// `var`, lets it work for `ms` milliseconds and kills it with SIGKILL: a crash at a moment
+/// nobody chose.
+pub(crate) fn run_then_kill(child: &str, var: &str, dir: &Path, ms: u64) {
+    let exe = std::env::current_exe().expect("test binary");
+    let mut running = std::process::Command::new(&exe)
+        .args(["--exact", "--ignored", child, "--test-threads=1"])
+        .env(var, dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn child");
+    std::thread::sleep(std::time::Duration::from_millis(ms));
+    running.kill().expect("SIGKILL");
+    running.wait().expect("reap");
+}
+
+/// The data key behind the test passphrase, from the slots in `dir`.
+pub(crate) fn passphrase_key(dir: &DataDir) -> DataKey {
+    dir.key_slots()
+        .expect("slots")
+        .unlock_passphrase(PASS)
+        .expect("the passphrase opens the slots")
+}
+
 fn files_containing(dir: &Path, needle: &[u8]) -> Vec<String> {
     let utf16: Vec<u8> = String::from_utf8_lossy(needle)
         .encode_utf16()
@@ -447,24 +472,13 @@ fn keys_json_survives_kill_9_during_a_passphrase_change() {
         .set_passphrase(&key, "eerste wachtwoord 1")
         .expect("slot");
     drop(Store::create(&data, key, &slots).expect("create"));
-    let exe = std::env::current_exe().expect("test binary");
     for round in 0..12u64 {
-        let mut child = std::process::Command::new(&exe)
-            .args([
-                "--exact",
-                "--ignored",
-                "tests::passphrase_change_child",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env("KERNTEAM_PASSPHRASE_CHILD_DIR", dir.path())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("spawn child");
-        std::thread::sleep(std::time::Duration::from_millis(150 + (round * 97) % 400));
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reap");
+        run_then_kill(
+            "tests::passphrase_change_child",
+            "KERNTEAM_PASSPHRASE_CHILD_DIR",
+            dir.path(),
+            150 + (round * 97) % 400,
+        );
         let slots = data
             .key_slots()
             .unwrap_or_else(|e| panic!("round {round}: keys.json must stay readable: {e}"));

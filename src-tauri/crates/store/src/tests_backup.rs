@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use super::tests::{PASS, actor, new_store, plant_marker};
+use super::tests::{PASS, actor, new_store, passphrase_key, plant_marker, run_then_kill};
 use super::*;
 
 use super::tests_disk_full::tmpfs;
@@ -183,12 +183,7 @@ fn a_thousand_damaged_backups_are_each_refused_and_change_nothing() {
     let original = std::fs::read(&info.path).expect("read");
     drop(f.store);
     let files_before = snapshot_files(f.data.root());
-    let key = f
-        .data
-        .key_slots()
-        .expect("slots")
-        .unlock_passphrase(PASS)
-        .expect("key");
+    let key = passphrase_key(&f.data);
     let damaged = f.folder.join("damaged.ktbackup");
     let mut rng = 0x9E37_79B9_7F4A_7C15u64;
     let mut next = move |below: usize| {
@@ -259,12 +254,7 @@ fn a_backup_of_another_store_does_not_verify_under_this_key() {
         at(2, 9),
     )
     .expect("backup");
-    let key = f
-        .data
-        .key_slots()
-        .expect("slots")
-        .unlock_passphrase(PASS)
-        .expect("key");
+    let key = passphrase_key(&f.data);
     let err = verify_backup(&info.path, &key, f.data.root()).expect_err("foreign");
     assert!(matches!(err, StoreError::BackupDamaged(_)), "{err:?}");
     assert!(
@@ -417,12 +407,7 @@ fn a_full_folder_leaves_no_backup_and_the_next_one_works() {
         .collect();
     assert!(left.is_empty(), "no half file stays: {left:?}");
     std::fs::remove_file(filler).expect("make room");
-    let key = f
-        .data
-        .key_slots()
-        .expect("s")
-        .unlock_passphrase(PASS)
-        .expect("key");
+    let key = passphrase_key(&f.data);
     let info = take_backup(&source, disk.path(), at(2, 10)).expect("backup once there is room");
     verify_backup(&info.path, &key, f.data.root()).expect("verifies");
 }
@@ -435,11 +420,7 @@ fn backup_child() {
     };
     let root = PathBuf::from(dir);
     let data = DataDir::new(root.join("data"));
-    let key = data
-        .key_slots()
-        .expect("slots")
-        .unlock_passphrase(PASS)
-        .expect("key");
+    let key = passphrase_key(&data);
     let store = Store::open(&data, key).expect("open");
     let source = store.backup_source().expect("source");
     let folder = root.join("onedrive");
@@ -458,36 +439,21 @@ fn backup_survives_kill_9() {
     let f = fixture();
     f.store.checkpoint().expect("checkpoint");
     let before = f.store.logical_hash().expect("hash");
-    let key = f
-        .data
-        .key_slots()
-        .expect("s")
-        .unlock_passphrase(PASS)
-        .expect("key");
+    let key = passphrase_key(&f.data);
     drop(f.store);
     let rounds = if std::env::var("KERNTEAM_SOAK").as_deref() == Ok("1") {
         200
     } else {
         20
     };
-    let exe = std::env::current_exe().expect("test binary");
     let root = f.data.root().parent().expect("root").to_path_buf();
     for round in 0..rounds {
-        let mut child = std::process::Command::new(&exe)
-            .args([
-                "--exact",
-                "--ignored",
-                "tests_backup::backup_child",
-                "--test-threads=1",
-            ])
-            .env("KERNTEAM_BACKUP_CHILD_DIR", &root)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("spawn child");
-        std::thread::sleep(std::time::Duration::from_millis(400 + (round * 173) % 1200));
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reap");
+        run_then_kill(
+            "tests_backup::backup_child",
+            "KERNTEAM_BACKUP_CHILD_DIR",
+            &root,
+            400 + (round * 173) % 1200,
+        );
         for backup in backups_in(&f.folder) {
             verify_backup(&backup, &key, f.data.root())
                 .unwrap_or_else(|e| panic!("round {round}: {} fails: {e}", backup.display()));
@@ -527,11 +493,7 @@ fn an_update_is_preceded_by_a_backup_of_the_store_as_it_was() {
     let root = tempfile::tempdir().expect("tempdir");
     as_version_5(root.path());
     let data = DataDir::new(root.path());
-    let key = data
-        .key_slots()
-        .expect("s")
-        .unlock_passphrase(PASS)
-        .expect("key");
+    let key = passphrase_key(&data);
     let store = Store::open(&data, key).expect("opens and migrates");
     assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
     let backups = update_backups(root.path());
@@ -550,11 +512,7 @@ fn an_update_is_preceded_by_a_backup_of_the_store_as_it_was() {
     drop(restored);
     // Opening the same store again makes no second backup: it is up to date.
     drop(store);
-    let key = data
-        .key_slots()
-        .expect("s")
-        .unlock_passphrase(PASS)
-        .expect("key");
+    let key = passphrase_key(&data);
     drop(Store::open(&data, key).expect("opens"));
     assert_eq!(update_backups(root.path()).len(), 1);
 }
@@ -570,21 +528,13 @@ fn a_failed_migration_leaves_the_file_as_it_was_and_says_so() {
         .expect("version 5");
     drop(store);
     let data = DataDir::new(root.path());
-    let key = data
-        .key_slots()
-        .expect("s")
-        .unlock_passphrase(PASS)
-        .expect("key");
+    let key = passphrase_key(&data);
     let err = Store::open(&data, key).expect_err("the migration fails");
     assert!(
         matches!(err, StoreError::MigrationFailed { from: 5, to: 6, .. }),
         "{err:?}"
     );
-    let key = data
-        .key_slots()
-        .expect("s")
-        .unlock_passphrase(PASS)
-        .expect("key");
+    let key = passphrase_key(&data);
     let conn = connection::open(&data.db_path(), &key, connection::Mode::Existing).expect("open");
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))

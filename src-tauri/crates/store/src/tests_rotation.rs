@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::{TimeZone, Utc};
 
-use super::tests::{PASS, actor, new_store, plant_marker};
+use super::tests::{PASS, actor, new_store, plant_marker, run_then_kill};
 use super::*;
 
 fn reopen(dir: &Path) -> Store {
@@ -124,23 +124,13 @@ fn a_rotation_killed_at_any_moment_leaves_a_store_the_passphrase_opens() {
     plant_marker(&mut store);
     let casussen = store.casussen(None).expect("list").len();
     drop(store);
-    let exe = std::env::current_exe().expect("test binary");
     for round in 0..12u64 {
-        let mut child = std::process::Command::new(&exe)
-            .args([
-                "--exact",
-                "--ignored",
-                "tests_rotation::rotation_child",
-                "--test-threads=1",
-            ])
-            .env("KERNTEAM_ROTATION_CHILD_DIR", root.path())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("spawn child");
-        std::thread::sleep(std::time::Duration::from_millis(300 + (round * 137) % 900));
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reap");
+        run_then_kill(
+            "tests_rotation::rotation_child",
+            "KERNTEAM_ROTATION_CHILD_DIR",
+            root.path(),
+            300 + (round * 137) % 900,
+        );
         let store = reopen(root.path());
         store
             .check_integrity()
