@@ -192,3 +192,23 @@ fn moved_to_a_new_laptop_both_hold_the_same_and_the_new_one_works_on() {
     assert!(backup.exists(), "A's backup is still there");
     audit_intact(&b);
 }
+
+#[test]
+fn a_wrong_secret_for_a_backup_leaves_the_store_in_use_open_and_unchanged() {
+    let mut a = LaptopA::new();
+    let backup = a.back_up();
+    let before = content(&mut a.session);
+    let err = a
+        .session
+        .restore_from(
+            &backup,
+            &RestoreSecret::Passphrase {
+                passphrase: "niet het wachtwoord van toen".into(),
+            },
+            false,
+        )
+        .expect_err("refused");
+    assert_eq!(err.code, kernteam_app::ErrorCode::WrongPassphrase);
+    assert_eq!(a.session.status().state, StoreState::Unlocked);
+    assert_eq!(content(&mut a.session), before);
+}

@@ -27,8 +27,9 @@ use rusqlite::Connection;
 pub use atomic::write_atomically;
 pub use audit::{AuditAction, AuditEvent, AuditHead, AuditStatus, HeadCheck};
 pub use backup::{
-    BACKUP_EXTENSION, BackupInfo, BackupSecret, BackupSource, Restored, inspect_backup,
-    list_backups, prune_backups, restore_backup, take_backup, verify_backup,
+    BACKUP_EXTENSION, BackupInfo, BackupSecret, BackupSource, PreparedRestore, Restored,
+    inspect_backup, list_backups, prepare_restore, prune_backups, restore_backup, take_backup,
+    verify_backup,
 };
 pub use data_dir::{DataDir, DiskState};
 pub use error::{Result, StoreError};

@@ -145,7 +145,13 @@ impl Store {
         // The copy of the slots follows the recorded head once a session (not on every write:
         // that would double the syncs of a save), so a lost keys.json costs at most the head's
         // last session, which the chain itself still holds.
-        if let Ok(slots) = KeySlots::load(&self.dir.keys_path()) {
+        if let Ok(mut slots) = KeySlots::load(&self.dir.keys_path()) {
+            // This key opened the store from these slots: files from before the key check
+            // was kept get it now.
+            if slots.wraps(&self.key).is_none() {
+                slots.note_key(&self.key);
+                let _ = slots.save(&self.dir.keys_path());
+            }
             let _ = slots.save(&self.dir.keys_copy_path());
         }
         Ok(())

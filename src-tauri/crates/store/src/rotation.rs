@@ -10,7 +10,21 @@ use crate::audit::{self, AuditAction};
 use crate::key::DataKey;
 use crate::recovery::RecoveryKey;
 use crate::slots::{KeySlots, SlotKind};
-use crate::{Actor, DataDir, Result, Store, StoreError, atomic};
+use crate::{Actor, DataDir, Result, Store, StoreError, atomic, connection};
+
+/// Opens the file afresh under `new` and checks every page; `old` must no longer open it.
+fn prove_rekeyed(dir: &DataDir, new: &DataKey, old: &DataKey) -> Result<()> {
+    let fresh = connection::open(&dir.db_path(), new, connection::Mode::Existing)?;
+    crate::integrity::check(&fresh)?;
+    drop(fresh);
+    match connection::open(&dir.db_path(), old, connection::Mode::Existing) {
+        Err(StoreError::CannotDecrypt) => Ok(()),
+        Err(other) => Err(other),
+        Ok(_) => Err(StoreError::Integrity(
+            "the database still opens under the old key after the rekey".into(),
+        )),
+    }
+}
 
 /// File name of the slots of a rotation in progress, beside `keys.json`.
 pub const KEYS_PENDING_FILE: &str = "keys.pending.json";
@@ -36,6 +50,7 @@ impl Store {
             next.record_head(&key, count, &hash);
         }
         next.save(&pending_path(&self.dir))?;
+        let old_key = self.key.duplicate();
         self.conn.execute_batch(&format!(
             "PRAGMA rekey = {};",
             key.pragma_literal().as_str()
@@ -44,17 +59,23 @@ impl Store {
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         self.key = key;
-        // The keyring's secret is replaced only now: until the database changed, the old slot
-        // had to keep working.
-        if current.has(SlotKind::Keyring) {
-            let _ = next.set_keyring(&self.key);
-        }
+        // Proof before the slots change: a fresh connection reads the whole file under the new
+        // key, and the old key no longer opens it. Otherwise the pending slots stay, and the
+        // caller closes the store so the next unlock finds the key that works.
+        prove_rekeyed(&self.dir, &self.key, &old_key)?;
         next.save_with_copy(&self.dir.keys_path())?;
-        std::fs::remove_file(pending_path(&self.dir))?;
-        atomic::sync_dir(self.dir.root())?;
-        let tx = self.conn.transaction()?;
-        audit::append(&tx, &actor.0, AuditAction::Change, "keyslot", "rotate")?;
-        crate::audit::commit(tx, &mut self.head, &self.key)?;
+        // From here the new recovery key is the only one: it is returned whatever follows.
+        let _ = std::fs::remove_file(pending_path(&self.dir));
+        let _ = atomic::sync_dir(self.dir.root());
+        // The keyring's secret is replaced only now that keys.json holds the new key: a crash
+        // in between costs the keyring slot, never the way in.
+        if current.has(SlotKind::Keyring) && next.set_keyring(&self.key).is_ok() {
+            let _ = next.save_with_copy(&self.dir.keys_path());
+        }
+        if let Ok(tx) = self.conn.transaction() {
+            let _ = audit::append(&tx, &actor.0, AuditAction::Change, "keyslot", "rotate")
+                .and_then(|()| crate::audit::commit(tx, &mut self.head, &self.key));
+        }
         Ok(recovery)
     }
 
@@ -78,22 +99,27 @@ impl Store {
     ) -> Result<Self> {
         let pending = pending_path(dir);
         let key = unwrap(&dir.key_slots()?)?;
-        match Store::open(dir, key) {
-            Ok(store) => {
-                if pending.exists() {
+        if pending.exists() {
+            // Which key the file is under decides, before anything (a migration's backup
+            // included) reads the slots.
+            match connection::open(&dir.db_path(), &key, connection::Mode::Existing) {
+                Ok(_) => std::fs::remove_file(&pending)?,
+                Err(StoreError::CannotDecrypt) => {
+                    let slots = KeySlots::load(&pending)?;
+                    let key = unwrap(&slots)?;
+                    drop(connection::open(
+                        &dir.db_path(),
+                        &key,
+                        connection::Mode::Existing,
+                    )?);
+                    slots.save_with_copy(&dir.keys_path())?;
                     std::fs::remove_file(&pending)?;
+                    atomic::sync_dir(dir.root())?;
+                    return Store::open(dir, key);
                 }
-                Ok(store)
+                Err(other) => return Err(other),
             }
-            Err(StoreError::CannotDecrypt) if pending.exists() => {
-                let slots = KeySlots::load(&pending)?;
-                let store = Store::open(dir, unwrap(&slots)?)?;
-                slots.save_with_copy(&dir.keys_path())?;
-                std::fs::remove_file(&pending)?;
-                atomic::sync_dir(dir.root())?;
-                Ok(store)
-            }
-            Err(other) => Err(other),
         }
+        Store::open(dir, key)
     }
 }

@@ -33,6 +33,15 @@ const ARGON2_PASSES_MAX: u32 = 10;
 const ARGON2_LANES_MAX: u32 = 16;
 pub const ARGON2_LANES: u32 = 1;
 
+fn key_check_of(key: &DataKey, store_id: Uuid) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(key.as_bytes())
+        .expect("HMAC takes a key of any length");
+    mac.update(b"kernteam key check v1");
+    mac.update(store_id.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
 /// Where the copy of the slots beside `keys` is kept.
 pub(crate) fn copy_path(keys: &Path) -> std::path::PathBuf {
     keys.with_file_name(crate::KEYS_COPY_FILE)
@@ -76,6 +85,11 @@ pub struct KeySlots {
     /// after it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) audit_verified: Option<AuditHead>,
+    /// HMAC-SHA-256 of the store id under the data key the slots wrap: without any secret, a
+    /// backup checks that the slots it packs open the database it packs. `None` in files from
+    /// before it was kept (the next unlock adds it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key_check: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -155,6 +169,7 @@ impl KeySlots {
             slots: Vec::new(),
             audit_head: None,
             audit_verified: None,
+            key_check: None,
         }
     }
 
@@ -200,6 +215,16 @@ impl KeySlots {
                 "storeId is not in the form Kernteam writes".into(),
             ));
         }
+        if slots.key_check.as_deref().is_some_and(|c| {
+            c.len() != 64
+                || !c
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        }) {
+            return Err(StoreError::KeySlotsDamaged(
+                "keyCheck is not in the form Kernteam writes".into(),
+            ));
+        }
         if [&slots.audit_head, &slots.audit_verified]
             .into_iter()
             .flatten()
@@ -243,6 +268,29 @@ impl KeySlots {
         self.audit_verified = None;
     }
 
+    /// Records that these slots wrap `key` (see `key_check`).
+    pub(crate) fn note_key(&mut self, key: &DataKey) {
+        self.key_check = Some(key_check_of(key, self.store_id));
+    }
+
+    /// An unwrapped key, held against the key check: a changed check is damage to the file.
+    fn checked(&self, key: DataKey) -> Result<DataKey> {
+        match self.wraps(&key) {
+            Some(false) => Err(StoreError::KeySlotsDamaged(
+                "keyCheck does not match the key".into(),
+            )),
+            _ => Ok(key),
+        }
+    }
+
+    /// Whether these slots wrap `key`: `None` when the file does not say (written before the
+    /// check was kept).
+    pub(crate) fn wraps(&self, key: &DataKey) -> Option<bool> {
+        self.key_check
+            .as_deref()
+            .map(|check| check == key_check_of(key, self.store_id))
+    }
+
     /// The kinds of slot present, in file order.
     pub fn kinds(&self) -> Vec<SlotKind> {
         self.slots.iter().map(Slot::kind).collect()
@@ -276,6 +324,7 @@ impl KeySlots {
     /// Wraps `key` under `passphrase` (Argon2id at the policy cost, fresh salt), replacing any
     /// earlier passphrase slot.
     pub fn set_passphrase(&mut self, key: &DataKey, passphrase: &str) -> Result<()> {
+        self.note_key(key);
         let params = Argon2Params::fresh();
         let kek = argon2id(passphrase, &params)?;
         let sealed = seal(&kek, key, &self.aad(SlotKind::Passphrase))?;
@@ -289,6 +338,7 @@ impl KeySlots {
     /// Wraps `key` under the recovery key (HKDF with a fresh salt), replacing any earlier
     /// recovery slot.
     pub fn set_recovery(&mut self, key: &DataKey, recovery: &RecoveryKey) -> Result<()> {
+        self.note_key(key);
         let salt = random_bytes::<16>();
         let kek = recovery.kek(&salt);
         let sealed = seal(&kek, key, &self.aad(SlotKind::Recovery))?;
@@ -302,6 +352,7 @@ impl KeySlots {
     /// Stores a fresh key-encryption key in the OS keyring (read back to prove it persisted)
     /// and records the wrapped data key here.
     pub fn set_keyring(&mut self, key: &DataKey) -> Result<()> {
+        self.note_key(key);
         let account = format!("store-{}", self.store_id);
         let kek = Zeroizing::new(random_bytes::<32>());
         keyring_slot::store(&account, kek.as_ref())?;
@@ -321,7 +372,7 @@ impl KeySlots {
             return Err(StoreError::NoSuchSlot("passphrase"));
         };
         let kek = argon2id(passphrase, params)?;
-        open(&kek, sealed, &self.aad(SlotKind::Passphrase))
+        self.checked(open(&kek, sealed, &self.aad(SlotKind::Passphrase))?)
     }
 
     /// Unwraps the data key with the recovery key: `NoSuchSlot` without a recovery slot,
@@ -334,7 +385,7 @@ impl KeySlots {
         };
         let salt = decode(salt)?;
         let kek = recovery.kek(&salt);
-        open(&kek, sealed, &self.aad(SlotKind::Recovery))
+        self.checked(open(&kek, sealed, &self.aad(SlotKind::Recovery))?)
     }
 
     /// Unwraps the data key with the secret in the OS keyring: `NoSuchSlot` without a keyring
@@ -354,7 +405,7 @@ impl KeySlots {
         }
         let mut kek_arr = Zeroizing::new([0u8; 32]);
         kek_arr.copy_from_slice(&kek);
-        open(&kek_arr, sealed, &self.aad(SlotKind::Keyring))
+        self.checked(open(&kek_arr, sealed, &self.aad(SlotKind::Keyring))?)
     }
 
     /// Removes this store's entry from the OS keyring, if any (when the user turns the slot off).

@@ -543,3 +543,67 @@ fn a_failed_migration_leaves_the_file_as_it_was_and_says_so() {
     drop(conn);
     assert_eq!(update_backups(root.path()).len(), 1);
 }
+
+#[test]
+fn slots_that_do_not_wrap_the_key_in_use_make_no_backup() {
+    let f = fixture();
+    // keys.json replaced by slots of another key (a rotation gone wrong, a file put back).
+    let mut foreign = KeySlots::new(f.data.key_slots().expect("slots").store_id);
+    foreign
+        .set_passphrase(&DataKey::generate(), PASS)
+        .expect("slot");
+    foreign.save(&f.data.keys_path()).expect("save");
+    let err = take_backup(
+        &f.store.backup_source().expect("source"),
+        &f.folder,
+        at(2, 9),
+    )
+    .expect_err("refused");
+    assert!(matches!(err, StoreError::KeySlotsDamaged(_)), "{err:?}");
+    assert!(backups_in(&f.folder).is_empty());
+}
+
+#[test]
+fn a_backup_from_a_newer_kernteam_is_refused_and_the_store_in_use_stays() {
+    let f = fixture();
+    f.store
+        .conn
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .expect("newer");
+    let info = take_backup(
+        &f.store.backup_source().expect("source"),
+        &f.folder,
+        at(2, 9),
+    )
+    .expect("backup");
+    drop(f.store);
+    let before = snapshot_files(f.data.root());
+    let err = restore_backup(
+        &info.path,
+        &f.data,
+        BackupSecret::Passphrase(PASS),
+        at(3, 9),
+    )
+    .expect_err("newer");
+    assert!(matches!(err, StoreError::NewerSchema { .. }), "{err:?}");
+    assert_eq!(snapshot_files(f.data.root()), before);
+}
+
+#[test]
+fn a_sync_tools_conflict_copy_is_neither_listed_nor_pruned() {
+    let f = fixture();
+    let source = f.store.backup_source().expect("source");
+    let first = take_backup(&source, &f.folder, at(2, 9)).expect("backup");
+    let copy = f.folder.join(format!(
+        "{} (1).ktbackup",
+        first.path.file_stem().expect("stem").to_string_lossy()
+    ));
+    std::fs::copy(&first.path, &copy).expect("conflict copy");
+    for day in 3..12 {
+        take_backup(&source, &f.folder, at(day, 9)).expect("backup");
+        prune_backups(&f.folder, &source).expect("prune");
+    }
+    let listed = list_backups(&f.folder, source.store_id()).expect("list");
+    assert!(listed.iter().all(|b| b.path != copy), "not listed");
+    assert!(copy.exists(), "never removed");
+}

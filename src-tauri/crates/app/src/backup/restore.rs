@@ -81,8 +81,9 @@ pub enum RestoreSecret {
 }
 
 impl Session {
-    /// Puts the backup at `file` back as this install's store and opens it. The session is
-    /// locked first; a store already here is set aside in a folder beside it, never deleted.
+    /// Puts the backup at `file` back as this install's store and opens it. The backup is
+    /// checked whole first, with the store in use still open; then the session locks and a
+    /// store already here is set aside in a folder beside it, never deleted.
     /// This laptop's keyring gets a slot when `use_keyring` and the keyring answers.
     pub fn restore_from(
         &mut self,
@@ -90,7 +91,6 @@ impl Session {
         secret: &RestoreSecret,
         use_keyring: bool,
     ) -> AppResult<RestoreReport> {
-        self.lock();
         let recovery;
         let (secret, slot) = match secret {
             RestoreSecret::Passphrase { passphrase } => {
@@ -106,13 +106,14 @@ impl Session {
                 (BackupSecret::Recovery(&recovery), SlotKind::Recovery)
             }
         };
-        let restored = kernteam_store::restore_backup(
-            file,
-            self.data_dir(),
-            secret,
-            kernteam_domain::clock::now(),
-        )
-        .map_err(restore_error)?;
+        // Everything is checked while the store in use stays open: a wrong secret or a damaged
+        // file leaves the person where she was. Only then is the store closed and replaced.
+        let prepared = kernteam_store::prepare_restore(file, self.data_dir(), secret)
+            .map_err(restore_error)?;
+        self.lock();
+        let restored = prepared
+            .commit(kernteam_domain::clock::now())
+            .map_err(restore_error)?;
         let mut store = Store::open(self.data_dir(), restored.key)?;
         let actor = self.actor.clone();
         store.record_unlock(&actor, slot)?;

@@ -280,9 +280,20 @@ impl Session {
     /// changes). Backups taken before keep opening only with the secrets of before.
     pub fn rotate_keys(&mut self, passphrase: &str) -> AppResult<String> {
         let actor = self.actor_now()?;
-        let recovery = self.store()?.rotate_key(&actor, passphrase)?;
-        self.unlocked_by_recovery = false;
-        Ok(recovery.display().to_string())
+        match self.store()?.rotate_key(&actor, passphrase) {
+            Ok(recovery) => {
+                self.unlocked_by_recovery = false;
+                Ok(recovery.display().to_string())
+            }
+            // A wrong passphrase changed nothing.
+            Err(StoreError::WrongSecret) => Err(StoreError::WrongSecret.into()),
+            // Anything else may have happened halfway: the connection is closed, and the next
+            // unlock opens with whichever slots the file is under (`open_unwrapping`).
+            Err(other) => {
+                self.lock();
+                Err(other.into())
+            }
+        }
     }
 
     /// A new recovery key (returned to show once) in place of the old one, which stops working;

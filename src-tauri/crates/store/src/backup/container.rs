@@ -145,7 +145,17 @@ fn read_front(file: &mut File) -> Result<(Vec<u8>, u64)> {
 /// Only the header, for listing a folder: nothing else is checked.
 pub(crate) fn read_header(path: &Path) -> Result<Header> {
     let (json, _) = read_front(&mut File::open(path)?)?;
-    serde_json::from_slice(&json).map_err(|_| damaged("de kop is niet leesbaar"))
+    parse_header(&json)
+}
+
+/// The header, with its key slots held to what Kernteam writes (the same checks as `keys.json`:
+/// a crafted file must not ask the unlocking laptop for gigabytes of Argon2 memory).
+fn parse_header(json: &[u8]) -> Result<Header> {
+    let header: Header =
+        serde_json::from_slice(json).map_err(|_| damaged("de kop is niet leesbaar"))?;
+    let slots = serde_json::to_vec(&header.slots).map_err(StoreError::Serialise)?;
+    KeySlots::parse(&slots).map_err(|_| damaged("de sleutelsloten in de kop kloppen niet"))?;
+    Ok(header)
 }
 
 /// Reads the header and checks the whole file against its checksum, without any key:
@@ -164,9 +174,8 @@ pub(crate) fn check(path: &Path) -> Result<Layout> {
     if sum.finalize().as_slice() != trailer {
         return Err(damaged("de controlesom klopt niet"));
     }
-    let header: Header =
-        serde_json::from_slice(&json).map_err(|_| damaged("de kop is niet leesbaar"))?;
-    if database_at + header.database_bytes != body {
+    let header = parse_header(&json)?;
+    if database_at.checked_add(header.database_bytes) != Some(body) {
         return Err(damaged("de lengte klopt niet"));
     }
     Ok(Layout {
@@ -200,11 +209,10 @@ pub(crate) fn check_and_extract(
 ) -> Result<Layout> {
     let mut file = File::open(path)?;
     let (json, len) = read_front(&mut file)?;
-    let header: Header =
-        serde_json::from_slice(&json).map_err(|_| damaged("de kop is niet leesbaar"))?;
+    let header = parse_header(&json)?;
     let database_at = 24 + json.len() as u64;
     let body = len - TRAILER;
-    if database_at + header.database_bytes != body {
+    if database_at.checked_add(header.database_bytes) != Some(body) {
         return Err(damaged("de lengte klopt niet"));
     }
     file.seek(SeekFrom::Start(0))?;

@@ -14,10 +14,13 @@ use uuid::Uuid;
 
 use crate::error::{Result, StoreError};
 use crate::key::DataKey;
+use crate::slots::KeySlots;
 use crate::{DataDir, Store, atomic, audit, connection, private_files};
 
-pub use restore::{BackupSecret, Restored, restore_backup};
+pub use restore::{BackupSecret, PreparedRestore, Restored, prepare_restore, restore_backup};
 pub use retention::prune_backups;
+
+pub(crate) static BACKUP_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// The extension of a backup file: `kernteam-backup-<store>-<when>.ktbackup`.
 pub const BACKUP_EXTENSION: &str = "ktbackup";
@@ -46,16 +49,20 @@ pub struct BackupInfo {
 pub struct BackupSource {
     dir: DataDir,
     key: DataKey,
+    /// The slots read together with the key, packed into the backup.
+    slots: KeySlots,
     store_id: Uuid,
     device_id: Uuid,
 }
 
 impl BackupSource {
     pub(crate) fn for_dir(dir: &DataDir, key: &DataKey) -> Result<Self> {
+        let slots = dir.key_slots()?;
         Ok(Self {
             dir: dir.clone(),
             key: key.duplicate(),
-            store_id: dir.key_slots()?.store_id,
+            store_id: slots.store_id,
+            slots,
             device_id: dir.device_id()?,
         })
     }
@@ -88,11 +95,11 @@ fn short(id: Uuid) -> String {
 
 /// The file name of a backup: the short ids of the store and the laptop, and the moment; never
 /// anything about pupils.
-fn file_name(source: &BackupSource, taken_at: DateTime<Utc>) -> String {
+fn file_name(store_id: Uuid, device_id: Uuid, taken_at: DateTime<Utc>) -> String {
     format!(
         "kernteam-backup-{}-{}-{}.{BACKUP_EXTENSION}",
-        short(source.store_id),
-        short(source.device_id),
+        short(store_id),
+        short(device_id),
         taken_at.format("%Y%m%dT%H%M%SZ")
     )
 }
@@ -120,6 +127,15 @@ pub(crate) fn backup_from(
     folder: &Path,
     taken_at: DateTime<Utc>,
 ) -> Result<BackupInfo> {
+    // A backup whose slots do not wrap the key of its database would open with nothing.
+    if source.slots.wraps(&source.key) == Some(false) {
+        return Err(StoreError::KeySlotsDamaged(
+            "the key slots do not wrap the key in use; unlock again".into(),
+        ));
+    }
+    // One backup at a time in this process: the daily one, a click and the one at closing
+    // must not clear each other's temp files or prune each other's unverified file.
+    let _one_at_a_time = BACKUP_LOCK.lock().unwrap_or_else(|p| p.into_inner());
     let scratch = Scratch::new(source.dir.root(), "backup")?;
     snapshot(live, &scratch.path, &source.key)?;
     let header = {
@@ -135,11 +151,11 @@ pub(crate) fn backup_from(
             audit_count,
             audit_hash,
             database_bytes: std::fs::metadata(&scratch.path)?.len(),
-            slots: source.dir.key_slots()?.for_backup(),
+            slots: source.slots.for_backup(),
         }
     };
     remove_stale_temp_files(folder, source);
-    let target = folder.join(file_name(source, taken_at));
+    let target = folder.join(file_name(source.store_id, source.device_id, taken_at));
     if target.exists() {
         return Err(StoreError::AlreadyExists(target));
     }
@@ -368,12 +384,19 @@ pub fn list_backups(folder: &Path, store_id: Uuid) -> Result<Vec<BackupInfo>> {
         if !name.starts_with(&prefix) || !name.ends_with(&format!(".{BACKUP_EXTENSION}")) {
             continue;
         }
+        // Only a file under the very name its header gives: a sync tool's "(1)" or
+        // "conflicted copy" never stands for a backup, and is never removed.
         if let Ok(header) = container::read_header(&entry.path())
             && header.store_id == store_id
+            && name == file_name(header.store_id, header.device_id, header.taken_at)
         {
             found.push(info_of(&entry.path(), &header)?);
         }
     }
-    found.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
+    found.sort_by(|a, b| {
+        b.taken_at
+            .cmp(&a.taken_at)
+            .then_with(|| a.path.cmp(&b.path))
+    });
     Ok(found)
 }

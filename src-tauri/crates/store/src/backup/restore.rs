@@ -34,17 +34,52 @@ pub struct Restored {
     pub set_aside: Option<PathBuf>,
 }
 
-/// Restores the backup at `path` into `dir`. Nothing in `dir` changes unless the whole backup
-/// checks out; then an existing store is moved (never deleted) into `vorige-opslag-<when>` in
-/// `dir`. The keyring slot of the laptop the backup came from is left out: the caller adds one
-/// for this laptop. The store must not be open while this runs.
+/// Restores the backup at `path` into `dir`: `prepare_restore` and then `commit`. The store
+/// must not be open while this runs.
 pub fn restore_backup(
     path: &Path,
     dir: &DataDir,
     secret: BackupSecret<'_>,
     now: DateTime<Utc>,
 ) -> Result<Restored> {
+    prepare_restore(path, dir, secret)?.commit(now)
+}
+
+/// A backup checked through and through and waiting, as a scratch database in the data dir, to
+/// be moved into place; dropped, it is removed and nothing changed.
+pub struct PreparedRestore {
+    dir: DataDir,
+    key: DataKey,
+    info: BackupInfo,
+    header: container::Header,
+    scratch: Scratch,
+}
+
+impl std::fmt::Debug for PreparedRestore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreparedRestore")
+            .field("info", &self.info)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Everything a restore checks, with the store in `dir` still open and untouched: the file's
+/// checksum, the key unwrapped with the passphrase or recovery key valid when the backup was
+/// taken, the MAC, and the database extracted and checked. `BackupDamaged` or `WrongSecret`
+/// leave nothing behind.
+pub fn prepare_restore(
+    path: &Path,
+    dir: &DataDir,
+    secret: BackupSecret<'_>,
+) -> Result<PreparedRestore> {
     let layout = container::check(path)?;
+    // This build could not open it once restored, and the store in use would be set aside.
+    if layout.header.schema_version > crate::SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            found: layout.header.schema_version,
+            supported: crate::SCHEMA_VERSION,
+        });
+    }
     let slots = &layout.header.slots;
     let key = match secret {
         BackupSecret::Passphrase(passphrase) => slots.unlock_passphrase(passphrase)?,
@@ -52,33 +87,76 @@ pub fn restore_backup(
     };
     container::authenticate(path, &key)?;
     private_files::private_dir(dir.root())?;
-    let mut scratch = Scratch::new(dir.root(), "restore")?;
+    let scratch = Scratch::new(dir.root(), "restore")?;
     container::extract(path, &layout, &scratch.path)?;
     check_database(&scratch.path, &key, &layout.header)?;
-    let info = info_of(path, &layout.header)?;
-
-    let set_aside = set_aside_current(dir, now)?;
-    std::fs::rename(&scratch.path, dir.db_path())?;
-    scratch.keep();
-    let mut restored = layout.header.slots.clone();
-    restored.remove(SlotKind::Keyring);
-    if layout.header.audit_count > 0 {
-        restored.record_head(&key, layout.header.audit_count, &layout.header.audit_hash);
-    }
-    restored.save(&dir.keys_path())?;
-    restored.save(&dir.keys_copy_path())?;
-    private_files::restrict_store(dir)?;
-    atomic::sync_dir(dir.root())?;
-    Ok(Restored {
+    Ok(PreparedRestore {
+        dir: dir.clone(),
+        info: info_of(path, &layout.header)?,
         key,
-        info,
-        set_aside,
+        header: layout.header,
+        scratch,
     })
 }
 
+impl PreparedRestore {
+    /// What is about to be restored.
+    pub fn info(&self) -> &BackupInfo {
+        &self.info
+    }
+
+    /// Moves the checked backup into place: a store already in the data dir goes into
+    /// `vorige-opslag-<when>` (never deleted), then the database and its key slots (without
+    /// the keyring slot of the laptop the backup came from: the caller adds one for this
+    /// laptop). The store must be closed by now.
+    pub fn commit(mut self, now: DateTime<Utc>) -> Result<Restored> {
+        let dir = self.dir.clone();
+        let moved = set_aside_current(&dir, now)?;
+        let mut restored = self.header.slots.clone();
+        restored.remove(SlotKind::Keyring);
+        if self.header.audit_count > 0 {
+            restored.record_head(&self.key, self.header.audit_count, &self.header.audit_hash);
+        }
+        let placed = (|| -> Result<()> {
+            restored.save(&dir.keys_path())?;
+            restored.save(&dir.keys_copy_path())?;
+            std::fs::rename(&self.scratch.path, dir.db_path())?;
+            private_files::restrict_store(&dir)?;
+            atomic::sync_dir(dir.root())?;
+            Ok(())
+        })();
+        if let Err(e) = placed {
+            // Back as it was: the restored files out, the store that was here in again.
+            for file in [dir.db_path(), dir.keys_path(), dir.keys_copy_path()] {
+                if !self.scratch.path.exists() && file == dir.db_path() {
+                    let _ = std::fs::rename(&file, &self.scratch.path);
+                } else {
+                    let _ = std::fs::remove_file(&file);
+                }
+            }
+            if let Some((_, files)) = &moved {
+                for (from, to) in files {
+                    let _ = std::fs::rename(to, from);
+                }
+            }
+            return Err(e);
+        }
+        self.scratch.keep();
+        Ok(Restored {
+            key: self.key,
+            info: self.info,
+            set_aside: moved.map(|(folder, _)| folder),
+        })
+    }
+}
+
+/// What a restore moved aside: the folder, and each file's old and new place.
+type SetAside = (PathBuf, Vec<(PathBuf, PathBuf)>);
+
 /// Moves the database (with its -wal and -shm) and the key files into a new folder beside
-/// them; returns the folder, or `None` when there was nothing to move.
-fn set_aside_current(dir: &DataDir, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
+/// them; returns the folder and what went there, or `None` when there was nothing to move. A
+/// failure halfway moves back what had gone.
+fn set_aside_current(dir: &DataDir, now: DateTime<Utc>) -> Result<Option<SetAside>> {
     let files: Vec<PathBuf> = [
         dir.db_path(),
         dir.root().join(format!("{DB_FILE}-wal")),
@@ -101,13 +179,18 @@ fn set_aside_current(dir: &DataDir, now: DateTime<Utc>) -> Result<Option<PathBuf
         folder = dir.root().join(format!("vorige-opslag-{stamp}-{n}"));
     }
     private_files::private_dir(&folder)?;
+    let mut moved = Vec::new();
     for file in files {
-        let name = file
-            .file_name()
-            .ok_or_else(|| StoreError::Invalid("a store file without a name".into()))?;
-        std::fs::rename(&file, folder.join(name))?;
+        let target = folder.join(file.file_name().unwrap_or_default());
+        if let Err(e) = std::fs::rename(&file, &target) {
+            for (from, to) in moved.iter().rev() {
+                let _ = std::fs::rename(to, from);
+            }
+            return Err(e.into());
+        }
+        moved.push((file, target));
     }
     atomic::sync_dir(&folder)?;
     atomic::sync_dir(dir.root())?;
-    Ok(Some(folder))
+    Ok(Some((folder, moved)))
 }

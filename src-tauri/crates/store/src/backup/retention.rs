@@ -10,6 +10,7 @@ use crate::error::Result;
 /// one, and the policy always keeps the newest. Files of other stores, of other laptops (a
 /// restored copy goes its own way) and files whose header cannot be read are never touched.
 pub fn prune_backups(folder: &Path, source: &BackupSource) -> Result<Vec<BackupInfo>> {
+    let _one_at_a_time = super::BACKUP_LOCK.lock().unwrap_or_else(|p| p.into_inner());
     let backups: Vec<BackupInfo> = list_backups(folder, source.store_id())?
         .into_iter()
         .filter(|b| b.device_id == source.device_id())
