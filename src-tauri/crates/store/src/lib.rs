@@ -20,6 +20,7 @@ mod recovery;
 mod rotation;
 mod sealed_file;
 mod settings;
+mod slot_upkeep;
 mod slots;
 
 use rusqlite::Connection;

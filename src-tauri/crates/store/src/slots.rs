@@ -33,20 +33,6 @@ const ARGON2_PASSES_MAX: u32 = 10;
 const ARGON2_LANES_MAX: u32 = 16;
 pub const ARGON2_LANES: u32 = 1;
 
-fn key_check_of(key: &DataKey, store_id: Uuid) -> String {
-    use hmac::{Hmac, Mac};
-    let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(key.as_bytes())
-        .expect("HMAC takes a key of any length");
-    mac.update(b"kernteam key check v1");
-    mac.update(store_id.as_bytes());
-    hex::encode(mac.finalize().into_bytes())
-}
-
-/// Where the copy of the slots beside `keys` is kept.
-pub(crate) fn copy_path(keys: &Path) -> std::path::PathBuf {
-    keys.with_file_name(crate::KEYS_COPY_FILE)
-}
-
 /// A way of unlocking the store: each has at most one slot in `keys.json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SlotKind {
@@ -89,7 +75,7 @@ pub struct KeySlots {
     /// backup checks that the slots it packs open the database it packs. `None` in files from
     /// before it was kept (the next unlock adds it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    key_check: Option<String>,
+    pub(crate) key_check: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -180,19 +166,6 @@ impl KeySlots {
         Self::parse(&bytes)
     }
 
-    /// Reads `keys.json`, or, when it is missing or damaged, the copy beside it
-    /// (`keys.backup.json`); the error is `keys.json`'s when neither can be used.
-    pub fn load_or_copy(path: &Path) -> Result<Self> {
-        Self::load(path).or_else(|error| Self::load(&copy_path(path)).map_err(|_| error))
-    }
-
-    /// Writes `keys.json` and the copy beside it: done whenever a slot changes, so losing or
-    /// damaging one file (a sync tool, a cut power) never loses the way in.
-    pub fn save_with_copy(&self, path: &Path) -> Result<()> {
-        self.save(path)?;
-        self.save(&copy_path(path))
-    }
-
     /// Parses and checks a `keys.json`; anything unexpected is `KeySlotsDamaged`.
     pub fn parse(bytes: &[u8]) -> Result<Self> {
         let slots: KeySlots = serde_json::from_slice(bytes)
@@ -250,45 +223,6 @@ impl KeySlots {
             serde_json::to_vec_pretty(self).map_err(|e| StoreError::Invalid(e.to_string()))?;
         write_atomically(path, &json)?;
         Ok(())
-    }
-
-    /// The slots as a backup carries them: the recorded heads belong to the live files, the
-    /// backup has its chain inside.
-    pub(crate) fn for_backup(&self) -> Self {
-        Self {
-            audit_head: None,
-            audit_verified: None,
-            ..self.clone()
-        }
-    }
-
-    /// Records the audit chain's head (as a restore does for the chain it put back).
-    pub(crate) fn record_head(&mut self, key: &DataKey, count: u64, hash: &str) {
-        self.audit_head = Some(AuditHead::sealed(key, count, hash.to_owned()));
-        self.audit_verified = None;
-    }
-
-    /// Records that these slots wrap `key` (see `key_check`).
-    pub(crate) fn note_key(&mut self, key: &DataKey) {
-        self.key_check = Some(key_check_of(key, self.store_id));
-    }
-
-    /// An unwrapped key, held against the key check: a changed check is damage to the file.
-    fn checked(&self, key: DataKey) -> Result<DataKey> {
-        match self.wraps(&key) {
-            Some(false) => Err(StoreError::KeySlotsDamaged(
-                "keyCheck does not match the key".into(),
-            )),
-            _ => Ok(key),
-        }
-    }
-
-    /// Whether these slots wrap `key`: `None` when the file does not say (written before the
-    /// check was kept).
-    pub(crate) fn wraps(&self, key: &DataKey) -> Option<bool> {
-        self.key_check
-            .as_deref()
-            .map(|check| check == key_check_of(key, self.store_id))
     }
 
     /// The kinds of slot present, in file order.
