@@ -70,6 +70,13 @@ fn content(s: &mut Session) -> String {
     serde_json::to_string(&(casussen, meetings, minutes)).expect("json")
 }
 
+/// The passphrase the backups were taken under.
+fn passphrase_of_then() -> RestoreSecret {
+    RestoreSecret::Passphrase {
+        passphrase: PASSPHRASE.into(),
+    }
+}
+
 fn audit_intact(s: &Session) {
     let audit = s.status().audit.expect("checked at unlock");
     assert_eq!(audit.finding, AuditFinding::Intact, "{audit:?}");
@@ -111,13 +118,7 @@ fn disk_died_the_passphrase_of_then_opens_the_backup() {
     let _ = std::fs::remove_file(data.join("keys.backup.json"));
 
     let mut same = a.new_laptop("laptop-a");
-    restore(
-        &mut same,
-        &backup,
-        RestoreSecret::Passphrase {
-            passphrase: PASSPHRASE.into(),
-        },
-    );
+    restore(&mut same, &backup, passphrase_of_then());
     assert_eq!(content(&mut same), before);
     audit_intact(&same);
 }
@@ -130,13 +131,7 @@ fn keyring_gone_the_passphrase_still_opens_after_a_restore() {
     let mut b = a.new_laptop("laptop-zonder-sleutelbos");
     // The restore asks for a keyring slot; with no keyring answering it goes on without.
     let report = b
-        .restore_from(
-            &backup,
-            &RestoreSecret::Passphrase {
-                passphrase: PASSPHRASE.into(),
-            },
-            true,
-        )
+        .restore_from(&backup, &passphrase_of_then(), true)
         .expect("restore");
     b.lock();
     assert!(b.unlock(&UnlockRequest::Keyring).is_err() || report.keyring_enabled);
@@ -177,13 +172,7 @@ fn moved_to_a_new_laptop_both_hold_the_same_and_the_new_one_works_on() {
     let before = content(&mut a.session);
     let backup = a.back_up();
     let mut b = a.new_laptop("nieuwe-laptop");
-    restore(
-        &mut b,
-        &backup,
-        RestoreSecret::Passphrase {
-            passphrase: PASSPHRASE.into(),
-        },
-    );
+    restore(&mut b, &backup, passphrase_of_then());
     assert_eq!(content(&mut b), before);
     // The new laptop writes on, and backs up to the same folder without touching A's files.
     let folder = a.folder();

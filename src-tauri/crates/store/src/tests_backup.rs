@@ -43,6 +43,13 @@ struct Fixture {
     recovery: RecoveryKey,
 }
 
+impl Fixture {
+    /// A backup of the store into its folder, taken at `when`.
+    fn back_up(&self, when: DateTime<Utc>) -> Result<BackupInfo> {
+        take_backup(&self.store.backup_source()?, &self.folder, when)
+    }
+}
+
 fn fixture() -> Fixture {
     let root = tempfile::tempdir().expect("tempdir");
     let (mut store, recovery) = new_store(&root.path().join("data"));
@@ -110,12 +117,7 @@ fn a_backup_restores_on_a_new_laptop_with_the_recovery_key_alone() {
 #[test]
 fn restoring_over_a_store_sets_the_current_one_aside_and_loses_nothing() {
     let mut f = fixture();
-    let info = take_backup(
-        &f.store.backup_source().expect("source"),
-        &f.folder,
-        at(2, 9),
-    )
-    .expect("backup");
+    let info = f.back_up(at(2, 9)).expect("backup");
     f.store
         .record_search(&actor(), 2)
         .expect("a write after the backup");
@@ -150,12 +152,7 @@ fn restoring_over_a_store_sets_the_current_one_aside_and_loses_nothing() {
 #[test]
 fn a_wrong_secret_restores_nothing() {
     let f = fixture();
-    let info = take_backup(
-        &f.store.backup_source().expect("source"),
-        &f.folder,
-        at(2, 9),
-    )
-    .expect("backup");
+    let info = f.back_up(at(2, 9)).expect("backup");
     let laptop = tempfile::tempdir().expect("tempdir");
     let fresh = DataDir::new(laptop.path().join("data"));
     let err = restore_backup(
@@ -174,12 +171,7 @@ fn a_wrong_secret_restores_nothing() {
 #[test]
 fn a_thousand_damaged_backups_are_each_refused_and_change_nothing() {
     let f = fixture();
-    let info = take_backup(
-        &f.store.backup_source().expect("source"),
-        &f.folder,
-        at(2, 9),
-    )
-    .expect("backup");
+    let info = f.back_up(at(2, 9)).expect("backup");
     let original = std::fs::read(&info.path).expect("read");
     drop(f.store);
     let files_before = snapshot_files(f.data.root());
@@ -553,12 +545,7 @@ fn slots_that_do_not_wrap_the_key_in_use_make_no_backup() {
         .set_passphrase(&DataKey::generate(), PASS)
         .expect("slot");
     foreign.save(&f.data.keys_path()).expect("save");
-    let err = take_backup(
-        &f.store.backup_source().expect("source"),
-        &f.folder,
-        at(2, 9),
-    )
-    .expect_err("refused");
+    let err = f.back_up(at(2, 9)).expect_err("refused");
     assert!(matches!(err, StoreError::KeySlotsDamaged(_)), "{err:?}");
     assert!(backups_in(&f.folder).is_empty());
 }
@@ -570,12 +557,7 @@ fn a_backup_from_a_newer_kernteam_is_refused_and_the_store_in_use_stays() {
         .conn
         .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
         .expect("newer");
-    let info = take_backup(
-        &f.store.backup_source().expect("source"),
-        &f.folder,
-        at(2, 9),
-    )
-    .expect("backup");
+    let info = f.back_up(at(2, 9)).expect("backup");
     drop(f.store);
     let before = snapshot_files(f.data.root());
     let err = restore_backup(

@@ -289,8 +289,8 @@ fn write_file(target: &Path, header: &container::Header, db: &Path, key: &DataKe
 
 /// Reads a backup without a key: `BackupDamaged` when any byte differs from what was written.
 pub fn inspect_backup(path: &Path) -> Result<BackupInfo> {
-    let layout = container::check(path)?;
-    info_of(path, &layout.header)
+    let header = container::check(path)?;
+    info_of(path, &header)
 }
 
 fn info_of(path: &Path, header: &container::Header) -> Result<BackupInfo> {
@@ -310,9 +310,9 @@ fn info_of(path: &Path, header: &container::Header) -> Result<BackupInfo> {
 /// chain walked and equal to the header's).
 pub fn verify_backup(path: &Path, key: &DataKey, scratch_dir: &Path) -> Result<BackupInfo> {
     let scratch = Scratch::new(scratch_dir, "verify")?;
-    let layout = container::check_and_extract(path, key, Some(&scratch.path))?;
-    check_database(&scratch.path, key, &layout.header)?;
-    info_of(path, &layout.header)
+    let header = container::check_and_extract(path, key, Some(&scratch.path))?;
+    check_database(&scratch.path, key, &header)?;
+    info_of(path, &header)
 }
 
 /// Opens an extracted database and holds it against its header.

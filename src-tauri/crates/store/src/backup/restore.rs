@@ -72,29 +72,30 @@ pub fn prepare_restore(
     dir: &DataDir,
     secret: BackupSecret<'_>,
 ) -> Result<PreparedRestore> {
-    let layout = container::check(path)?;
+    let header = container::check(path)?;
     // This build could not open it once restored, and the store in use would be set aside.
-    if layout.header.schema_version > crate::SCHEMA_VERSION {
+    if header.schema_version > crate::SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
-            found: layout.header.schema_version,
+            found: header.schema_version,
             supported: crate::SCHEMA_VERSION,
         });
     }
-    let slots = &layout.header.slots;
+    let slots = &header.slots;
     let key = match secret {
         BackupSecret::Passphrase(passphrase) => slots.unlock_passphrase(passphrase)?,
         BackupSecret::Recovery(recovery) => slots.unlock_recovery(recovery)?,
     };
-    container::authenticate(path, &key)?;
     private_files::private_dir(dir.root())?;
     let scratch = Scratch::new(dir.root(), "restore")?;
-    container::extract(path, &layout, &scratch.path)?;
-    check_database(&scratch.path, &key, &layout.header)?;
+    container::check_and_extract(path, &key, Some(&scratch.path))?;
+    check_database(&scratch.path, &key, &header)?;
+    // This copy becomes the store: on disk before anything is moved for it.
+    std::fs::File::open(&scratch.path)?.sync_all()?;
     Ok(PreparedRestore {
         dir: dir.clone(),
-        info: info_of(path, &layout.header)?,
+        info: info_of(path, &header)?,
         key,
-        header: layout.header,
+        header,
         scratch,
     })
 }
