@@ -28,6 +28,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "list_indexes",
         include_str!("../migrations/0006_list_indexes.sql"),
     ),
+    (
+        7,
+        "search_follows_actions",
+        include_str!("../migrations/0007_search_follows_actions.sql"),
+    ),
 ];
 
 /// The highest migration number: the schema version (`PRAGMA user_version`) this build writes.

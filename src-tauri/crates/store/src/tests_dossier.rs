@@ -299,6 +299,22 @@ fn conversion_links_the_anonymous_history_and_is_audited() {
             &draft(anonymous, NoteKind::Bespreking, "functieanalyse gedrag"),
         )
         .expect("note");
+    f.store
+        .create_action(
+            &actor(),
+            &ActionSeed {
+                casus: Some(anonymous),
+                meeting: None,
+                description: "Gesprek met de gedragsspecialist plannen",
+                owner_member: None,
+                owner_organisation: None,
+                due_on: None,
+                status: ActionStatus::Open,
+                urgent: false,
+                category: kernteam_domain::DataCategory::School,
+            },
+        )
+        .expect("action");
     let holder = GezagHolder {
         id: uuid::Uuid::now_v7().to_string(),
         label: "moeder".into(),
@@ -377,6 +393,16 @@ fn conversion_links_the_anonymous_history_and_is_audited() {
         f.store.consent_facts(named).expect("consent").records.len(),
         1,
         "the consent arrives with the conversion"
+    );
+    let hits = f
+        .store
+        .search("gedragsspecialist", Some(f.me), 10)
+        .expect("search");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        hits[0].casus_id,
+        Some(named),
+        "a moved action is found under the casus it now belongs to"
     );
 }
 
