@@ -168,6 +168,7 @@ impl From<StoreError> for AppError {
             StoreError::NotAuthor => (NotAuthor, "Alleen de auteur kan deze notitie wijzigen of delen.".to_owned()),
             StoreError::OpenActions(n) => (OpenActions, format!("Er {} nog {n} open {}. Rond die eerst af: gedaan, deels, niet gedaan of vervallen.", if *n == 1 { "staat" } else { "staan" }, if *n == 1 { "actie" } else { "acties" })),
             StoreError::ImportRefused(_) => (Validation, "Het bestand verwijst naar gegevens die er niet in staan (bijvoorbeeld een kernteam of lid). Er is niets geïmporteerd.".to_owned()),
+            StoreError::FullImportRefused(why) => (Validation, format!("Deze volledige export is niet ingelezen: {why}. Er is niets geïmporteerd en niets gewijzigd.")),
             StoreError::Invalid(_) => (Validation, "De invoer klopt niet; controleer de velden.".to_owned()),
             StoreError::Serialise(_) => (Internal, "Er ging iets mis bij het opslaan; er is niets gewijzigd. Probeer het opnieuw.".to_owned()),
             StoreError::Sqlite(_) | StoreError::Io(_) => (Internal, "Er ging iets mis bij het opslaan of lezen. Er is niets verloren; probeer het opnieuw.".to_owned()),

@@ -77,6 +77,10 @@ pub enum StoreError {
     /// An import file refers to records that are nowhere, or clashes with the store.
     #[error("import refused: {0}")]
     ImportRefused(String),
+    /// A full export (interchange v2) was not taken over; the text says why in Dutch, naming
+    /// tables and rows, never values. Nothing changed.
+    #[error("full import refused: {0}")]
+    FullImportRefused(String),
     /// A record that the call refers to does not exist; the field names its kind (`casus`, …).
     #[error("{0} not found")]
     NotFound(&'static str),
@@ -128,6 +132,7 @@ impl StoreError {
             StoreError::NotAuthor => "NotAuthor",
             StoreError::OpenActions(_) => "OpenActions",
             StoreError::ImportRefused(_) => "ImportRefused",
+            StoreError::FullImportRefused(_) => "FullImportRefused",
             StoreError::NotFound(_) => "NotFound",
             StoreError::Invalid(_) => "Invalid",
             StoreError::Serialise(_) => "Serialise",

@@ -9,6 +9,7 @@ mod connection;
 mod data_dir;
 mod error;
 mod export_log;
+mod full_export;
 mod integrity;
 mod key;
 mod keyring_slot;
@@ -35,6 +36,7 @@ pub use backup::{
 pub use data_dir::{DataDir, DiskState};
 pub use error::{Result, StoreError};
 pub use export_log::ExportLogSeed;
+pub use full_export::{FullImported, PreparedFullImport};
 pub use key::DataKey;
 pub use keyring_slot::probe as keyring_available;
 pub use migrations::LATEST as SCHEMA_VERSION;
@@ -95,5 +97,7 @@ mod tests_damage;
 mod tests_disk_full;
 #[cfg(test)]
 mod tests_dossier;
+#[cfg(test)]
+mod tests_full_export;
 #[cfg(test)]
 mod tests_rotation;

@@ -53,6 +53,12 @@ impl KeySlots {
         self.audit_verified = None;
     }
 
+    /// Forgets the recorded head (as for a store whose new chain is still empty).
+    pub(crate) fn forget_head(&mut self) {
+        self.audit_head = None;
+        self.audit_verified = None;
+    }
+
     /// Records that these slots wrap `key` (see `key_check`).
     pub(crate) fn note_key(&mut self, key: &DataKey) {
         self.key_check = Some(key_check_of(key, self.store_id));

@@ -360,6 +360,7 @@ pub struct XCasus {
 }
 
 mod checks;
+pub mod full;
 
 /// The JSON Schema of the format, as committed in `assets/schema/`.
 pub fn json_schema() -> String {

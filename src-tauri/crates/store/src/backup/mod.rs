@@ -18,6 +18,7 @@ use crate::slots::KeySlots;
 use crate::{DataDir, Store, atomic, audit, connection, private_files};
 
 pub use restore::{BackupSecret, PreparedRestore, Restored, prepare_restore, restore_backup};
+pub(crate) use restore::set_aside_current;
 pub use retention::prune_backups;
 
 pub(crate) static BACKUP_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -340,13 +341,13 @@ fn check_database(db: &Path, key: &DataKey, header: &container::Header) -> Resul
 
 /// A private scratch file in the data dir (`.<kind>-<id>.db.tmp`), removed with its -wal and
 /// -shm when dropped; a crash leaves it to `remove_leftover_temp_files`.
-struct Scratch {
-    path: PathBuf,
+pub(crate) struct Scratch {
+    pub(crate) path: PathBuf,
     kept: bool,
 }
 
 impl Scratch {
-    fn new(dir: &Path, kind: &str) -> Result<Self> {
+    pub(crate) fn new(dir: &Path, kind: &str) -> Result<Self> {
         private_files::private_dir(dir)?;
         Ok(Self {
             path: dir.join(format!(".{kind}-{}.db.tmp", Uuid::now_v7().simple())),
@@ -355,7 +356,7 @@ impl Scratch {
     }
 
     /// The file was moved into place: nothing to remove.
-    fn keep(&mut self) {
+    pub(crate) fn keep(&mut self) {
         self.kept = true;
     }
 }

@@ -112,7 +112,7 @@ impl PreparedRestore {
     /// laptop). The store must be closed by now.
     pub fn commit(mut self, now: DateTime<Utc>) -> Result<Restored> {
         let dir = self.dir.clone();
-        let moved = set_aside_current(&dir, now)?;
+        let moved = set_aside_current(&dir, now, true)?;
         let mut restored = self.header.slots.clone();
         restored.remove(SlotKind::Keyring);
         if self.header.audit_count > 0 {
@@ -152,23 +152,31 @@ impl PreparedRestore {
 }
 
 /// What a restore moved aside: the folder, and each file's old and new place.
-type SetAside = (PathBuf, Vec<(PathBuf, PathBuf)>);
+pub(crate) type SetAside = (PathBuf, Vec<(PathBuf, PathBuf)>);
 
-/// Moves the database (with its -wal and -shm) and the key files into a new folder beside
-/// them; returns the folder and what went there, or `None` when there was nothing to move. A
-/// failure halfway moves back what had gone.
-fn set_aside_current(dir: &DataDir, now: DateTime<Utc>) -> Result<Option<SetAside>> {
-    let files: Vec<PathBuf> = [
+/// Moves the database (with its -wal and -shm), and the key files when `with_keys`, into a new
+/// folder beside them; returns the folder and what went there, or `None` when there was
+/// nothing to move. A failure halfway moves back what had gone.
+pub(crate) fn set_aside_current(
+    dir: &DataDir,
+    now: DateTime<Utc>,
+    with_keys: bool,
+) -> Result<Option<SetAside>> {
+    let database = [
         dir.db_path(),
         dir.root().join(format!("{DB_FILE}-wal")),
         dir.root().join(format!("{DB_FILE}-shm")),
+    ];
+    let keys = [
         dir.keys_path(),
         dir.keys_copy_path(),
         dir.root().join(crate::KEYS_PENDING_FILE),
-    ]
-    .into_iter()
-    .filter(|f| f.exists())
-    .collect();
+    ];
+    let files: Vec<PathBuf> = database
+        .into_iter()
+        .chain(keys.into_iter().filter(|_| with_keys))
+        .filter(|f| f.exists())
+        .collect();
     if files.is_empty() {
         return Ok(None);
     }
