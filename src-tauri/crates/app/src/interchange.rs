@@ -13,12 +13,19 @@ use crate::session::Session;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummary {
-    /// Records newly added to the store.
+    /// Records newly added to the store (for a full export that became the store: its rows).
     pub added: u32,
     /// Records skipped because one with the same id was already in the store.
     pub already_present: u32,
     /// What was not taken over and why, one line each (initials or pseudonym, never a name).
     pub refused: Vec<String>,
+    /// A full export (v2) became this store, whole: minutes, agendas, the audit log and all.
+    pub whole_store: bool,
+    /// Where the empty store it replaced was set aside; `None` otherwise.
+    pub set_aside: Option<String>,
+    /// What else the person should know, e.g. which parts of a full export a store with
+    /// records does not take over.
+    pub note: Option<String>,
 }
 
 /// Larger than any school's kernteam history; a file beyond it is not Kernteam's.
@@ -142,15 +149,10 @@ impl Session {
         self.import_document(bytes)
     }
 
-    /// The whole store as interchange JSON, sealed unless the caller chose otherwise.
+    /// The whole store as a full export (interchange v2), sealed unless the caller chose
+    /// otherwise.
     pub fn export_file(&mut self, protection: ExportProtection<'_>) -> AppResult<Vec<u8>> {
-        let doc = self.export_document()?;
-        let json = serde_json::to_vec_pretty(&doc).map_err(|_| {
-            crate::AppError::new(
-                crate::ErrorCode::Internal,
-                "De export kon niet worden gemaakt.",
-            )
-        })?;
+        let json = self.export_full_document()?.to_bytes();
         match protection {
             ExportProtection::Unencrypted => Ok(json),
             ExportProtection::Password(password) => {
@@ -168,7 +170,14 @@ impl Session {
     /// `Validation` for a file that does not fit the format or refers to records it does not
     /// hold. The import is recorded in the audit log.
     pub fn import_document(&mut self, bytes: &[u8]) -> AppResult<ImportSummary> {
-        let mut doc = parse_document(bytes)?;
+        if kernteam_domain::interchange::full::is_full_export(bytes) {
+            return self.import_full(bytes);
+        }
+        self.import_exchange(parse_document(bytes)?)
+    }
+
+    /// Merges a v1 document (or the v1 part of a full export) into the store.
+    pub(crate) fn import_exchange(&mut self, mut doc: Interchange) -> AppResult<ImportSummary> {
         let anonymous_refused = self.without_identifying_anonymous(&mut doc)?;
         let actor = self.actor_now()?;
         let mut counts = self.store()?.import(&actor, &doc)?;
@@ -177,6 +186,9 @@ impl Session {
             added: u32::try_from(counts.added).unwrap_or(u32::MAX),
             already_present: u32::try_from(counts.skipped).unwrap_or(u32::MAX),
             refused: counts.refused,
+            whole_store: false,
+            set_aside: None,
+            note: None,
         })
     }
 

@@ -11,6 +11,7 @@ mod commands;
 pub mod demo;
 mod error;
 mod export;
+mod full_export;
 mod interchange;
 mod language;
 mod meeting;
@@ -32,6 +33,7 @@ pub use export::{
     ActionListExportRequest, AgendaExportRequest, ExcludedItem, ExportFormat, ExportPreview,
     ExportRequest, MinutesExportRequest, SummaryExportRequest, propose_export_password,
 };
+pub use full_export::MAX_FULL_IMPORT_BYTES;
 pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;
 pub use kernteam_store::BACKUP_EXTENSION;

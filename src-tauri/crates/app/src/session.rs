@@ -72,7 +72,7 @@ pub struct Session {
     dir: DataDir,
     store: Option<Store>,
     pub(crate) actor: Actor,
-    unlocked_by_recovery: bool,
+    pub(crate) unlocked_by_recovery: bool,
     /// Locked (by hand, idle or the OS) since this session began: the keyring slot needs no
     /// secret, so from now on it does not unlock.
     locked_after_use: bool,

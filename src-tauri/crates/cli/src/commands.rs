@@ -103,6 +103,16 @@ pub(crate) fn import(
             ErrorCode::Validation => failure(2, e.message),
             _ => Failure::from(e),
         })?;
+    if summary.whole_store {
+        println!(
+            "Volledige export ingelezen: {} rijen, met notulen, agenda's en het auditlog; de keten is gecontroleerd.",
+            summary.added
+        );
+        if let Some(folder) = &summary.set_aside {
+            println!("De lege opslag die er stond, staat apart in {folder}.");
+        }
+        return Ok(());
+    }
     println!(
         "Geïmporteerd: {} nieuw, {} waren er al, {} geweigerd.",
         summary.added,
@@ -111,6 +121,9 @@ pub(crate) fn import(
     );
     for line in &summary.refused {
         println!("Geweigerd: {line}");
+    }
+    if let Some(note) = &summary.note {
+        println!("{note}");
     }
     Ok(())
 }

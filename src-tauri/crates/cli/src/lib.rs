@@ -65,7 +65,9 @@ enum Command {
         #[arg(long)]
         no_keyring: bool,
     },
-    /// Import an interchange v1 file (all or nothing; importing it twice changes nothing).
+    /// Import an interchange file: a full export (v2) becomes a store that holds nothing yet,
+    /// whole; into a store with records, and for a v1 file, records are merged (all or
+    /// nothing; importing it twice changes nothing).
     Import {
         file: PathBuf,
         /// For a sealed file: a file whose first line is its password.
@@ -75,7 +77,8 @@ enum Command {
     /// Documents for a recipient, minimised by the export rules.
     #[command(subcommand)]
     Export(ExportCommand),
-    /// Write everything as an interchange v1 file, sealed under a password.
+    /// Write everything the store keeps as a full export (interchange v2), sealed under a
+    /// password: minutes, agendas, the audit log and all, for a move to another laptop.
     ExportData {
         #[arg(long)]
         out: PathBuf,

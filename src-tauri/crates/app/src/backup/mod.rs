@@ -19,6 +19,8 @@ pub use restore::{BackupFile, RestoreReport, RestoreSecret, inspect_backup_file}
 /// The settings under which the folder and the last good backup are kept in the store.
 const FOLDER_SETTING: &str = "backup_folder";
 const LAST_GOOD_SETTING: &str = "backup_last_good";
+/// This laptop's own settings: a full export leaves them out (the folder is a path here).
+pub(crate) const MACHINE_SETTINGS: &[&str] = &[FOLDER_SETTING, LAST_GOOD_SETTING];
 
 /// One backup as the UI and the CLI report it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
