@@ -199,3 +199,65 @@ proptest! {
         round_trip(&dir, &mut a);
     }
 }
+
+/// Flips, truncations and appendages of a real full export, plain and sealed: every one is
+/// refused with a Dutch message, and the empty store it was offered to stays empty.
+#[test]
+fn a_thousand_damaged_full_exports_are_each_refused_and_change_nothing() {
+    let (dir, mut a) = common::demo();
+    let plain = a
+        .export_file(ExportProtection::Unencrypted)
+        .expect("export");
+    let password = "overdracht naar de nieuwe laptop";
+    let sealed = a
+        .export_file(ExportProtection::Password(password))
+        .expect("sealed");
+    let mut b = common::set_up(&dir, "b");
+    let before = b.export_full_document().expect("empty").to_bytes();
+    let mut rng = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move |below: usize| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        (rng % below as u64) as usize
+    };
+    let mut mutate = |original: &[u8], round: usize| {
+        let mut bytes = original.to_vec();
+        match round % 3 {
+            0 => {
+                let at = next(bytes.len());
+                bytes[at] ^= 1 << next(8);
+            }
+            1 => bytes.truncate(next(bytes.len())),
+            _ => bytes.extend((0..1 + next(64)).map(|_| next(256) as u8)),
+        }
+        bytes
+    };
+    for round in 0..1000 {
+        // Sealed files cost an Argon2 derivation each: one round in fifty.
+        let (bytes, with) = if round % 50 == 0 {
+            (mutate(&sealed, round), Some(password))
+        } else {
+            (mutate(&plain, round), None)
+        };
+        let err = b
+            .import_file(&bytes, with)
+            .expect_err("a damaged export is refused");
+        assert!(
+            err.message.contains("niets geïmporteerd"),
+            "round {round}: {}",
+            err.message
+        );
+    }
+    assert_eq!(
+        b.export_full_document().expect("still empty").to_bytes(),
+        before,
+        "nothing was taken over"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("b"))
+        .expect("dir")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no scratch file stays");
+}

@@ -18,6 +18,10 @@ const GENERATED: &[(&str, &str)] = &[
         "assets/schema/kernteam-interchange-v1.schema.json",
         "schema",
     ),
+    (
+        "assets/schema/kernteam-interchange-v2.schema.json",
+        "schema-v2",
+    ),
 ];
 
 fn generated(kind: &str) -> Result<String> {
