@@ -776,7 +776,8 @@ async fn first_run_to_keyring_unlock_after_restart_story() -> Result<()> {
             "kernteam.db-wal",
             "kernteam.db-shm",
             "keys.json",
-            "keys.backup.json"
+            "keys.backup.json",
+            "kernteam.lock"
         ]
         .contains(&n.as_str())),
         "only the store in its folder: {names:?}"

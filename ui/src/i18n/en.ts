@@ -244,6 +244,7 @@ export const en: Messages = {
     DiskFull: 'The disk is full; nothing was half saved.',
     BackupFolderUnavailable: 'The backup folder cannot be written to; no backup was made, your data are safe.',
     BackupDamaged: 'This backup file is damaged or was changed; nothing was restored.',
+    InUse: 'Kernteam already has these data open in another window or on the command line; close that first.',
     Internal: 'Something went wrong; please try again.',
   },
 };

@@ -251,6 +251,7 @@ export const nl = {
     BackupFolderUnavailable:
       'In de back-upmap kan niet worden geschreven; er is geen back-up gemaakt, uw gegevens zijn veilig.',
     BackupDamaged: 'Dit back-upbestand is beschadigd of gewijzigd; er is niets teruggezet.',
+    InUse: 'Kernteam heeft deze gegevens al open in een ander venster of via de opdrachtregel; sluit dat eerst.',
     Internal: 'Er ging iets mis; probeer het opnieuw.',
   } satisfies Record<ErrorCode, string> as Record<ErrorCode, string>,
 };

@@ -12,6 +12,7 @@ const KNOWN: Record<ErrorCode, true> = {
   Damaged: true,
   BackupFolderUnavailable: true,
   BackupDamaged: true,
+  InUse: true,
   NewerSchema: true,
   KeyringUnavailable: true,
   NotFound: true,

@@ -5,10 +5,7 @@
 fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("schema") => print!("{}", kernteam_app::domain::interchange::json_schema()),
-        Some("schema-v2") => print!(
-            "{}",
-            kernteam_app::domain::interchange::full::json_schema()
-        ),
+        Some("schema-v2") => print!("{}", kernteam_app::domain::interchange::full::json_schema()),
         Some("client") => print!("{}", kernteam_app::typescript_client()),
         Some("labels") => print!("{}", kernteam_app::typescript_labels()),
         Some("capability") => print!("{}", kernteam_app::main_window_capability()),

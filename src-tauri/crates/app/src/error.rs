@@ -46,6 +46,9 @@ pub enum ErrorCode {
     /// A backup file is damaged, changed after it was written, or not a Kernteam backup:
     /// nothing was restored.
     BackupDamaged,
+    /// Another Kernteam (the app, the command line, a second window) has this store open:
+    /// nothing was opened or moved.
+    InUse,
     /// Something went wrong that the user cannot fix by changing the input: a failed read or
     /// write, stored data that could not be (de)serialised, a broken internal expectation.
     Internal,
@@ -168,6 +171,7 @@ impl From<StoreError> for AppError {
             StoreError::NotAuthor => (NotAuthor, "Alleen de auteur kan deze notitie wijzigen of delen.".to_owned()),
             StoreError::OpenActions(n) => (OpenActions, format!("Er {} nog {n} open {}. Rond die eerst af: gedaan, deels, niet gedaan of vervallen.", if *n == 1 { "staat" } else { "staan" }, if *n == 1 { "actie" } else { "acties" })),
             StoreError::ImportRefused(_) => (Validation, "Het bestand verwijst naar gegevens die er niet in staan (bijvoorbeeld een kernteam of lid). Er is niets geïmporteerd.".to_owned()),
+            StoreError::InUse => (InUse, "Kernteam heeft deze gegevens al open in een ander venster of via de opdrachtregel. Sluit dat eerst en probeer het opnieuw; er is niets gewijzigd.".to_owned()),
             StoreError::FullImportRefused(why) => (Validation, format!("Deze volledige export is niet ingelezen: {why}. Er is niets geïmporteerd en niets gewijzigd.")),
             StoreError::Invalid(_) => (Validation, "De invoer klopt niet; controleer de velden.".to_owned()),
             StoreError::Serialise(_) => (Internal, "Er ging iets mis bij het opslaan; er is niets gewijzigd. Probeer het opnieuw.".to_owned()),

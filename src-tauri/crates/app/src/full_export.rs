@@ -17,9 +17,7 @@ impl Session {
     /// The whole store as a full export: every table, this laptop's own settings (its backup
     /// folder) left out. Records nothing (see `record_data_export`).
     pub fn export_full_document(&mut self) -> AppResult<FullExport> {
-        Ok(self
-            .store()?
-            .export_full(crate::backup::MACHINE_SETTINGS)?)
+        Ok(self.store()?.export_full(crate::backup::MACHINE_SETTINGS)?)
     }
 
     /// A full export into this store. With nothing in the store yet (a store just set up) it

@@ -102,9 +102,17 @@ fn a_changed_full_export_is_refused_and_the_empty_store_stays() {
     changed[at] ^= 0x01;
     let err = b.import_file(&changed, None).expect_err("changed");
     assert_eq!(err.code, kernteam_app::ErrorCode::Validation, "{err:?}");
-    assert!(err.message.contains("Er is niets geïmporteerd"), "{}", err.message);
+    assert!(
+        err.message.contains("Er is niets geïmporteerd"),
+        "{}",
+        err.message
+    );
     assert!(b.casussen(None).expect("list").is_empty());
-    assert!(b.import_file(&bytes, None).expect("the real one").whole_store);
+    assert!(
+        b.import_file(&bytes, None)
+            .expect("the real one")
+            .whole_store
+    );
 }
 
 /// One thing a person does in the window after the demo is loaded.

@@ -144,7 +144,8 @@ fn after_a_lock_only_a_secret_the_person_knows_unlocks() {
         })
         .expect("the passphrase still unlocks");
     // A new start (after the OS login) is another session: there the keyring slot may open
-    // the store (here there is none, so it says to use the passphrase).
+    // the store (here there is none, so it says to use the passphrase). The first one ended.
+    session.lock();
     let mut fresh = Session::new(DataDir::new(dir.path().join("data")));
     let err = fresh
         .unlock(&UnlockRequest::Keyring)

@@ -54,7 +54,12 @@ fn export_data_then_import_on_a_new_laptop_brings_the_minutes_and_the_audit_chai
         &cli(
             &old,
             &pass,
-            &["export-data", "--unencrypted", "--out", plain.to_str().expect("utf-8")],
+            &[
+                "export-data",
+                "--unencrypted",
+                "--out",
+                plain.to_str().expect("utf-8"),
+            ],
         ),
         "plain export",
     );
@@ -99,7 +104,12 @@ fn export_data_then_import_on_a_new_laptop_brings_the_minutes_and_the_audit_chai
         &cli(
             &new,
             &pass,
-            &["export-data", "--unencrypted", "--out", again.to_str().expect("utf-8")],
+            &[
+                "export-data",
+                "--unencrypted",
+                "--out",
+                again.to_str().expect("utf-8"),
+            ],
         ),
         "export on the new laptop",
     );

@@ -516,5 +516,6 @@ fn main() {
     }
     if !memory_security {
         backup_figures::print(&enc_dir, raw_key, &recovery, scratch.path());
+        backup_figures::print_full_export(&enc_dir, raw_key, scratch.path());
     }
 }

@@ -81,6 +81,10 @@ pub enum StoreError {
     /// tables and rows, never values. Nothing changed.
     #[error("full import refused: {0}")]
     FullImportRefused(String),
+    /// Another process (the app, the command line, a second window) has this data dir's store
+    /// open; nothing was opened or moved.
+    #[error("the store is in use by another Kernteam process")]
+    InUse,
     /// A record that the call refers to does not exist; the field names its kind (`casus`, …).
     #[error("{0} not found")]
     NotFound(&'static str),
@@ -133,6 +137,7 @@ impl StoreError {
             StoreError::OpenActions(_) => "OpenActions",
             StoreError::ImportRefused(_) => "ImportRefused",
             StoreError::FullImportRefused(_) => "FullImportRefused",
+            StoreError::InUse => "InUse",
             StoreError::NotFound(_) => "NotFound",
             StoreError::Invalid(_) => "Invalid",
             StoreError::Serialise(_) => "Serialise",

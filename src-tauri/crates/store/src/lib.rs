@@ -7,6 +7,7 @@ mod audit;
 mod backup;
 mod connection;
 mod data_dir;
+mod dir_lock;
 mod error;
 mod export_log;
 mod full_export;
@@ -34,6 +35,7 @@ pub use backup::{
     verify_backup,
 };
 pub use data_dir::{DataDir, DiskState};
+pub use dir_lock::LOCK_FILE;
 pub use error::{Result, StoreError};
 pub use export_log::ExportLogSeed;
 pub use full_export::{FullImported, PreparedFullImport};
@@ -70,6 +72,8 @@ pub struct Store {
     dir: DataDir,
     key: DataKey,
     head: audit::HeadKeeper,
+    /// The data dir's lock, held while the store is open; `None` for a scratch database.
+    _in_use: Option<dir_lock::DirLock>,
 }
 
 impl std::fmt::Debug for Store {

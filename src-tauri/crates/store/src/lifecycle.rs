@@ -2,6 +2,7 @@
 //! go with unlocking and leaving it.
 
 use crate::audit::{self, AuditAction};
+use crate::dir_lock::DirLock;
 use crate::key::DataKey;
 use crate::slots::{KeySlots, SlotKind};
 use crate::{Actor, DataDir, Result, Store, StoreError};
@@ -12,6 +13,7 @@ impl Store {
     /// existing database: a lost key must never lead to silently replacing the data.
     pub fn create(dir: &DataDir, key: DataKey, slots: &KeySlots) -> Result<Self> {
         private_files::private_dir(dir.root())?;
+        let in_use = DirLock::acquire(dir)?;
         if dir.db_path().exists() {
             return Err(StoreError::AlreadyExists(dir.db_path()));
         }
@@ -30,6 +32,7 @@ impl Store {
             head: audit::HeadKeeper::for_new_store(dir.keys_path()),
             dir: dir.clone(),
             key,
+            _in_use: Some(in_use),
         })
     }
 
@@ -38,6 +41,12 @@ impl Store {
     /// A database of an older schema is first backed up, as it is, into `voor-update` in the
     /// data dir (a verified backup like any other), then migrated in one transaction.
     pub fn open(dir: &DataDir, key: DataKey) -> Result<Self> {
+        let in_use = DirLock::acquire(dir)?;
+        Self::open_holding(dir, key, in_use)
+    }
+
+    /// `open`, with the data dir's lock already taken.
+    pub(crate) fn open_holding(dir: &DataDir, key: DataKey, in_use: DirLock) -> Result<Self> {
         let mut conn = connection::open(&dir.db_path(), &key, connection::Mode::Existing)?;
         let version = migrations::pending(&conn)?;
         if version < migrations::LATEST {
@@ -51,6 +60,7 @@ impl Store {
             head: audit::HeadKeeper::until_checked(dir.keys_path()),
             dir: dir.clone(),
             key,
+            _in_use: Some(in_use),
         })
     }
 
@@ -74,6 +84,7 @@ impl Store {
             head: audit::HeadKeeper::for_new_store(dir.keys_path()),
             dir: dir.clone(),
             key,
+            _in_use: None,
         })
     }
 

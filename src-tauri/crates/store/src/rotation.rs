@@ -97,6 +97,8 @@ impl Store {
         dir: &DataDir,
         unwrap: impl Fn(&KeySlots) -> Result<DataKey>,
     ) -> Result<Self> {
+        // Settling a rotation rewrites the slots: not while another process has the store.
+        let in_use = crate::dir_lock::DirLock::acquire(dir)?;
         let pending = pending_path(dir);
         let key = unwrap(&dir.key_slots()?)?;
         if pending.exists() {
@@ -115,11 +117,11 @@ impl Store {
                     slots.save_with_copy(&dir.keys_path())?;
                     std::fs::remove_file(&pending)?;
                     atomic::sync_dir(dir.root())?;
-                    return Store::open(dir, key);
+                    return Store::open_holding(dir, key, in_use);
                 }
                 Err(other) => return Err(other),
             }
         }
-        Store::open(dir, key)
+        Store::open_holding(dir, key, in_use)
     }
 }

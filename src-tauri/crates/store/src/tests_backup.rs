@@ -589,3 +589,29 @@ fn a_sync_tools_conflict_copy_is_neither_listed_nor_pruned() {
     assert!(listed.iter().all(|b| b.path != copy), "not listed");
     assert!(copy.exists(), "never removed");
 }
+
+/// The app has the store open while the command line restores over it: the restore waits for
+/// it to close (`InUse`), and nothing is moved from under the app, whose writes go on.
+#[test]
+fn a_restore_over_a_store_open_elsewhere_is_refused_and_moves_nothing() {
+    let mut f = fixture();
+    let info = f.back_up(at(2, 9)).expect("backup");
+    let second = Store::open(&f.data, passphrase_key(&f.data)).expect_err("open twice");
+    assert!(matches!(second, StoreError::InUse), "{second:?}");
+    let prepared = prepare_restore(&info.path, &f.data, BackupSecret::Recovery(&f.recovery))
+        .expect("checking the backup reads nothing of the store");
+    let err = prepared.commit(at(3, 9)).expect_err("the store is open");
+    assert!(matches!(err, StoreError::InUse), "{err:?}");
+    assert!(
+        !std::fs::read_dir(f.data.root())
+            .expect("list")
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with("vorige-opslag")),
+        "nothing set aside"
+    );
+    plant_marker(&mut f.store);
+    assert!(f.store.verify_audit_chain().expect("chain") > 0);
+    drop(f.store);
+    let key = passphrase_key(&f.data);
+    Store::open(&f.data, key).expect("free again once closed");
+}

@@ -144,15 +144,13 @@ fn a_broken_chain_a_dangling_reference_or_an_unknown_column_is_refused_and_nothi
     let tmp = tempfile::tempdir().expect("tempdir");
     let a = filled(&tmp.path().join("a"));
     let doc = a.export_full(&[]).expect("export");
-    let edit = |table: &str, change: &dyn Fn(&mut kernteam_domain::interchange::full::TableRows)| {
-        let mut tables = doc.tables.clone();
-        let t = tables
-            .iter_mut()
-            .find(|t| t.name == table)
-            .expect("table");
-        change(t);
-        FullExport::new(doc.schema_version, tables)
-    };
+    let edit =
+        |table: &str, change: &dyn Fn(&mut kernteam_domain::interchange::full::TableRows)| {
+            let mut tables = doc.tables.clone();
+            let t = tables.iter_mut().find(|t| t.name == table).expect("table");
+            change(t);
+            FullExport::new(doc.schema_version, tables)
+        };
     let broken_chain = edit("audit_events", &|t| {
         t.rows[1][2] = Cell::Text("iemand anders".into());
     });

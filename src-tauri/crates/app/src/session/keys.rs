@@ -158,6 +158,10 @@ impl Session {
     }
 
     pub(crate) fn open_store(&mut self, request: &UnlockRequest) -> AppResult<SlotKind> {
+        // Unlocking again replaces the store held: it lets go of the data dir first.
+        if let Some(store) = self.store.take() {
+            let _ = store.checkpoint();
+        }
         let (slot, recovery) = match request {
             UnlockRequest::Keyring if self.locked_after_use => {
                 return Err(AppError::new(

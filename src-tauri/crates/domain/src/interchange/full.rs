@@ -378,7 +378,11 @@ mod tests {
         let mut spaced = bytes.clone();
         spaced.push(b' ');
         let err = FullExport::from_bytes(&spaced).expect_err("other form");
-        assert!(err.message.contains("vorm waarin Kernteam"), "{}", err.message);
+        assert!(
+            err.message.contains("vorm waarin Kernteam"),
+            "{}",
+            err.message
+        );
         let text = String::from_utf8(bytes.clone()).expect("utf-8");
         let edited = text.replace("\"10\"", "\"11\"");
         let err = FullExport::from_bytes(edited.as_bytes()).expect_err("changed value");

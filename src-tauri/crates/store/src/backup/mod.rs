@@ -17,8 +17,8 @@ use crate::key::DataKey;
 use crate::slots::KeySlots;
 use crate::{DataDir, Store, atomic, audit, connection, private_files};
 
-pub use restore::{BackupSecret, PreparedRestore, Restored, prepare_restore, restore_backup};
 pub(crate) use restore::set_aside_current;
+pub use restore::{BackupSecret, PreparedRestore, Restored, prepare_restore, restore_backup};
 pub use retention::prune_backups;
 
 pub(crate) static BACKUP_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());

@@ -112,6 +112,9 @@ impl PreparedRestore {
     /// laptop). The store must be closed by now.
     pub fn commit(mut self, now: DateTime<Utc>) -> Result<Restored> {
         let dir = self.dir.clone();
+        // Not while another process has the store open: it would write on into the copy set
+        // aside.
+        let _in_use = crate::dir_lock::DirLock::acquire(&dir)?;
         let moved = set_aside_current(&dir, now, true)?;
         let mut restored = self.header.slots.clone();
         restored.remove(SlotKind::Keyring);

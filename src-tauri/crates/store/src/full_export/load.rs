@@ -11,14 +11,14 @@ use kernteam_domain::interchange::full::{Cell, FullExport};
 use rusqlite::types::Value;
 
 use super::{DERIVED_TABLES, EXPORTED_TABLES, columns, quoted};
+use crate::audit::AuditAction;
 use crate::backup::{Scratch, set_aside_current};
+use crate::dir_lock::DirLock;
 use crate::key::DataKey;
 use crate::slots::KeySlots;
 use crate::{
-    Actor, DataDir, Result, Store, StoreError, atomic, audit, connection, migrations,
-    private_files,
+    Actor, DataDir, Result, Store, StoreError, atomic, audit, connection, migrations, private_files,
 };
-use crate::audit::AuditAction;
 
 /// A full export loaded into a scratch database and checked, waiting to become the store; if
 /// dropped instead, the scratch file is removed and nothing changed.
@@ -85,6 +85,7 @@ impl Store {
             dir: self.dir.clone(),
             key: self.key.duplicate(),
             head: audit::HeadKeeper::until_checked(scratch.path.with_extension("keys")),
+            _in_use: None,
         };
         let part = source.export_all();
         drop(source);
@@ -122,6 +123,7 @@ impl PreparedFullImport {
     /// head. The store must be closed by now; a failure puts everything back.
     pub fn commit(&mut self, now: DateTime<Utc>) -> Result<FullImported> {
         let dir = self.dir.clone();
+        let _in_use = DirLock::acquire(&dir)?;
         let mut slots = KeySlots::load(&dir.keys_path())?;
         let before = slots.clone();
         match &self.head {
