@@ -4,22 +4,12 @@
 
 mod common;
 
+use common::content;
 use kernteam_app::domain::interchange::full::FullExport;
 use kernteam_app::domain::live::MinutesStatus;
 use kernteam_app::domain::{DataCategory, NoteDraft, NoteId, NoteKind};
 use kernteam_app::{AuditFinding, ExportProtection, Session};
 use proptest::prelude::*;
-
-/// Everything a person would miss, as one text: casussen, meetings, every minutes version.
-fn content(s: &mut Session) -> String {
-    let casussen = s.casussen(None).expect("casussen");
-    let meetings = s.meetings().expect("meetings");
-    let mut minutes = Vec::new();
-    for meeting in &meetings {
-        minutes.push(s.minutes(meeting.id).expect("minutes"));
-    }
-    serde_json::to_string(&(casussen, meetings, minutes)).expect("json")
-}
 
 /// Takes `a`'s full export into a new store `b` and checks the trip: the same content, an
 /// intact chain, and b's export byte for byte a's once b's own import event is set apart.

@@ -1,8 +1,11 @@
 //! Backups from the command line, as a school's IT or a chair on a new laptop uses them: the
-//! laptop gone, only the backup folder and the recovery key on paper left.
+//! laptop gone, only the backup folder and the recovery key on paper left; and the full export
+//! for a move to a new laptop.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use kernteam_app::domain::interchange::full::FullExport;
 
 const PASS: &str = "fiets regen koffie tafel";
 
@@ -250,4 +253,114 @@ fn a_damaged_backup_is_refused_with_a_clear_message() {
         "{text}"
     );
     assert!(!laptop_b.join("kernteam.db").exists());
+}
+
+/// `cli` with `--passphrase-file pass` before the subcommand.
+fn with_pass(dir: &Path, pass: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["--passphrase-file", pass.to_str().expect("utf-8")];
+    all.extend_from_slice(args);
+    cli(dir, &all)
+}
+
+#[test]
+fn export_data_then_import_on_a_new_laptop_brings_the_minutes_and_the_audit_chain() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let pass = file_with(tmp.path(), "pass", PASS);
+    let export_pass = file_with(tmp.path(), "export", "verhuizing naar de nieuwe laptop");
+    let (old, new) = (tmp.path().join("oud"), tmp.path().join("nieuw"));
+    ok(
+        &with_pass(&old, &pass, &["init", "--no-keyring"]),
+        "init old",
+    );
+    ok(&with_pass(&old, &pass, &["demo"]), "demo");
+    let plain = tmp.path().join("alles.json");
+    let sealed = tmp.path().join("alles.kernteam");
+    ok(
+        &with_pass(
+            &old,
+            &pass,
+            &[
+                "export-data",
+                "--unencrypted",
+                "--out",
+                plain.to_str().expect("utf-8"),
+            ],
+        ),
+        "plain export",
+    );
+    ok(
+        &with_pass(
+            &old,
+            &pass,
+            &[
+                "export-data",
+                "--out",
+                sealed.to_str().expect("utf-8"),
+                "--password-file",
+                export_pass.to_str().expect("utf-8"),
+            ],
+        ),
+        "sealed export",
+    );
+    let first = FullExport::from_bytes(&std::fs::read(&plain).expect("read")).expect("v2");
+    let minutes = first.table("minutes").expect("minutes").rows.len();
+    assert!(minutes > 1, "the demo's minutes are in the export");
+
+    ok(
+        &with_pass(&new, &pass, &["init", "--no-keyring"]),
+        "init new",
+    );
+    let said = ok(
+        &with_pass(
+            &new,
+            &pass,
+            &[
+                "import",
+                sealed.to_str().expect("utf-8"),
+                "--password-file",
+                export_pass.to_str().expect("utf-8"),
+            ],
+        ),
+        "import",
+    );
+    assert!(said.contains("Volledige export ingelezen"), "{said}");
+    assert!(said.contains("vorige-opslag-"), "{said}");
+    ok(
+        &with_pass(&new, &pass, &["check"]),
+        "check on the new laptop",
+    );
+
+    let again = tmp.path().join("opnieuw.json");
+    ok(
+        &with_pass(
+            &new,
+            &pass,
+            &[
+                "export-data",
+                "--unencrypted",
+                "--out",
+                again.to_str().expect("utf-8"),
+            ],
+        ),
+        "export on the new laptop",
+    );
+    let second = FullExport::from_bytes(&std::fs::read(&again).expect("read")).expect("v2");
+    for table in &first.tables {
+        let theirs = second.table(&table.name).expect("every table");
+        if table.name == "audit_events" {
+            assert_eq!(
+                &theirs.rows[..table.rows.len()],
+                &table.rows[..],
+                "the old laptop's chain, then the new one's own events"
+            );
+        } else {
+            assert_eq!(theirs, table, "table {}", table.name);
+        }
+    }
+
+    let twice = ok(
+        &with_pass(&new, &pass, &["import", plain.to_str().expect("utf-8")]),
+        "import twice",
+    );
+    assert!(twice.contains("Geïmporteerd: 0 nieuw"), "{twice}");
 }

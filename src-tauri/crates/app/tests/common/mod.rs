@@ -86,3 +86,14 @@ pub fn recurrence(weeks: u32) -> Recurrence {
         location: Some("Kamer zorgteam".into()),
     }
 }
+
+/// Everything a person would miss, as one text: casussen, meetings, every minutes version.
+pub fn content(s: &mut Session) -> String {
+    let casussen = s.casussen(None).expect("casussen");
+    let meetings = s.meetings().expect("meetings");
+    let mut minutes = Vec::new();
+    for meeting in &meetings {
+        minutes.push(s.minutes(meeting.id).expect("minutes"));
+    }
+    serde_json::to_string(&(casussen, meetings, minutes)).expect("json")
+}
