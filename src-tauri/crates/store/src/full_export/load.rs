@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use kernteam_domain::interchange::Interchange;
 use kernteam_domain::interchange::full::{Cell, FullExport};
-use rusqlite::types::Value;
+use rusqlite::types::{ToSqlOutput, ValueRef};
 
 use super::{DERIVED_TABLES, EXPORTED_TABLES, columns, quoted};
 use crate::audit::AuditAction;
@@ -240,10 +240,12 @@ fn load_into(
         );
         let mut insert = tx.prepare(&sql)?;
         for (at, row) in table.rows.iter().enumerate() {
-            let values = row.iter().map(|cell| match cell {
-                Cell::Null => Value::Null,
-                Cell::Int(n) => Value::Integer(*n),
-                Cell::Text(t) => Value::Text(t.clone()),
+            let values = row.iter().map(|cell| {
+                ToSqlOutput::Borrowed(match cell {
+                    Cell::Null => ValueRef::Null,
+                    Cell::Int(n) => ValueRef::Integer(*n),
+                    Cell::Text(t) => ValueRef::Text(t.as_bytes()),
+                })
             });
             insert
                 .execute(rusqlite::params_from_iter(values))
