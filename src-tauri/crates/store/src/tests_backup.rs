@@ -459,13 +459,15 @@ fn backup_survives_kill_9() {
     );
 }
 
-/// The store as an older Kernteam left it: schema version 5, before the list index.
+/// The store as an older Kernteam left it: schema version 5, before the list index (6) and
+/// the search trigger for moved actions (7).
 fn as_version_5(dir: &Path) {
     let (store, _) = new_store(dir);
     store
         .conn
         .execute_batch(
-            "DROP INDEX actions_casus_status;
+            "DROP TRIGGER search_action_moves;
+             DROP INDEX actions_casus_status;
              CREATE INDEX actions_casus ON actions(casus_id);
              PRAGMA user_version = 5;",
         )
