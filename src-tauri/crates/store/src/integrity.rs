@@ -32,7 +32,6 @@ impl Store {
     /// stores with the same content hash the same whatever their page layout; the reliability
     /// tests compare it before and after a damaged file was offered.
     pub fn logical_hash(&self) -> Result<String> {
-        use rusqlite::types::ValueRef;
         use sha2::{Digest, Sha256};
         let tables: Vec<String> = self
             .conn
@@ -44,40 +43,9 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let mut hasher = Sha256::new();
         for table in tables {
-            let mut stmt = self
-                .conn
-                .prepare(&format!("SELECT * FROM \"{}\"", table.replace('"', "\"\"")))?;
-            let width = stmt.column_count();
-            let mut rows: Vec<Vec<u8>> = stmt
-                .query_map([], |r| {
-                    let mut row = Vec::new();
-                    for i in 0..width {
-                        match r.get_ref(i)? {
-                            ValueRef::Null => row.push(0),
-                            ValueRef::Integer(n) => {
-                                row.push(1);
-                                row.extend_from_slice(&n.to_le_bytes());
-                            }
-                            ValueRef::Real(f) => {
-                                row.push(2);
-                                row.extend_from_slice(&f.to_le_bytes());
-                            }
-                            ValueRef::Text(b) | ValueRef::Blob(b) => {
-                                row.push(3);
-                                row.extend_from_slice(&(b.len() as u64).to_le_bytes());
-                                row.extend_from_slice(b);
-                            }
-                        }
-                    }
-                    Ok(row)
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            rows.sort();
+            let sql = format!("SELECT * FROM \"{}\"", table.replace('"', "\"\""));
             hasher.update(table.as_bytes());
-            hasher.update((rows.len() as u64).to_le_bytes());
-            for row in rows {
-                hasher.update(&row);
-            }
+            hasher.update(hash_query(&self.conn, &sql)?.as_bytes());
         }
         Ok(hex::encode(hasher.finalize()))
     }
@@ -140,4 +108,44 @@ impl Store {
     pub fn audit_for(&self, entity_id: &str, limit: i64) -> Result<Vec<AuditEvent>> {
         audit::recent_for(&self.conn, entity_id, limit)
     }
+}
+
+/// A SHA-256 over the rows `sql` returns, sorted first, so the order rows were written in (or
+/// come back in) does not matter; each value is tagged with its type.
+pub(crate) fn hash_query(conn: &rusqlite::Connection, sql: &str) -> Result<String> {
+    use rusqlite::types::ValueRef;
+    use sha2::{Digest, Sha256};
+    let mut stmt = conn.prepare(sql)?;
+    let width = stmt.column_count();
+    let mut rows: Vec<Vec<u8>> = stmt
+        .query_map([], |r| {
+            let mut row = Vec::new();
+            for i in 0..width {
+                match r.get_ref(i)? {
+                    ValueRef::Null => row.push(0),
+                    ValueRef::Integer(n) => {
+                        row.push(1);
+                        row.extend_from_slice(&n.to_le_bytes());
+                    }
+                    ValueRef::Real(f) => {
+                        row.push(2);
+                        row.extend_from_slice(&f.to_le_bytes());
+                    }
+                    ValueRef::Text(b) | ValueRef::Blob(b) => {
+                        row.push(3);
+                        row.extend_from_slice(&(b.len() as u64).to_le_bytes());
+                        row.extend_from_slice(b);
+                    }
+                }
+            }
+            Ok(row)
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.sort();
+    let mut hasher = Sha256::new();
+    hasher.update((rows.len() as u64).to_le_bytes());
+    for row in rows {
+        hasher.update(&row);
+    }
+    Ok(hex::encode(hasher.finalize()))
 }

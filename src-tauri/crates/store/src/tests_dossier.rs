@@ -268,6 +268,26 @@ fn closing_needs_resolved_actions_and_makes_the_casus_read_only() {
     );
 }
 
+/// An open action on `casus`, between meetings, owned by no one yet.
+fn open_action(store: &mut Store, casus: CasusId, description: &str) {
+    store
+        .create_action(
+            &actor(),
+            &ActionSeed {
+                casus: Some(casus),
+                meeting: None,
+                description,
+                owner_member: None,
+                owner_organisation: None,
+                due_on: None,
+                status: ActionStatus::Open,
+                urgent: false,
+                category: kernteam_domain::DataCategory::School,
+            },
+        )
+        .expect("action");
+}
+
 #[test]
 fn conversion_links_the_anonymous_history_and_is_audited() {
     let mut f = fixture();
@@ -299,22 +319,11 @@ fn conversion_links_the_anonymous_history_and_is_audited() {
             &draft(anonymous, NoteKind::Bespreking, "functieanalyse gedrag"),
         )
         .expect("note");
-    f.store
-        .create_action(
-            &actor(),
-            &ActionSeed {
-                casus: Some(anonymous),
-                meeting: None,
-                description: "Gesprek met de gedragsspecialist plannen",
-                owner_member: None,
-                owner_organisation: None,
-                due_on: None,
-                status: ActionStatus::Open,
-                urgent: false,
-                category: kernteam_domain::DataCategory::School,
-            },
-        )
-        .expect("action");
+    open_action(
+        &mut f.store,
+        anonymous,
+        "Gesprek met de gedragsspecialist plannen",
+    );
     let holder = GezagHolder {
         id: uuid::Uuid::now_v7().to_string(),
         label: "moeder".into(),
@@ -409,22 +418,7 @@ fn conversion_links_the_anonymous_history_and_is_audited() {
 #[test]
 fn search_finds_casussen_by_name_and_actions_and_never_chokes_on_syntax() {
     let mut f = fixture();
-    f.store
-        .create_action(
-            &actor(),
-            &ActionSeed {
-                casus: Some(f.casus),
-                meeting: None,
-                description: "Wekelijkse check-in mentor",
-                owner_member: None,
-                owner_organisation: None,
-                due_on: None,
-                status: ActionStatus::Open,
-                urgent: false,
-                category: kernteam_domain::DataCategory::School,
-            },
-        )
-        .expect("action");
+    open_action(&mut f.store, f.casus, "Wekelijkse check-in mentor");
     let by_name = f.store.search("verbeek", Some(f.me), 10).expect("search");
     assert_eq!(by_name.len(), 1);
     assert_eq!(by_name[0].kind.code(), "casus");

@@ -45,8 +45,6 @@ pub struct FullImported {
     pub key: DataKey,
     /// Rows taken over, over all tables.
     pub rows: usize,
-    /// Audit events in the chain taken over.
-    pub audit_events: u64,
     /// Where the store it replaced (empty but for its own unlocks) was set aside.
     pub set_aside: Option<PathBuf>,
 }
@@ -113,11 +111,6 @@ impl PreparedFullImport {
         Store::open(&self.dir, self.key.duplicate())
     }
 
-    /// Rows that will be taken over.
-    pub fn rows(&self) -> usize {
-        self.rows
-    }
-
     /// Makes the checked scratch database the store: the store's database goes into
     /// `vorige-opslag-<when>` (never deleted), the key slots stay and record the new chain's
     /// head. The store must be closed by now; a failure puts everything back.
@@ -154,7 +147,6 @@ impl PreparedFullImport {
         Ok(FullImported {
             key: self.key.duplicate(),
             rows: self.rows,
-            audit_events: self.head.as_ref().map_or(0, |(count, _)| *count),
             set_aside: moved.map(|(folder, _)| folder),
         })
     }

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use kernteam_domain::interchange::full::{Cell, FullExport, TableRows};
 use rusqlite::types::ValueRef;
-use sha2::{Digest, Sha256};
 
+use crate::integrity::hash_query;
 use crate::{Result, Store, StoreError};
 
 pub use load::{FullImported, PreparedFullImport};
@@ -129,15 +129,15 @@ impl Store {
     pub fn table_hashes(&self) -> Result<BTreeMap<String, String>> {
         let mut hashes = BTreeMap::new();
         for &name in EXPORTED_TABLES {
-            let table = table_rows(&self.conn, name)?;
-            hashes.insert(name.to_owned(), hash_rows(table.rows));
+            let sql = format!("SELECT * FROM {}", quoted(name));
+            hashes.insert(name.to_owned(), hash_query(&self.conn, &sql)?);
         }
-        let search = query_rows(
+        let search = hash_query(
             &self.conn,
             "SELECT d.kind, d.entity_id, d.casus_id, d.author_id, d.visibility, t.body \
              FROM search_docs d LEFT JOIN search_text t ON t.rowid = d.doc",
         )?;
-        hashes.insert("search_docs".to_owned(), hash_rows(search));
+        hashes.insert("search_docs".to_owned(), search);
         Ok(hashes)
     }
 }
@@ -190,35 +190,4 @@ fn query_rows(conn: &rusqlite::Connection, sql: &str) -> Result<Vec<Vec<Cell>>> 
         out.push(cells);
     }
     Ok(out)
-}
-
-fn hash_rows(rows: Vec<Vec<Cell>>) -> String {
-    let mut encoded: Vec<Vec<u8>> = rows
-        .into_iter()
-        .map(|row| {
-            let mut bytes = Vec::new();
-            for cell in row {
-                match cell {
-                    Cell::Null => bytes.push(0),
-                    Cell::Int(n) => {
-                        bytes.push(1);
-                        bytes.extend_from_slice(&n.to_le_bytes());
-                    }
-                    Cell::Text(t) => {
-                        bytes.push(3);
-                        bytes.extend_from_slice(&(t.len() as u64).to_le_bytes());
-                        bytes.extend_from_slice(t.as_bytes());
-                    }
-                }
-            }
-            bytes
-        })
-        .collect();
-    encoded.sort();
-    let mut hasher = Sha256::new();
-    hasher.update((encoded.len() as u64).to_le_bytes());
-    for row in encoded {
-        hasher.update(&row);
-    }
-    hex::encode(hasher.finalize())
 }
