@@ -29,6 +29,8 @@ impl AppState {
             let mut guard = session
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
+            // A backup running meanwhile gives way to the command (`kernteam_store::foreground`).
+            let _serving = kernteam_app::serving();
             work(&mut guard)
         })
         .await

@@ -177,9 +177,11 @@ fn switches_during_backups(
     std::fs::create_dir_all(&folder)?;
     session.set_backup_folder(&folder)?;
     let start = kernteam_app::domain::clock::now();
-    let (mut quiet, mut busy) = (Vec::new(), Vec::new());
+    let (mut quiet, mut busy, mut backups) = (Vec::new(), Vec::new(), Vec::new());
     let switch = |session: &mut Session| {
         let t = std::time::Instant::now();
+        // As the shell runs every command: marked as serving the user, so a backup gives way.
+        let _serving = kernteam_app::serving();
         session.add_spent(item, 1).expect("time");
         std::hint::black_box(session.live_meeting(meeting).expect("live"));
         t.elapsed().as_secs_f64() * 1000.0
@@ -194,10 +196,12 @@ fn switches_during_backups(
                 kernteam_app::domain::clock::fixed_at(start + chrono::Duration::minutes(turn));
             session.backup_job(false)?.ok_or("a folder is set")?
         };
+        let began = std::time::Instant::now();
         let running = std::thread::spawn(move || job.run_gently().map(|r| r.file_bytes));
         while !running.is_finished() {
             busy.push(switch(session));
         }
+        backups.push(began.elapsed().as_secs_f64() * 1000.0);
         running.join().map_err(|_| "backup thread")??;
     }
     let sorted = |mut v: Vec<f64>| {
@@ -219,6 +223,11 @@ fn switches_during_backups(
         timing::percentile(&quiet, 0.5)
     );
     println!("live_item_switch_during_backup_count {switches} count");
+    // The price of giving way: a backup during constant switching takes this long.
+    println!(
+        "backup_during_constant_switching_mean {:.0} ms",
+        backups.iter().sum::<f64>() / backups.len().max(1) as f64
+    );
     println!("live_item_switch_during_backup_p95 {busy_p95:.2} ms");
     println!("live_item_switch_during_backup_p95_plain {quiet_p95:.2} ms");
     println!(

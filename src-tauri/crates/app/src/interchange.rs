@@ -173,7 +173,14 @@ impl Session {
         if kernteam_domain::interchange::full::is_full_export(bytes) {
             return self.import_full(bytes);
         }
-        self.import_exchange(parse_document(bytes)?)
+        match parse_document(bytes) {
+            Ok(doc) => self.import_exchange(doc),
+            // A full export in another layout: its own refusal says what is wrong with it.
+            Err(_) if kernteam_domain::interchange::full::claims_full_export(bytes) => {
+                self.import_full(bytes)
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Merges a v1 document (or the v1 part of a full export) into the store.

@@ -37,6 +37,7 @@ pub use full_export::MAX_FULL_IMPORT_BYTES;
 pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;
 pub use kernteam_store::BACKUP_EXTENSION;
+pub use kernteam_store::foreground::{Serving, serving};
 pub use kernteam_store::{DataDir, SCHEMA_VERSION, write_atomically};
 pub use language::Language;
 pub use meeting::ScheduleView;

@@ -197,3 +197,49 @@ fn a_wrong_secret_for_a_backup_leaves_the_store_in_use_open_and_unchanged() {
     assert_eq!(a.session.status().state, StoreState::Unlocked);
     assert_eq!(content(&mut a.session), before);
 }
+
+#[test]
+fn the_backup_taken_before_an_update_reaches_the_backup_folder_once() {
+    let mut a = LaptopA::new();
+    // A verified backup of this store where an update leaves it: `voor-update` in the data dir.
+    let elsewhere = a.root.path().join("elders");
+    std::fs::create_dir(&elsewhere).expect("folder");
+    a.session.set_backup_folder(&elsewhere).expect("folder");
+    let job = a.session.backup_job(false).expect("job").expect("a folder");
+    let taken = job.run().expect("backup");
+    let update_dir = a.root.path().join("laptop-a").join("voor-update");
+    std::fs::create_dir(&update_dir).expect("voor-update");
+    std::fs::rename(
+        elsewhere.join(&taken.file_name),
+        update_dir.join(&taken.file_name),
+    )
+    .expect("moved");
+
+    let folder = a.folder();
+    a.session.set_backup_folder(&folder).expect("folder");
+    a.session.lock();
+    let unlock = UnlockRequest::Passphrase {
+        passphrase: common::PASSPHRASE.into(),
+    };
+    a.session.unlock(&unlock).expect("unlock");
+    let carried = a.session.backups_in(&folder).expect("list");
+    assert_eq!(carried.len(), 1, "{carried:?}");
+    assert_eq!(carried[0].file_name, taken.file_name);
+    assert_eq!(carried[0].audit_events, taken.audit_events);
+    assert_eq!(
+        a.session.backup_status().expect("status").last_failure,
+        None
+    );
+    // Unlocking again copies nothing twice, and a newer good backup ends the carrying.
+    a.session.lock();
+    a.session.unlock(&unlock).expect("unlock");
+    assert_eq!(a.session.backups_in(&folder).expect("list").len(), 1);
+    std::fs::remove_file(folder.join(&taken.file_name)).expect("pruned, say");
+    let _later = kernteam_app::domain::clock::fixed_at(taken.taken_at + chrono::Duration::days(1));
+    a.back_up();
+    a.session.lock();
+    a.session.unlock(&unlock).expect("unlock");
+    let left = a.session.backups_in(&folder).expect("list");
+    assert_eq!(left.len(), 1);
+    assert_ne!(left[0].file_name, taken.file_name);
+}

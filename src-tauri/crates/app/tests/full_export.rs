@@ -98,6 +98,16 @@ fn a_changed_full_export_is_refused_and_the_empty_store_stays() {
         err.message
     );
     assert!(b.casussen(None).expect("list").is_empty());
+    // Reformatted by a JSON tool: still known as a full export, refused as one.
+    let value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    let pretty = serde_json::to_vec_pretty(&value).expect("pretty");
+    let err = b.import_file(&pretty, None).expect_err("another layout");
+    assert!(
+        err.message.contains("vorm waarin Kernteam"),
+        "{}",
+        err.message
+    );
+    assert!(b.casussen(None).expect("list").is_empty());
     assert!(
         b.import_file(&bytes, None)
             .expect("the real one")

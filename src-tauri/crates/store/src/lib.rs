@@ -10,6 +10,7 @@ mod data_dir;
 mod dir_lock;
 mod error;
 mod export_log;
+pub mod foreground;
 mod full_export;
 mod integrity;
 mod key;
@@ -31,8 +32,8 @@ pub use atomic::write_atomically;
 pub use audit::{AuditAction, AuditEvent, AuditHead, AuditStatus, HeadCheck};
 pub use backup::{
     BACKUP_EXTENSION, BackupInfo, BackupSecret, BackupSource, PreparedRestore, Restored,
-    inspect_backup, list_backups, prepare_restore, prune_backups, restore_backup, take_backup,
-    verify_backup,
+    copy_backup, inspect_backup, list_backups, prepare_restore, prune_backups, restore_backup,
+    take_backup, verify_backup,
 };
 pub use data_dir::{DataDir, DiskState};
 pub use dir_lock::LOCK_FILE;

@@ -495,6 +495,25 @@ fn an_update_is_preceded_by_a_backup_of_the_store_as_it_was() {
     // The backup is the old store: restored, it is at version 5 (and migrates when opened).
     let info = inspect_backup(&backups[0]).expect("a whole backup");
     assert_eq!(info.schema_version, 5);
+    // The store knows it, and it can be carried to the backup folder once.
+    let known = store.backups_before_update().expect("listed");
+    assert_eq!(
+        known.iter().map(|b| &b.path).collect::<Vec<_>>(),
+        vec![&backups[0]]
+    );
+    let folder = tempfile::tempdir().expect("tempdir");
+    let copied = copy_backup(&known[0], folder.path()).expect("copied");
+    assert_eq!(inspect_backup(&copied.path).expect("whole"), copied);
+    assert_eq!(copied.audit_events, info.audit_events);
+    assert!(matches!(
+        copy_backup(&known[0], folder.path()),
+        Err(StoreError::AlreadyExists(_))
+    ));
+    assert_eq!(
+        std::fs::read_dir(folder.path()).expect("list").count(),
+        1,
+        "the copy alone, no temp file"
+    );
     let elsewhere = tempfile::tempdir().expect("tempdir");
     let restored = restore_backup(
         &backups[0],

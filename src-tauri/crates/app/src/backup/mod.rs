@@ -260,6 +260,30 @@ impl Session {
         outcome
     }
 
+    /// Carries the backup taken before an update of the store (in the data dir) to the backup
+    /// folder, once: when it is newer than the last good backup and the folder lacks it. A
+    /// folder out of reach leaves it for the next unlock, and says so in the backup status.
+    pub(crate) fn carry_update_backup(&mut self) -> AppResult<()> {
+        let status = self.backup_status()?;
+        let Some(folder) = status.folder else {
+            return Ok(());
+        };
+        let Some(newest) = self.store()?.backups_before_update()?.into_iter().next() else {
+            return Ok(());
+        };
+        if status
+            .last_good
+            .is_some_and(|good| good.taken_at >= newest.taken_at)
+        {
+            return Ok(());
+        }
+        match kernteam_store::copy_backup(&newest, Path::new(&folder)) {
+            Ok(_) | Err(StoreError::AlreadyExists(_)) => {}
+            Err(e) => self.backup_failure = Some(folder_error(e).message),
+        }
+        Ok(())
+    }
+
     /// The backups of this store in `folder`, newest first (read from their headers).
     pub fn backups_in(&mut self, folder: &Path) -> AppResult<Vec<BackupReport>> {
         let store_id = self.store()?.backup_source()?.store_id();

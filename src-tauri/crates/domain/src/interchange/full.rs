@@ -242,6 +242,24 @@ pub fn is_full_export(bytes: &[u8]) -> bool {
         .is_ok_and(|p| p.format == super::FORMAT && p.version == FULL_VERSION)
 }
 
+/// Whether `bytes` are JSON whose top level has a full export's fields (format and version 2,
+/// a checksum, tables) in any layout: a full export that was reformatted (a text editor, a
+/// JSON tool) still gets the full export's own refusal instead of a v1 message. Reads the whole
+/// document, so only for a file that already failed as v1.
+pub fn claims_full_export(bytes: &[u8]) -> bool {
+    #[derive(Deserialize)]
+    struct Probe {
+        format: String,
+        version: u32,
+        #[allow(dead_code, reason = "only its presence is asked for")]
+        sha256: serde::de::IgnoredAny,
+        #[allow(dead_code, reason = "only its presence is asked for")]
+        tables: serde::de::IgnoredAny,
+    }
+    serde_json::from_slice::<Probe>(bytes)
+        .is_ok_and(|p| p.format == super::FORMAT && p.version == FULL_VERSION)
+}
+
 /// The `tables` array as the file writes it: `[`, a line per table header and per row, `]`.
 fn tables_bytes(tables: &[TableRows]) -> Vec<u8> {
     let rows: usize = tables.iter().map(|t| t.rows.len()).sum();
@@ -412,5 +430,26 @@ mod tests {
             br#"{"format":"kernteam-interchange","version":1,"organisations":[]}"#
         ));
         assert!(!is_full_export(b"\x00\x01"));
+        assert!(!claims_full_export(
+            br#"{"format":"kernteam-interchange","version":1,"organisations":[]}"#
+        ));
+    }
+
+    #[test]
+    fn a_reformatted_full_export_is_still_known_as_one_and_refused() {
+        let bytes = sample().to_bytes();
+        let value: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+        let pretty = serde_json::to_vec_pretty(&value).expect("pretty");
+        assert!(
+            !is_full_export(&pretty),
+            "the header probe wants the exact form"
+        );
+        assert!(claims_full_export(&pretty));
+        let err = FullExport::from_bytes(&pretty).expect_err("another form");
+        assert!(
+            err.message.contains("vorm waarin Kernteam"),
+            "{}",
+            err.message
+        );
     }
 }

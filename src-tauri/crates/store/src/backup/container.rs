@@ -31,7 +31,7 @@ const FORMAT: u32 = 1;
 const HEADER_MAX: u32 = 256 * 1024;
 const DIGEST: usize = 32;
 const TRAILER: u64 = 2 * DIGEST as u64;
-const CHUNK: usize = 1 << 20;
+const CHUNK: usize = 1 << 18;
 
 /// What a backup says about itself, readable without a key.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -99,6 +99,7 @@ pub(crate) fn write(
         }
         put(&buf[..n], &mut out)?;
         copied += n as u64;
+        crate::foreground::give_way();
     }
     if copied != header.database_bytes {
         return Err(StoreError::Invalid(
@@ -247,6 +248,7 @@ fn stream(file: &mut File, len: u64, mut each: impl FnMut(&[u8])) -> Result<()> 
         }
         each(&buf[..n]);
         seen += n as u64;
+        crate::foreground::give_way();
     }
     if seen != len {
         return Err(damaged("te kort"));

@@ -3,6 +3,7 @@
 //! back and verified before it counts. Restoring is in `restore`.
 
 mod container;
+mod copy;
 mod restore;
 mod retention;
 
@@ -17,6 +18,7 @@ use crate::key::DataKey;
 use crate::slots::KeySlots;
 use crate::{DataDir, Store, atomic, audit, connection, private_files};
 
+pub use copy::copy_backup;
 pub(crate) use restore::set_aside_current;
 pub use restore::{BackupSecret, PreparedRestore, Restored, prepare_restore, restore_backup};
 pub use retention::prune_backups;
@@ -195,8 +197,9 @@ pub(crate) fn backup_from(
     Ok(info)
 }
 
-/// Copies every page of `live` into a new database at `target` under the same key, in one
-/// step: one read transaction, so a consistent snapshot even while others write.
+/// Copies every page of `live` into a new database at `target` under the same key: a few
+/// pages per step, giving way to the app between steps (`foreground`), all within one read
+/// transaction held open on `live`, so one consistent moment even while the app writes (WAL).
 fn snapshot(live: &Connection, target: &Path, key: &DataKey) -> Result<()> {
     private_files::new_private_file().open(target)?;
     let mut copy = Connection::open_with_flags(
@@ -209,29 +212,46 @@ fn snapshot(live: &Connection, target: &Path, key: &DataKey) -> Result<()> {
     copy.execute_batch(
         "PRAGMA cipher_log_level = NONE; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;",
     )?;
-    {
-        use rusqlite::backup::{Backup, StepResult};
-        let backup = Backup::new(live, &mut copy)?;
-        // All pages in one step (-1): one read transaction, so one consistent moment. A writer
-        // holding the lock for an instant makes it wait and try again.
-        let mut tries = 0;
-        loop {
-            match backup.step(-1)? {
-                StepResult::Done => break,
-                StepResult::Busy | StepResult::Locked | StepResult::More if tries < 50 => {
-                    tries += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(100));
-                }
-                _ => {
-                    return Err(StoreError::Invalid(
-                        "the store stayed busy during the backup".into(),
-                    ));
-                }
+    // The read transaction is ours, not the backup's: SQLite's backup then neither ends it
+    // between steps nor starts over when the app commits meanwhile.
+    live.execute_batch("BEGIN")?;
+    let copied = live
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(StoreError::from)
+        .and_then(|_| copy_pages(live, &mut copy));
+    let ended = live.execute_batch("COMMIT");
+    copied?;
+    ended?;
+    copy.close().map_err(|(_, e)| e)?;
+    Ok(())
+}
+
+/// SQLite's online backup, `PAGES_PER_STEP` pages at a time.
+fn copy_pages(live: &Connection, copy: &mut Connection) -> Result<()> {
+    use rusqlite::backup::{Backup, StepResult};
+    /// 1 MiB of 4 KiB pages: well under a millisecond of work between two chances to give way.
+    const PAGES_PER_STEP: std::ffi::c_int = 256;
+    let backup = Backup::new(live, copy)?;
+    let mut waits = 0;
+    loop {
+        match backup.step(PAGES_PER_STEP)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => crate::foreground::give_way(),
+            // The scratch file is ours alone; a lock on it would be a stray process: wait a
+            // little, then give up rather than hang.
+            StepResult::Busy | StepResult::Locked if waits < 50 => {
+                waits += 1;
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            _ => {
+                return Err(StoreError::Invalid(
+                    "the store stayed busy during the backup".into(),
+                ));
             }
         }
     }
-    copy.close().map_err(|(_, e)| e)?;
-    Ok(())
 }
 
 /// The chain's length and last hash ("" when empty).
@@ -324,7 +344,9 @@ fn check_database(db: &Path, key: &DataKey, header: &container::Header) -> Resul
         }
         other => other,
     })?;
+    crate::foreground::give_way();
     crate::integrity::check(&conn)?;
+    crate::foreground::give_way();
     let at = (header.audit_count > 0).then_some(header.audit_count);
     let summary = audit::verify(&conn, at)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
