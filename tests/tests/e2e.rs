@@ -2111,6 +2111,51 @@ async fn every_screen_in_dutch_and_in_english_story() -> Result<()> {
 /// Answers the native (GTK) file or folder dialog titled `title` as a person at the keyboard
 /// would: the location bar (Ctrl+L), the path typed, then the dialog's accept key.
 async fn answer_dialog(title: &str, path: &Path) -> Result<()> {
+    focus_dialog(title).await?;
+    xdotool(&["key", "ctrl+l"])?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&[
+        "type",
+        "--delay",
+        "15",
+        path.to_str().context("a UTF-8 path")?,
+    ])?;
+    // Enter opens a typed file; in a folder dialog it goes into the folder, and the accept
+    // button ("_Open", Alt+O) then takes the folder it shows.
+    let keys: &[&str] = if path.is_dir() {
+        &["Return", "alt+o", "Return", "alt+o"]
+    } else {
+        &["Return", "alt+o"]
+    };
+    press_until_closed(title, keys).await
+}
+
+/// Answers a native save dialog: the proposed name replaced by the whole path, then Enter.
+async fn answer_save_dialog(title: &str, path: &Path) -> Result<()> {
+    focus_dialog(title).await?;
+    xdotool(&["key", "ctrl+a"])?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&[
+        "type",
+        "--delay",
+        "15",
+        path.to_str().context("a UTF-8 path")?,
+    ])?;
+    press_until_closed(title, &["Return", "alt+s"]).await
+}
+
+fn xdotool(args: &[&str]) -> Result<()> {
+    let ok = Command::new("xdotool")
+        .args(args)
+        .status()
+        .context("xdotool (installed by cargo xtask test)")?
+        .success();
+    anyhow::ensure!(ok, "xdotool {args:?}");
+    Ok(())
+}
+
+/// Waits for the dialog titled `title` and gives it the keyboard.
+async fn focus_dialog(title: &str) -> Result<()> {
     let mut window = None;
     for _ in 0..100 {
         let out = Command::new("xdotool")
@@ -2124,11 +2169,6 @@ async fn answer_dialog(title: &str, path: &Path) -> Result<()> {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     let window = window.with_context(|| format!("no dialog titled {title:?} appeared"))?;
-    let xdotool = |args: &[&str]| -> Result<()> {
-        let ok = Command::new("xdotool").args(args).status()?.success();
-        anyhow::ensure!(ok, "xdotool {args:?}");
-        Ok(())
-    };
     // The window may not be mapped yet when it is first found.
     for attempt in 0..10 {
         if xdotool(&["windowfocus", "--sync", &window]).is_ok() {
@@ -2138,17 +2178,11 @@ async fn answer_dialog(title: &str, path: &Path) -> Result<()> {
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
-    xdotool(&["key", "ctrl+l"])?;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let text = path.to_str().context("a UTF-8 path")?;
-    xdotool(&["type", "--delay", "15", text])?;
-    // Enter opens a typed file; in a folder dialog it goes into the folder, and the accept
-    // button ("_Open", Alt+O) then takes the folder it shows.
-    let keys: &[&str] = if path.is_dir() {
-        &["Return", "alt+o", "Return", "alt+o"]
-    } else {
-        &["Return", "alt+o"]
-    };
+    Ok(())
+}
+
+/// Presses `keys` one by one until the dialog titled `title` is gone.
+async fn press_until_closed(title: &str, keys: &[&str]) -> Result<()> {
     for key in keys {
         tokio::time::sleep(Duration::from_millis(400)).await;
         xdotool(&["key", key])?;
@@ -2282,6 +2316,97 @@ async fn restore_drill_after_the_laptop_is_wiped_story() -> Result<()> {
         .context("the new recovery key is labelled")?;
     assert_ne!(new_key, recovery, "a new recovery key");
     shot(&client, "74-keys-renewed").await?;
+    client.close().await?;
+    drop(driver);
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs the real app, Xvfb and a private keyring: run through `cargo xtask test`"]
+async fn full_export_moves_everything_to_a_new_laptop() -> Result<()> {
+    within_limit(
+        "full_export_moves_everything_to_a_new_laptop",
+        full_export_moves_everything_to_a_new_laptop_story(),
+    )
+    .await
+}
+
+/// Issue 14's move by full export: the whole store saved from Instellingen, sealed under a
+/// password of its own, through the real save dialog; a new laptop set up afresh reads it back
+/// and has the same finalised minutes and an intact audit chain.
+async fn full_export_moves_everything_to_a_new_laptop_story() -> Result<()> {
+    const EXPORT_PASSWORD: &str = "verhuizen naar de nieuwe laptop";
+    // Not a hidden folder (tempfile's ".tmp…"): the file dialog does not go into those.
+    let scratch = tempfile::Builder::new().prefix("laptop-").tempdir()?;
+    let file = scratch.path().join("verhuizing.ktexport");
+    let driver = start_driver(Some(&scratch.path().join("oud"))).await?;
+    let client = open_app(&driver).await?;
+    wait_for(&client, "[data-testid=first-run]").await?;
+    choose_passphrase(&client, false).await?;
+    confirm_recovery_key_kept(&client).await?;
+    click(&client, "[data-testid=load-demo]").await?;
+    wait_for(&client, "[data-testid=overview]").await?;
+    let minutes_before = held_minutes(&client).await?;
+
+    click(&client, "[data-testid=nav-instellingen]").await?;
+    wait_for(&client, "[data-testid=full-export-save]").await?;
+    fill(&client, "#full-export-pass", EXPORT_PASSWORD).await?;
+    fill(&client, "#full-export-repeat", EXPORT_PASSWORD).await?;
+    // Clicked from script: the long Instellingen page still grows while its parts load.
+    client
+        .execute(
+            "document.querySelector('[data-testid=full-export-save]').click();",
+            vec![],
+        )
+        .await?;
+    answer_save_dialog("Volledige export opslaan", &file).await?;
+    wait_for_text(
+        &client,
+        "[data-testid=full-export-notice]",
+        "Volledige export opgeslagen",
+    )
+    .await?;
+    shot(&client, "75-full-export-saved").await?;
+    assert_accessible(&client, "volledige export").await?;
+    let sealed = std::fs::read(&file).context("the export file")?;
+    assert!(
+        !sealed
+            .windows(PUPIL_FAMILY.len())
+            .any(|w| w == PUPIL_FAMILY.as_bytes()),
+        "the file is sealed: no pupil in it"
+    );
+    client.close().await?;
+    drop(driver);
+    tokio::time::sleep(Duration::from_millis(800)).await;
+
+    // The new laptop: set up afresh, then the export read in from Instellingen.
+    let driver = start_driver(Some(&scratch.path().join("nieuw"))).await?;
+    let client = open_app(&driver).await?;
+    wait_for(&client, "[data-testid=first-run]").await?;
+    choose_passphrase(&client, false).await?;
+    confirm_recovery_key_kept(&client).await?;
+    click(&client, "[data-testid=nav-instellingen]").await?;
+    wait_for(&client, "[data-testid=full-import]").await?;
+    fill(&client, "#full-import-pass", EXPORT_PASSWORD).await?;
+    client
+        .execute(
+            "document.querySelector('[data-testid=full-import]').click();",
+            vec![],
+        )
+        .await?;
+    answer_dialog("Export inlezen", &file).await?;
+    wait_for_text(
+        &client,
+        "[data-testid=full-export-notice]",
+        "volledige export is ingelezen",
+    )
+    .await?;
+    // The page fills as its parts reload; the outcome stays in view.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    shot(&client, "76-full-export-read").await?;
+    wait_for_text(&client, "[data-testid=audit-status]", "Keten intact").await?;
+    let minutes_after = held_minutes(&client).await?;
+    assert_eq!(minutes_after, minutes_before, "the minutes are identical");
     client.close().await?;
     drop(driver);
     Ok(())

@@ -100,7 +100,7 @@ pub async fn choose_file(
 
 /// GTK's dialog otherwise opens on "Recent", which lists files, never folders, and where a
 /// typed path is not followed: the home folder is where a person starts looking.
-fn starting_in_home<R: tauri::Runtime>(
+pub(super) fn starting_in_home<R: tauri::Runtime>(
     dialog: tauri_plugin_dialog::FileDialogBuilder<R>,
 ) -> tauri_plugin_dialog::FileDialogBuilder<R> {
     match std::env::var_os("HOME").map(std::path::PathBuf::from) {

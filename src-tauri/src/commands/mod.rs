@@ -5,6 +5,7 @@
 
 mod backups;
 mod exports;
+mod full_export;
 mod meetings;
 mod startup;
 

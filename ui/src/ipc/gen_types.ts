@@ -291,6 +291,33 @@ setAside: string | null,
  */
 keyringEnabled: boolean, };
 
+export type ImportSummary = { 
+/**
+ * Records newly added to the store (for a full export that became the store: its rows).
+ */
+added: number, 
+/**
+ * Records skipped because one with the same id was already in the store.
+ */
+alreadyPresent: number, 
+/**
+ * What was not taken over and why, one line each (initials or pseudonym, never a name).
+ */
+refused: Array<string>, 
+/**
+ * A full export (v2) became this store, whole: minutes, agendas, the audit log and all.
+ */
+wholeStore: boolean, 
+/**
+ * Where the empty store it replaced was set aside; `None` otherwise.
+ */
+setAside: string | null, 
+/**
+ * What else the person should know, e.g. which parts of a full export a store with
+ * records does not take over.
+ */
+note: string | null, };
+
 export type Strength = "tooShort" | "weak" | "reasonable" | "strong";
 
 export type OrganisationId = string;

@@ -29,7 +29,7 @@ pub fn typescript_bindings() -> String {
         crate::UnlockRequest, crate::PassphraseCheck, crate::Overview, crate::Preferences,
         crate::demo::DemoSummary,
         crate::BackupReport, crate::BackupStatus, crate::BackupFile, crate::RestoreSecret,
-        crate::RestoreReport,
+        crate::RestoreReport, crate::ImportSummary,
         passphrase::Strength,
         OrganisationId, SchoolId, TeamId, MemberId, CasusId, MeetingId, ActionId, ConsentId, NoteId,
         Role, OrganisationKind, SchoolKind, HolidayRegion, HourUnit, CasusStatus, CasusMode, Urgency, DataCategory,

@@ -8,7 +8,9 @@ pub use crate::{
     MinutesExportRequest, Overview, PassphraseCheck, Preferences, ScheduleView, SchoolSettings,
     SetupOutcome, SetupRequest, StoreStatus, SummaryExportRequest, UnlockRequest,
 };
-pub use crate::{BackupFile, BackupReport, BackupStatus, RestoreReport, RestoreSecret};
+pub use crate::{
+    BackupFile, BackupReport, BackupStatus, ImportSummary, RestoreReport, RestoreSecret,
+};
 pub use kernteam_domain::agenda::{AgendaDraft, AgendaItem, AgendaItemInput};
 pub use kernteam_domain::anonymity::IdentifyingText;
 pub use kernteam_domain::casus::{Closure, Intake, RouteStep};

@@ -6,12 +6,73 @@ use kernteam_domain::interchange::full::FullExport;
 use kernteam_domain::validation::Invalid;
 use kernteam_store::{SlotKind, Store};
 
-use crate::error::AppResult;
-use crate::interchange::ImportSummary;
+use std::path::Path;
+
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::interchange::{ExportProtection, ImportSummary};
 use crate::session::Session;
 
 /// Larger than any store we know of many times over; a file beyond it is not Kernteam's.
 pub const MAX_FULL_IMPORT_BYTES: usize = 2 * 1024 * 1024 * 1024;
+
+/// The extension the window gives a full export it saves (sealed under a password).
+pub const FULL_EXPORT_EXTENSION: &str = "ktexport";
+
+impl Session {
+    /// The name the save dialog proposes: the day, never anything about pupils.
+    pub fn full_export_file_name(&self) -> String {
+        format!(
+            "kernteam-volledige-export-{}.{FULL_EXPORT_EXTENSION}",
+            kernteam_domain::clock::today().format("%Y-%m-%d")
+        )
+    }
+
+    /// Writes the whole store to `target`, sealed under `password` (which must pass the
+    /// passphrase rules), as a temp file synced and renamed, and records it in the audit log.
+    /// Returns the file's name.
+    pub fn save_full_export(&mut self, target: &Path, password: &str) -> AppResult<String> {
+        let bytes = self.export_file(ExportProtection::Password(password))?;
+        kernteam_store::write_atomically(target, &bytes).map_err(|e| {
+            AppError::new(
+                ErrorCode::Validation,
+                match e.kind() {
+                    std::io::ErrorKind::StorageFull => "De volledige export kon niet worden bewaard: de schijf is vol. Er is niets half achtergebleven; kies een andere plek.",
+                    std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => "De volledige export kon niet worden bewaard: in die map mag Kernteam niet schrijven. Kies een andere plek.",
+                    _ => "De volledige export kon niet worden bewaard. Er is niets half achtergebleven; probeer het opnieuw of kies een andere plek.",
+                },
+            )
+            .caused_by(e)
+        })?;
+        self.record_data_export(false)?;
+        Ok(target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default())
+    }
+
+    /// Reads an export file (a full export, or a v1 file) from disk and imports it as
+    /// `import_file` does; `password` for a sealed file.
+    pub fn import_path(&mut self, file: &Path, password: Option<&str>) -> AppResult<ImportSummary> {
+        let unreadable = || {
+            AppError::new(
+                ErrorCode::Validation,
+                "Het bestand kon niet worden gelezen. Er is niets geïmporteerd.",
+            )
+        };
+        let size = std::fs::metadata(file)
+            .map_err(|e| unreadable().caused_by(e))?
+            .len();
+        if usize::try_from(size).map_or(true, |n| n > MAX_FULL_IMPORT_BYTES) {
+            return Err(Invalid::new(
+                "file",
+                "Het bestand is groter dan een Kernteam-export ooit wordt. Er is niets geïmporteerd.",
+            )
+            .into());
+        }
+        let bytes = std::fs::read(file).map_err(|e| unreadable().caused_by(e))?;
+        self.import_file(&bytes, password)
+    }
+}
 
 impl Session {
     /// The whole store as a full export: every table, this laptop's own settings (its backup

@@ -132,7 +132,7 @@ impl Session {
             let Some(password) = password else {
                 return Err(Invalid::new(
                     "password",
-                    "Dit bestand is versleuteld: geef het wachtwoord mee (--password-file).",
+                    "Dit bestand is versleuteld: geef het wachtwoord dat bij het exporteren is gekozen (op de opdrachtregel met --password-file).",
                 )
                 .into());
             };

@@ -33,7 +33,7 @@ pub use export::{
     ActionListExportRequest, AgendaExportRequest, ExcludedItem, ExportFormat, ExportPreview,
     ExportRequest, MinutesExportRequest, SummaryExportRequest, propose_export_password,
 };
-pub use full_export::MAX_FULL_IMPORT_BYTES;
+pub use full_export::{FULL_EXPORT_EXTENSION, MAX_FULL_IMPORT_BYTES};
 pub use interchange::{ExportProtection, ImportSummary, parse_document};
 pub use kernteam_domain as domain;
 pub use kernteam_store::BACKUP_EXTENSION;

@@ -269,3 +269,54 @@ fn a_thousand_damaged_full_exports_are_each_refused_and_change_nothing() {
         .collect();
     assert!(leftovers.is_empty(), "no scratch file stays");
 }
+
+#[test]
+fn the_window_saves_a_sealed_full_export_and_a_new_laptop_reads_it_back() {
+    let (dir, mut a) = common::demo();
+    let password = "een zin als wachtwoord voor de verhuizing";
+    let name = a.full_export_file_name();
+    assert!(name.starts_with("kernteam-volledige-export-") && name.ends_with(".ktexport"));
+    let target = dir.path().join(&name);
+    let err = a
+        .save_full_export(&target, "kort")
+        .expect_err("a weak password");
+    assert_eq!(err.code, kernteam_app::ErrorCode::Validation);
+    assert!(!target.exists(), "nothing written for a refused password");
+    assert_eq!(a.save_full_export(&target, password).expect("saved"), name);
+    let sealed = std::fs::read(&target).expect("written");
+    let plain = a
+        .export_file(ExportProtection::Unencrypted)
+        .expect("export");
+    let pupil = a
+        .casussen(None)
+        .expect("list")
+        .into_iter()
+        .find(|c| c.mode == kernteam_app::domain::CasusMode::Named)
+        .expect("a named casus")
+        .label
+        .split_whitespace()
+        .next()
+        .expect("a first name")
+        .to_owned();
+    let holds = |bytes: &[u8]| bytes.windows(pupil.len()).any(|w| w == pupil.as_bytes());
+    assert!(holds(&plain), "the unsealed export names the pupil");
+    assert!(!holds(&sealed), "sealed: no pupil in the file");
+
+    let mut b = common::set_up(&dir, "b");
+    let err = b
+        .import_path(&target, Some("niet het wachtwoord van de export"))
+        .expect_err("wrong password");
+    assert_eq!(err.code, kernteam_app::ErrorCode::WrongPassphrase);
+    let err = b
+        .import_path(&dir.path().join("bestaat-niet.ktexport"), Some(password))
+        .expect_err("no such file");
+    assert!(
+        err.message.contains("niets geïmporteerd"),
+        "{}",
+        err.message
+    );
+    assert!(b.casussen(None).expect("list").is_empty());
+    let summary = b.import_path(&target, Some(password)).expect("read back");
+    assert!(summary.whole_store);
+    assert_eq!(common::content(&mut b), common::content(&mut a));
+}

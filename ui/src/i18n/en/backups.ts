@@ -40,6 +40,26 @@ export const backups: typeof nl = {
     setAside: (folder: string) => `The data that were here are set aside in ${folder}.`,
     back: 'Back',
   },
+  /** components/backups/FullExport.svelte */
+  full: {
+    title: 'Export everything (full export)',
+    intro:
+      'Everything Kernteam keeps in one file: cases, meetings with agendas and every version of the minutes, actions, settings and the audit log. For a move to another laptop or an archive. The file is encrypted with a password you choose here; keep that password apart.',
+    password: 'Password for the file',
+    repeat: 'Repeat the password',
+    mismatch: 'The two passwords differ.',
+    save: 'Save full export…',
+    working: 'Working…',
+    saved: (name: string) => `Full export saved as ${name}. The export is in the audit log.`,
+    importIntro:
+      'Reading an export: on a new laptop, first set Kernteam up with a passphrase of its own, then read the full export here; everything comes back, minutes and audit log included. Into a store with data, cases, people and meetings are merged.',
+    importPassword: 'Password of the file (empty if it is not encrypted)',
+    importFile: 'Choose and read export…',
+    whole: (rows: number) =>
+      `The full export was read (${rows} rows) and checked, with minutes, agendas and the audit log.`,
+    merged: (added: number, present: number) => `Read: ${added} new, ${present} already there.`,
+    refused: (n: number) => (n === 1 ? 'One case was not taken over.' : `${n} cases were not taken over.`),
+  },
   keys: {
     title: 'Keys',
     recoveryHint: 'Recovery key lost or seen by someone else? Make a new one; the old one then stops working.',

@@ -43,6 +43,26 @@ export const backups = {
     setAside: (folder: string) => `De gegevens die er stonden, staan apart in ${folder}.`,
     back: 'Terug',
   },
+  /** components/backups/FullExport.svelte */
+  full: {
+    title: 'Alles exporteren (volledige export)',
+    intro:
+      'Alles wat Kernteam bewaart in één bestand: casussen, overleggen met agenda’s en alle versies van de notulen, acties, instellingen en het auditlog. Voor een verhuizing naar een andere laptop of een archief. Het bestand wordt versleuteld met een wachtwoord dat u hier kiest; bewaar dat wachtwoord apart.',
+    password: 'Wachtwoord voor het bestand',
+    repeat: 'Herhaal het wachtwoord',
+    mismatch: 'De twee wachtwoorden zijn niet gelijk.',
+    save: 'Volledige export opslaan…',
+    working: 'Bezig…',
+    saved: (name: string) => `Volledige export opgeslagen als ${name}. Het exporteren staat in het auditlog.`,
+    importIntro:
+      'Een export inlezen: op een nieuwe laptop stelt u Kernteam eerst in met een eigen wachtwoord en leest u daarna hier de volledige export in; alles komt dan terug, ook de notulen en het auditlog. In een opslag met gegevens worden casussen, mensen en overleggen samengevoegd.',
+    importPassword: 'Wachtwoord van het bestand (leeg als het niet versleuteld is)',
+    importFile: 'Export kiezen en inlezen…',
+    whole: (rows: number) =>
+      `De volledige export is ingelezen (${rows} rijen) en gecontroleerd, met notulen, agenda’s en het auditlog.`,
+    merged: (added: number, present: number) => `Ingelezen: ${added} nieuw, ${present} waren er al.`,
+    refused: (n: number) => (n === 1 ? 'Eén casus is niet overgenomen.' : `${n} casussen zijn niet overgenomen.`),
+  },
   /** components/backups/KeySettings.svelte */
   keys: {
     title: 'Sleutels',
