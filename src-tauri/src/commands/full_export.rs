@@ -21,7 +21,7 @@ pub async fn save(
         return Err(to_ipc(AppError::from(Invalid::new("password", refusal))));
     }
     let name = state
-        .with(|s| Ok(s.full_export_file_name()))
+        .with(|s| s.full_export_file_name())
         .await
         .map_err(to_ipc)?;
     let chosen = tauri::async_runtime::spawn_blocking(move || {

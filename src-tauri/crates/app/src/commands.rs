@@ -63,7 +63,7 @@ macro_rules! for_each_command {
             restore_backup(file: String, secret: RestoreSecret, use_keyring: bool) -> RestoreReport;
                 changes [Store]
                 = session { |s| s.restore_from(std::path::Path::new(&file), &secret, use_keyring) }
-            save_full_export(password: String) -> Option<String>; shows []
+            save_full_export(password: String) -> Option<String>; changes [Store]
                 = shell { full_export::save }
             import_export_file(password: String) -> Option<ImportSummary>; changes [Store]
                 = shell { full_export::import }

@@ -19,12 +19,14 @@ pub const MAX_FULL_IMPORT_BYTES: usize = 2 * 1024 * 1024 * 1024;
 pub const FULL_EXPORT_EXTENSION: &str = "ktexport";
 
 impl Session {
-    /// The name the save dialog proposes: the day, never anything about pupils.
-    pub fn full_export_file_name(&self) -> String {
-        format!(
+    /// The name the save dialog proposes: the day, never anything about pupils. `Locked` when
+    /// the store is, so nobody picks a place for a file that cannot be written.
+    pub fn full_export_file_name(&mut self) -> AppResult<String> {
+        self.store()?;
+        Ok(format!(
             "kernteam-volledige-export-{}.{FULL_EXPORT_EXTENSION}",
             kernteam_domain::clock::today().format("%Y-%m-%d")
-        )
+        ))
     }
 
     /// Writes the whole store to `target`, sealed under `password` (which must pass the
@@ -43,7 +45,11 @@ impl Session {
             )
             .caused_by(e)
         })?;
-        self.record_data_export(false)?;
+        // An export that is not in the audit log does not leave.
+        if let Err(e) = self.record_data_export(false) {
+            let _ = std::fs::remove_file(target);
+            return Err(e);
+        }
         Ok(target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -70,6 +76,13 @@ impl Session {
             .into());
         }
         let bytes = std::fs::read(file).map_err(|e| unreadable().caused_by(e))?;
+        if password.is_none() && kernteam_store::is_sealed(&bytes) {
+            return Err(Invalid::new(
+                "password",
+                "Dit bestand is versleuteld: vul het wachtwoord in dat bij het exporteren is gekozen. Er is niets geïmporteerd.",
+            )
+            .into());
+        }
         self.import_file(&bytes, password)
     }
 }

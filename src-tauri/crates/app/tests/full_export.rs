@@ -274,7 +274,7 @@ fn a_thousand_damaged_full_exports_are_each_refused_and_change_nothing() {
 fn the_window_saves_a_sealed_full_export_and_a_new_laptop_reads_it_back() {
     let (dir, mut a) = common::demo();
     let password = "een zin als wachtwoord voor de verhuizing";
-    let name = a.full_export_file_name();
+    let name = a.full_export_file_name().expect("unlocked");
     assert!(name.starts_with("kernteam-volledige-export-") && name.ends_with(".ktexport"));
     let target = dir.path().join(&name);
     let err = a
@@ -303,6 +303,8 @@ fn the_window_saves_a_sealed_full_export_and_a_new_laptop_reads_it_back() {
     assert!(!holds(&sealed), "sealed: no pupil in the file");
 
     let mut b = common::set_up(&dir, "b");
+    let err = b.import_path(&target, None).expect_err("no password");
+    assert_eq!(err.field.as_deref(), Some("password"), "{err:?}");
     let err = b
         .import_path(&target, Some("niet het wachtwoord van de export"))
         .expect_err("wrong password");

@@ -10,6 +10,8 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 static SERVING: AtomicUsize = AtomicUsize::new(0);
+/// When the commands now running began, in microseconds since `EPOCH`.
+static SERVING_SINCE: AtomicU64 = AtomicU64::new(0);
 /// When the last command ended, in microseconds since `EPOCH` (0: none yet).
 static LAST_SERVED: AtomicU64 = AtomicU64::new(0);
 static EPOCH: OnceLock<Instant> = OnceLock::new();
@@ -26,21 +28,27 @@ const QUIET: Duration = Duration::from_millis(5);
 /// The longest a backup step waits, so it finishes while the app is in constant use.
 const LONGEST_WAIT: Duration = Duration::from_millis(40);
 const NAP: Duration = Duration::from_micros(500);
+/// A command running longer than this is either long anyway (an export) or waiting for the
+/// backup itself (a checkpoint waits for the snapshot's read transaction): the backup goes on.
+const LONG_COMMAND: Duration = Duration::from_millis(50);
 
 fn micros_since_epoch() -> u64 {
     let epoch = *EPOCH.get_or_init(Instant::now);
     u64::try_from(epoch.elapsed().as_micros()).unwrap_or(u64::MAX)
 }
 
-/// Held while the app serves a command (the shell holds one around every command).
+/// Held while the app serves a command (the shell holds one around every command). Not `Send`:
+/// it is dropped on the thread that serves, whose own work never waits for itself.
 #[must_use = "serving lasts as long as the value is held"]
-pub struct Serving(());
+pub struct Serving(std::marker::PhantomData<*const ()>);
 
 /// Marks the app as serving its user until the value is dropped.
 pub fn serving() -> Serving {
     SERVING_HERE.with(|n| n.set(n.get() + 1));
-    SERVING.fetch_add(1, Ordering::SeqCst);
-    Serving(())
+    if SERVING.fetch_add(1, Ordering::SeqCst) == 0 {
+        SERVING_SINCE.store(micros_since_epoch(), Ordering::SeqCst);
+    }
+    Serving(std::marker::PhantomData)
 }
 
 impl Drop for Serving {
@@ -51,13 +59,17 @@ impl Drop for Serving {
     }
 }
 
+fn micros(d: Duration) -> u64 {
+    u64::try_from(d.as_micros()).unwrap_or(u64::MAX)
+}
+
 fn busy() -> bool {
+    let now = micros_since_epoch();
     if SERVING.load(Ordering::SeqCst) > 0 {
-        return true;
+        return now.saturating_sub(SERVING_SINCE.load(Ordering::SeqCst)) < micros(LONG_COMMAND);
     }
     let last = LAST_SERVED.load(Ordering::SeqCst);
-    let quiet = u64::try_from(QUIET.as_micros()).unwrap_or(u64::MAX);
-    last != 0 && micros_since_epoch().saturating_sub(last) < quiet
+    last != 0 && now.saturating_sub(last) < micros(QUIET)
 }
 
 /// Called by background work between its steps: waits while the app serves its user, at most
@@ -72,12 +84,17 @@ pub(crate) fn give_way() {
     }
 }
 
+/// The marker is one per process: tests that serve take turns.
+#[cfg(test)]
+pub(crate) static TESTS_SERVING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn background_work_waits_for_a_command_and_never_for_long() {
+        let _turn = TESTS_SERVING.lock().unwrap_or_else(|p| p.into_inner());
         let held = serving();
         // The command's own work does not wait for itself.
         let t = Instant::now();
@@ -90,8 +107,19 @@ mod tests {
         })
         .join()
         .expect("background thread");
+        // A short command is waited for, at most `LONGEST_WAIT` (sleeps may overshoot).
         assert!(waited >= LONGEST_WAIT, "{waited:?}");
         assert!(waited < LONGEST_WAIT * 5, "{waited:?}");
+        // A long one (here past `LONG_COMMAND`) may be waiting for the backup: no more waits.
+        std::thread::sleep(LONG_COMMAND);
+        let waited = std::thread::spawn(|| {
+            let t = Instant::now();
+            give_way();
+            t.elapsed()
+        })
+        .join()
+        .expect("background thread");
+        assert!(waited < LONGEST_WAIT, "{waited:?}");
         drop(held);
         // Just after a command it still waits a little, then not at all.
         std::thread::sleep(QUIET * 2);

@@ -488,7 +488,10 @@ fn an_update_is_preceded_by_a_backup_of_the_store_as_it_was() {
     as_version_5(root.path());
     let data = DataDir::new(root.path());
     let key = passphrase_key(&data);
-    let store = Store::open(&data, key).expect("opens and migrates");
+    let store = {
+        let _updated_at = kernteam_domain::clock::fixed_at(at(9, 8));
+        Store::open(&data, key).expect("opens and migrates")
+    };
     assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
     let backups = update_backups(root.path());
     assert_eq!(backups.len(), 1, "one backup before the update");
@@ -513,6 +516,17 @@ fn an_update_is_preceded_by_a_backup_of_the_store_as_it_was() {
         std::fs::read_dir(folder.path()).expect("list").count(),
         1,
         "the copy alone, no temp file"
+    );
+    // The day's backups after the update do not prune it away: the newest backup of an older
+    // schema stays, while the day keeps only its newest backup of the current one.
+    let source = store.backup_source().expect("source");
+    let earlier = take_backup(&source, folder.path(), at(9, 10)).expect("after the update");
+    take_backup(&source, folder.path(), at(9, 11)).expect("and later that day");
+    let removed = prune_backups(folder.path(), &source).expect("pruned");
+    assert_eq!(removed, vec![earlier], "only the day's older backup goes");
+    assert!(
+        copied.path.exists(),
+        "the store as it was before the update stays"
     );
     let elsewhere = tempfile::tempdir().expect("tempdir");
     let restored = restore_backup(
@@ -635,4 +649,56 @@ fn a_restore_over_a_store_open_elsewhere_is_refused_and_moves_nothing() {
     drop(f.store);
     let key = passphrase_key(&f.data);
     Store::open(&f.data, key).expect("free again once closed");
+}
+
+#[test]
+fn a_backup_that_gives_way_to_the_app_is_one_moment_while_the_app_writes_between_its_steps() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (mut store, _) = new_store(&root.path().join("data"));
+    // Well over one step of pages (256 pages, 1 MiB).
+    for i in 0..600 {
+        store
+            .set_setting(&actor(), &format!("ruimte-{i}"), &"x".repeat(4000))
+            .expect("setting");
+    }
+    let folder = tempfile::tempdir().expect("tempdir");
+    let source = store.backup_source().expect("source");
+    let target = folder.path().to_path_buf();
+    let _turn = crate::foreground::TESTS_SERVING
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    let running = std::thread::spawn(move || take_backup(&source, &target, at(9, 12)));
+    // The app serves one short command after another, each writing: the backup gives way
+    // between its steps, and the app commits between them.
+    let mut written_meanwhile = 0;
+    while !running.is_finished() {
+        let _serving = crate::foreground::serving();
+        store
+            .set_setting(
+                &actor(),
+                "tijdens-de-back-up",
+                &written_meanwhile.to_string(),
+            )
+            .expect("a write while the backup runs");
+        written_meanwhile += 1;
+    }
+    let info = running
+        .join()
+        .expect("backup thread")
+        .expect("the backup verifies");
+    assert!(
+        written_meanwhile > 10,
+        "the app wrote {written_meanwhile} times"
+    );
+    // One moment: a whole chain, a prefix of the live one (checked inside the backup too).
+    let (live_count, _) = audit::last_event(&store.conn)
+        .expect("head")
+        .expect("events");
+    assert!(
+        info.audit_events < live_count,
+        "taken before the last writes"
+    );
+    let key = passphrase_key(&DataDir::new(root.path().join("data")));
+    let verified = verify_backup(&info.path, &key, root.path()).expect("verifies");
+    assert_eq!(verified.audit_events, info.audit_events);
 }

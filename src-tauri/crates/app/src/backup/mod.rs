@@ -85,6 +85,10 @@ fn folder_error(e: StoreError) -> AppError {
         StoreError::BackupDamaged(_) => {
             "De back-up is geschreven maar bleek bij controle niet goed; hij is weggehaald. Uw gegevens zijn veilig. Probeer het opnieuw of kies een andere map."
         }
+        // The store stayed busy, or a file was not what a backup is: nothing about the input.
+        StoreError::Invalid(_) => {
+            "De back-up kon niet worden gemaakt. Uw gegevens zijn veilig. Probeer het over een paar minuten opnieuw."
+        }
         _ => return AppError::from(e),
     };
     AppError {
@@ -121,6 +125,9 @@ pub struct BackupJob {
     source: BackupSource,
     folder: PathBuf,
     taken_at: DateTime<Utc>,
+    /// The backup taken before an update, still to be carried to the folder (see
+    /// `update_backup_to_carry`).
+    carry: Option<BackupInfo>,
 }
 
 impl BackupJob {
@@ -151,6 +158,12 @@ impl BackupJob {
 
     /// Takes and verifies the backup, then prunes the older ones the policy no longer keeps.
     pub fn run(&self) -> AppResult<BackupReport> {
+        if let Some(carry) = &self.carry {
+            match kernteam_store::copy_backup(carry, &self.folder) {
+                Ok(_) | Err(StoreError::AlreadyExists(_)) => {}
+                Err(e) => return Err(folder_error(e)),
+            }
+        }
         let info = kernteam_store::take_backup(&self.source, &self.folder, self.taken_at)
             .map_err(folder_error)?;
         // Pruning comes only after this backup verified; a failure to prune loses nothing.
@@ -216,16 +229,32 @@ impl Session {
     /// `backup_finished`.
     pub fn backup_job(&mut self, only_if_due: bool) -> AppResult<Option<BackupJob>> {
         let status = self.backup_status()?;
-        let Some(folder) = status.folder else {
+        let Some(folder) = status.folder.clone() else {
             return Ok(None);
         };
-        if only_if_due && !status.due {
+        let carry = self.update_backup_to_carry(&status)?;
+        if only_if_due && !status.due && carry.is_none() {
             return Ok(None);
         }
         Ok(Some(BackupJob {
             source: self.store()?.backup_source()?,
             folder: PathBuf::from(folder),
             taken_at: kernteam_domain::clock::now(),
+            carry,
+        }))
+    }
+
+    /// The backup taken before the last update of the store (in the data dir, where a lost
+    /// laptop takes it along), while it is newer than the last good backup: the next backup
+    /// job copies it to the folder first, and the folder's pruning keeps it (the newest of an
+    /// older schema).
+    fn update_backup_to_carry(&mut self, status: &BackupStatus) -> AppResult<Option<BackupInfo>> {
+        let newest = self.store()?.backups_before_update()?.into_iter().next();
+        Ok(newest.filter(|b| {
+            status
+                .last_good
+                .as_ref()
+                .is_none_or(|good| good.taken_at < b.taken_at)
         }))
     }
 
@@ -250,38 +279,16 @@ impl Session {
     /// Takes a backup into `folder` now and verifies it, in the calling thread (the CLI's
     /// `backup --to`); it counts as the last good backup.
     pub fn backup_to(&mut self, folder: &Path) -> AppResult<BackupReport> {
+        let status = self.backup_status()?;
         let job = BackupJob {
             source: self.store()?.backup_source()?,
             folder: folder.to_path_buf(),
             taken_at: kernteam_domain::clock::now(),
+            carry: self.update_backup_to_carry(&status)?,
         };
         let outcome = job.run();
         self.backup_finished(&outcome)?;
         outcome
-    }
-
-    /// Carries the backup taken before an update of the store (in the data dir) to the backup
-    /// folder, once: when it is newer than the last good backup and the folder lacks it. A
-    /// folder out of reach leaves it for the next unlock, and says so in the backup status.
-    pub(crate) fn carry_update_backup(&mut self) -> AppResult<()> {
-        let status = self.backup_status()?;
-        let Some(folder) = status.folder else {
-            return Ok(());
-        };
-        let Some(newest) = self.store()?.backups_before_update()?.into_iter().next() else {
-            return Ok(());
-        };
-        if status
-            .last_good
-            .is_some_and(|good| good.taken_at >= newest.taken_at)
-        {
-            return Ok(());
-        }
-        match kernteam_store::copy_backup(&newest, Path::new(&folder)) {
-            Ok(_) | Err(StoreError::AlreadyExists(_)) => {}
-            Err(e) => self.backup_failure = Some(folder_error(e).message),
-        }
-        Ok(())
     }
 
     /// The backups of this store in `folder`, newest first (read from their headers).

@@ -148,11 +148,6 @@ impl Session {
         if let Some(store) = self.store.as_mut() {
             store.record_unlock(&actor, slot)?;
         }
-        // After an update, the store as it was goes to the backup folder too; a failure there
-        // shows in the backup status and never stands in the way of the unlock.
-        if let Err(e) = self.carry_update_backup() {
-            self.backup_failure = Some(e.message);
-        }
         Ok(())
     }
 

@@ -30,6 +30,9 @@ pub fn copy_backup(backup: &BackupInfo, folder: &Path) -> Result<BackupInfo> {
         .path
         .file_name()
         .ok_or_else(|| StoreError::Invalid("a backup without a file name".into()))?;
+    // One backup at a time in this process: a backup starting meanwhile clears this laptop's
+    // temp files in the folder, this copy's among them.
+    let _one_at_a_time = super::BACKUP_LOCK.lock().unwrap_or_else(|p| p.into_inner());
     let target = folder.join(name);
     if target.exists() {
         return Err(StoreError::AlreadyExists(target));

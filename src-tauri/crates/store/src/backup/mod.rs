@@ -213,15 +213,22 @@ fn snapshot(live: &Connection, target: &Path, key: &DataKey) -> Result<()> {
         "PRAGMA cipher_log_level = NONE; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;",
     )?;
     // The read transaction is ours, not the backup's: SQLite's backup then neither ends it
-    // between steps nor starts over when the app commits meanwhile.
-    live.execute_batch("BEGIN")?;
+    // between steps nor starts over when the app commits meanwhile. A connection inside a
+    // transaction of its own would see that transaction's writes: not a snapshot to take.
+    if !live.is_autocommit() {
+        return Err(StoreError::Invalid(
+            "a backup needs a connection outside any transaction".into(),
+        ));
+    }
+    live.execute_batch("BEGIN DEFERRED")?;
     let copied = live
         .query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
             r.get::<_, i64>(0)
         })
         .map_err(StoreError::from)
         .and_then(|_| copy_pages(live, &mut copy));
-    let ended = live.execute_batch("COMMIT");
+    // Read only: ending it by a rollback cannot lose anything, and leaves no transaction open.
+    let ended = live.execute_batch("ROLLBACK");
     copied?;
     ended?;
     copy.close().map_err(|(_, e)| e)?;
