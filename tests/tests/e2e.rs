@@ -2108,6 +2108,14 @@ async fn every_screen_in_dutch_and_in_english_story() -> Result<()> {
     Ok(())
 }
 
+/// Clicks `css` from script: the long Instellingen page still grows above a card while its
+/// parts load, and a pointer click would land where the button was.
+async fn click_by_script(client: &Client, css: &str) -> Result<()> {
+    let script = format!("document.querySelector({css:?}).click();");
+    client.execute(&script, vec![]).await?;
+    Ok(())
+}
+
 /// Answers the native (GTK) file or folder dialog titled `title` as a person at the keyboard
 /// would: the location bar (Ctrl+L), the path typed, then the dialog's accept key.
 async fn answer_dialog(title: &str, path: &Path) -> Result<()> {
@@ -2241,15 +2249,8 @@ async fn restore_drill_after_the_laptop_is_wiped_story() -> Result<()> {
     let minutes_before = held_minutes(&client).await?;
 
     click(&client, "[data-testid=nav-instellingen]").await?;
-    // Clicked from script: the long Instellingen page still grows above the card while its
-    // parts load, and a pointer click would land where the button was.
     wait_for(&client, "[data-testid=backup-choose-folder]").await?;
-    client
-        .execute(
-            "document.querySelector('[data-testid=backup-choose-folder]').click();",
-            vec![],
-        )
-        .await?;
+    click_by_script(&client, "[data-testid=backup-choose-folder]").await?;
     answer_dialog("Map voor back-ups", &folder).await?;
     wait_for_text(&client, "[data-testid=backup-folder]", "schoolschijf").await?;
     click(&client, "[data-testid=backup-now]").await?;
@@ -2352,13 +2353,7 @@ async fn full_export_moves_everything_to_a_new_laptop_story() -> Result<()> {
     wait_for(&client, "[data-testid=full-export-save]").await?;
     fill(&client, "#full-export-pass", EXPORT_PASSWORD).await?;
     fill(&client, "#full-export-repeat", EXPORT_PASSWORD).await?;
-    // Clicked from script: the long Instellingen page still grows while its parts load.
-    client
-        .execute(
-            "document.querySelector('[data-testid=full-export-save]').click();",
-            vec![],
-        )
-        .await?;
+    click_by_script(&client, "[data-testid=full-export-save]").await?;
     answer_save_dialog("Volledige export opslaan", &file).await?;
     wait_for_text(
         &client,
@@ -2388,12 +2383,7 @@ async fn full_export_moves_everything_to_a_new_laptop_story() -> Result<()> {
     click(&client, "[data-testid=nav-instellingen]").await?;
     wait_for(&client, "[data-testid=full-import]").await?;
     fill(&client, "#full-import-pass", EXPORT_PASSWORD).await?;
-    client
-        .execute(
-            "document.querySelector('[data-testid=full-import]').click();",
-            vec![],
-        )
-        .await?;
+    click_by_script(&client, "[data-testid=full-import]").await?;
     answer_dialog("Export inlezen", &file).await?;
     wait_for_text(
         &client,

@@ -4,6 +4,7 @@
 
 use kernteam_app::{AppError, BackupFile, BackupJob, BackupReport, BackupStatus, ErrorCode};
 
+use super::dialog::{ask, starting_in_home};
 use crate::error::{CommandResult, to_ipc};
 use crate::state::AppState;
 
@@ -13,16 +14,12 @@ pub async fn choose_folder(
     app: tauri::AppHandle,
     state: &AppState,
 ) -> CommandResult<Option<BackupStatus>> {
-    use tauri_plugin_dialog::DialogExt;
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        starting_in_home(app.dialog().file())
+    let chosen = ask(app, |dialog| {
+        starting_in_home(dialog)
             .set_title("Map voor back-ups")
             .blocking_pick_folder()
     })
-    .await
-    .ok()
-    .flatten()
-    .and_then(|p| p.into_path().ok());
+    .await;
     let Some(folder) = chosen else {
         return Ok(None);
     };
@@ -72,17 +69,13 @@ pub async fn choose_file(
     app: tauri::AppHandle,
     _state: &AppState,
 ) -> CommandResult<Option<BackupFile>> {
-    use tauri_plugin_dialog::DialogExt;
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        starting_in_home(app.dialog().file())
+    let chosen = ask(app, |dialog| {
+        starting_in_home(dialog)
             .set_title("Back-up kiezen")
             .add_filter("Kernteam-back-up", &[kernteam_app::BACKUP_EXTENSION])
             .blocking_pick_file()
     })
-    .await
-    .ok()
-    .flatten()
-    .and_then(|p| p.into_path().ok());
+    .await;
     let Some(file) = chosen else {
         return Ok(None);
     };
@@ -96,15 +89,4 @@ pub async fn choose_file(
         })?
         .map(Some)
         .map_err(to_ipc)
-}
-
-/// GTK's dialog otherwise opens on "Recent", which lists files, never folders, and where a
-/// typed path is not followed: the home folder is where a person starts looking.
-pub(super) fn starting_in_home<R: tauri::Runtime>(
-    dialog: tauri_plugin_dialog::FileDialogBuilder<R>,
-) -> tauri_plugin_dialog::FileDialogBuilder<R> {
-    match std::env::var_os("HOME").map(std::path::PathBuf::from) {
-        Some(home) if home.is_dir() => dialog.set_directory(home),
-        _ => dialog,
-    }
 }

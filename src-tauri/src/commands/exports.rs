@@ -4,6 +4,7 @@
 
 use kernteam_app::{ExportPreview, ExportRequest};
 
+use super::dialog::ask;
 use crate::error::{CommandResult, to_ipc};
 use crate::state::AppState;
 
@@ -23,20 +24,15 @@ pub async fn save<R: ExportRequest>(
     password: Option<String>,
     unencrypted_confirmed: bool,
 ) -> CommandResult<Option<String>> {
-    use tauri_plugin_dialog::DialogExt;
     let format = request.format();
     let name = preview(state, request.clone()).await?.file_name;
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
+    let chosen = ask(app, move |dialog| {
+        dialog
             .add_filter(format.kind_of_file(), &[format.extension()])
             .set_file_name(&name)
             .blocking_save_file()
     })
-    .await
-    .ok()
-    .flatten()
-    .and_then(|p| p.into_path().ok());
+    .await;
     let Some(path) = chosen else {
         return Ok(None);
     };

@@ -5,7 +5,7 @@
 use kernteam_app::domain::validation::Invalid;
 use kernteam_app::{AppError, FULL_EXPORT_EXTENSION, ImportSummary};
 
-use super::backups::starting_in_home;
+use super::dialog::{ask, starting_in_home};
 use crate::error::{CommandResult, to_ipc};
 use crate::state::AppState;
 
@@ -16,7 +16,6 @@ pub async fn save(
     state: &AppState,
     password: String,
 ) -> CommandResult<Option<String>> {
-    use tauri_plugin_dialog::DialogExt;
     if let Some(refusal) = kernteam_app::domain::passphrase::refusal(&password) {
         return Err(to_ipc(AppError::from(Invalid::new("password", refusal))));
     }
@@ -24,17 +23,14 @@ pub async fn save(
         .with(|s| s.full_export_file_name())
         .await
         .map_err(to_ipc)?;
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        starting_in_home(app.dialog().file())
+    let chosen = ask(app, move |dialog| {
+        starting_in_home(dialog)
             .set_title("Volledige export opslaan")
             .add_filter("Kernteam-export", &[FULL_EXPORT_EXTENSION])
             .set_file_name(&name)
             .blocking_save_file()
     })
-    .await
-    .ok()
-    .flatten()
-    .and_then(|p| p.into_path().ok());
+    .await;
     let Some(target) = chosen else {
         return Ok(None);
     };
@@ -51,17 +47,13 @@ pub async fn import(
     state: &AppState,
     password: String,
 ) -> CommandResult<Option<ImportSummary>> {
-    use tauri_plugin_dialog::DialogExt;
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        starting_in_home(app.dialog().file())
+    let chosen = ask(app, |dialog| {
+        starting_in_home(dialog)
             .set_title("Export inlezen")
             .add_filter("Kernteam-export", &[FULL_EXPORT_EXTENSION, "json"])
             .blocking_pick_file()
     })
-    .await
-    .ok()
-    .flatten()
-    .and_then(|p| p.into_path().ok());
+    .await;
     let Some(file) = chosen else {
         return Ok(None);
     };

@@ -4,6 +4,7 @@
 //! itself (native dialogs, start-up timing) live in the modules below.
 
 mod backups;
+mod dialog;
 mod exports;
 mod full_export;
 mod meetings;

@@ -92,6 +92,17 @@ pub(crate) static TESTS_SERVING: std::sync::Mutex<()> = std::sync::Mutex::new(()
 mod tests {
     use super::*;
 
+    /// How long background work on a thread of its own gives way, as a backup's does.
+    fn waited_on_another_thread() -> Duration {
+        std::thread::spawn(|| {
+            let t = Instant::now();
+            give_way();
+            t.elapsed()
+        })
+        .join()
+        .expect("background thread")
+    }
+
     #[test]
     fn background_work_waits_for_a_command_and_never_for_long() {
         let _turn = TESTS_SERVING.lock().unwrap_or_else(|p| p.into_inner());
@@ -100,25 +111,13 @@ mod tests {
         let t = Instant::now();
         give_way();
         assert!(t.elapsed() < LONGEST_WAIT, "{:?}", t.elapsed());
-        let waited = std::thread::spawn(|| {
-            let t = Instant::now();
-            give_way();
-            t.elapsed()
-        })
-        .join()
-        .expect("background thread");
+        let waited = waited_on_another_thread();
         // A short command is waited for, at most `LONGEST_WAIT` (sleeps may overshoot).
         assert!(waited >= LONGEST_WAIT, "{waited:?}");
         assert!(waited < LONGEST_WAIT * 5, "{waited:?}");
         // A long one (here past `LONG_COMMAND`) may be waiting for the backup: no more waits.
         std::thread::sleep(LONG_COMMAND);
-        let waited = std::thread::spawn(|| {
-            let t = Instant::now();
-            give_way();
-            t.elapsed()
-        })
-        .join()
-        .expect("background thread");
+        let waited = waited_on_another_thread();
         assert!(waited < LONGEST_WAIT, "{waited:?}");
         drop(held);
         // Just after a command it still waits a little, then not at all.
